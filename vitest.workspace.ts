@@ -1,0 +1,36 @@
+/**
+ * The list of test projects: one per package, plus the shared adapter suite
+ * and the example. `vitest.config.ts` reads it into `test.projects`.
+ */
+import { fileURLToPath } from 'node:url';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Source aliases so tests run against `src/` without a build. */
+export const alias = {
+  '@depends/core': src('./packages/core/src/index.ts'),
+  '@depends/express': src('./packages/express/src/index.ts'),
+  '@depends/koa': src('./packages/koa/src/index.ts'),
+  '@depends/hono': src('./packages/hono/src/index.ts'),
+};
+
+const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
+  extends: true as const,
+  resolve: { alias },
+  test: {
+    name,
+    root,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: src('./tsconfig.json') },
+    ...extra,
+  },
+});
+
+export default [
+  project('core', './packages/core'),
+  project('express', './packages/express'),
+  project('koa', './packages/koa'),
+  project('hono', './packages/hono'),
+  project('adapters', './tests/adapters'),
+  project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
+];
