@@ -1,0 +1,288 @@
+/**
+ * `DependsApp`: the route table shared by the resolver and the OpenAPI
+ * builder, the app-level dependencies, the overrides, the container and the
+ * error hook. Adapters create one and hand it each request.
+ */
+import type { Dependency, Input, Inputs, Values } from '../dependency/types.js';
+import { ConfigurationError, ErrorCode, HTTPException } from '../errors/catalogue.js';
+import { buildDocument, checkSchemes, type DocumentOptions, type OpenAPIDocument, type SchemeRegistry } from '../openapi/document.js';
+import { compile } from '../resolver/compile.js';
+import { closeStack, isClean } from '../resolver/exit-stack.js';
+import { Execution, executeSteps } from '../resolver/execute.js';
+import type { MaybePromise } from '../resolver/execute.js';
+import type { Plan } from '../resolver/plan.js';
+import { Overrides } from '../overrides/overrides.js';
+import { createRequestView, type RequestInit, type RequestView } from '../request/view.js';
+import type { Answer } from '../response/reply.js';
+import type { DependencyContainer } from '../services/inject.js';
+import { matchPath, toOpenApiPath } from '../router/paths.js';
+import { Router, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
+import { errorAnswer, serve, type ErrorHook, type Outcome } from './handle.js';
+
+/** Options of a {@link DependsApp}. */
+export interface AppOptions extends DocumentOptions {
+  /** Dependencies that run for every route (values discarded), outermost first. */
+  dependencies?: readonly Input[];
+  /**
+   * Security that applies to every route except those marked `public`;
+   * documented as the document's top-level `security`.
+   */
+  security?: readonly Input[];
+  /** Root tsyringe container (default: tsyringe's global container). */
+  container?: DependencyContainer;
+  /** Called once for each unexpected error (default: `console.error` of the error). */
+  onError?: ErrorHook;
+}
+
+/** A route registered on an app: its declaration and its compiled plan. */
+export interface AppRoute {
+  readonly def: RouteDef;
+  /** `GET /items/{id}`: used in messages. */
+  readonly label: string;
+  /** App, global-security, router and route dependencies, outermost first. */
+  readonly dependencies: readonly Input[];
+  /** The plan without overrides (also what the document reads). */
+  readonly plan: Plan;
+}
+
+const defaultOnError: ErrorHook = (error, request) => {
+  // Only the error: never headers, cookies or bodies (they may hold credentials).
+  console.error(`[depends] unexpected error in ${request.method} ${request.path}:`, error);
+};
+
+/**
+ * One application's dependency world: routes, app-level dependencies,
+ * overrides for tests, the container and the OpenAPI document, shared by
+ * every adapter.
+ *
+ * @example
+ * ```ts
+ * const app = new DependsApp({ title: 'Todo API', version: '1.0.0' })
+ * app.include(api)                             // a Router
+ * app.overrides.set(currentUser, () => fakeUser) // in a test
+ * const answer = await app.request({ method: 'GET', url: '/users/me' })
+ * ```
+ */
+export class DependsApp {
+  readonly options: AppOptions;
+  /** Overrides for tests; the document never changes with them. */
+  readonly overrides = new Overrides();
+  readonly #routes: AppRoute[] = [];
+  readonly #schemes: SchemeRegistry = new Map();
+  #plans = new WeakMap<AppRoute, { version: number; plan: Plan }>();
+  #document: OpenAPIDocument | undefined;
+  /** Called once for each unexpected error. */
+  onError: ErrorHook;
+
+  constructor(options: AppOptions = {}) {
+    this.options = options;
+    this.onError = options.onError ?? defaultOnError;
+  }
+
+  /** Every registered route, in registration order. */
+  get routes(): readonly AppRoute[] {
+    return this.#routes;
+  }
+
+  /**
+   * Registers a route: compiles its tree (cycles, scope rule and scheme
+   * name clashes fail here, naming the route and the dependency).
+   *
+   * @example
+   * ```ts
+   * const route = app.add(router.get('/me', { user }, ({ user }) => user))
+   * ```
+   */
+  add(def: RouteDef): AppRoute {
+    const label = `${def.method} ${toOpenApiPath(def.path)}`;
+    const dependencies = [
+      ...(this.options.dependencies ?? []),
+      ...(def.options.public ? [] : (this.options.security ?? [])),
+      ...def.dependencies,
+    ];
+    const plan = compile({ label, inputs: def.inputs, dependencies, handler: def.handler });
+    const route: AppRoute = { def, label, dependencies, plan };
+    checkSchemes(route, this.#schemes);
+    this.#routes.push(route);
+    this.#document = undefined;
+    return route;
+  }
+
+  /**
+   * Registers every route of a router.
+   *
+   * @example
+   * ```ts
+   * app.include(api)
+   * ```
+   */
+  include(router: Router): AppRoute[] {
+    return router.routes().map((def) => this.add(def));
+  }
+
+  /**
+   * Declares and registers one route without a router (what the adapters'
+   * single-handler wrappers use).
+   *
+   * @example
+   * ```ts
+   * app.route('GET', '/me', { user: currentUser }, ({ user }) => user)
+   * ```
+   */
+  route<const I extends Inputs, R>(method: string, path: string, inputs: I, handler: Handler<I, R>, options: RouteOptions = {}): AppRoute {
+    return this.add({
+      method: method.toUpperCase(),
+      path,
+      inputs,
+      handler,
+      dependencies: options.dependencies ?? [],
+      options,
+      tags: options.tags ?? [],
+    });
+  }
+
+  /** The route's plan with the current overrides applied (recompiled when they change). */
+  planFor(route: AppRoute): Plan {
+    if (this.overrides.size === 0) return route.plan;
+    const hit = this.#plans.get(route);
+    if (hit && hit.version === this.overrides.version) return hit.plan;
+    const plan = compile({
+      label: route.label,
+      inputs: route.def.inputs,
+      dependencies: route.dependencies,
+      handler: route.def.handler,
+      overrides: this.overrides,
+    });
+    this.#plans.set(route, { version: this.overrides.version, plan });
+    return plan;
+  }
+
+  /**
+   * Serves one request on a route: what adapters call. Send `answer`, then
+   * call `finish()` once it has been sent.
+   *
+   * @example
+   * ```ts
+   * const { answer, finish } = await app.handle(route, view)
+   * ```
+   */
+  handle(route: AppRoute, request: RequestView): MaybePromise<Outcome> {
+    let plan: Plan;
+    try {
+      plan = this.planFor(route);
+    } catch (error) {
+      return { answer: errorAnswer(error, request, this.onError), finish: () => Promise.resolve() };
+    }
+    return serve(plan, request, {
+      status: route.def.options.status ?? 200,
+      container: this.options.container,
+      onError: this.onError,
+    });
+  }
+
+  /**
+   * Finds the route for a method and path (`undefined` when none matches).
+   *
+   * @example
+   * ```ts
+   * app.match('GET', '/items/42') // { route, params: { id: '42' } }
+   * ```
+   */
+  match(method: string, path: string): { route: AppRoute; params: Record<string, string> } | undefined {
+    const m = method.toUpperCase();
+    for (const route of this.#routes) {
+      if (route.def.method !== m && !(m === 'HEAD' && route.def.method === 'GET')) continue;
+      const params = matchPath(route.def.path, path);
+      if (params) return { route, params };
+    }
+    return undefined;
+  }
+
+  /**
+   * Serves a request described by plain data, without any server: the
+   * core's own test client. Runs teardown before returning.
+   *
+   * @example
+   * ```ts
+   * const res = await app.request({ method: 'GET', url: '/users/me', headers: { authorization: 'Bearer t' } })
+   * expect(res.status).toBe(200)
+   * expect(JSON.parse(res.body as string)).toEqual({ username: 'johndoe' })
+   * ```
+   */
+  async request(init: RequestInit): Promise<Answer & { header(name: string): string | undefined; json(): unknown }> {
+    const view0 = createRequestView(init);
+    const found = this.match(view0.method, view0.path);
+    let answer: Answer;
+    if (!found) {
+      const other = this.#routes.some((r) => matchPath(r.def.path, view0.path));
+      answer = errorAnswer(new HTTPException(other ? 405 : 404), view0, this.onError);
+    } else {
+      const view = createRequestView({ ...init, params: found.params });
+      const outcome = await this.handle(found.route, view);
+      answer = outcome.answer;
+      await outcome.finish();
+    }
+    return {
+      ...answer,
+      header: (name) => answer.headers.find(([n]) => n === name.toLowerCase())?.[1],
+      json: () => (typeof answer.body === 'string' ? JSON.parse(answer.body) : undefined),
+    };
+  }
+
+  /**
+   * The OpenAPI 3.1 document of every registered route (built once, rebuilt
+   * after a route is added). Overrides never change it.
+   *
+   * @example
+   * ```ts
+   * const doc = app.openapi()
+   * doc.paths['/users/me'].get.security // [{ OAuth2PasswordBearer: ['me'] }]
+   * ```
+   */
+  openapi(): OpenAPIDocument {
+    return (this.#document ??= buildDocument(this.#routes, this.options));
+  }
+}
+
+/**
+ * Resolves one dependency alone from a hand-built request: the one-liner to
+ * unit-test a dependency. Teardowns run before it returns; validation
+ * problems throw a `RequestValidationError`, other HTTP errors their
+ * `HTTPException`.
+ *
+ * @example
+ * ```ts
+ * const user = await resolve(currentUser, { headers: { authorization: 'Bearer abc' } })
+ * await expect(resolve(currentUser, {})).rejects.toMatchObject({ status: 401 })
+ * ```
+ */
+export async function resolve<T>(
+  dependency: Dependency<T> | Input,
+  request: RequestInit | RequestView = {},
+  options: { overrides?: Overrides; container?: DependencyContainer } = {},
+): Promise<T> {
+  const view = 'header' in request && typeof request.header === 'function' ? (request as RequestView) : createRequestView(request as RequestInit);
+  const plan = compile({
+    label: `resolve(${(dependency as Dependency<T>).name ?? 'dependency'})`,
+    inputs: { value: dependency as Input },
+    dependencies: [],
+    handler: (values: { value: T }) => values.value,
+    overrides: options.overrides,
+  });
+  const ex = new Execution(view, plan.slotCount, options.container);
+  let value: T;
+  try {
+    const values = await executeSteps(plan, ex);
+    value = values[plan.root.argSlots[0]] as T;
+  } catch (error) {
+    const first = await closeStack(ex.functionStack, { error });
+    const second = await closeStack(ex.requestStack, isClean(first) ? undefined : first);
+    throw isClean(second) ? error : second.error;
+  }
+  const first = await closeStack(ex.functionStack);
+  const second = await closeStack(ex.requestStack, isClean(first) ? undefined : first);
+  if (!isClean(second)) throw second.error;
+  return value;
+}
+
+export type { Values };

@@ -1,0 +1,119 @@
+/**
+ * Serving one request on a compiled route, FastAPI's lifecycle:
+ * resolve and run the handler; close the `function` stack (it may change
+ * the answer); produce the answer; the adapter sends it and then calls
+ * `finish()`, which closes the `request` stack. On an error both stacks are
+ * closed with the error thrown in (each generator may translate it) before
+ * the error answer is produced.
+ */
+import { HTTPException, RequestValidationError } from '../errors/catalogue.js';
+import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
+import { execute, Execution, type MaybePromise } from '../resolver/execute.js';
+import type { Plan } from '../resolver/plan.js';
+import type { RequestView } from '../request/view.js';
+import { jsonAnswer, toAnswer, type Answer } from '../response/reply.js';
+import type { DependencyContainer } from '../services/inject.js';
+
+/** What serving a request gives an adapter: the answer, then `finish()` once it is sent. */
+export interface Outcome {
+  readonly answer: Answer;
+  /** Closes the request-scope teardowns; call it after the answer is sent (or the client left). */
+  finish(): Promise<void>;
+}
+
+/** Called once for each unexpected error (500s and failed teardowns). */
+export type ErrorHook = (error: unknown, request: RequestView) => void;
+
+/** What `serve()` needs besides the plan and the request. */
+export interface ServeOptions {
+  readonly status: number;
+  readonly container?: DependencyContainer;
+  readonly onError: ErrorHook;
+}
+
+const INTERNAL = { detail: 'Internal Server Error' };
+const DONE = (): Promise<void> => Promise.resolve();
+
+/**
+ * The answer for an error: its own for an `HTTPException` (422 lists every
+ * problem), otherwise a 500 that leaks nothing (the error goes to `onError`).
+ *
+ * @example
+ * ```ts
+ * errorAnswer(new HTTPException(404, 'Item not found'), request, console.error).status // 404
+ * ```
+ */
+export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook): Answer {
+  if (error instanceof RequestValidationError) return jsonAnswer(422, { detail: error.errors });
+  if (error instanceof HTTPException) return jsonAnswer(error.status, { detail: error.detail }, error.headers);
+  reportSafely(onError, error, request);
+  return jsonAnswer(500, INTERNAL);
+}
+
+function reportSafely(onError: ErrorHook, error: unknown, request: RequestView): void {
+  try {
+    onError(error, request);
+  } catch {
+    // a failing error hook must not change the answer
+  }
+}
+
+const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => v instanceof Promise;
+
+/**
+ * Serves one request on a plan. Synchronous all the way when the plan and
+ * its teardowns are.
+ *
+ * @example
+ * ```ts
+ * const outcome = await serve(plan, request, { status: 200, onError: console.error })
+ * send(outcome.answer)
+ * await outcome.finish()
+ * ```
+ */
+export function serve(plan: Plan, request: RequestView, options: ServeOptions): MaybePromise<Outcome> {
+  const ex = new Execution(request, plan.slotCount, options.container);
+  let result: MaybePromise<unknown>;
+  try {
+    result = execute(plan, ex);
+  } catch (error) {
+    return fail(ex, error, options);
+  }
+  if (isPromise(result)) return result.then((value) => succeed(ex, value, options), (error) => fail(ex, error, options));
+  return succeed(ex, result, options);
+}
+
+function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePromise<Outcome> {
+  let answer: Answer;
+  try {
+    answer = toAnswer(value, options.status);
+  } catch (error) {
+    return fail(ex, error, options);
+  }
+  const after = (closed: CloseResult): MaybePromise<Outcome> => {
+    if (!isClean(closed)) return fail(ex, closed.error, options);
+    const finish = ex.requestStack.length === 0 ? DONE : () => finishRequest(ex, options);
+    return { answer, finish };
+  };
+  if (ex.functionStack.length === 0) return after(closeStack(ex.functionStack) as CloseResult);
+  const closed = closeStack(ex.functionStack);
+  return isPromise(closed) ? closed.then(after) : after(closed);
+}
+
+async function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
+  const closed = await closeStack(ex.requestStack);
+  if (!isClean(closed)) reportSafely(options.onError, closed.error, ex.request);
+}
+
+function fail(ex: Execution, error: unknown, options: ServeOptions): MaybePromise<Outcome> {
+  const respond = (closed: CloseResult): Outcome => ({
+    answer: errorAnswer(isClean(closed) ? error : closed.error, ex.request, options.onError),
+    finish: DONE,
+  });
+  if (ex.functionStack.length === 0 && ex.requestStack.length === 0) return respond({ error });
+  const first = closeStack(ex.functionStack, { error });
+  const second = (r: CloseResult) => closeStack(ex.requestStack, isClean(r) ? undefined : r);
+  if (isPromise(first)) return first.then(second).then(respond);
+  const r2 = second(first);
+  return isPromise(r2) ? r2.then(respond) : respond(r2);
+}

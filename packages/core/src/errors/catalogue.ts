@@ -1,0 +1,201 @@
+/**
+ * The one catalogue of errors: every error the library raises has a stable
+ * `code` from {@link ErrorCode}. Configuration errors are thrown at startup
+ * (route registration); HTTP errors become answers.
+ */
+
+/** Stable error codes, one per error class. */
+export const ErrorCode = {
+  /** A dependency depends on itself, directly or through others. */
+  DependencyCycle: 'DEPENDS_DEPENDENCY_CYCLE',
+  /** A `request`-scoped generator depends on a `function`-scoped one. */
+  DependencyScope: 'DEPENDS_DEPENDENCY_SCOPE',
+  /** Two different security schemes share one name. */
+  DuplicateScheme: 'DEPENDS_DUPLICATE_SCHEME',
+  /** A declaration is not usable (not a dependency, bad path, ...). */
+  InvalidDeclaration: 'DEPENDS_INVALID_DECLARATION',
+  /** An HTTP error raised on purpose (401, 403, 404, ...). */
+  Http: 'DEPENDS_HTTP',
+  /** Request inputs failed validation (422). */
+  Validation: 'DEPENDS_VALIDATION',
+  /** A teardown generator caught an error and did not re-raise it. */
+  ErrorSwallowed: 'DEPENDS_ERROR_SWALLOWED',
+} as const;
+
+/** One of the stable codes in {@link ErrorCode}. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Base class of every error this library throws.
+ *
+ * @example
+ * ```ts
+ * try { app.add(route) } catch (e) {
+ *   if (e instanceof DependsError && e.code === ErrorCode.DependencyCycle) console.error(e.message)
+ * }
+ * ```
+ */
+export class DependsError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * A mistake in the declarations, found at startup. The message names the
+ * route and the dependency.
+ *
+ * @example
+ * ```ts
+ * expect(() => app.add(route)).toThrow(ConfigurationError)
+ * ```
+ */
+export class ConfigurationError extends DependsError {}
+
+/**
+ * A dependency cycle. `path` lists the dependency names from the first
+ * occurrence back to itself.
+ *
+ * @example
+ * ```ts
+ * // Dependency cycle in route GET /items: a -> b -> a
+ * ```
+ */
+export class DependencyCycleError extends ConfigurationError {
+  readonly path: readonly string[];
+  constructor(route: string, path: readonly string[]) {
+    super(ErrorCode.DependencyCycle, `Dependency cycle in route ${route}: ${path.join(' -> ')}`);
+    this.path = path;
+  }
+}
+
+/**
+ * FastAPI's scope rule: a `request`-scoped generator may not depend on a
+ * `function`-scoped dependency (it would be closed first).
+ *
+ * @example
+ * ```ts
+ * // In route GET /: The dependency "session" has a scope of "request", it cannot depend on dependencies with scope "function".
+ * ```
+ */
+export class DependencyScopeError extends ConfigurationError {
+  constructor(route: string, dependency: string) {
+    super(
+      ErrorCode.DependencyScope,
+      `In route ${route}: The dependency "${dependency}" has a scope of "request", it cannot depend on dependencies with scope "function".`,
+    );
+  }
+}
+
+/**
+ * Two different security schemes registered under the same name.
+ *
+ * @example
+ * ```ts
+ * // Security scheme name "APIKeyHeader" is used by two different schemes: in route GET /a and in route GET /b
+ * ```
+ */
+export class DuplicateSchemeError extends ConfigurationError {
+  constructor(name: string, firstRoute: string, secondRoute: string) {
+    super(
+      ErrorCode.DuplicateScheme,
+      `Security scheme name "${name}" is used by two different schemes: in route ${firstRoute} and in route ${secondRoute}. Give one of them its own schemeName.`,
+    );
+  }
+}
+
+/** Header values of an HTTP answer; an array is sent as several header lines. */
+export type HeaderValues = Record<string, string | readonly string[]>;
+
+/**
+ * An HTTP error answer: `status`, a JSON `detail` and optional headers.
+ * Throw it from any dependency or handler; resolution stops and the client
+ * gets `{"detail": detail}`.
+ *
+ * @example
+ * ```ts
+ * const item = depends({ id: path('id') }, ({ id }) => {
+ *   const found = items.get(id)
+ *   if (!found) throw new HTTPException(404, 'Item not found')
+ *   return found
+ * })
+ * ```
+ */
+export class HTTPException extends DependsError {
+  readonly status: number;
+  readonly detail: unknown;
+  readonly headers: HeaderValues | undefined;
+  constructor(status: number, detail?: unknown, headers?: HeaderValues) {
+    super(ErrorCode.Http, typeof detail === 'string' ? detail : `HTTP ${status}`);
+    this.status = status;
+    this.detail = detail ?? defaultReason(status);
+    this.headers = headers;
+  }
+}
+
+/** One problem in a 422 answer, as FastAPI lists them. */
+export interface ValidationIssue {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+  input: unknown;
+  ctx?: Record<string, unknown>;
+}
+
+/**
+ * 422: every problem found in the request's inputs, listed at once.
+ *
+ * @example
+ * ```ts
+ * throw new RequestValidationError([{ type: 'missing', loc: ['query', 'q'], msg: 'Field required', input: null }])
+ * ```
+ */
+export class RequestValidationError extends HTTPException {
+  readonly errors: ValidationIssue[];
+  constructor(errors: ValidationIssue[]) {
+    super(422, errors);
+    (this as { code: ErrorCode }).code = ErrorCode.Validation;
+    this.errors = errors;
+    this.message = `Request validation failed (${errors.length} problem${errors.length === 1 ? '' : 's'})`;
+  }
+}
+
+/**
+ * A teardown generator caught the request's error and neither re-raised it
+ * nor raised another: the request answers 500 (FastAPI's "Response not
+ * awaited" rule).
+ *
+ * @example
+ * ```ts
+ * // answered as 500 {"detail":"Internal Server Error"}
+ * ```
+ */
+export class ErrorSwallowedError extends DependsError {
+  constructor(dependency: string, cause: unknown) {
+    super(
+      ErrorCode.ErrorSwallowed,
+      `The teardown of dependency "${dependency}" caught an error without re-raising it`,
+      { cause },
+    );
+  }
+}
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+/** The standard reason phrase for a status, used as the default `detail`. */
+export function defaultReason(status: number): string {
+  return reasons[status] ?? `HTTP ${status}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * `@depends/core`: FastAPI's `Depends` / `Security` for TypeScript, with no
+ * framework in it. Declare what a handler needs once; get request-time
+ * checks and the OpenAPI document from that one declaration.
+ *
+ * @example
+ * ```ts
+ * import { Router, depends, header, query } from '@depends/core'
+ * const token = header('x_token')
+ * const user = depends({ token }, ({ token }) => users.byToken(token))
+ * const api = new Router()
+ * api.get('/items', { user, q: query('q', z.string().optional()) }, ({ user, q }) => items.find(user, q))
+ * ```
+ */
+export * from './errors/catalogue.js';
+export * from './dependency/types.js';
+export { depends, createDependency, use, security, isDependency, isUse, isInput } from './dependency/depends.js';
+export type { DependsOptions, UseOptions, SecurityOptions } from './dependency/depends.js';
+export { SecurityScopes, securityScopes, requestView } from './dependency/builtins.js';
+export * from './request/view.js';
+export { header, query, cookie, path } from './sources/params.js';
+export type { ParamOptions, HeaderOptions } from './sources/params.js';
+export { body, form, parseBody, readParsedBody } from './sources/body.js';
+export type { BodyOptions, FormOptions, ParsedBody } from './sources/body.js';
+export { validate, toValidationIssues, coerceScalar } from './sources/validate.js';
+export type { Schema } from './sources/validate.js';
+export { Overrides } from './overrides/overrides.js';
+export type { Replacement } from './overrides/overrides.js';
+export { inject, REQUEST, createRequestContainer } from './services/inject.js';
+export type { InjectOptions, DependencyContainer, InjectionToken } from './services/inject.js';
+export { compile, accumulateScopes, toOccurrence } from './resolver/compile.js';
+export type { Occurrence, CompileInput } from './resolver/compile.js';
+export type { Plan, Step } from './resolver/plan.js';
+export { execute, executeSteps, Execution } from './resolver/execute.js';
+export type { MaybePromise } from './resolver/execute.js';
+export { closeStack } from './resolver/exit-stack.js';
+export { Reply, reply, toAnswer, jsonAnswer } from './response/reply.js';
+export type { Answer, ReplyInit } from './response/reply.js';
+export { Router } from './router/router.js';
+export type { RouteDef, RouteOptions, RouterOptions, ResponseDoc, Handler } from './router/router.js';
+export { toOpenApiPath, toColonPath, pathParams, joinPath, matchPath } from './router/paths.js';
+export { DependsApp, resolve } from './app/app.js';
+export type { AppOptions, AppRoute } from './app/app.js';
+export { serve, errorAnswer } from './app/handle.js';
+export type { Outcome, ErrorHook, ServeOptions } from './app/handle.js';
+export { buildDocument, checkSchemes } from './openapi/document.js';
+export type { DocumentOptions, OpenAPIDocument, SchemeRegistry } from './openapi/document.js';

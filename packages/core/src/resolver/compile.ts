@@ -1,0 +1,200 @@
+/**
+ * Compiles a route's dependency tree into a {@link Plan}: FastAPI's
+ * dependant tree, order, cache keys and scope propagation, checked once at
+ * registration (cycles and the teardown scope rule fail here, naming the
+ * route and the dependency).
+ */
+import { isDependency, isUse } from '../dependency/depends.js';
+import { SecurityScopes } from '../dependency/builtins.js';
+import type { Dependency, Input, Inputs, TeardownScope } from '../dependency/types.js';
+import { ConfigurationError, DependencyCycleError, DependencyScopeError, ErrorCode } from '../errors/catalogue.js';
+import type { Overrides } from '../overrides/overrides.js';
+import { inject } from '../services/inject.js';
+import { StepKind, type Plan, type Step } from './plan.js';
+
+/** One use of a dependency, normalised. */
+export interface Occurrence {
+  readonly dependency: Dependency<any>;
+  readonly useCache: boolean | undefined;
+  readonly scope: TeardownScope | undefined;
+  readonly scopes: readonly string[];
+}
+
+/**
+ * Normalises an input (dependency, use, or injectable class) to an
+ * occurrence.
+ *
+ * @example
+ * ```ts
+ * toOccurrence(security(user, { scopes: ['me'] })).scopes // ['me']
+ * ```
+ */
+export function toOccurrence(input: Input): Occurrence {
+  if (isDependency(input)) return { dependency: input, useCache: undefined, scope: undefined, scopes: [] };
+  if (isUse(input)) return { dependency: input.dependency, useCache: input.useCache, scope: input.scope, scopes: input.scopes };
+  if (typeof input === 'function') return { dependency: inject(input as never), useCache: undefined, scope: undefined, scopes: [] };
+  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Not a dependency: ${String(input)}`);
+}
+
+/**
+ * Appends to `parent` the scopes of `own` it does not hold yet (FastAPI's
+ * `_get_oauth_scopes`).
+ *
+ * @example
+ * ```ts
+ * accumulateScopes(['items'], ['me', 'items']) // ['items', 'me']
+ * ```
+ */
+export function accumulateScopes(parent: readonly string[], own: readonly string[]): readonly string[] {
+  if (own.length === 0) return parent;
+  const out = [...parent];
+  for (const s of own) if (!parent.includes(s)) out.push(s);
+  return out;
+}
+
+/**
+ * Whether a dependency "uses scopes" (FastAPI 0.123 cache rule): it is a
+ * security scheme, takes `securityScopes`, requires scopes on an input, or
+ * any input below does. Memoised per dependency; cycles count as false here
+ * (they are reported by the compiler).
+ */
+export function usesScopes(dep: Dependency<any>, overrides: Overrides | undefined, memo = new Map<Dependency<any>, boolean>()): boolean {
+  const hit = memo.get(dep);
+  if (hit !== undefined) return hit;
+  memo.set(dep, false);
+  const impl = overrides?.get(dep) ?? dep;
+  let result = dep.meta.security !== undefined || dep.meta.builtin === 'securityScopes' || dep.meta.enforcesScopes === true;
+  if (!result) {
+    for (const input of Object.values(impl.inputs)) {
+      const occ = toOccurrence(input);
+      if (occ.scopes.length > 0 || usesScopes(occ.dependency, overrides, memo)) {
+        result = true;
+        break;
+      }
+    }
+  }
+  memo.set(dep, result);
+  return result;
+}
+
+/** What to compile: the route's handler, its inputs, and its parameterless dependencies. */
+export interface CompileInput {
+  /** Label for messages, e.g. `GET /items`. */
+  readonly label: string;
+  readonly inputs: Inputs;
+  /** App, router and route dependencies, outermost first; values discarded. */
+  readonly dependencies: readonly Input[];
+  readonly handler: (values: any, context: any) => unknown;
+  readonly overrides?: Overrides;
+}
+
+/**
+ * Compiles a route into a plan. Throws a {@link ConfigurationError} naming
+ * the route for a cycle or a teardown scope violation.
+ *
+ * @example
+ * ```ts
+ * const plan = compile({ label: 'GET /me', inputs: { user }, dependencies: [], handler: ({ user }) => user })
+ * ```
+ */
+export function compile(input: CompileInput): Plan {
+  const { label, overrides } = input;
+  const steps: Step[] = [];
+  const keyed = new Map<Dependency<any>, Map<string, number>>();
+  const memo = new Map<Dependency<any>, boolean>();
+  let slotCount = 0;
+  let needsBody = false;
+  const stack: Dependency<any>[] = [];
+
+  const visit = (occ: Occurrence, parentScopes: readonly string[]): number => {
+    const original = occ.dependency;
+    if (original.meta.builtin === 'securityScopes') {
+      const slot = slotCount++;
+      steps.push({
+        slot,
+        kind: StepKind.Constant,
+        fn: noop,
+        argNames: [],
+        argSlots: [],
+        scope: 'request',
+        name: original.name,
+        constant: new SecurityScopes(parentScopes),
+      });
+      return slot;
+    }
+    const impl = overrides?.get(original) ?? original;
+    const scopes = accumulateScopes(parentScopes, occ.scopes);
+    const useCache = occ.useCache ?? original.useCache;
+    const explicitScope = occ.scope ?? original.scope;
+    const isGenerator = original.callKind !== 'plain';
+    const computedScope = explicitScope ?? (isGenerator ? 'request' : undefined);
+    const uses = occ.scopes.length > 0 || usesScopes(original, overrides, memo);
+    const key = `${uses ? [...new Set(scopes)].sort().join(' ') : ''}|${computedScope ?? ''}`;
+    let byKey = keyed.get(original);
+    const cachedSlot = byKey?.get(key);
+    if (useCache && cachedSlot !== undefined) return cachedSlot;
+
+    if (stack.includes(original)) {
+      const from = stack.indexOf(original);
+      throw new DependencyCycleError(label, [...stack.slice(from), original].map((d) => d.name));
+    }
+    stack.push(original);
+    const argNames: string[] = [];
+    const argSlots: number[] = [];
+    for (const [name, childInput] of Object.entries(impl.inputs)) {
+      const child = toOccurrence(childInput);
+      const childScope = child.scope ?? child.dependency.scope;
+      if (isGenerator && computedScope === 'request' && childScope === 'function') {
+        throw new DependencyScopeError(label, original.name);
+      }
+      argNames.push(name);
+      argSlots.push(visit(child, scopes));
+    }
+    stack.pop();
+
+    const source = original.meta.source ?? impl.meta.source;
+    if (source && (source.in === 'body' || source.in === 'form')) needsBody = true;
+    const slot = slotCount++;
+    steps.push({
+      slot,
+      kind:
+        impl.meta.builtin === 'container'
+          ? StepKind.Container
+          : impl.callKind === 'asyncGenerator'
+            ? StepKind.AsyncGenerator
+            : impl.callKind === 'generator'
+              ? StepKind.Generator
+              : StepKind.Plain,
+      fn: impl.fn,
+      argNames,
+      argSlots,
+      scope: computedScope ?? 'request',
+      name: original.name,
+    });
+    if (!byKey) keyed.set(original, (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, slot);
+    return slot;
+  };
+
+  for (const dep of input.dependencies) visit(toOccurrence(dep), []);
+  const argNames: string[] = [];
+  const argSlots: number[] = [];
+  for (const [name, childInput] of Object.entries(input.inputs)) {
+    argNames.push(name);
+    argSlots.push(visit(toOccurrence(childInput), []));
+  }
+  const root: Step = {
+    slot: slotCount++,
+    kind: StepKind.Plain,
+    fn: input.handler,
+    argNames,
+    argSlots,
+    scope: 'function',
+    name: label,
+  };
+  return { steps, slotCount, needsBody, root };
+}
+
+function noop(): undefined {
+  return undefined;
+}

@@ -1,0 +1,211 @@
+/**
+ * Runs a compiled plan for one request. Steps run in order; each value goes
+ * into its slot. Nothing is awaited unless a step returns a promise or is an
+ * async generator: an all-sync tree resolves synchronously. Validation
+ * errors are collected (a dependency whose inputs failed is not called);
+ * any other error aborts resolution.
+ */
+import type { CallContext } from '../dependency/types.js';
+import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
+import type { RequestView } from '../request/view.js';
+import { readParsedBody, type ParsedBody } from '../sources/body.js';
+import { createRequestContainer, type DependencyContainer } from '../services/inject.js';
+import type { Exit } from './exit-stack.js';
+import { StepKind, type Plan, type Step } from './plan.js';
+
+/** A value or a promise of it. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * The state of one request's resolution: slot values, collected 422
+ * problems, and the two exit stacks (closed by the caller at the right
+ * moments).
+ */
+export class Execution implements CallContext {
+  readonly request: RequestView;
+  body: ParsedBody | undefined = undefined;
+  readonly values: unknown[];
+  readonly failed: Uint8Array;
+  readonly errors: ValidationIssue[] = [];
+  /** Exits closed before the answer is produced. */
+  readonly functionStack: Exit[] = [];
+  /** Exits closed after the answer has been sent. */
+  readonly requestStack: Exit[] = [];
+  readonly #rootContainer: DependencyContainer | undefined;
+  #container: DependencyContainer | undefined;
+
+  constructor(request: RequestView, slotCount: number, rootContainer?: DependencyContainer) {
+    this.request = request;
+    this.values = new Array(slotCount);
+    this.failed = new Uint8Array(slotCount);
+    this.#rootContainer = rootContainer;
+  }
+
+  /** The request's child container, created on first use and disposed at teardown. */
+  get container(): DependencyContainer {
+    if (!this.#container) {
+      const c = (this.#container = createRequestContainer(this.#rootContainer, this.request));
+      this.requestStack.push({ kind: 'dispose', name: 'container', dispose: () => c.dispose() });
+    }
+    return this.#container;
+  }
+}
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
+
+/**
+ * Runs the plan's steps and then its root (the handler), returning the
+ * handler's result. Throws {@link RequestValidationError} with every
+ * collected problem before the handler when any input was invalid.
+ *
+ * @example
+ * ```ts
+ * const ex = new Execution(request, plan.slotCount)
+ * const result = await execute(plan, ex)
+ * ```
+ */
+export function execute(plan: Plan, ex: Execution): MaybePromise<unknown> {
+  if (plan.needsBody && ex.body === undefined) {
+    return readParsedBody(ex.request).then((parsed) => {
+      ex.body = parsed;
+      return runFrom(plan, ex, 0);
+    });
+  }
+  return runFrom(plan, ex, 0);
+}
+
+/**
+ * Runs the steps only (no handler) and returns the value of one slot:
+ * used to resolve a single dependency.
+ */
+export function executeSteps(plan: Plan, ex: Execution): MaybePromise<unknown[]> {
+  const done = (): unknown[] => {
+    if (ex.errors.length) throw new RequestValidationError(ex.errors);
+    return ex.values;
+  };
+  const start = () => {
+    const r = runSteps(plan.steps, ex, 0);
+    return isThenable(r) ? (r as Promise<void>).then(done) : done();
+  };
+  if (plan.needsBody && ex.body === undefined) {
+    return readParsedBody(ex.request).then((parsed) => {
+      ex.body = parsed;
+      return start();
+    });
+  }
+  return start();
+}
+
+function runFrom(plan: Plan, ex: Execution, index: number): MaybePromise<unknown> {
+  const r = runSteps(plan.steps, ex, index);
+  if (isThenable(r)) return (r as Promise<void>).then(() => callRoot(plan.root, ex));
+  return callRoot(plan.root, ex);
+}
+
+function callRoot(root: Step, ex: Execution): unknown {
+  if (ex.errors.length) throw new RequestValidationError(ex.errors);
+  return root.fn(argsOf(root, ex), ex);
+}
+
+function argsOf(step: Step, ex: Execution): Record<string, unknown> | undefined {
+  const n = step.argSlots.length;
+  const args: Record<string, unknown> = {};
+  for (let j = 0; j < n; j++) {
+    const s = step.argSlots[j];
+    if (ex.failed[s] === 1) return undefined;
+    args[step.argNames[j]] = ex.values[s];
+  }
+  return args;
+}
+
+/** Runs steps from `index`; returns a promise only when a step is asynchronous. */
+function runSteps(steps: readonly Step[], ex: Execution, index: number): void | Promise<void> {
+  for (let i = index; i < steps.length; i++) {
+    const step = steps[i];
+    if (step.kind === StepKind.Constant) {
+      ex.values[step.slot] = step.constant;
+      continue;
+    }
+    const args = argsOf(step, ex);
+    if (args === undefined) {
+      ex.failed[step.slot] = 1;
+      continue;
+    }
+    let out: unknown;
+    try {
+      out = step.fn(args, ex);
+    } catch (e) {
+      collect(e, step, ex);
+      continue;
+    }
+    if (step.kind === StepKind.Plain) {
+      if (isThenable(out)) {
+        return Promise.resolve(out).then(
+          (value) => {
+            store(step, ex, value);
+            return runSteps(steps, ex, i + 1);
+          },
+          (e) => {
+            collect(e, step, ex);
+            return runSteps(steps, ex, i + 1);
+          },
+        );
+      }
+      store(step, ex, out);
+    } else if (step.kind === StepKind.Container) {
+      ex.values[step.slot] = out;
+    } else if (step.kind === StepKind.Generator) {
+      const gen = out as Generator<unknown, unknown, unknown>;
+      let r: IteratorResult<unknown>;
+      try {
+        r = gen.next();
+      } catch (e) {
+        collect(e, step, ex);
+        continue;
+      }
+      if (r.done) throw new Error(`Dependency "${step.name}" is a generator that did not yield`);
+      (step.scope === 'function' ? ex.functionStack : ex.requestStack).push({ kind: 'generator', name: step.name, gen });
+      ex.values[step.slot] = r.value;
+    } else {
+      const gen = out as AsyncGenerator<unknown, unknown, unknown>;
+      return gen.next().then(
+        (r) => {
+          if (r.done) throw new Error(`Dependency "${step.name}" is a generator that did not yield`);
+          (step.scope === 'function' ? ex.functionStack : ex.requestStack).push({ kind: 'asyncGenerator', name: step.name, gen });
+          ex.values[step.slot] = r.value;
+          return runSteps(steps, ex, i + 1);
+        },
+        (e) => {
+          collect(e, step, ex);
+          return runSteps(steps, ex, i + 1);
+        },
+      );
+    }
+  }
+}
+
+function store(step: Step, ex: Execution, value: unknown): void {
+  ex.values[step.slot] = value;
+  if (value !== null && typeof value === 'object') {
+    const asyncDispose = (value as { [Symbol.asyncDispose]?: () => unknown })[Symbol.asyncDispose];
+    const dispose = asyncDispose ?? (value as { [Symbol.dispose]?: () => unknown })[Symbol.dispose];
+    if (typeof dispose === 'function') {
+      (step.scope === 'function' ? ex.functionStack : ex.requestStack).push({
+        kind: 'dispose',
+        name: step.name,
+        dispose: () => dispose.call(value),
+      });
+    }
+  }
+}
+
+/** Validation problems are collected; anything else aborts resolution. */
+function collect(error: unknown, step: Step, ex: Execution): void {
+  if (error instanceof RequestValidationError) {
+    for (const issue of error.errors) ex.errors.push(issue);
+    ex.failed[step.slot] = 1;
+    return;
+  }
+  throw error;
+}

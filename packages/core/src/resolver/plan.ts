@@ -1,0 +1,45 @@
+/**
+ * The flat plan a route's dependency tree compiles to, once, at
+ * registration: an ordered list of steps (post-order) writing into
+ * numbered slots. Dependencies used more than once with the same cache key
+ * share one slot, so the per-request cache is resolved at compile time.
+ */
+import type { CallContext, TeardownScope } from '../dependency/types.js';
+
+/** How a step produces its value. */
+export const enum StepKind {
+  /** Plain or async function (a returned promise is awaited). */
+  Plain = 0,
+  /** Sync generator: run to its `yield`, close at teardown. */
+  Generator = 1,
+  /** Async generator: run to its `yield`, close at teardown. */
+  AsyncGenerator = 2,
+  /** A value fixed at compile time (`securityScopes`). */
+  Constant = 3,
+  /** A service resolved from the request's container (never auto-disposed). */
+  Container = 4,
+}
+
+/** One step of a plan. */
+export interface Step {
+  readonly slot: number;
+  readonly kind: StepKind;
+  readonly fn: (values: any, context: CallContext) => unknown;
+  /** Input names, and the slots their values are read from. */
+  readonly argNames: readonly string[];
+  readonly argSlots: readonly number[];
+  /** Teardown scope for generators and disposables. */
+  readonly scope: TeardownScope;
+  readonly name: string;
+  readonly constant?: unknown;
+}
+
+/** A compiled route: steps, then the handler reading the root slots. */
+export interface Plan {
+  readonly steps: readonly Step[];
+  readonly slotCount: number;
+  /** Whether a body or form source is reached: the body is read first. */
+  readonly needsBody: boolean;
+  /** The handler as the final step (it is never cached or torn down). */
+  readonly root: Step;
+}

@@ -1,0 +1,138 @@
+/**
+ * The answer types: `Reply` for handlers that set a status, headers or a
+ * non-JSON body, and `Answer`, the serialised form every adapter writes
+ * as is (so all frameworks send the same bytes).
+ */
+import type { HeaderValues } from '../errors/catalogue.js';
+
+/**
+ * A handler's answer with an explicit status, headers or body type.
+ * A plain return value is sent as JSON with the route's status.
+ *
+ * @example
+ * ```ts
+ * router.post('/items', { item: body(NewItem) }, ({ item }) => reply(store.add(item), { status: 201, headers: { location: '/items/1' } }))
+ * router.get('/robots.txt', {}, () => reply.text('User-agent: *'))
+ * router.delete('/items/{id}', { id: path('id') }, ({ id }) => { store.remove(id); return reply.empty() })
+ * ```
+ */
+export class Reply {
+  readonly status: number | undefined;
+  readonly body: unknown;
+  readonly headers: HeaderValues;
+  /** `json` (default), `text`, `bytes` or `empty`. */
+  readonly type: 'json' | 'text' | 'bytes' | 'empty';
+  constructor(body: unknown, init: ReplyInit = {}, type: Reply['type'] = 'json') {
+    this.body = body;
+    this.status = init.status;
+    this.headers = init.headers ?? {};
+    this.type = type;
+  }
+}
+
+/** Status and headers of a reply. */
+export interface ReplyInit {
+  status?: number;
+  headers?: HeaderValues;
+}
+
+/**
+ * Builds a JSON reply; `reply.text`, `reply.bytes` and `reply.empty` build
+ * the other kinds.
+ *
+ * @example
+ * ```ts
+ * return reply({ id: 1 }, { status: 201 })
+ * ```
+ */
+export function reply(body: unknown, init?: ReplyInit): Reply {
+  return new Reply(body, init, 'json');
+}
+/**
+ * A `text/plain` reply (or another text type set in `headers`).
+ *
+ * @example
+ * ```ts
+ * return reply.text('pong')
+ * ```
+ */
+reply.text = (body: string, init?: ReplyInit): Reply => new Reply(body, init, 'text');
+/**
+ * A binary reply (`application/octet-stream` unless `content-type` is set).
+ *
+ * @example
+ * ```ts
+ * return reply.bytes(png, { headers: { 'content-type': 'image/png' } })
+ * ```
+ */
+reply.bytes = (body: Uint8Array, init?: ReplyInit): Reply => new Reply(body, init, 'bytes');
+/**
+ * A reply without a body (default status 204).
+ *
+ * @example
+ * ```ts
+ * return reply.empty()
+ * ```
+ */
+reply.empty = (init?: ReplyInit): Reply => new Reply(undefined, { status: 204, ...init }, 'empty');
+
+/**
+ * The serialised answer an adapter writes: status, header lines (a name may
+ * repeat, e.g. several `WWW-Authenticate` challenges) and the body bytes.
+ */
+export interface Answer {
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string | Uint8Array | undefined;
+}
+
+const NO_BODY = new Set([204, 205, 304]);
+
+function headerLines(headers: HeaderValues | undefined, out: [string, string][]): void {
+  if (!headers) return;
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') out.push([name.toLowerCase(), value]);
+    else for (const v of value) out.push([name.toLowerCase(), v]);
+  }
+}
+
+/**
+ * Serialises a JSON value with extra headers into an {@link Answer}.
+ *
+ * @example
+ * ```ts
+ * jsonAnswer(401, { detail: 'Not authenticated' }, { 'www-authenticate': 'Bearer' })
+ * ```
+ */
+export function jsonAnswer(status: number, value: unknown, headers?: HeaderValues): Answer {
+  const lines: [string, string][] = [];
+  headerLines(headers, lines);
+  if (NO_BODY.has(status)) return { status, headers: lines, body: undefined };
+  if (!lines.some(([n]) => n === 'content-type')) lines.push(['content-type', 'application/json']);
+  return { status, headers: lines, body: JSON.stringify(value === undefined ? null : value) };
+}
+
+/**
+ * Serialises a handler's result (a plain value or a {@link Reply}) with the
+ * route's default status.
+ *
+ * @example
+ * ```ts
+ * toAnswer({ ok: true }, 200) // { status: 200, headers: [['content-type','application/json']], body: '{"ok":true}' }
+ * ```
+ */
+export function toAnswer(result: unknown, defaultStatus: number): Answer {
+  if (!(result instanceof Reply)) return jsonAnswer(defaultStatus, result);
+  const status = result.status ?? defaultStatus;
+  if (result.type === 'json') return jsonAnswer(status, result.body, result.headers);
+  const lines: [string, string][] = [];
+  headerLines(result.headers, lines);
+  if (result.type === 'empty' || NO_BODY.has(status)) return { status, headers: lines, body: undefined };
+  const hasType = lines.some(([n]) => n === 'content-type');
+  if (result.type === 'text') {
+    if (!hasType) lines.push(['content-type', 'text/plain; charset=utf-8']);
+    return { status, headers: lines, body: String(result.body) };
+  }
+  if (!hasType) lines.push(['content-type', 'application/octet-stream']);
+  return { status, headers: lines, body: result.body as Uint8Array };
+}

@@ -1,0 +1,229 @@
+/**
+ * The framework-neutral router: routes declared once, with router-level
+ * dependencies and a prefix, then mounted on any adapter.
+ */
+import type { Input, Inputs, Values } from '../dependency/types.js';
+import type { Schema } from '../sources/validate.js';
+import { joinPath } from './paths.js';
+
+/** A documented extra response of an operation. */
+export interface ResponseDoc {
+  description: string;
+  /** zod schema of the JSON body. */
+  schema?: Schema;
+}
+
+/** Options of one route. */
+export interface RouteOptions {
+  /** Status of a plain return value (default 200). */
+  status?: number;
+  summary?: string;
+  description?: string;
+  tags?: readonly string[];
+  /** Unique operation id (default derived from the handler or the route). */
+  operationId?: string;
+  deprecated?: boolean;
+  /** zod schema of the success body, for the document. */
+  response?: Schema;
+  /** Description of the success response. */
+  responseDescription?: string;
+  /** Extra documented responses by status. */
+  responses?: Readonly<Record<number, ResponseDoc>>;
+  /** Parameterless dependencies: they run (and may reject) before the handler. */
+  dependencies?: readonly Input[];
+  /**
+   * A public route: the app's global `security` does not apply, and the
+   * document says `security: []`.
+   */
+  public?: boolean;
+  /** Leave the route out of the OpenAPI document. */
+  hidden?: boolean;
+}
+
+/** A handler: receives its inputs' values. */
+export type Handler<I extends Inputs, R> = (values: Values<I>, context: any) => R;
+
+/** A declared route, with everything inherited from the routers above it. */
+export interface RouteDef {
+  readonly method: string;
+  readonly path: string;
+  readonly inputs: Inputs;
+  readonly handler: (values: any, context: any) => unknown;
+  /** Router and route dependencies, outermost first. */
+  readonly dependencies: readonly Input[];
+  readonly options: RouteOptions;
+  readonly tags: readonly string[];
+}
+
+/** Options of a router. */
+export interface RouterOptions {
+  /** Path prefix of every route (e.g. `/v1`). */
+  prefix?: string;
+  /** Dependencies that run for every route of the router. */
+  dependencies?: readonly Input[];
+  /** Tags added to every route. */
+  tags?: readonly string[];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/**
+ * A set of routes declared once, framework-neutral. Router dependencies run
+ * for every route below (FastAPI's order: app, router, route, then the
+ * handler's own inputs); `include()` nests routers.
+ *
+ * @example
+ * ```ts
+ * const v1 = new Router({ prefix: '/v1', dependencies: [apiKey] })
+ * v1.get('/health', {}, () => 'Ok')
+ *
+ * const api = new Router()
+ * api.get('/users/me', { user: security(currentUser, { scopes: ['me'] }) }, ({ user }) => user)
+ * api.include(v1)
+ * ```
+ */
+export class Router {
+  readonly prefix: string;
+  readonly dependencies: readonly Input[];
+  readonly tags: readonly string[];
+  readonly #own: RouteDef[] = [];
+  readonly #children: { router: Router; prefix: string; dependencies: readonly Input[]; tags: readonly string[] }[] = [];
+
+  constructor(options: RouterOptions = {}) {
+    this.prefix = options.prefix ?? '';
+    this.dependencies = options.dependencies ?? [];
+    this.tags = options.tags ?? [];
+  }
+
+  /**
+   * Declares a route for any method.
+   *
+   * @example
+   * ```ts
+   * router.route('GET', '/items/{id}', { id: path('id') }, ({ id }) => items.get(id))
+   * ```
+   */
+  route<const I extends Inputs, R>(method: string, path: string, inputs: I, handler: Handler<I, R>, options: RouteOptions = {}): RouteDef {
+    const def: RouteDef = {
+      method: method.toUpperCase(),
+      path,
+      inputs,
+      handler,
+      dependencies: options.dependencies ?? [],
+      options,
+      tags: options.tags ?? [],
+    };
+    this.#own.push(def);
+    return def;
+  }
+
+  /**
+   * Declares a GET route.
+   *
+   * @example
+   * ```ts
+   * router.get('/status', {}, () => ({ status: 'ok' }), { public: true })
+   * ```
+   */
+  get<const I extends Inputs, R>(path: string, inputs: I, handler: Handler<I, R>, options?: RouteOptions): RouteDef {
+    return this.route('GET', path, inputs, handler, options);
+  }
+  /**
+   * Declares a POST route.
+   *
+   * @example
+   * ```ts
+   * router.post('/items', { item: body(NewItem) }, ({ item }) => store.add(item), { status: 201 })
+   * ```
+   */
+  post<const I extends Inputs, R>(path: string, inputs: I, handler: Handler<I, R>, options?: RouteOptions): RouteDef {
+    return this.route('POST', path, inputs, handler, options);
+  }
+  /**
+   * Declares a PUT route.
+   *
+   * @example
+   * ```ts
+   * router.put('/items/{id}', { id: path('id'), item: body(Item) }, ({ id, item }) => store.put(id, item))
+   * ```
+   */
+  put<const I extends Inputs, R>(path: string, inputs: I, handler: Handler<I, R>, options?: RouteOptions): RouteDef {
+    return this.route('PUT', path, inputs, handler, options);
+  }
+  /**
+   * Declares a PATCH route.
+   *
+   * @example
+   * ```ts
+   * router.patch('/items/{id}', { id: path('id'), patch: body(ItemPatch) }, ({ id, patch }) => store.patch(id, patch))
+   * ```
+   */
+  patch<const I extends Inputs, R>(path: string, inputs: I, handler: Handler<I, R>, options?: RouteOptions): RouteDef {
+    return this.route('PATCH', path, inputs, handler, options);
+  }
+  /**
+   * Declares a DELETE route.
+   *
+   * @example
+   * ```ts
+   * router.delete('/items/{id}', { id: path('id') }, ({ id }) => { store.remove(id); return reply.empty() })
+   * ```
+   */
+  delete<const I extends Inputs, R>(path: string, inputs: I, handler: Handler<I, R>, options?: RouteOptions): RouteDef {
+    return this.route('DELETE', path, inputs, handler, options);
+  }
+
+  /**
+   * Nests another router, with an extra prefix, dependencies and tags
+   * (FastAPI's `include_router`).
+   *
+   * @example
+   * ```ts
+   * api.include(adminRouter, { prefix: '/admin', dependencies: [adminOnly] })
+   * ```
+   */
+  include(router: Router, options: RouterOptions = {}): this {
+    this.#children.push({
+      router,
+      prefix: options.prefix ?? '',
+      dependencies: options.dependencies ?? [],
+      tags: options.tags ?? [],
+    });
+    return this;
+  }
+
+  /**
+   * Every route below this router, flattened: prefixes joined, router
+   * dependencies and tags prepended outermost first.
+   *
+   * @example
+   * ```ts
+   * api.routes().map((r) => `${r.method} ${r.path}`) // ['GET /users/me', 'GET /v1/health']
+   * ```
+   */
+  routes(): RouteDef[] {
+    const out: RouteDef[] = [];
+    for (const def of this.#own) {
+      out.push({
+        ...def,
+        path: joinPath(this.prefix, def.path),
+        dependencies: [...this.dependencies, ...def.dependencies],
+        tags: [...this.tags, ...def.tags.filter((t) => !this.tags.includes(t))],
+      });
+    }
+    for (const child of this.#children) {
+      for (const def of child.router.routes()) {
+        const tags = [...this.tags, ...child.tags];
+        out.push({
+          ...def,
+          path: joinPath(this.prefix, joinPath(child.prefix, def.path)),
+          dependencies: [...this.dependencies, ...child.dependencies, ...def.dependencies],
+          tags: [...tags, ...def.tags.filter((t) => !tags.includes(t))],
+        });
+      }
+    }
+    return out;
+  }
+}
+
+export type { Method };

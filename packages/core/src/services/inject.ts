@@ -1,0 +1,111 @@
+/**
+ * Services through tsyringe: `inject(Token)` resolves a service from a child
+ * container created for the request (the request view registered in it),
+ * disposed at the request's teardown.
+ */
+import 'reflect-metadata';
+import { container as globalContainer, type DependencyContainer, type InjectionToken } from 'tsyringe';
+import { createDependency, isDependency, isUse } from '../dependency/depends.js';
+import type { CallContext, Dependency, Input } from '../dependency/types.js';
+
+/**
+ * Token under which the request's view is registered in the per-request
+ * container.
+ *
+ * @example
+ * ```ts
+ * @injectable()
+ * class Audit { constructor(@inject(REQUEST) private request: RequestView) {} }
+ * ```
+ */
+export const REQUEST: InjectionToken<unknown> = Symbol.for('depends.request');
+
+/** Options of `inject()`. */
+export interface InjectOptions {
+  /**
+   * Request-scoped values to register in the per-request container before
+   * resolving, each under its token: `[[CURRENT_USER, currentUser]]`.
+   */
+  provide?: readonly (readonly [InjectionToken<any>, Input])[];
+  /** Name for error messages. */
+  name?: string;
+}
+
+/** The context the resolver hands to `inject()` dependencies. */
+export interface ContainerContext extends CallContext {
+  readonly container: DependencyContainer;
+}
+
+const byToken = new WeakMap<object, Dependency<unknown>>();
+const byPrimitive = new Map<string | symbol, Dependency<unknown>>();
+
+/**
+ * A dependency that resolves a tsyringe token (a class, a string or a
+ * symbol) from the request's child container. Classes decorated with
+ * `@injectable()` get their constructor arguments by type (decorator
+ * metadata) or by `@inject(token)`; `provide` registers values of other
+ * dependencies so services can depend on request-scoped values. A class
+ * given directly as an input is the same as `inject(Class)`.
+ *
+ * @example
+ * ```ts
+ * @injectable()
+ * class ItemService { constructor(@inject(CURRENT_USER) readonly user: User, readonly repo: ItemRepo) {} }
+ *
+ * const items = inject(ItemService, { provide: [[CURRENT_USER, currentUser]] })
+ * router.get('/items', { items }, ({ items }) => items.list())
+ * ```
+ */
+export function inject<T>(token: InjectionToken<T>, options: InjectOptions = {}): Dependency<T> {
+  const provide = options.provide ?? [];
+  const cacheable = provide.length === 0 && options.name === undefined;
+  if (cacheable) {
+    const hit = typeof token === 'object' || typeof token === 'function' ? byToken.get(token as object) : byPrimitive.get(token as string | symbol);
+    if (hit) return hit as Dependency<T>;
+  }
+  const inputs: Record<string, Input> = {};
+  provide.forEach(([, input], i) => {
+    if (!isDependency(input) && !isUse(input) && typeof input !== 'function') throw new TypeError('inject(): provide needs dependencies');
+    inputs[`p${i}`] = input;
+  });
+  const name = options.name ?? `inject:${tokenName(token)}`;
+  const dep = createDependency<T>(
+    inputs,
+    (values: Record<string, unknown>, ctx: CallContext) => {
+      const c = (ctx as ContainerContext).container;
+      provide.forEach(([t], i) => c.register(t, { useValue: values[`p${i}`] }));
+      return c.resolve(token);
+    },
+    { name, meta: { builtin: 'container' } },
+  );
+  if (cacheable) {
+    if (typeof token === 'object' || typeof token === 'function') byToken.set(token as object, dep);
+    else byPrimitive.set(token as string | symbol, dep);
+  }
+  return dep;
+}
+
+function tokenName(token: InjectionToken<unknown>): string {
+  if (typeof token === 'function') return token.name || 'anonymous';
+  if (typeof token === 'symbol') return token.description ?? 'symbol';
+  if (typeof token === 'string') return token;
+  return 'token';
+}
+
+/**
+ * Creates the per-request child container of `root` with the request view
+ * registered under {@link REQUEST}.
+ *
+ * @example
+ * ```ts
+ * const child = createRequestContainer(container, request)
+ * child.resolve(REQUEST) === request // true
+ * ```
+ */
+export function createRequestContainer(root: DependencyContainer | undefined, request: unknown): DependencyContainer {
+  const child = (root ?? globalContainer).createChildContainer();
+  child.register(REQUEST, { useValue: request });
+  return child;
+}
+
+export type { DependencyContainer, InjectionToken };

@@ -1,0 +1,161 @@
+/**
+ * zod validation for request sources: string coercion for scalar
+ * parameters, and zod issues turned into FastAPI's 422 items.
+ */
+import type { z } from 'zod';
+import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
+
+/** Any zod schema. */
+export type Schema = z.ZodType;
+
+interface ZodDef {
+  type: string;
+  innerType?: Schema;
+  in?: Schema;
+  element?: Schema;
+  shape?: Record<string, Schema>;
+}
+
+const defOf = (schema: Schema): ZodDef => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional']);
+
+/**
+ * The schema under optional/default/nullable/pipe wrappers.
+ *
+ * @example
+ * ```ts
+ * unwrapSchema(z.number().optional()) // the z.number() schema
+ * ```
+ */
+export function unwrapSchema(schema: Schema): Schema {
+  let current = schema;
+  for (let i = 0; i < 16; i++) {
+    const def = defOf(current);
+    if (WRAPPERS.has(def.type) && def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else if (def.type === 'lazy') return current;
+    else return current;
+  }
+  return current;
+}
+
+/**
+ * The base type of a schema (`string`, `number`, `array`, `object`, ...).
+ *
+ * @example
+ * ```ts
+ * baseType(z.array(z.string()).optional()) // 'array'
+ * ```
+ */
+export function baseType(schema: Schema): string {
+  return defOf(unwrapSchema(schema)).type;
+}
+
+/** The element schema of an array schema, if it is one. */
+export function arrayElement(schema: Schema): Schema | undefined {
+  const def = defOf(unwrapSchema(schema));
+  return def.type === 'array' ? def.element : undefined;
+}
+
+/** The shape of an object schema, if it is one. */
+export function objectShape(schema: Schema): Record<string, Schema> | undefined {
+  const def = defOf(unwrapSchema(schema));
+  return def.type === 'object' ? def.shape : undefined;
+}
+
+/**
+ * Whether `undefined` is accepted (the parameter is optional).
+ *
+ * @example
+ * ```ts
+ * acceptsUndefined(z.string().optional()) // true
+ * ```
+ */
+export function acceptsUndefined(schema: Schema): boolean {
+  return schema.safeParse(undefined).success;
+}
+
+const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+const TRUE = new Set(['true', '1', 'yes', 'on', 't', 'y']);
+const FALSE = new Set(['false', '0', 'no', 'off', 'f', 'n']);
+
+/**
+ * Converts a string from a header, query, cookie, path or form to what a
+ * scalar schema expects (numbers, booleans), as FastAPI does. Anything that
+ * does not convert is left as is so zod reports it.
+ *
+ * @example
+ * ```ts
+ * coerceScalar(z.number(), '42') // 42
+ * coerceScalar(z.boolean(), 'off') // false
+ * ```
+ */
+export function coerceScalar(schema: Schema, raw: string): unknown {
+  switch (baseType(schema)) {
+    case 'number':
+    case 'int':
+      return NUMBER.test(raw) ? Number(raw) : raw;
+    case 'bigint':
+      return /^\s*[+-]?\d+\s*$/.test(raw) ? BigInt(raw.trim()) : raw;
+    case 'boolean': {
+      const v = raw.toLowerCase();
+      return TRUE.has(v) ? true : FALSE.has(v) ? false : raw;
+    }
+    case 'null':
+      return raw === '' || raw === 'null' ? null : raw;
+    default:
+      return raw;
+  }
+}
+
+/** Zod issue fields copied into `ctx`. */
+const CTX_KEYS = ['expected', 'minimum', 'maximum', 'inclusive', 'format', 'pattern', 'values', 'keys', 'origin', 'divisor'];
+
+/**
+ * Turns zod issues into 422 items with `loc` prefixed by the source (for
+ * example `["query", "limit"]`). A value that is absent is reported as
+ * FastAPI does: `{"type":"missing","msg":"Field required","input":null}`.
+ *
+ * @example
+ * ```ts
+ * const r = z.number().safeParse('x', { reportInput: true })
+ * toValidationIssues(r.error!.issues, ['query', 'limit'])
+ * // [{ type: 'invalid_type', loc: ['query','limit'], msg: 'Invalid input: expected number, received string', input: 'x', ctx: { expected: 'number' } }]
+ * ```
+ */
+export function toValidationIssues(issues: readonly z.core.$ZodIssue[], loc: readonly (string | number)[]): ValidationIssue[] {
+  return issues.map((issue) => {
+    const raw = issue as unknown as Record<string, unknown>;
+    const input = raw.input;
+    const path = [...loc, ...(issue.path as (string | number)[]).map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+      return { type: 'missing', loc: path, msg: 'Field required', input: null };
+    }
+    const item: ValidationIssue = { type: issue.code, loc: path, msg: issue.message, input: input ?? null };
+    const ctx: Record<string, unknown> = {};
+    for (const key of CTX_KEYS) if (raw[key] !== undefined) ctx[key] = jsonSafe(raw[key]);
+    if (Object.keys(ctx).length) item.ctx = ctx;
+    return item;
+  });
+}
+
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof RegExp) return v.source;
+  return v;
+}
+
+/**
+ * Validates a value with a schema; throws a 422 listing every problem.
+ *
+ * @example
+ * ```ts
+ * validate(z.number().int(), 3, ['query', 'page']) // 3
+ * ```
+ */
+export function validate<S extends Schema>(schema: S, value: unknown, loc: readonly (string | number)[]): z.output<S> {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data as z.output<S>;
+  throw new RequestValidationError(toValidationIssues(result.error.issues, loc));
+}
