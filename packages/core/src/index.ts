@@ -45,3 +45,5 @@ export { serve, errorAnswer } from './app/handle.js';
 export type { Outcome, ErrorHook, ServeOptions } from './app/handle.js';
 export { buildDocument, checkSchemes } from './openapi/document.js';
 export type { DocumentOptions, OpenAPIDocument, SchemeRegistry } from './openapi/document.js';
+export * from './security/index.js';
+export * from './docs/index.js';

@@ -1,0 +1,30 @@
+/**
+ * `pnpm bench`: runs every benchmark module in this folder, in one process,
+ * one after the other, and prints their tables. Each module exports
+ * `run(): Promise<BenchResult>`; ratios are measured within one run.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface BenchResult {
+  title: string;
+  /** Rows to print (printed with console.table). */
+  rows: Record<string, string | number>[];
+  /** Lines of conclusions (ratios, targets met or not). */
+  notes: string[];
+}
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+for (const file of files) {
+  const mod = (await import(pathToFileURL(`${dir}/${file}`).href)) as { run(): Promise<BenchResult> };
+  const result = await mod.run();
+  console.log(`\n## ${result.title}\n`);
+  console.table(result.rows);
+  for (const note of result.notes) console.log(`- ${note}`);
+}

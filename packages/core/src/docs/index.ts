@@ -1,0 +1,2 @@
+/** Docs page helpers (filled in by the OpenAPI work). */
+export {};

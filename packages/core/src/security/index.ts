@@ -1,0 +1,2 @@
+/** Security schemes (filled in by the security work). */
+export {};
