@@ -141,7 +141,7 @@ export function compile(input: CompileInput): Plan {
     stack.push(original);
     const argNames: string[] = [];
     const argSlots: number[] = [];
-    for (const [name, childInput] of Object.entries(impl.inputs)) {
+    for (const [name, childInput] of fastApiOrder(impl.inputs)) {
       const child = toOccurrence(childInput);
       const childScope = child.scope ?? child.dependency.scope;
       if (isGenerator && computedScope === 'request' && childScope === 'function') {
@@ -179,7 +179,7 @@ export function compile(input: CompileInput): Plan {
   for (const dep of input.dependencies) visit(toOccurrence(dep), []);
   const argNames: string[] = [];
   const argSlots: number[] = [];
-  for (const [name, childInput] of Object.entries(input.inputs)) {
+  for (const [name, childInput] of fastApiOrder(input.inputs)) {
     argNames.push(name);
     argSlots.push(visit(toOccurrence(childInput), []));
   }
@@ -193,6 +193,22 @@ export function compile(input: CompileInput): Plan {
     name: label,
   };
   return { steps, slotCount, needsBody, root };
+}
+
+const SOURCE_RANK: Record<string, number> = { path: 1, query: 2, header: 3, cookie: 4, body: 5, form: 5 };
+
+/**
+ * FastAPI's order for one dependant: sub-dependencies first, in declaration
+ * order, then its own request sources (path, query, header, cookie, body).
+ * The order decides which runs first and how 422 problems are listed.
+ */
+function fastApiOrder(inputs: Inputs): [string, Input][] {
+  const entries = Object.entries(inputs);
+  const rank = (input: Input) => {
+    const src = toOccurrence(input).dependency.meta.source;
+    return src ? SOURCE_RANK[src.in] : 0;
+  };
+  return entries.map((e, i) => [e, rank(e[1]), i] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([e]) => e);
 }
 
 function noop(): undefined {
