@@ -209,7 +209,7 @@ export class DependsApp {
    * expect(JSON.parse(res.body as string)).toEqual({ username: 'johndoe' })
    * ```
    */
-  async request(init: RequestInit): Promise<Answer & { header(name: string): string | undefined; json(): unknown }> {
+  async request(init: RequestInit): Promise<Answer & { header(name: string): string | undefined; json<T = any>(): T }> {
     const view0 = createRequestView(init);
     const found = this.match(view0.method, view0.path);
     let answer: Answer;
@@ -225,7 +225,7 @@ export class DependsApp {
     return {
       ...answer,
       header: (name) => answer.headers.find(([n]) => n === name.toLowerCase())?.[1],
-      json: () => (typeof answer.body === 'string' ? JSON.parse(answer.body) : undefined),
+      json: <T,>() => (typeof answer.body === 'string' ? JSON.parse(answer.body) : undefined) as T,
     };
   }
 
