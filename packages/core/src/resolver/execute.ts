@@ -25,7 +25,8 @@ export class Execution implements CallContext {
   readonly request: RequestView;
   body: ParsedBody | undefined = undefined;
   readonly values: unknown[];
-  readonly failed: Uint8Array;
+  /** Slots whose inputs failed validation (allocated on the first failure). */
+  failed: Uint8Array | undefined = undefined;
   readonly errors: ValidationIssue[] = [];
   /** Exits closed before the answer is produced. */
   readonly functionStack: Exit[] = [];
@@ -37,7 +38,6 @@ export class Execution implements CallContext {
   constructor(request: RequestView, slotCount: number, rootContainer?: DependencyContainer) {
     this.request = request;
     this.values = new Array(slotCount);
-    this.failed = new Uint8Array(slotCount);
     this.#rootContainer = rootContainer;
   }
 
@@ -108,12 +108,16 @@ function callRoot(root: Step, ex: Execution): unknown {
   return root.fn(argsOf(root, ex), ex);
 }
 
+const NO_ARGS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
 function argsOf(step: Step, ex: Execution): Record<string, unknown> | undefined {
   const n = step.argSlots.length;
+  if (n === 0) return NO_ARGS;
   const args: Record<string, unknown> = {};
+  const failed = ex.failed;
   for (let j = 0; j < n; j++) {
     const s = step.argSlots[j];
-    if (ex.failed[s] === 1) return undefined;
+    if (failed !== undefined && failed[s] === 1) return undefined;
     args[step.argNames[j]] = ex.values[s];
   }
   return args;
@@ -129,7 +133,7 @@ function runSteps(steps: readonly Step[], ex: Execution, index: number): void | 
     }
     const args = argsOf(step, ex);
     if (args === undefined) {
-      ex.failed[step.slot] = 1;
+      markFailed(ex, step);
       continue;
     }
     let out: unknown;
@@ -141,7 +145,7 @@ function runSteps(steps: readonly Step[], ex: Execution, index: number): void | 
     }
     if (step.kind === StepKind.Plain) {
       if (isThenable(out)) {
-        return Promise.resolve(out).then(
+        return (out instanceof Promise ? out : Promise.resolve(out)).then(
           (value) => {
             store(step, ex, value);
             return runSteps(steps, ex, i + 1);
@@ -200,11 +204,15 @@ function store(step: Step, ex: Execution, value: unknown): void {
   }
 }
 
+function markFailed(ex: Execution, step: Step): void {
+  (ex.failed ??= new Uint8Array(ex.values.length))[step.slot] = 1;
+}
+
 /** Validation problems are collected; anything else aborts resolution. */
 function collect(error: unknown, step: Step, ex: Execution): void {
   if (error instanceof RequestValidationError) {
     for (const issue of error.errors) ex.errors.push(issue);
-    ex.failed[step.slot] = 1;
+    markFailed(ex, step);
     return;
   }
   throw error;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createDependency } from '../dependency/depends.js';
 import type { Dependency, SourceSpec } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';
-import { acceptsUndefined, arrayElement, coerceScalar, validate, type Schema } from './validate.js';
+import { acceptsUndefined, arrayElement, scalarCoercer, validate, type Schema } from './validate.js';
 
 /** Options shared by parameter sources. */
 export interface ParamOptions {
@@ -41,13 +41,24 @@ function paramSource<T>(where: In, name: string, schema: Schema | undefined, opt
     ...(options.description ? { description: options.description } : {}),
   };
   const read = readerFor(where, name, multiple);
-  const fn = (_: unknown, { request }: { request: RequestView }) => {
-    const raw = read(request);
-    let value: unknown = raw;
-    if (multiple) value = (raw as string[] | undefined)?.map((v) => coerceScalar(element!, v));
-    else if (typeof raw === 'string') value = coerceScalar(s, raw);
-    return validate(s, value, loc);
-  };
+  let fn: (values: unknown, ctx: { request: RequestView }) => unknown;
+  if (schema === undefined) {
+    // no schema: a required string; no zod call on the hot path
+    fn = (_, { request }) => {
+      const raw = read(request);
+      if (typeof raw === 'string') return raw;
+      return validate(s, raw, loc);
+    };
+  } else if (multiple) {
+    const coerce = scalarCoercer(element!);
+    fn = (_, { request }) => validate(s, (read(request) as string[] | undefined)?.map(coerce), loc);
+  } else {
+    const coerce = scalarCoercer(s);
+    fn = (_, { request }) => {
+      const raw = read(request);
+      return validate(s, typeof raw === 'string' ? coerce(raw) : raw, loc);
+    };
+  }
   return createDependency<T>({}, fn, { name: `${where}:${name}`, meta: { source: spec } });
 }
 

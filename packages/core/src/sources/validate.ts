@@ -92,20 +92,40 @@ const FALSE = new Set(['false', '0', 'no', 'off', 'f', 'n']);
  * ```
  */
 export function coerceScalar(schema: Schema, raw: string): unknown {
+  return scalarCoercer(schema)(raw);
+}
+
+const identity = (raw: string): unknown => raw;
+const toNumber = (raw: string): unknown => (NUMBER.test(raw) ? Number(raw) : raw);
+const toBigInt = (raw: string): unknown => (/^\s*[+-]?\d+\s*$/.test(raw) ? BigInt(raw.trim()) : raw);
+const toBoolean = (raw: string): unknown => {
+  const v = raw.toLowerCase();
+  return TRUE.has(v) ? true : FALSE.has(v) ? false : raw;
+};
+const toNull = (raw: string): unknown => (raw === '' || raw === 'null' ? null : raw);
+
+/**
+ * The string converter for a scalar schema, chosen once (sources pick it at
+ * declaration so no schema is inspected per request).
+ *
+ * @example
+ * ```ts
+ * scalarCoercer(z.number().optional())('7') // 7
+ * ```
+ */
+export function scalarCoercer(schema: Schema): (raw: string) => unknown {
   switch (baseType(schema)) {
     case 'number':
     case 'int':
-      return NUMBER.test(raw) ? Number(raw) : raw;
+      return toNumber;
     case 'bigint':
-      return /^\s*[+-]?\d+\s*$/.test(raw) ? BigInt(raw.trim()) : raw;
-    case 'boolean': {
-      const v = raw.toLowerCase();
-      return TRUE.has(v) ? true : FALSE.has(v) ? false : raw;
-    }
+      return toBigInt;
+    case 'boolean':
+      return toBoolean;
     case 'null':
-      return raw === '' || raw === 'null' ? null : raw;
+      return toNull;
     default:
-      return raw;
+      return identity;
   }
 }
 
@@ -155,7 +175,9 @@ function jsonSafe(v: unknown): unknown {
  * ```
  */
 export function validate<S extends Schema>(schema: S, value: unknown, loc: readonly (string | number)[]): z.output<S> {
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = schema.safeParse(value);
   if (result.success) return result.data as z.output<S>;
-  throw new RequestValidationError(toValidationIssues(result.error.issues, loc));
+  // parse again to have zod report each issue's input (only on failure)
+  const detailed = schema.safeParse(value, { reportInput: true });
+  throw new RequestValidationError(toValidationIssues((detailed.error ?? result.error).issues, loc));
 }

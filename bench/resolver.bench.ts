@@ -1,0 +1,139 @@
+/**
+ * Resolver benchmark (issue 2): one route of six dependencies — a header
+ * credential, a sync user lookup, a zod-validated query, an async service,
+ * one dependency shared by two others, and one teardown generator — served
+ * through the core, against a hand-written function doing the same work,
+ * in the same run. Also an all-sync variant, which resolves without a
+ * single promise.
+ */
+import { Bench } from 'tinybench';
+import { z } from 'zod';
+import { DependsApp, HTTPException, createRequestView, depends, header, query, type MaybePromise, type Outcome } from '@depends/core';
+import type { BenchResult } from './run.js';
+
+const users = new Map([['token-1', { id: 1, name: 'john' }]]);
+const Limit = z.number().int().min(1).max(100).default(20);
+
+// --- declared with depends ---------------------------------------------------
+const credential = header('authorization');
+const currentUser = depends({ credential }, ({ credential }) => {
+  if (!credential.startsWith('Bearer ')) throw new HTTPException(401, 'Not authenticated', { 'www-authenticate': 'Bearer' });
+  const user = users.get(credential.slice(7));
+  if (!user) throw new HTTPException(401, 'Not authenticated', { 'www-authenticate': 'Bearer error="invalid_token"' });
+  return user;
+});
+const limit = query('limit', Limit);
+const service = depends(async () => ({ list: (n: number) => n }));
+const settings = depends(() => ({ prefix: 'item-' }));
+const titles = depends({ settings, user: currentUser }, ({ settings, user }) => `${settings.prefix}${user.name}`);
+const footer = depends({ settings }, ({ settings }) => settings.prefix.length);
+const tx = depends(async function* transaction() {
+  const state = { open: true };
+  try {
+    yield state;
+  } finally {
+    state.open = false;
+  }
+});
+
+const app = new DependsApp({ onError: () => {} });
+const route = app.route('GET', '/items', { user: currentUser, limit, service, titles, footer, tx }, ({ user, limit, service, titles, footer, tx }) => ({
+  user: user.name,
+  n: service.list(limit),
+  titles,
+  footer,
+  open: tx.open,
+}));
+
+const syncRoute = app.route('GET', '/sync', { user: currentUser, limit, titles, footer }, ({ user, limit, titles, footer }) => ({
+  user: user.name,
+  limit,
+  titles,
+  footer,
+}));
+
+// --- hand-written --------------------------------------------------------------
+function coerceNumber(raw: string | undefined): unknown {
+  return raw !== undefined && /^\s*[+-]?\d+(\.\d*)?\s*$/.test(raw) ? Number(raw) : raw;
+}
+const handService = async () => ({ list: (n: number) => n });
+
+async function handWritten(req: ReturnType<typeof createRequestView>): Promise<{ status: number; body: string }> {
+  const credential = req.header('authorization');
+  if (!credential || !credential.startsWith('Bearer ')) return { status: 401, body: '{"detail":"Not authenticated"}' };
+  const user = users.get(credential.slice(7));
+  if (!user) return { status: 401, body: '{"detail":"Not authenticated"}' };
+  const parsed = Limit.safeParse(coerceNumber(req.query('limit')));
+  if (!parsed.success) return { status: 422, body: JSON.stringify({ detail: parsed.error.issues }) };
+  const svc = await handService();
+  const settings = { prefix: 'item-' };
+  const titles = `${settings.prefix}${user.name}`;
+  const footer = settings.prefix.length;
+  const state = { open: true };
+  try {
+    return { status: 200, body: JSON.stringify({ user: user.name, n: svc.list(parsed.data), titles, footer, open: state.open }) };
+  } finally {
+    state.open = false;
+  }
+}
+
+function handWrittenSync(req: ReturnType<typeof createRequestView>): { status: number; body: string } {
+  const credential = req.header('authorization');
+  if (!credential || !credential.startsWith('Bearer ')) return { status: 401, body: '{"detail":"Not authenticated"}' };
+  const user = users.get(credential.slice(7));
+  if (!user) return { status: 401, body: '{"detail":"Not authenticated"}' };
+  const parsed = Limit.safeParse(coerceNumber(req.query('limit')));
+  if (!parsed.success) return { status: 422, body: JSON.stringify({ detail: parsed.error.issues }) };
+  const settings = { prefix: 'item-' };
+  return { status: 200, body: JSON.stringify({ user: user.name, limit: parsed.data, titles: `${settings.prefix}${user.name}`, footer: settings.prefix.length }) };
+}
+
+const view = () => createRequestView({ method: 'GET', url: '/items?limit=5', headers: { authorization: 'Bearer token-1', host: 'x' } });
+
+async function viaDepends(r: typeof route): Promise<void> {
+  const outcome = await app.handle(r, view());
+  if (outcome.answer.status !== 200) throw new Error(String(outcome.answer.body));
+  await outcome.finish();
+}
+
+export async function run(): Promise<BenchResult> {
+  // sanity: both give the same body
+  const a = await app.handle(route, view());
+  const b = await handWritten(view());
+  if (a.answer.body !== b.body) throw new Error(`bodies differ: ${String(a.answer.body)} vs ${b.body}`);
+  let syncOutcome: MaybePromise<Outcome> = app.handle(syncRoute, view());
+  const syncIsPromise = syncOutcome instanceof Promise;
+  syncOutcome = await syncOutcome;
+
+  const bench = new Bench({ time: 1500, warmupTime: 300 });
+  bench
+    .add('depends: 6 dependencies (async service + teardown)', () => viaDepends(route))
+    .add('hand-written: same work', async () => {
+      const r = await handWritten(view());
+      if (r.status !== 200) throw new Error(r.body);
+    })
+    .add('depends: all-sync route', () => {
+      const o = app.handle(syncRoute, view()) as Outcome;
+      if (o.answer.status !== 200) throw new Error('status');
+    })
+    .add('hand-written: all-sync', () => {
+      if (handWrittenSync(view()).status !== 200) throw new Error('status');
+    });
+  await bench.run();
+  const hz = (name: string) => bench.tasks.find((t) => t.name.startsWith(name))!.result as { throughput: { mean: number }; latency: { mean: number } };
+  const rows = bench.tasks.map((t) => {
+    const r = t.result as { throughput: { mean: number }; latency: { mean: number; p99?: number } };
+    return { case: t.name, 'ops/s': Math.round(r.throughput.mean), 'µs/op': +(r.latency.mean * 1000).toFixed(2) };
+  });
+  const ratio = hz('hand-written: same').latency.mean ? hz('depends: 6').latency.mean / hz('hand-written: same').latency.mean : NaN;
+  const ratioSync = hz('depends: all-sync').latency.mean / hz('hand-written: all-sync').latency.mean;
+  return {
+    title: 'Resolver: one route of 6 dependencies vs hand-written (same run)',
+    rows,
+    notes: [
+      `time per request, depends / hand-written: ${ratio.toFixed(2)}x (target <= 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})`,
+      `all-sync route, depends / hand-written: ${ratioSync.toFixed(2)}x`,
+      `all-sync route answered without a promise: ${!syncIsPromise}`,
+    ],
+  };
+}
