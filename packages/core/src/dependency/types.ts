@@ -99,8 +99,12 @@ export interface Dependency<T = unknown> {
   /** Default per-use cache setting. */
   readonly useCache: boolean;
   readonly meta: DependencyMeta;
-  /** Phantom field carrying the value type; never set. */
-  readonly __value?: T;
+  /**
+   * Phantom field carrying the value type; never set. Wrapped in a tuple so
+   * that inferring `T` through a subtype (`Dependency<T> & {...}`) keeps
+   * `undefined` (an optional property would drop it).
+   */
+  readonly __value?: readonly [T];
 }
 
 /**

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { DependsApp, resolve } from '../app/app.js';
+import { depends, security } from '../dependency/depends.js';
+import { HTTPException } from '../errors/catalogue.js';
+import { Router } from '../router/router.js';
+import { anyOf } from './any-of.js';
+import { apiKeyCookie, apiKeyHeader } from './api-key.js';
+import { encodeBasicCredentials } from './basic.js';
+import { httpBasic } from './http-basic.js';
+import { httpBearer } from './http.js';
+import { oauth2PasswordBearer } from './oauth2.js';
+
+async function rejection(promise: Promise<unknown>): Promise<HTTPException> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HTTPException) return error;
+    throw error;
+  }
+  throw new Error('expected the dependency to reject');
+}
+
+describe('anyOf', () => {
+  const bearer = httpBearer();
+  const apiKey = apiKeyHeader({ name: 'x-api-key' });
+  const basic = httpBasic({ realm: 'api' });
+  const caller = anyOf(bearer, apiKey);
+
+  test('the first scheme that finds a credential wins', async () => {
+    expect(await resolve(caller, { headers: { authorization: 'Bearer t' } })).toEqual({ scheme: 'Bearer', credentials: 't' });
+    expect(await resolve(caller, { headers: { 'x-api-key': 'k' } })).toBe('k');
+    expect(await resolve(caller, { headers: { authorization: 'Bearer t', 'x-api-key': 'k' } })).toEqual({ scheme: 'Bearer', credentials: 't' });
+    expect(await resolve(anyOf(apiKey, bearer), { headers: { authorization: 'Bearer t', 'x-api-key': 'k' } })).toBe('k');
+  });
+
+  test('none: one 401 carrying every challenge', async () => {
+    const error = await rejection(resolve(anyOf(bearer, apiKey, basic), { headers: { authorization: 'Token x' } }));
+    expect(error.status).toBe(401);
+    expect(error.detail).toBe('Not authenticated');
+    expect(error.headers).toEqual({ 'www-authenticate': ['Bearer', 'APIKey', 'Basic realm="api"'] });
+  });
+
+  test('identical challenges are sent once', async () => {
+    const error = await rejection(resolve(anyOf(bearer, oauth2PasswordBearer({ tokenUrl: 'token' })), {}));
+    expect(error.headers).toEqual({ 'www-authenticate': 'Bearer' });
+  });
+
+  test('through an app: two WWW-Authenticate lines', async () => {
+    const app = new DependsApp();
+    const router = new Router();
+    router.get('/reports', { caller }, ({ caller }) => (typeof caller === 'string' ? { key: caller.length } : { token: caller.credentials.length }));
+    app.include(router);
+    const res = await app.request({ method: 'GET', url: '/reports' });
+    expect(res.status).toBe(401);
+    expect(res.body).toBe('{"detail":"Not authenticated"}');
+    expect(res.headers.filter(([name]) => name === 'www-authenticate')).toEqual([
+      ['www-authenticate', 'Bearer'],
+      ['www-authenticate', 'APIKey'],
+    ]);
+    expect((await app.request({ method: 'GET', url: '/reports', headers: { 'x-api-key': 'abc' } })).json()).toEqual({ key: 3 });
+    expect((await app.request({ method: 'GET', url: '/reports', headers: { authorization: 'bearer abcd' } })).json()).toEqual({ token: 4 });
+  });
+
+  test('malformed Basic credentials still answer 401, even when optional', async () => {
+    const request = { headers: { authorization: 'Basic notbase64' } };
+    expect((await rejection(resolve(anyOf(basic, apiKey), request))).status).toBe(401);
+    expect((await rejection(resolve(anyOf([basic, apiKey], { autoError: false }), request))).status).toBe(401);
+    // ... unless another alternative finds a credential
+    expect(await resolve(anyOf(basic, apiKey), { headers: { authorization: 'Basic notbase64', 'x-api-key': 'k' } })).toBe('k');
+    expect(await resolve(anyOf(basic, apiKey), { headers: { authorization: `Basic ${encodeBasicCredentials('u', 'p')}` } })).toEqual({
+      username: 'u',
+      password: 'p',
+    });
+  });
+
+  test('optional: autoError false here or on an alternative gives undefined', async () => {
+    expect(await resolve(anyOf([bearer, apiKey], { autoError: false }), {})).toBeUndefined();
+    expect(await resolve(anyOf(bearer, apiKeyCookie({ name: 'session', autoError: false })), {})).toBeUndefined();
+    expect(await resolve(anyOf(bearer, apiKeyCookie({ name: 'session', autoError: false })), { headers: { cookie: 'session=s' } })).toBe('s');
+  });
+
+  test('custom not-authenticated error and name', async () => {
+    const custom = anyOf([bearer, apiKey], {
+      name: 'caller',
+      notAuthenticated: (schemes) => new HTTPException(403, `Use one of ${schemes.map((s) => s.name).join(', ')}`),
+    });
+    expect(custom.name).toBe('caller');
+    const error = await rejection(resolve(custom, {}));
+    expect([error.status, error.detail]).toEqual([403, 'Use one of HTTPBearer, APIKeyHeader']);
+  });
+
+  test('meta lists the alternatives for OpenAPI; nested anyOf is flattened, scopes kept', () => {
+    expect(caller.meta.security).toEqual({ kind: 'anyOf', alternatives: [bearer, apiKey] });
+    expect(caller.name).toBe('anyOf(HTTPBearer, APIKeyHeader)');
+    const scoped = security(bearer, { scopes: ['read'] });
+    expect(anyOf(scoped, apiKey).meta.security.alternatives).toEqual([scoped, apiKey]);
+    const nested = anyOf(security(caller, { scopes: ['x'] }), basic);
+    const alts = nested.meta.security.alternatives;
+    expect(alts).toHaveLength(3);
+    expect(alts[0]).toMatchObject({ dependency: bearer, scopes: ['x'] });
+    expect(alts[1]).toMatchObject({ dependency: apiKey, scopes: ['x'] });
+    expect(alts[2]).toBe(basic);
+  });
+
+  test('nested anyOf works at runtime', async () => {
+    expect(await resolve(anyOf(anyOf([bearer, apiKey], { autoError: false }), basic), {})).toBeUndefined();
+    const nested = anyOf(caller, basic);
+    expect(await resolve(nested, { headers: { 'x-api-key': 'k' } })).toBe('k');
+    expect((await rejection(resolve(nested, {}))).headers).toEqual({ 'www-authenticate': ['Bearer', 'APIKey', 'Basic realm="api"'] });
+  });
+
+  test('only security schemes are accepted', () => {
+    expect(() => anyOf(depends(() => 1) as never)).toThrow(/not a security scheme/);
+    expect(() => (anyOf as (...a: unknown[]) => unknown)()).toThrow(/at least one/);
+    expect(() => anyOf(42 as never)).toThrow(/security scheme/);
+  });
+
+  test('AND: two schemes side by side are both required', async () => {
+    const app = new DependsApp();
+    const router = new Router();
+    router.get('/both', { token: bearer, key: apiKey }, ({ token, key }) => ({ token: token.credentials, key }));
+    app.include(router);
+    expect((await app.request({ method: 'GET', url: '/both', headers: { authorization: 'Bearer t' } })).status).toBe(401);
+    expect((await app.request({ method: 'GET', url: '/both', headers: { authorization: 'Bearer t', 'x-api-key': 'k' } })).json()).toEqual({
+      token: 't',
+      key: 'k',
+    });
+  });
+});

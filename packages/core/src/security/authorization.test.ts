@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { createRequestView } from '../request/view.js';
+import { parseAuthorization, readAuthorization } from './authorization.js';
+import { isPythonSpace, pythonStrip } from './python-strings.js';
+
+/** A straightforward port of FastAPI's get_authorization_scheme_param, as the reference. */
+function reference(value: string | undefined): { scheme: string; credentials: string } {
+  if (!value) return { scheme: '', credentials: '' };
+  const [scheme, ...rest] = value.split(' ');
+  let param = rest.join(' ');
+  while (param.length && isPythonSpace(param[0])) param = param.slice(1);
+  while (param.length && isPythonSpace(param[param.length - 1])) param = param.slice(0, -1);
+  return { scheme, credentials: param };
+}
+
+describe('parseAuthorization (FastAPI get_authorization_scheme_param)', () => {
+  test.each([
+    ['Bearer  foo ', 'Bearer', 'foo'],
+    ['Bearer', 'Bearer', ''],
+    ['bearer foo bar', 'bearer', 'foo bar'],
+    ['Bearer\tfoo', 'Bearer\tfoo', ''],
+    ['Bearer \tfoo\t', 'Bearer', 'foo'],
+    [' Bearer foo', '', 'Bearer foo'],
+    ['Bearer \x1cfoo\x85', 'Bearer', 'foo'],
+    ['Bearer \ufefffoo', 'Bearer', '\ufefffoo'],
+  ])('%j → (%j, %j)', (value, scheme, credentials) => {
+    expect(parseAuthorization(value)).toEqual({ scheme, credentials });
+  });
+
+  test('absent or empty → empty parts', () => {
+    expect(parseAuthorization(undefined)).toEqual({ scheme: '', credentials: '' });
+    expect(parseAuthorization(null)).toEqual({ scheme: '', credentials: '' });
+    expect(parseAuthorization('')).toEqual({ scheme: '', credentials: '' });
+  });
+});
+
+describe('readAuthorization', () => {
+  test('matches the scheme case-insensitively and needs credentials', () => {
+    const view = (value: string) => createRequestView({ headers: { authorization: value } });
+    expect(readAuthorization(view('BEARER x'), 'bearer')).toEqual({ scheme: 'BEARER', credentials: 'x' });
+    expect(readAuthorization(view('Bearer'), 'bearer')).toBeUndefined();
+    expect(readAuthorization(view('Basic x'), 'bearer')).toBeUndefined();
+    expect(readAuthorization(createRequestView(), 'bearer')).toBeUndefined();
+  });
+});
+
+describe('properties', () => {
+  const headerish = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.array(fc.constantFrom('Bearer', 'bearer', 'Basic', ' ', '  ', '\t', 'x', 'tok en', '\x85', '\u00a0', '\ufeff'), { maxLength: 8 }).map((a) => a.join('')),
+  );
+
+  test('never throws and agrees with the reference port', () => {
+    fc.assert(
+      fc.property(fc.option(headerish, { nil: undefined }), (value) => {
+        expect(parseAuthorization(value)).toEqual(reference(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('the scheme never holds a space, the credentials are always stripped', () => {
+    fc.assert(
+      fc.property(headerish, (value) => {
+        const { scheme, credentials } = parseAuthorization(value);
+        expect(scheme.includes(' ')).toBe(false);
+        expect(pythonStrip(credentials)).toBe(credentials);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('round-trips a scheme token and stripped credentials', () => {
+    const scheme = fc.stringMatching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
+    const credentials = fc.string().map(pythonStrip);
+    fc.assert(
+      fc.property(scheme, credentials, fc.nat(3), fc.nat(3), (s, c, before, after) => {
+        const value = `${s} ${' '.repeat(before)}${c}${' '.repeat(after)}`;
+        expect(parseAuthorization(value)).toEqual({ scheme: s, credentials: c });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

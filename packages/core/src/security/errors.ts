@@ -1,0 +1,118 @@
+/**
+ * The HTTP errors of authentication and authorisation: "not authenticated"
+ * (401 with the scheme's challenges), "invalid token" (401, RFC 6750
+ * `invalid_token`) and "insufficient scope" (403, RFC 6750 §3.1). None of
+ * them ever carries the credential.
+ */
+import { SecurityScopes } from '../dependency/builtins.js';
+import { HTTPException } from '../errors/catalogue.js';
+import { bearerChallenge } from './challenges.js';
+
+/**
+ * The `detail` of a 401 from a security scheme (FastAPI ≥ 0.122).
+ *
+ * @example
+ * ```ts
+ * expect(res.json()).toEqual({ detail: NOT_AUTHENTICATED })
+ * ```
+ */
+export const NOT_AUTHENTICATED = 'Not authenticated';
+
+/**
+ * 401 `{"detail":"Not authenticated"}` with one `WWW-Authenticate` line per
+ * challenge (none when there is no challenge).
+ *
+ * @example
+ * ```ts
+ * throw notAuthenticated('Bearer')
+ * throw notAuthenticated(['Bearer', 'Basic realm="api"']) // two WWW-Authenticate lines
+ * ```
+ */
+export function notAuthenticated(challenges?: string | readonly string[]): HTTPException {
+  const list = typeof challenges === 'string' ? [challenges] : [...new Set(challenges ?? [])];
+  if (list.length === 0) return new HTTPException(401, NOT_AUTHENTICATED);
+  return new HTTPException(401, NOT_AUTHENTICATED, { 'www-authenticate': list.length === 1 ? list[0] : list });
+}
+
+/**
+ * Options of {@link invalidToken}.
+ *
+ * @example
+ * ```ts
+ * throw invalidToken('The access token expired', { detail: 'Token expired', realm: 'api' })
+ * ```
+ */
+export interface InvalidTokenOptions {
+  /** The JSON `detail` (default `Could not validate credentials`). */
+  detail?: string;
+  /** A `realm` auth-param for the challenge. */
+  realm?: string;
+}
+
+/**
+ * 401 for a credential the application rejects (expired, bad signature,
+ * unknown key): `WWW-Authenticate: Bearer error="invalid_token"`, with
+ * `error_description` when given (RFC 6750 §3.1). Never put the token itself
+ * in the description.
+ *
+ * @example
+ * ```ts
+ * const currentUser = depends({ token: oauth2Scheme }, async ({ token }) => {
+ *   const user = await users.byToken(token)
+ *   if (!user) throw invalidToken('The access token expired')
+ *   return user
+ * })
+ * ```
+ */
+export function invalidToken(description?: string, options: InvalidTokenOptions = {}): HTTPException {
+  return new HTTPException(401, options.detail ?? 'Could not validate credentials', {
+    'www-authenticate': bearerChallenge({ realm: options.realm, error: 'invalid_token', errorDescription: description }),
+  });
+}
+
+/**
+ * Options of {@link insufficientScope}.
+ *
+ * @example
+ * ```ts
+ * throw insufficientScope(['admin'], { detail: 'Admins only' })
+ * ```
+ */
+export interface InsufficientScopeOptions {
+  /** The JSON `detail` (default `Not enough permissions`). */
+  detail?: string;
+  /** An `error_description` for the challenge. */
+  description?: string;
+  /** A `realm` auth-param for the challenge. */
+  realm?: string;
+}
+
+/**
+ * 403 for an authenticated request that lacks scopes:
+ * `WWW-Authenticate: Bearer error="insufficient_scope", scope="a b"` where
+ * the scope lists the scopes the resource requires (RFC 6750 §3.1), and
+ * `{"detail":"Not enough permissions"}`.
+ *
+ * @example
+ * ```ts
+ * const user = depends({ token: oauth2Scheme, required: securityScopes }, ({ token, required }) => {
+ *   const claims = decode(token)
+ *   if (!required.scopes.every((s) => claims.scopes.includes(s))) throw insufficientScope(required)
+ *   return claims
+ * })
+ * ```
+ */
+export function insufficientScope(
+  scopes: SecurityScopes | readonly string[] | string,
+  options: InsufficientScopeOptions = {},
+): HTTPException {
+  const scope = typeof scopes === 'string' ? scopes : scopes instanceof SecurityScopes ? scopes.scopeStr : scopes.join(' ');
+  return new HTTPException(403, options.detail ?? 'Not enough permissions', {
+    'www-authenticate': bearerChallenge({
+      realm: options.realm,
+      error: 'insufficient_scope',
+      errorDescription: options.description,
+      scope,
+    }),
+  });
+}

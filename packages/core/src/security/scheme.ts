@@ -1,0 +1,244 @@
+/**
+ * What every security scheme shares: its options (`schemeName`,
+ * `description`, `autoError`, `notAuthenticated`), the value type that
+ * follows from `autoError`, and `defineScheme()`, which turns a credential
+ * reader plus its OpenAPI entry and challenge into a dependency.
+ */
+import { createDependency } from '../dependency/depends.js';
+import type { Dependency, DependencyMeta, SchemeInfo } from '../dependency/types.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import type { RequestView } from '../request/view.js';
+import { notAuthenticated } from './errors.js';
+
+/**
+ * Options every security scheme takes.
+ *
+ * @example
+ * ```ts
+ * httpBearer({ schemeName: 'JWT', description: 'Access token', autoError: false, notAuthenticated: () => new HTTPException(403, 'Not authenticated') })
+ * ```
+ */
+export interface SchemeOptions<A extends boolean = boolean> {
+  /** Name in `components.securitySchemes` (default: FastAPI's class name, e.g. `HTTPBearer`). */
+  schemeName?: string;
+  /** Description in the `securitySchemes` entry. */
+  description?: string;
+  /**
+   * `true` (default): a missing credential or a wrong scheme answers 401.
+   * `false`: the value is `undefined` instead (typed `T | undefined`).
+   */
+  autoError?: A;
+  /**
+   * Builds the error thrown when the credential is missing (FastAPI's
+   * `make_not_authenticated_error`), e.g. to answer 403 as FastAPI did
+   * before 0.122. Default: 401 `{"detail":"Not authenticated"}` with the
+   * scheme's challenge.
+   */
+  notAuthenticated?: (scheme: SchemeInfo) => Error;
+}
+
+/**
+ * The value of a scheme: `T`, or `T | undefined` unless `autoError` is
+ * known to be `true` (or left out).
+ *
+ * @example
+ * ```ts
+ * type Optional = SchemeValue<string, false> // string | undefined
+ * ```
+ */
+export type SchemeValue<T, A extends boolean> = [A] extends [true] ? T : T | undefined;
+
+/**
+ * The meta of a security scheme: it always carries its {@link SchemeInfo}.
+ *
+ * @example
+ * ```ts
+ * httpBearer().meta.security.scheme.openapi // { type: 'http', scheme: 'bearer' }
+ * ```
+ */
+export interface SchemeMeta extends DependencyMeta {
+  readonly security: { readonly kind: 'scheme'; readonly scheme: SchemeInfo };
+}
+
+/**
+ * A security scheme: a dependency whose value is the credential, and which
+ * carries its `securitySchemes` entry and challenge for the other
+ * interpreters (OpenAPI builder, docs, `anyOf`).
+ *
+ * (An intersection, not an interface extending `Dependency<T>`: inference
+ * of `T` through an extending interface drops `undefined` from optional
+ * schemes' values.)
+ *
+ * @example
+ * ```ts
+ * const bearer: SecurityScheme<HTTPAuthorizationCredentials> = httpBearer()
+ * bearer.meta.security.scheme.challenge // 'Bearer'
+ * ```
+ */
+export type SecurityScheme<T> = Dependency<T> & { readonly meta: SchemeMeta };
+
+/**
+ * What a credential reader found. `malformed` credentials fail even with `autoError: false`.
+ *
+ * @example
+ * ```ts
+ * const read = (request: RequestView): ReadResult<string> => { const v = request.header('x-token'); return v ? found(v) : MISSING }
+ * ```
+ */
+export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly malformed: boolean };
+
+/**
+ * A reader that never throws for a missing credential: what `anyOf` calls.
+ *
+ * @example
+ * ```ts
+ * const reader = credentialReader(bearer)
+ * reader?.read(request).ok // true when a Bearer token is present
+ * ```
+ */
+export interface CredentialReader {
+  /** Reads the credential, or reports it missing / malformed. */
+  read(request: RequestView): ReadResult<unknown>;
+  /** The challenges to send when it is missing. */
+  readonly challenges: readonly string[];
+  /** `autoError: false`: a missing credential is accepted as `undefined`. */
+  readonly optional: boolean;
+}
+
+const readers = new WeakMap<Dependency<unknown>, CredentialReader>();
+
+/**
+ * The credential reader of a scheme (or of an `anyOf`), if the dependency is one.
+ *
+ * @example
+ * ```ts
+ * credentialReader(bearer)?.read(request) // { ok: true, value: { scheme: 'Bearer', credentials: 'abc' } }
+ * ```
+ */
+export function credentialReader(dependency: Dependency<unknown>): CredentialReader | undefined {
+  return readers.get(dependency);
+}
+
+/**
+ * Registers a reader for a dependency (used by `anyOf`).
+ *
+ * @example
+ * ```ts
+ * registerReader(dependency, { read, challenges: ['Bearer'], optional: false })
+ * ```
+ */
+export function registerReader(dependency: Dependency<unknown>, reader: CredentialReader): void {
+  readers.set(dependency, reader);
+}
+
+/**
+ * Found a credential.
+ *
+ * @example
+ * ```ts
+ * read: (request) => { const v = request.header('x-token'); return v ? found(v) : MISSING }
+ * ```
+ */
+export const found = <T>(value: T): ReadResult<T> => ({ ok: true, value });
+/**
+ * No credential, or one for another scheme.
+ *
+ * @example
+ * ```ts
+ * read: (request) => (request.header('x-token') ? found(request.header('x-token')!) : MISSING)
+ * ```
+ */
+export const MISSING: ReadResult<never> = Object.freeze({ ok: false, malformed: false });
+/**
+ * A credential for this scheme that cannot be decoded.
+ *
+ * @example
+ * ```ts
+ * read: (request) => { const v = request.header('x-sig'); if (!v) return MISSING; const d = decode(v); return d ? found(d) : MALFORMED }
+ * ```
+ */
+export const MALFORMED: ReadResult<never> = Object.freeze({ ok: false, malformed: true });
+
+/**
+ * Everything `defineScheme()` needs.
+ *
+ * @example
+ * ```ts
+ * defineScheme({ defaultName: 'TeamToken', options: {}, openapi: { type: 'apiKey', in: 'header', name: 'x-team' }, challenge: 'APIKey', consumes: [{ in: 'header', name: 'x-team' }], bearerChallenges: false, read })
+ * ```
+ */
+export interface SchemeDefinition<T> {
+  /** The default `schemeName` (FastAPI's class name). */
+  readonly defaultName: string;
+  readonly options: SchemeOptions;
+  /** The `securitySchemes` entry without `description` (added from the options). */
+  readonly openapi: Readonly<Record<string, unknown>> & { readonly type: string };
+  readonly challenge: string | undefined;
+  readonly consumes: SchemeInfo['consumes'];
+  readonly bearerChallenges: boolean;
+  readonly read: (request: RequestView) => ReadResult<T>;
+}
+
+/**
+ * Throws a startup error for an invalid scheme option.
+ *
+ * @example
+ * ```ts
+ * if (!name) invalidOption('APIKeyHeader', 'name must be a non-empty string')
+ * ```
+ */
+export function invalidOption(scheme: string, message: string): never {
+  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Security scheme ${scheme}: ${message}`);
+}
+
+/**
+ * Builds a security scheme from a credential reader. The dependency reads
+ * the credential; when it is missing it throws the scheme's
+ * not-authenticated error (or gives `undefined` with `autoError: false`);
+ * malformed credentials always throw.
+ *
+ * @example
+ * ```ts
+ * const teamToken = defineScheme({
+ *   defaultName: 'TeamToken',
+ *   options: {},
+ *   openapi: { type: 'apiKey', in: 'header', name: 'x-team-token' },
+ *   challenge: 'APIKey',
+ *   consumes: [{ in: 'header', name: 'x-team-token' }],
+ *   bearerChallenges: false,
+ *   read: (request) => { const v = request.header('x-team-token'); return v ? found(v) : MISSING },
+ * })
+ * ```
+ */
+export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme<T> {
+  const { options, read } = definition;
+  const name = options.schemeName ?? definition.defaultName;
+  if (typeof name !== 'string' || name === '') invalidOption(definition.defaultName, 'schemeName must be a non-empty string');
+  const { type, ...rest } = definition.openapi;
+  const openapi = Object.freeze({
+    type,
+    ...(options.description !== undefined ? { description: options.description } : {}),
+    ...rest,
+  });
+  const optional = options.autoError === false;
+  const scheme: SchemeInfo = Object.freeze({
+    name,
+    openapi,
+    challenge: definition.challenge,
+    consumes: Object.freeze(definition.consumes.map((c) => Object.freeze({ ...c }))),
+    optional,
+    bearerChallenges: definition.bearerChallenges,
+  });
+  const custom = options.notAuthenticated;
+  const fail = (): Error => (custom ? custom(scheme) : notAuthenticated(scheme.challenge === undefined ? [] : scheme.challenge));
+  const fn = (_values: unknown, context: { request: RequestView }): T | undefined => {
+    const result = read(context.request);
+    if (result.ok) return result.value;
+    if (optional && !result.malformed) return undefined;
+    throw fail();
+  };
+  Object.defineProperty(fn, 'name', { value: name });
+  const dependency = createDependency<T>({}, fn, { name, meta: { security: { kind: 'scheme', scheme } } }) as SecurityScheme<T>;
+  registerReader(dependency, { read, challenges: scheme.challenge === undefined ? [] : [scheme.challenge], optional });
+  return dependency;
+}
