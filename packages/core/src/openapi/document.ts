@@ -1,51 +1,66 @@
 /**
  * The OpenAPI 3.1 document, built from the same route table the resolver
- * uses. (Skeleton: the builder is completed in the OpenAPI work.)
+ * uses (`route.def` and `route.dependencies`, never the overrides).
  */
-import { DuplicateSchemeError } from '../errors/catalogue.js';
-import { toOccurrence } from '../resolver/compile.js';
-import type { Input } from '../dependency/types.js';
 import type { AppRoute } from '../app/app.js';
+import type { Dependency, Input } from '../dependency/types.js';
+import { ConfigurationError, DuplicateSchemeError, ErrorCode } from '../errors/catalogue.js';
+import { toOccurrence } from '../resolver/compile.js';
+import { toOpenApiPath } from '../router/paths.js';
+import { buildOperation, deriveOperationId, handlerName } from './operation.js';
+import { materialize, product } from './requirements.js';
+import { StandardResponses } from './responses.js';
+import { SchemaComponents } from './schemas.js';
+import type { DocumentOptions, OpenAPIDocument, SecurityRequirement } from './types.js';
+import { schemeEntry, walkRoute, type SchemeUse } from './walk.js';
 
-/** Document-level options (`info`, `servers`, `tags`). */
-export interface DocumentOptions {
-  title?: string;
-  version?: string;
-  description?: string;
-  servers?: readonly { url: string; description?: string }[];
-  tags?: readonly { name: string; description?: string }[];
-}
+export type {
+  ComponentsObject,
+  DocumentOptions,
+  JsonSchema,
+  MediaTypeObject,
+  OpenAPIDocument,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  RequestBodyObject,
+  ResponseObject,
+  SecurityRequirement,
+} from './types.js';
 
-/** An OpenAPI 3.1 document (loosely typed JSON). */
-export interface OpenAPIDocument {
-  openapi: string;
-  info: { title: string; version: string; description?: string };
-  paths: Record<string, Record<string, any>>;
-  components?: Record<string, any>;
-  [key: string]: unknown;
-}
-
-/** Scheme names seen so far: the entry's JSON and the first route using it. */
+/**
+ * Scheme names seen so far: the entry's JSON and the first route using it.
+ *
+ * @example
+ * ```ts
+ * const registry: SchemeRegistry = new Map()
+ * checkSchemes(route, registry)
+ * registry.get('HTTPBearer') // { entry: '{"scheme":"bearer","type":"http"}', label: 'GET /me' }
+ * ```
+ */
 export type SchemeRegistry = Map<string, { entry: string; label: string }>;
 
 /**
  * Checks that every security scheme a route reaches has a name no other
- * scheme of a different shape uses; registers the names.
+ * scheme of a different shape uses; registers the names. `DependsApp.add()`
+ * calls it, so a clash fails at startup.
  *
  * @example
  * ```ts
- * checkSchemes(route, registry) // throws DuplicateSchemeError naming both routes
+ * const registry: SchemeRegistry = new Map()
+ * checkSchemes(first, registry)
+ * checkSchemes(second, registry) // throws DuplicateSchemeError naming both routes
  * ```
  */
 export function checkSchemes(route: Pick<AppRoute, 'def' | 'label' | 'dependencies'>, registry: SchemeRegistry): void {
-  const seen = new Set<unknown>();
+  const seen = new Set<Dependency<any>>();
   const walk = (input: Input) => {
     const { dependency } = toOccurrence(input);
     if (seen.has(dependency)) return;
     seen.add(dependency);
     const sec = dependency.meta.security;
     if (sec?.kind === 'scheme') {
-      const entry = JSON.stringify(sec.scheme.openapi);
+      const entry = schemeEntry(sec.scheme);
       const prior = registry.get(sec.scheme.name);
       if (prior && prior.entry !== entry) throw new DuplicateSchemeError(sec.scheme.name, prior.label, route.label);
       if (!prior) registry.set(sec.scheme.name, { entry, label: route.label });
@@ -57,19 +72,83 @@ export function checkSchemes(route: Pick<AppRoute, 'def' | 'label' | 'dependenci
   Object.values(route.def.inputs).forEach(walk);
 }
 
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
 /**
- * Builds the OpenAPI 3.1 document for a set of routes.
+ * Builds the OpenAPI 3.1 document for a set of routes: operations with
+ * parameters, bodies, responses (401/403/422 included where they apply) and
+ * security; `components.schemas` and `components.securitySchemes`; the
+ * top-level `security` from `options.security`. Routes marked `hidden` are
+ * left out; for one method and path the first route wins, as in matching.
  *
  * @example
  * ```ts
- * const doc = buildDocument(app.routes, { title: 'Todo API', version: '1.0.0' })
+ * const doc = buildDocument(app.routes, { title: 'Todo API', version: '1.0.0', security: [bearer] })
+ * doc.paths['/users/me'].get.security // [{ HTTPBearer: [] }]
  * ```
  */
 export function buildDocument(routes: readonly AppRoute[], options: DocumentOptions): OpenAPIDocument {
-  const paths: OpenAPIDocument['paths'] = {};
-  for (const route of routes) {
-    const p = route.label.slice(route.label.indexOf(' ') + 1);
-    (paths[p] ??= {})[route.def.method.toLowerCase()] = { responses: { '200': { description: 'Successful Response' } } };
+  const components = new SchemaComponents();
+  const standard = new StandardResponses(components);
+  const registry = new Map<string, SchemeUse>();
+  const globalSecurity = (options.security?.length ?? 0) > 0;
+
+  const visible = routes.filter((r) => !r.def.options.hidden && METHODS.has(r.def.method.toLowerCase()));
+  const taken = new Set<string>();
+  for (const route of visible) {
+    const id = route.def.options.operationId;
+    if (id === undefined) continue;
+    if (taken.has(id)) {
+      throw new ConfigurationError(ErrorCode.InvalidDeclaration, `operationId "${id}" is given to two routes (the second is ${route.label})`);
+    }
+    taken.add(id);
   }
-  return { openapi: '3.1.0', info: { title: options.title ?? 'API', version: options.version ?? '0.1.0' }, paths };
+
+  const paths: OpenAPIDocument['paths'] = {};
+  for (const route of visible) {
+    const { def } = route;
+    const method = def.method.toLowerCase();
+    const path = toOpenApiPath(def.path);
+    const item = (paths[path] ??= {});
+    if (item[method]) continue;
+    let operationId = def.options.operationId;
+    if (operationId === undefined) {
+      const base = deriveOperationId(handlerName(def.handler), method, path);
+      operationId = base;
+      for (let n = 2; taken.has(operationId); n++) operationId = `${base}_${n}`;
+      taken.add(operationId);
+    }
+    const facts = walkRoute(route.dependencies, def.inputs, registry, route.label);
+    item[method] = buildOperation(def, facts, { components, standard, operationId, path, globalSecurity });
+  }
+
+  let security: SecurityRequirement[] | undefined;
+  if (globalSecurity) {
+    const facts = walkRoute(options.security!, [], registry, 'the global security');
+    const alternatives = product(facts.factors);
+    if (alternatives.some((a) => a.length > 0)) security = materialize(alternatives, facts.scopes ?? new Map());
+  }
+
+  const doc: OpenAPIDocument = {
+    openapi: '3.1.0',
+    info: {
+      title: options.title ?? 'API',
+      version: options.version ?? '0.1.0',
+      ...(options.description !== undefined ? { description: options.description } : {}),
+    },
+  } as OpenAPIDocument;
+  if (options.servers?.length) doc.servers = options.servers.map((s) => ({ ...s }));
+  doc.paths = paths;
+  const schemas = components.sorted();
+  const securitySchemes: Record<string, Readonly<Record<string, unknown>>> = {};
+  for (const [name, use] of registry) securitySchemes[name] = structuredClone(use.info.openapi);
+  if (Object.keys(schemas).length > 0 || registry.size > 0) {
+    doc.components = {
+      ...(Object.keys(schemas).length > 0 ? { schemas } : {}),
+      ...(registry.size > 0 ? { securitySchemes } : {}),
+    };
+  }
+  if (security) doc.security = security;
+  if (options.tags?.length) doc.tags = options.tags.map((t) => ({ ...t }));
+  return doc;
 }

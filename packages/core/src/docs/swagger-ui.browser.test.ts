@@ -1,0 +1,142 @@
+/**
+ * The docs page in a real browser (Chromium through playwright-core): the
+ * page loads from local assets only, under `Content-Security-Policy:
+ * script-src 'self'`; the Authorize button's OAuth2 password flow posts
+ * the form to the document's relative `tokenUrl`; "Try it out" then sends
+ * `Authorization: Bearer …`; the token survives a reload
+ * (`persistAuthorization`). Without Chromium it is skipped on a developer's
+ * machine and fails under `CI=true`.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DependsApp } from '../app/app.js';
+import { Router } from '../router/router.js';
+import { oauth2PasswordBearer, oauth2PasswordForm } from '../security/index.js';
+import { docsAsset, swaggerUiHtml } from './index.js';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(chromium);
+
+function buildApp(): DependsApp {
+  const oauth2Scheme = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read yourself' } });
+  const router = new Router();
+  router.post('/token', { form: oauth2PasswordForm }, function login({ form }) {
+    return { access_token: `tok-${form.username}-${form.password.length}`, token_type: 'bearer' };
+  });
+  router.get('/users/me', { token: oauth2Scheme }, function read_users_me({ token }) {
+    return { token };
+  });
+  const app = new DependsApp({ title: 'Browser test' });
+  app.include(router);
+  return app;
+}
+
+async function readText(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const required = process.env.CI === 'true';
+
+test.runIf(required)('Chromium is installed for the browser tests (CI)', () => {
+  expect(available, `no browser at ${chromium}: install Debian's chromium`).toBe(true);
+});
+
+describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
+  const app = buildApp();
+  const seen: { method: string; path: string; authorization?: string; contentType?: string; body: string }[] = [];
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const body = await readText(req);
+      seen.push({ method: req.method ?? 'GET', path: url.pathname, authorization: req.headers.authorization, contentType: req.headers['content-type'], body });
+      if (url.pathname === '/docs') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" });
+        res.end(swaggerUiHtml({ openapiUrl: '/openapi.json', title: 'Browser test', assetsPath: '/docs' }));
+        return;
+      }
+      if (url.pathname.startsWith('/docs/')) {
+        const asset = docsAsset(url.pathname.slice('/docs/'.length));
+        res.writeHead(asset ? 200 : 404, { 'content-type': asset?.contentType ?? 'text/plain' });
+        res.end(asset?.body ?? 'Not Found');
+        return;
+      }
+      if (url.pathname === '/openapi.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(app.openapi()));
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const answer = await app.request({ method: req.method, url: req.url, headers, bodyText: body });
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(answer.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  test('Authorize (password flow) then Try it out sends the bearer token; it persists across a reload', async () => {
+    const { chromium: browserType } = await import('playwright-core');
+    const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const outside: string[] = [];
+      const cspErrors: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) outside.push(r.url());
+      });
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text()) && /script/i.test(m.text())) cspErrors.push(m.text());
+      });
+      await page.goto(`${origin}/docs`);
+      await page.locator('.swagger-ui .btn.authorize').click({ timeout: 15_000 });
+      await page.locator('#oauth_username').fill('johndoe');
+      await page.locator('#oauth_password').fill('secret');
+      const token = page.waitForResponse((r) => r.url() === `${origin}/token`);
+      await page.locator('.auth-btn-wrapper .btn.modal-btn.auth.authorize').click();
+      expect((await token).status()).toBe(200);
+      await page.locator('.auth-btn-wrapper .btn-done').click();
+
+      await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click();
+      await page.locator('.try-out__btn').click();
+      const call = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
+      await page.locator('.execute').click();
+      expect((await call).status()).toBe(200);
+
+      const tokenRequest = seen.find((s) => s.path === '/token')!;
+      expect(tokenRequest.method).toBe('POST');
+      expect(tokenRequest.contentType).toMatch(/^application\/x-www-form-urlencoded/);
+      expect(new URLSearchParams(tokenRequest.body).get('grant_type')).toBe('password');
+      expect(new URLSearchParams(tokenRequest.body).get('username')).toBe('johndoe');
+      expect(seen.find((s) => s.path === '/users/me')?.authorization).toBe('Bearer tok-johndoe-6');
+
+      // persistAuthorization: on a fresh load of the page the token is still used.
+      await page.goto(`${origin}/docs`);
+      await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click({ timeout: 15_000 });
+      await page.locator('.try-out__btn').click();
+      const again = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
+      await page.locator('.execute').click();
+      expect((await again).status()).toBe(200);
+      expect(seen.filter((s) => s.path === '/users/me').at(-1)?.authorization).toBe('Bearer tok-johndoe-6');
+
+      expect(outside).toEqual([]);
+      expect(cspErrors).toEqual([]);
+      const assetsLoaded = new Set(seen.filter((s) => s.path.startsWith('/docs/')).map((s) => s.path));
+      expect(assetsLoaded).toContain('/docs/swagger-ui-bundle.js');
+      expect(assetsLoaded).toContain('/docs/swagger-ui.css');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,232 @@
+/**
+ * One operation object from a route and what the walk found in its tree:
+ * parameters, request body, responses and security.
+ */
+import type { SourceSpec } from '../dependency/types.js';
+import type { RouteDef } from '../router/router.js';
+import { pathParams } from '../router/paths.js';
+import { materialize, product } from './requirements.js';
+import type { StandardResponses } from './responses.js';
+import type { SchemaComponents } from './schemas.js';
+import type { JsonSchema, MediaTypeObject, OperationObject, ParameterObject, RequestBodyObject, ResponseObject, SecurityRequirement } from './types.js';
+import type { RouteFacts } from './walk.js';
+
+/** Header parameters OpenAPI says are ignored: never emitted as parameters. */
+const IGNORED_HEADERS = new Set(['authorization', 'content-type', 'accept']);
+
+/** What {@link buildOperation} needs besides the route. */
+export interface OperationContext {
+  readonly components: SchemaComponents;
+  /** The document's shared 401 / 403 / 422 / other error responses. */
+  readonly standard: StandardResponses;
+  /** The unique operation id chosen for the route. */
+  readonly operationId: string;
+  /** The OpenAPI path (`/items/{id}`). */
+  readonly path: string;
+  /** Whether the document has a top-level `security`. */
+  readonly globalSecurity: boolean;
+}
+
+/**
+ * The name of a handler, if it has a useful one.
+ *
+ * @example
+ * ```ts
+ * handlerName(function readItems() {}) // 'readItems'
+ * ```
+ */
+export function handlerName(handler: Function): string {
+  const name = (handler.name ?? '').replace(/^bound /, '');
+  return name === 'anonymous' ? '' : name;
+}
+
+/**
+ * FastAPI's operation id: `{name}{path}` with non-word characters as `_`,
+ * then `_{method}`; without a handler name, `{method}{path}` the same way.
+ *
+ * @example
+ * ```ts
+ * deriveOperationId('read_items', 'GET', '/items/') // 'read_items_items__get'
+ * deriveOperationId('', 'GET', '/items/{id}')      // 'get_items__id_'
+ * ```
+ */
+export function deriveOperationId(name: string, method: string, path: string): string {
+  const m = method.toLowerCase();
+  return name ? `${name}${path}`.replace(/\W/g, '_') + `_${m}` : `${m}${path}`.replace(/\W/g, '_');
+}
+
+/**
+ * FastAPI's summary from a handler name: words title-cased (`read_items`
+ * and `readItems` both give `Read Items`).
+ *
+ * @example
+ * ```ts
+ * summaryFromName('readUserItems') // 'Read User Items'
+ * ```
+ */
+export function summaryFromName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+function parameters(facts: RouteFacts, ctx: OperationContext): ParameterObject[] | undefined {
+  const template = pathParams(ctx.path);
+  if (facts.params.length === 0 && template.length === 0) return undefined;
+  const chosen = new Map<string, SourceSpec>();
+  for (const spec of facts.params) {
+    const name = spec.in === 'header' ? spec.name.toLowerCase() : spec.name;
+    if (spec.in === 'header' && IGNORED_HEADERS.has(name)) continue;
+    if (spec.in === 'path' && !template.includes(name)) continue;
+    const key = `${spec.in}:${name}`;
+    if (facts.consumed?.has(key)) continue;
+    const prior = chosen.get(key);
+    if (!prior || (!prior.required && spec.required)) chosen.set(key, spec);
+  }
+  const out: ParameterObject[] = [];
+  for (const name of template) {
+    const spec = chosen.get(`path:${name}`);
+    out.push(spec ? param(spec, ctx) : { name, in: 'path', required: true, schema: { type: 'string' } });
+  }
+  // FastAPI's order: path, query, header, cookie (first seen first within each).
+  let rest: ParameterObject[][] | undefined;
+  for (const spec of chosen.values()) {
+    if (spec.in === 'path') continue;
+    rest ??= [[], [], []];
+    rest[spec.in === 'query' ? 0 : spec.in === 'header' ? 1 : 2].push(param(spec, ctx));
+  }
+  if (rest) out.push(...rest[0], ...rest[1], ...rest[2]);
+  return out.length > 0 ? out : undefined;
+}
+
+function param(spec: SourceSpec, ctx: OperationContext): ParameterObject {
+  const schema = ctx.components.schema(spec.schema);
+  const description = spec.description ?? (typeof schema.description === 'string' ? schema.description : undefined);
+  const p: ParameterObject = { name: spec.name, in: spec.in as ParameterObject['in'], required: spec.in === 'path' ? true : spec.required, schema };
+  if (description === undefined) return p;
+  return { name: p.name, in: p.in, required: p.required, description, schema };
+}
+
+const schemaNameOf = (spec: SourceSpec): string | undefined => (spec as SourceSpec & { schemaName?: string }).schemaName;
+
+function requestBody(facts: RouteFacts, ctx: OperationContext): RequestBodyObject | undefined {
+  if (facts.bodies.length === 0) return undefined;
+  const { components } = ctx;
+  const content: Record<string, MediaTypeObject> = {};
+  const json = facts.bodies.filter((s) => s.in === 'body');
+  if (json.length > 0) {
+    const whole = json.filter((s) => !s.embed).map((s) => components.schema(s.schema, { name: schemaNameOf(s) }));
+    const embedded = json.filter((s) => s.embed);
+    if (embedded.length > 0) {
+      const properties: Record<string, JsonSchema> = {};
+      const required: string[] = [];
+      for (const s of embedded) {
+        properties[s.name] = components.schema(s.schema, { name: schemaNameOf(s) });
+        if (s.required) required.push(s.name);
+      }
+      const name = `Body_${ctx.operationId}`;
+      whole.push(components.add(name, { title: name, type: 'object', properties, ...(required.length ? { required } : {}) }));
+    }
+    content['application/json'] = { schema: whole.length === 1 ? whole[0] : { allOf: whole } };
+  }
+  const byType = new Map<string, JsonSchema[]>();
+  for (const s of facts.bodies) {
+    if (s.in !== 'form') continue;
+    const type = s.mediaType ?? 'application/x-www-form-urlencoded';
+    if (!byType.has(type)) byType.set(type, []);
+    byType.get(type)!.push(components.schema(s.schema, { name: schemaNameOf(s) }));
+  }
+  for (const [type, schemas] of byType) content[type] = { schema: schemas.length === 1 ? schemas[0] : { allOf: schemas } };
+  const description = facts.bodies.find((s) => s.description !== undefined)?.description;
+  return {
+    ...(description !== undefined ? { description } : {}),
+    required: facts.bodies.some((s) => s.required),
+    content,
+  };
+}
+
+const NO_BODY = new Set([204, 205, 304]);
+
+function responses(
+  def: RouteDef,
+  facts: RouteFacts,
+  ctx: OperationContext,
+  auth: { required: boolean; scopes: boolean },
+): Record<string, ResponseObject> {
+  const { components } = ctx;
+  const options = def.options;
+  const status = options.status ?? 200;
+  const out: Record<string, ResponseObject> = {};
+  const success: ResponseObject = { description: options.responseDescription ?? 'Successful Response' };
+  if (options.response !== undefined) {
+    success.content = { 'application/json': { schema: components.schema(options.response, { side: 'output' }) } };
+  } else if (status >= 200 && !NO_BODY.has(status)) {
+    success.content = { 'application/json': { schema: {} } };
+  }
+  out[String(status)] = success;
+  const { standard } = ctx;
+  if (facts.statuses) for (const code of facts.statuses) out[String(code)] = standard.httpError(code);
+  if (auth.required) out['401'] = standard.unauthorized();
+  if (auth.scopes) out['403'] = standard.forbidden();
+  if (facts.validated) out['422'] = standard.validationFailed();
+  for (const [code, doc] of Object.entries(options.responses ?? {})) {
+    const response: ResponseObject = { description: doc.description };
+    if (doc.schema !== undefined) response.content = { 'application/json': { schema: components.schema(doc.schema, { side: 'output' }) } };
+    out[code] = response;
+  }
+  return out;
+}
+
+/**
+ * The operation's `security` and what it implies: `undefined` when the
+ * route names no scheme, the requirement alternatives otherwise.
+ *
+ * @example
+ * ```ts
+ * operationSecurity(facts) // { security: [{ HTTPBearer: [] }], required: true, scopes: false }
+ * ```
+ */
+export function operationSecurity(facts: RouteFacts): { security: SecurityRequirement[] | undefined; required: boolean; scopes: boolean } {
+  if (facts.factors.length === 0) return { security: undefined, required: false, scopes: facts.enforcesScopes };
+  const alternatives = product(facts.factors);
+  if (alternatives.every((a) => a.length === 0)) return { security: undefined, required: false, scopes: facts.enforcesScopes };
+  const security = materialize(alternatives, facts.scopes ?? new Map());
+  return {
+    security,
+    required: alternatives.every((a) => a.length > 0),
+    scopes: facts.enforcesScopes || security.some((req) => Object.values(req).some((s) => s.length > 0)),
+  };
+}
+
+/**
+ * Builds the operation object of one route.
+ *
+ * @example
+ * ```ts
+ * const op = buildOperation(route.def, facts, { components, standard: new StandardResponses(components), operationId: 'read_me_users_me_get', path: '/users/me', globalSecurity: false })
+ * ```
+ */
+export function buildOperation(def: RouteDef, facts: RouteFacts, ctx: OperationContext): OperationObject {
+  const options = def.options;
+  const name = handlerName(def.handler);
+  const summary = options.summary ?? (name ? summaryFromName(name) : undefined);
+  const { security, required, scopes } = operationSecurity(facts);
+  // Key order as FastAPI writes it: tags, summary, description, operationId, deprecated, parameters, requestBody, responses, security.
+  const op = {} as OperationObject;
+  if (def.tags.length > 0) op.tags = [...def.tags];
+  if (summary) op.summary = summary;
+  if (options.description !== undefined) op.description = options.description;
+  op.operationId = ctx.operationId;
+  if (options.deprecated) op.deprecated = true;
+  const params = parameters(facts, ctx);
+  if (params) op.parameters = params;
+  const body = requestBody(facts, ctx);
+  if (body) op.requestBody = body;
+  op.responses = responses(def, facts, ctx, { required, scopes });
+  if (security) op.security = security;
+  else if ((options.public || facts.publicMarker) && ctx.globalSecurity) op.security = [];
+  return op;
+}

@@ -1,0 +1,178 @@
+/**
+ * The error bodies every operation may document: `{ detail }` for 401, 403
+ * and other HTTP errors, and FastAPI's `HTTPValidationError` /
+ * `ValidationError` for 422.
+ */
+import type { JsonSchema, ResponseObject } from './types.js';
+import type { SchemaComponents } from './schemas.js';
+
+/** `{"detail": "..."}`: the body of every `HTTPException`. */
+export const HTTP_ERROR: JsonSchema = {
+  title: 'HTTPError',
+  type: 'object',
+  properties: { detail: { title: 'Detail', type: 'string' } },
+  required: ['detail'],
+};
+
+/** One 422 item, as FastAPI documents it. */
+export const VALIDATION_ERROR: JsonSchema = {
+  title: 'ValidationError',
+  type: 'object',
+  properties: {
+    loc: { title: 'Location', type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
+    msg: { title: 'Message', type: 'string' },
+    type: { title: 'Error Type', type: 'string' },
+    input: { title: 'Input' },
+    ctx: { title: 'Context', type: 'object' },
+  },
+  required: ['loc', 'msg', 'type'],
+};
+
+/** The 422 body: every problem listed. */
+export const HTTP_VALIDATION_ERROR: JsonSchema = {
+  title: 'HTTPValidationError',
+  type: 'object',
+  properties: { detail: { title: 'Detail', type: 'array', items: { $ref: '#/components/schemas/ValidationError' } } },
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Not authenticated',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Validation Error',
+  423: 'Locked',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/**
+ * A short description for a status code.
+ *
+ * @example
+ * ```ts
+ * statusText(404) // 'Not Found'
+ * ```
+ */
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? (status < 400 ? 'Response' : 'Error');
+}
+
+const challengeHeader = (description: string) => ({ 'WWW-Authenticate': { description, schema: { type: 'string' } } });
+
+/**
+ * The documented 401: a required credential is missing or rejected.
+ *
+ * @example
+ * ```ts
+ * unauthorized(components).description // 'Not authenticated'
+ * ```
+ */
+export function unauthorized(components: SchemaComponents): ResponseObject {
+  return {
+    description: 'Not authenticated',
+    headers: challengeHeader('The challenge of each accepted scheme (`Bearer`, `Basic`, `APIKey`, ...).'),
+    content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
+  };
+}
+
+/**
+ * The documented 403: authenticated, but the scopes required are missing.
+ *
+ * @example
+ * ```ts
+ * forbidden(components).description // 'Not enough permissions'
+ * ```
+ */
+export function forbidden(components: SchemaComponents): ResponseObject {
+  return {
+    description: 'Not enough permissions',
+    headers: challengeHeader('`Bearer error="insufficient_scope", scope="…"` for OAuth2 schemes.'),
+    content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
+  };
+}
+
+/**
+ * The documented 422 (FastAPI's `HTTPValidationError`).
+ *
+ * @example
+ * ```ts
+ * validationFailed(components).content // { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } }
+ * ```
+ */
+export function validationFailed(components: SchemaComponents): ResponseObject {
+  components.add('ValidationError', VALIDATION_ERROR);
+  return {
+    description: 'Validation Error',
+    content: { 'application/json': { schema: components.add('HTTPValidationError', HTTP_VALIDATION_ERROR) } },
+  };
+}
+
+/**
+ * The standard error responses of one document, built once and shared by
+ * every operation that lists them (a 5,000-route document would otherwise
+ * hold 5,000 copies of the same 401).
+ *
+ * @example
+ * ```ts
+ * const standard = new StandardResponses(components)
+ * standard.unauthorized() === standard.unauthorized() // true
+ * ```
+ */
+export class StandardResponses {
+  readonly #components: SchemaComponents;
+  #unauthorized: ResponseObject | undefined;
+  #forbidden: ResponseObject | undefined;
+  #validation: ResponseObject | undefined;
+  readonly #byStatus = new Map<number, ResponseObject>();
+
+  constructor(components: SchemaComponents) {
+    this.#components = components;
+  }
+  /** The 401 response. */
+  unauthorized(): ResponseObject {
+    return (this.#unauthorized ??= unauthorized(this.#components));
+  }
+  /** The 403 response. */
+  forbidden(): ResponseObject {
+    return (this.#forbidden ??= forbidden(this.#components));
+  }
+  /** The 422 response. */
+  validationFailed(): ResponseObject {
+    return (this.#validation ??= validationFailed(this.#components));
+  }
+  /** Another HTTP error by status. */
+  httpError(status: number): ResponseObject {
+    let r = this.#byStatus.get(status);
+    if (!r) this.#byStatus.set(status, (r = httpError(this.#components, status)));
+    return r;
+  }
+}
+
+/**
+ * Another HTTP error a dependency declares it may answer (`meta.responses`).
+ *
+ * @example
+ * ```ts
+ * httpError(components, 404).description // 'Not Found'
+ * ```
+ */
+export function httpError(components: SchemaComponents, status: number): ResponseObject {
+  if (status < 400) return { description: statusText(status) };
+  return {
+    description: statusText(status),
+    content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
+  };
+}

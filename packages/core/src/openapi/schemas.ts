@@ -1,0 +1,268 @@
+/**
+ * zod 4 → JSON Schema (draft 2020-12, OpenAPI 3.1's dialect) and the
+ * document's `components.schemas`: schemas named by `.meta({ id })` (or a
+ * source's `schemaName`) become components referenced with `$ref`.
+ */
+import { z } from 'zod';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import type { JsonSchema } from './types.js';
+
+/** Which side of a transform to describe: requests use the input, responses the output. */
+export type SchemaSide = 'input' | 'output';
+
+/** A conversion, kept as JSON text so every document gets its own objects. */
+interface Converted {
+  /** The root schema (refs already point at `#/components/schemas/...`). */
+  readonly root: string;
+  /** Named sub-schemas (zod ids), by component name. */
+  readonly defs: readonly (readonly [string, string])[];
+  /** Whether the root refers to itself (`$ref: "#"`); it must then be named. */
+  readonly recursive: boolean;
+  /** The component name a recursive root gets when nothing names it. */
+  readonly selfName: string;
+}
+
+const caches: Record<SchemaSide, WeakMap<object, Converted>> = { input: new WeakMap(), output: new WeakMap() };
+let anonymous = 0;
+
+const COMPONENT = '#/components/schemas/';
+const MIN = Number.MIN_SAFE_INTEGER;
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Whether a value is a zod 4 schema.
+ *
+ * @example
+ * ```ts
+ * isZodSchema(z.string()) // true
+ * ```
+ */
+export function isZodSchema(value: unknown): value is z.ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
+}
+
+function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }, side: SchemaSide): void {
+  const def = (ctx.zodSchema as { _zod: { def: { type: string; catchall?: unknown } } })._zod.def;
+  const js = ctx.jsonSchema;
+  if (side === 'output' && def.type === 'object' && def.catchall === undefined && js.additionalProperties === false) {
+    // zod says a stripping object's output has no extra keys: true, but it
+    // would split every model used in both directions (FastAPI shows one).
+    delete js.additionalProperties;
+  } else if (def.type === 'date' && js.type === undefined) {
+    js.type = 'string';
+    js.format = 'date-time';
+  } else if (def.type === 'bigint' && js.type === undefined) {
+    js.type = 'integer';
+    js.format = 'int64';
+  } else if (js.type === 'integer') {
+    // z.number().int() adds the safe-integer bounds: noise in a document.
+    if (js.minimum === MIN) delete js.minimum;
+    if (js.maximum === MAX) delete js.maximum;
+  }
+}
+
+function rewriteRefs(node: unknown, rename: ReadonlyMap<string, string>, self: string | undefined): void {
+  if (Array.isArray(node)) {
+    for (const item of node) rewriteRefs(item, rename, self);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const obj = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === '$ref' && typeof value === 'string') {
+      if (value === '#') obj.$ref = self;
+      else if (value.startsWith('#/$defs/')) {
+        const name = value.slice('#/$defs/'.length);
+        obj.$ref = COMPONENT + (rename.get(name) ?? name);
+      }
+    } else if (typeof value === 'object' && value !== null) rewriteRefs(value, rename, self);
+  }
+}
+
+function hasSelfRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasSelfRef);
+  if (typeof node !== 'object' || node === null) return false;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === '$ref' && value === '#') return true;
+    if (typeof value === 'object' && value !== null && hasSelfRef(value)) return true;
+  }
+  return false;
+}
+
+/** Placeholder for a root's reference to itself until the root has a component name. */
+const SELF = '#/depends:self';
+
+function convert(schema: z.ZodType, side: SchemaSide): Converted {
+  const cache = caches[side];
+  const hit = cache.get(schema);
+  if (hit) return hit;
+  const out = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: side,
+    unrepresentable: 'any',
+    cycles: 'ref',
+    reused: 'inline',
+    override: (ctx) => override(ctx as { zodSchema: unknown; jsonSchema: JsonSchema }, side),
+  }) as JsonSchema;
+  delete out.$schema;
+  const rawDefs = (out.$defs ?? {}) as Record<string, JsonSchema>;
+  delete out.$defs;
+  const rename = new Map<string, string>();
+  // zod names unnamed recursive schemas `__schema0`: give them document-wide unique names.
+  for (const key of Object.keys(rawDefs)) if (/^__schema\d+$/.test(key)) rename.set(key, `Recursive${++anonymous}`);
+  const recursive = hasSelfRef(out);
+  const defs: [string, string][] = [];
+  if (Object.keys(rawDefs).length > 0 || recursive) {
+    rewriteRefs(out, rename, SELF);
+    for (const [key, def] of Object.entries(rawDefs)) {
+      rewriteRefs(def, rename, SELF);
+      defs.push([rename.get(key) ?? key, JSON.stringify(def)]);
+    }
+  }
+  const converted: Converted = { root: JSON.stringify(out), defs, recursive, selfName: recursive ? `Recursive${++anonymous}` : '' };
+  cache.set(schema, converted);
+  return converted;
+}
+
+function bindSelf(text: string, name: string): string {
+  return text.includes(JSON.stringify(SELF)) ? text.split(JSON.stringify(SELF)).join(JSON.stringify(COMPONENT + name)) : text;
+}
+
+function applyRenames(text: string, renames: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [from, to] of renames) {
+    if (from !== to) out = out.split(JSON.stringify(COMPONENT + from)).join(JSON.stringify(COMPONENT + to));
+  }
+  return out;
+}
+
+const SIDE_SUFFIX: Record<SchemaSide, string> = { input: '-Input', output: '-Output' };
+
+/**
+ * The `components.schemas` of one document under construction: converts
+ * zod schemas (cached per schema object across documents), registers named
+ * ones, and refuses two different schemas under one name. As in FastAPI,
+ * a named schema whose request (input) and response (output) forms differ
+ * gets a second component, `Name-Output` (or `Name-Input`, whichever comes
+ * second).
+ *
+ * @example
+ * ```ts
+ * const components = new SchemaComponents()
+ * const Item = z.object({ title: z.string() }).meta({ id: 'Item' })
+ * components.schema(Item)      // { $ref: '#/components/schemas/Item' }
+ * components.schemas.Item      // { type: 'object', properties: { title: { type: 'string' } }, required: ['title'] }
+ * ```
+ */
+export class SchemaComponents {
+  /** The named schemas registered so far. */
+  readonly schemas: Record<string, JsonSchema> = {};
+  readonly #text = new Map<string, string>();
+  /** `side:name` → the component name that name got on that side. */
+  readonly #sideNames = new Map<string, string>();
+  readonly #perDocument: Record<SchemaSide, Map<object, JsonSchema>> = { input: new Map(), output: new Map() };
+
+  /**
+   * The JSON Schema of a zod schema: a `$ref` when it is named (`name`, its
+   * zod `id`, or because it is recursive), else the schema inline. Anything
+   * that is not a zod schema documents as `{}`.
+   *
+   * @example
+   * ```ts
+   * components.schema(z.number().int().min(1)) // { type: 'integer', minimum: 1 }
+   * components.schema(Item, { side: 'output' }) // { $ref: '#/components/schemas/Item' }
+   * ```
+   */
+  schema(schema: unknown, options: { name?: string; side?: SchemaSide } = {}): JsonSchema {
+    if (!isZodSchema(schema)) return {};
+    const side = options.side ?? 'input';
+    const key = options.name === undefined ? schema : undefined;
+    const memo = key ? this.#perDocument[side].get(key) : undefined;
+    if (memo) return memo;
+    const converted = convert(schema, side);
+    const rootName = options.name ?? (converted.recursive ? converted.selfName : undefined);
+    const named: (readonly [string, string])[] = [...converted.defs];
+    let rootText = converted.root;
+    if (rootName !== undefined) {
+      rootText = bindSelf(converted.root, rootName);
+      const parsed = JSON.parse(rootText) as JsonSchema;
+      // A root that is already a reference to the same name needs no entry of its own.
+      if (!(Object.keys(parsed).length === 1 && parsed.$ref === COMPONENT + rootName)) {
+        named.push([rootName, rootText]);
+        rootText = JSON.stringify({ $ref: COMPONENT + rootName });
+      }
+    }
+    let result: JsonSchema;
+    if (named.length === 0) result = JSON.parse(rootText) as JsonSchema;
+    else {
+      const renames = this.#resolve(named, side);
+      for (const [name, text] of named) this.#register(renames.get(name) ?? name, applyRenames(text, renames), side, name);
+      result = JSON.parse(applyRenames(rootText, renames)) as JsonSchema;
+    }
+    if (key) this.#perDocument[side].set(key, result);
+    return result;
+  }
+
+  /**
+   * Registers a ready JSON Schema under a name (used for the built-in error
+   * bodies and `Body_…` schemas); returns its `$ref`.
+   *
+   * @example
+   * ```ts
+   * components.add('HTTPError', HTTP_ERROR) // { $ref: '#/components/schemas/HTTPError' }
+   * ```
+   */
+  add(name: string, schema: JsonSchema): JsonSchema {
+    if (this.#text.get(name) === undefined) this.#register(name, JSON.stringify(schema), 'input', name);
+    return { $ref: COMPONENT + name };
+  }
+
+  /** Chooses each name's component name on this side (a fixed point: renaming one changes the text of those referring to it). */
+  #resolve(named: readonly (readonly [string, string])[], side: SchemaSide): Map<string, string> {
+    const renames = new Map<string, string>();
+    for (let changed = true, rounds = 0; changed && rounds <= named.length; rounds++) {
+      changed = false;
+      for (const [name, text] of named) {
+        const current = renames.get(name) ?? name;
+        let chosen = this.#sideNames.get(`${side}:${name}`);
+        if (chosen === undefined) {
+          const prior = this.#text.get(name);
+          chosen = prior === undefined || prior === applyRenames(text, renames) ? name : name + SIDE_SUFFIX[side];
+        }
+        if (chosen !== current) {
+          renames.set(name, chosen);
+          changed = true;
+        }
+      }
+    }
+    return renames;
+  }
+
+  #register(name: string, text: string, side: SchemaSide, declared: string): void {
+    const prior = this.#text.get(name);
+    if (prior === undefined) {
+      this.#text.set(name, text);
+      this.schemas[name] = JSON.parse(text) as JsonSchema;
+    } else if (prior !== text) {
+      throw new ConfigurationError(
+        ErrorCode.InvalidDeclaration,
+        `Two different schemas are named "${declared}" in the OpenAPI document: give one of them another id (zod .meta({ id })) or schemaName.`,
+      );
+    }
+    this.#sideNames.set(`${side}:${declared}`, name);
+  }
+
+  /**
+   * The registered schemas sorted by name (FastAPI's order).
+   *
+   * @example
+   * ```ts
+   * Object.keys(components.sorted()) // ['HTTPValidationError', 'Item', 'ValidationError']
+   * ```
+   */
+  sorted(): Record<string, JsonSchema> {
+    const out: Record<string, JsonSchema> = {};
+    for (const name of Object.keys(this.schemas).sort()) out[name] = this.schemas[name];
+    return out;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The OpenAPI 3.1 shapes the builder emits: typed where the builder has
+ * an opinion, open (`[key: string]: unknown`) where the spec allows more.
+ */
+import type { Input } from '../dependency/types.js';
+
+/** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it). */
+export type JsonSchema = { [key: string]: unknown };
+
+/**
+ * Document-level options (`info`, `servers`, `tags`, global `security`).
+ *
+ * @example
+ * ```ts
+ * const options: DocumentOptions = { title: 'Todo API', version: '1.0.0', servers: [{ url: '/api' }], security: [bearer] }
+ * ```
+ */
+export interface DocumentOptions {
+  /** `info.title` (default `"API"`). */
+  title?: string;
+  /** `info.version` (default `"0.1.0"`). */
+  version?: string;
+  /** `info.description` (CommonMark). */
+  description?: string;
+  /** `servers`, emitted as given. */
+  servers?: readonly { url: string; description?: string }[];
+  /** Top-level `tags` (names, descriptions), emitted as given. */
+  tags?: readonly { name: string; description?: string }[];
+  /**
+   * Security that applies to every route except the public ones: the
+   * document's top-level `security` (the same inputs `DependsApp` runs).
+   */
+  security?: readonly Input[];
+}
+
+/** One OpenAPI security requirement: scheme name → OAuth2 scopes. */
+export type SecurityRequirement = Record<string, string[]>;
+
+/** A parameter object (`in` header, query, path or cookie). */
+export interface ParameterObject {
+  name: string;
+  in: 'header' | 'query' | 'path' | 'cookie';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+  [key: string]: unknown;
+}
+
+/** A media type object (`content[type]`). */
+export interface MediaTypeObject {
+  schema: JsonSchema;
+  [key: string]: unknown;
+}
+
+/** A request body object. */
+export interface RequestBodyObject {
+  description?: string;
+  required: boolean;
+  content: Record<string, MediaTypeObject>;
+}
+
+/** A response object. */
+export interface ResponseObject {
+  description: string;
+  headers?: Record<string, { description?: string; schema: JsonSchema }>;
+  content?: Record<string, MediaTypeObject>;
+  [key: string]: unknown;
+}
+
+/** An operation object. */
+export interface OperationObject {
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  operationId: string;
+  deprecated?: boolean;
+  parameters?: ParameterObject[];
+  requestBody?: RequestBodyObject;
+  /** Responses by status code (`"200"`, `"401"`, ...). */
+  responses: Record<string, ResponseObject>;
+  /** Alternatives (OR) of requirement objects (AND inside each). */
+  security?: SecurityRequirement[];
+  [key: string]: unknown;
+}
+
+/** A path item: lower-case method → operation. */
+export type PathItemObject = Record<string, OperationObject>;
+
+/** `components`: named schemas and security schemes. */
+export interface ComponentsObject {
+  schemas?: Record<string, JsonSchema>;
+  securitySchemes?: Record<string, Readonly<Record<string, unknown>>>;
+  [key: string]: unknown;
+}
+
+/**
+ * An OpenAPI 3.1 document.
+ *
+ * @example
+ * ```ts
+ * const doc: OpenAPIDocument = app.openapi()
+ * doc.paths['/users/me'].get.security // [{ OAuth2PasswordBearer: ['me'] }]
+ * ```
+ */
+export interface OpenAPIDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string; [key: string]: unknown };
+  servers?: { url: string; description?: string }[];
+  paths: Record<string, PathItemObject>;
+  components?: ComponentsObject;
+  security?: SecurityRequirement[];
+  tags?: { name: string; description?: string }[];
+  [key: string]: unknown;
+}
