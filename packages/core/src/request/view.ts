@@ -38,11 +38,20 @@ export interface RequestView {
   readonly native: unknown;
 }
 
+/**
+ * A lazy header source (what adapters pass): `get` gives the first value,
+ * `getAll` every value of a repeated header. Names are asked lower-case.
+ */
+export interface HeaderSource {
+  get(name: string): string | null | undefined;
+  getAll?(name: string): string[];
+}
+
 /** Header input accepted by `createRequestView()`. */
 export type HeadersInit =
   | Readonly<Record<string, string | readonly string[] | undefined>>
   | readonly (readonly [string, string])[]
-  | { get(name: string): string | null };
+  | HeaderSource;
 
 /** Everything `createRequestView()` accepts; all optional. */
 export interface RequestInit {
@@ -93,35 +102,13 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-type HeaderGetter = { first(name: string): string | undefined; all(name: string): string[] };
+const hasOwn = Object.prototype.hasOwnProperty;
+const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
-function headerGetter(init: HeadersInit | undefined): HeaderGetter {
-  if (!init) return { first: () => undefined, all: () => [] };
-  if (typeof (init as { get?: unknown }).get === 'function' && !Array.isArray(init)) {
-    const h = init as { get(name: string): string | null };
-    return {
-      first: (n) => h.get(n) ?? undefined,
-      all: (n) => {
-        const v = h.get(n);
-        return v == null ? [] : [v];
-      },
-    };
-  }
-  const map = new Map<string, string[]>();
-  const add = (k: string, v: string) => {
-    const key = k.toLowerCase();
-    const list = map.get(key);
-    if (list) list.push(v);
-    else map.set(key, [v]);
-  };
-  if (Array.isArray(init)) for (const [k, v] of init as readonly (readonly [string, string])[]) add(k, v);
-  else
-    for (const [k, v] of Object.entries(init as Record<string, string | readonly string[] | undefined>)) {
-      if (v === undefined) continue;
-      if (typeof v === 'string') add(k, v);
-      else for (const item of v) add(k, item);
-    }
-  return { first: (n) => map.get(n.toLowerCase())?.[0], all: (n) => map.get(n.toLowerCase())?.slice() ?? [] };
+type HeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+function isGetter(init: HeadersInit): init is HeaderSource {
+  return typeof (init as { get?: unknown }).get === 'function' && !Array.isArray(init);
 }
 
 function toSearchParams(query: RequestInit['query'], url: string | undefined): URLSearchParams {
@@ -140,6 +127,110 @@ function toSearchParams(query: RequestInit['query'], url: string | undefined): U
   return new URLSearchParams(q === -1 ? '' : url!.slice(q + 1));
 }
 
+/** The request view built by {@link createRequestView}: lookups are lazy, nothing is copied up front. */
+class PlainRequestView implements RequestView {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly native: unknown;
+  readonly #init: RequestInit;
+  /** Lower-cased header map, built only when the input is not already lower-case. */
+  #headerMap: Map<string, string[]> | undefined;
+  #search: URLSearchParams | undefined;
+  #cookies: Record<string, string> | undefined;
+  #body: RawBody | Promise<RawBody> | undefined;
+
+  constructor(init: RequestInit) {
+    this.#init = init;
+    this.method = init.method === undefined ? 'GET' : init.method.toUpperCase();
+    this.path = init.path ?? (init.url ? init.url.split('?')[0] : '/');
+    this.params = init.params ?? EMPTY_PARAMS;
+    this.native = init.native;
+    this.#cookies = init.cookies as Record<string, string> | undefined;
+  }
+
+  #values(name: string): string | readonly string[] | undefined {
+    const headers = this.#init.headers;
+    if (headers === undefined) return undefined;
+    const lower = name.toLowerCase();
+    if (isGetter(headers)) return headers.get(lower) ?? undefined;
+    if (!Array.isArray(headers)) {
+      // Node's headers are lower-case already: look up directly, fall back to a scan
+      const direct = (headers as HeaderRecord)[lower];
+      if (direct !== undefined) return direct;
+    }
+    return this.#map().get(lower);
+  }
+
+  #map(): Map<string, string[]> {
+    if (this.#headerMap) return this.#headerMap;
+    const map = new Map<string, string[]>();
+    const add = (k: string, v: string) => {
+      const key = k.toLowerCase();
+      const list = map.get(key);
+      if (list) list.push(v);
+      else map.set(key, [v]);
+    };
+    const headers = this.#init.headers;
+    if (Array.isArray(headers)) for (const [k, v] of headers as readonly (readonly [string, string])[]) add(k, v);
+    else if (headers && !isGetter(headers))
+      for (const [k, v] of Object.entries(headers as HeaderRecord)) {
+        if (v === undefined) continue;
+        if (typeof v === 'string') add(k, v);
+        else for (const item of v) add(k, item);
+      }
+    return (this.#headerMap = map);
+  }
+
+  header(name: string): string | undefined {
+    const headers = this.#init.headers;
+    if (headers !== undefined && isGetter(headers)) return headers.get(name.toLowerCase()) ?? undefined;
+    const v = this.#values(name);
+    return v === undefined || typeof v === 'string' ? v : v[0];
+  }
+
+  headerAll(name: string): string[] {
+    const headers = this.#init.headers;
+    if (headers !== undefined && isGetter(headers)) {
+      if (headers.getAll) return headers.getAll(name.toLowerCase());
+      const one = headers.get(name.toLowerCase());
+      return one == null ? [] : [one];
+    }
+    const v = this.#values(name);
+    return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+  }
+
+  #params(): URLSearchParams {
+    return (this.#search ??= toSearchParams(this.#init.query, this.#init.url));
+  }
+
+  query(name: string): string | undefined {
+    const all = this.#params().getAll(name);
+    return all.length ? all[all.length - 1] : undefined;
+  }
+
+  queryAll(name: string): string[] {
+    return this.#params().getAll(name);
+  }
+
+  cookie(name: string): string | undefined {
+    const cookies = (this.#cookies ??= parseCookies(this.header('cookie')));
+    return hasOwn.call(cookies, name) ? cookies[name] : undefined;
+  }
+
+  readBody(): RawBody | Promise<RawBody> {
+    if (this.#body !== undefined) return this.#body;
+    const init = this.#init;
+    return (this.#body = init.readBody
+      ? init.readBody()
+      : init.body !== undefined
+        ? { kind: 'parsed', value: init.body }
+        : init.bodyText !== undefined
+          ? { kind: 'text', text: init.bodyText }
+          : { kind: 'none' });
+  }
+}
+
 /**
  * Builds a request view from plain data: what tests use to resolve a
  * dependency without a server, and what adapters use to describe a request.
@@ -156,36 +247,5 @@ function toSearchParams(query: RequestInit['query'], url: string | undefined): U
  * ```
  */
 export function createRequestView(init: RequestInit = {}): RequestView {
-  const headers = headerGetter(init.headers);
-  let search: URLSearchParams | undefined;
-  let cookies: Record<string, string> | undefined = init.cookies as Record<string, string> | undefined;
-  const searchParams = () => (search ??= toSearchParams(init.query, init.url));
-  const path = init.path ?? (init.url ? init.url.split('?')[0] : '/');
-  let body: RawBody | Promise<RawBody> | undefined;
-  const readBody =
-    init.readBody ??
-    (() =>
-      init.body !== undefined
-        ? ({ kind: 'parsed', value: init.body } as const)
-        : init.bodyText !== undefined
-          ? ({ kind: 'text', text: init.bodyText } as const)
-          : ({ kind: 'none' } as const));
-  return {
-    method: (init.method ?? 'GET').toUpperCase(),
-    path,
-    header: headers.first,
-    headerAll: headers.all,
-    query(name) {
-      const all = searchParams().getAll(name);
-      return all.length ? all[all.length - 1] : undefined;
-    },
-    queryAll: (name) => searchParams().getAll(name),
-    cookie(name) {
-      cookies ??= parseCookies(headers.first('cookie'));
-      return Object.prototype.hasOwnProperty.call(cookies, name) ? cookies[name] : undefined;
-    },
-    params: init.params ?? {},
-    readBody: () => (body ??= readBody()),
-    native: init.native,
-  };
+  return new PlainRequestView(init);
 }

@@ -126,67 +126,78 @@ function argsOf(step: Step, ex: Execution): Record<string, unknown> | undefined 
 /** Runs steps from `index`; returns a promise only when a step is asynchronous. */
 function runSteps(steps: readonly Step[], ex: Execution, index: number): void | Promise<void> {
   for (let i = index; i < steps.length; i++) {
-    const step = steps[i];
-    if (step.kind === StepKind.Constant) {
-      ex.values[step.slot] = step.constant;
-      continue;
-    }
-    const args = argsOf(step, ex);
-    if (args === undefined) {
-      markFailed(ex, step);
-      continue;
-    }
-    let out: unknown;
-    try {
-      out = step.fn(args, ex);
-    } catch (e) {
-      collect(e, step, ex);
-      continue;
-    }
-    if (step.kind === StepKind.Plain) {
+    const pending = runStep(steps[i], ex);
+    if (pending !== undefined) return continueAsync(steps, ex, i + 1, pending);
+  }
+}
+
+/** The rest of the steps once one was asynchronous: one `await` per async step. */
+async function continueAsync(steps: readonly Step[], ex: Execution, index: number, pending: Promise<void>): Promise<void> {
+  await pending;
+  for (let i = index; i < steps.length; i++) {
+    const next = runStep(steps[i], ex);
+    if (next !== undefined) await next;
+  }
+}
+
+/** Runs one step; returns a promise only when it is asynchronous. */
+function runStep(step: Step, ex: Execution): Promise<void> | undefined {
+  if (step.kind === StepKind.Constant) {
+    ex.values[step.slot] = step.constant;
+    return undefined;
+  }
+  const args = argsOf(step, ex);
+  if (args === undefined) {
+    markFailed(ex, step);
+    return undefined;
+  }
+  let out: unknown;
+  try {
+    out = step.fn(args, ex);
+  } catch (e) {
+    collect(e, step, ex);
+    return undefined;
+  }
+  switch (step.kind) {
+    case StepKind.Plain:
       if (isThenable(out)) {
         return (out instanceof Promise ? out : Promise.resolve(out)).then(
-          (value) => {
-            store(step, ex, value);
-            return runSteps(steps, ex, i + 1);
-          },
-          (e) => {
-            collect(e, step, ex);
-            return runSteps(steps, ex, i + 1);
-          },
+          (value) => store(step, ex, value),
+          (e) => collect(e, step, ex),
         );
       }
       store(step, ex, out);
-    } else if (step.kind === StepKind.Container) {
+      return undefined;
+    case StepKind.Container:
       ex.values[step.slot] = out;
-    } else if (step.kind === StepKind.Generator) {
+      return undefined;
+    case StepKind.Generator: {
       const gen = out as Generator<unknown, unknown, unknown>;
       let r: IteratorResult<unknown>;
       try {
         r = gen.next();
       } catch (e) {
         collect(e, step, ex);
-        continue;
+        return undefined;
       }
-      if (r.done) throw new Error(`Dependency "${step.name}" is a generator that did not yield`);
-      (step.scope === 'function' ? ex.functionStack : ex.requestStack).push({ kind: 'generator', name: step.name, gen });
-      ex.values[step.slot] = r.value;
-    } else {
+      entered(step, ex, r, { kind: 'generator', name: step.name, gen });
+      return undefined;
+    }
+    default: {
       const gen = out as AsyncGenerator<unknown, unknown, unknown>;
       return gen.next().then(
-        (r) => {
-          if (r.done) throw new Error(`Dependency "${step.name}" is a generator that did not yield`);
-          (step.scope === 'function' ? ex.functionStack : ex.requestStack).push({ kind: 'asyncGenerator', name: step.name, gen });
-          ex.values[step.slot] = r.value;
-          return runSteps(steps, ex, i + 1);
-        },
-        (e) => {
-          collect(e, step, ex);
-          return runSteps(steps, ex, i + 1);
-        },
+        (r) => entered(step, ex, r, { kind: 'asyncGenerator', name: step.name, gen }),
+        (e) => collect(e, step, ex),
       );
     }
   }
+}
+
+/** A generator reached its `yield`: its value goes to the slot, its exit onto its stack. */
+function entered(step: Step, ex: Execution, r: IteratorResult<unknown>, exit: Exit): void {
+  if (r.done) throw new Error(`Dependency "${step.name}" is a generator that did not yield`);
+  (step.scope === 'function' ? ex.functionStack : ex.requestStack).push(exit);
+  ex.values[step.slot] = r.value;
 }
 
 function store(step: Step, ex: Execution, value: unknown): void {

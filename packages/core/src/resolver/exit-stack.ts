@@ -31,12 +31,19 @@ export type CloseResult = typeof NO_ERROR | { readonly error: unknown };
 export function closeStack(exits: Exit[], error?: { error: unknown }): CloseResult | Promise<CloseResult> {
   let current: CloseResult = error ?? NO_ERROR;
   while (exits.length) {
-    const exit = exits.pop()!;
-    const step = closeOne(exit, current);
-    if (step instanceof Promise) {
-      return step.then((next) => closeStack(exits, next === NO_ERROR ? undefined : next));
-    }
+    const step = closeOne(exits.pop()!, current);
+    if (step instanceof Promise) return closeRest(exits, step);
     current = step;
+  }
+  return current;
+}
+
+/** The rest of a stack once one exit was asynchronous. */
+async function closeRest(exits: Exit[], pending: Promise<CloseResult>): Promise<CloseResult> {
+  let current = await pending;
+  while (exits.length) {
+    const step = closeOne(exits.pop()!, current);
+    current = step instanceof Promise ? await step : step;
   }
   return current;
 }

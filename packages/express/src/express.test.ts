@@ -1,0 +1,121 @@
+/**
+ * Express-specific behaviour: pre-parsed bodies, other middleware and error
+ * handlers untouched, route discovery through nested routers, body limit.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import express, { type ErrorRequestHandler } from 'express';
+import { Readable } from 'node:stream';
+import { request } from 'undici';
+import { z } from 'zod';
+import { Router, body, depends, form, header } from '@depends/core';
+import { createDepends } from './index.js';
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())));
+
+async function serve(app: express.Express): Promise<string> {
+  server = createServer(app).listen(0, '127.0.0.1');
+  await new Promise((r) => server!.once('listening', r));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
+const Item = z.object({ title: z.string(), seen: z.string().optional() });
+
+describe('@depends/express', () => {
+  test('a body already parsed by express.json() / urlencoded() is used as is, not read again', async () => {
+    const app = express();
+    // The reviver marks what express.json() parsed: the handler must see the mark.
+    app.use(express.json({ reviver: (k, v) => (k === '' && v && typeof v === 'object' ? { ...v, seen: 'express.json' } : v) }));
+    app.use(express.urlencoded());
+    const d = createDepends();
+    const api = new Router();
+    api.post('/items', { item: body(Item) }, ({ item }) => item);
+    api.post('/login', { login: form(z.object({ username: z.string() })) }, ({ login }) => login);
+    d.mount(app, api);
+    const url = await serve(app);
+    const json = await request(`${url}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"a"}' });
+    expect(await json.body.json()).toEqual({ title: 'a', seen: 'express.json' });
+    const formRes = await request(`${url}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=bo' });
+    expect(await formRes.body.json()).toEqual({ username: 'bo' });
+  });
+
+  test('other middleware, routes and error handlers are untouched; depends errors never reach them', async () => {
+    const app = express();
+    const handled: string[] = [];
+    const reported: unknown[] = [];
+    app.use((_req, res, next) => {
+      res.setHeader('x-before', 'yes');
+      next();
+    });
+    const d = createDepends({ onError: (e) => reported.push(e) });
+    const api = new Router();
+    api.get('/boom', {}, () => {
+      throw new Error('inside depends');
+    });
+    api.get('/guarded', { token: header('x-token', z.string()) }, ({ token }) => ({ token }));
+    d.mount(app, api);
+    app.get('/plain', () => {
+      throw new Error('plain route');
+    });
+    const onError: ErrorRequestHandler = (err: Error, _req, res, _next) => {
+      handled.push(err.message);
+      res.status(418).json({ handledBy: 'express', message: err.message });
+    };
+    app.use(onError);
+    const url = await serve(app);
+
+    const plain = await request(`${url}/plain`);
+    expect(plain.statusCode).toBe(418);
+    expect(await plain.body.json()).toEqual({ handledBy: 'express', message: 'plain route' });
+
+    const boom = await request(`${url}/boom`);
+    expect(boom.statusCode).toBe(500);
+    expect(await boom.body.json()).toEqual({ detail: 'Internal Server Error' });
+    expect(reported).toHaveLength(1);
+
+    const guarded = await request(`${url}/guarded`);
+    expect([guarded.statusCode, guarded.headers['x-before']]).toEqual([422, 'yes']);
+    await guarded.body.text();
+    expect(handled).toEqual(['plain route']);
+  });
+
+  test('single handlers are documented from nested routers, with their mount path', async () => {
+    const app = express();
+    const d = createDepends();
+    const user = depends({ token: header('x-token') }, ({ token }) => ({ token }));
+    const v1 = express.Router();
+    v1.get('/me', d.handler({ user }, ({ user }) => user));
+    v1.route('/items/:id').put(d.handler({}, () => null));
+    app.use('/v1', v1);
+    app.post('/top', d.handler({}, () => 'top'));
+    const lost = d.handler({}, () => 'never routed');
+    d.docs(app);
+    const doc = d.openapi();
+    expect(Object.keys(doc.paths).sort()).toEqual(['/top', '/v1/items/{id}', '/v1/me']);
+    expect(Object.keys(doc.paths['/v1/items/{id}'])).toEqual(['put']);
+    expect(lost).toBeTypeOf('function');
+    const url = await serve(app);
+    const res = await request(`${url}/v1/me`, { headers: { 'x-token': 't' } });
+    expect(await res.body.json()).toEqual({ token: 't' });
+  });
+
+  test('bodies over the limit are a 413; the stream is left drained', async () => {
+    const app = express();
+    const d = createDepends({}, { bodyLimit: 16 });
+    const api = new Router();
+    api.post('/items', { item: body(Item) }, ({ item }) => item);
+    d.mount(app, api);
+    const url = await serve(app);
+    const res = await request(`${url}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x'.repeat(100) }) });
+    expect(res.statusCode).toBe(413);
+    expect(await res.body.json()).toEqual({ detail: 'Request body too large' });
+    async function* chunked() {
+      for (let i = 0; i < 10; i++) yield '{"title":"xxxxxxxx"}';
+    }
+    const streamed = await request(`${url}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Readable.from(chunked()) });
+    expect(streamed.statusCode).toBe(413);
+    await streamed.body.text();
+  });
+});

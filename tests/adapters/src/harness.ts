@@ -1,0 +1,114 @@
+/**
+ * One harness per adapter: start a real server on 127.0.0.1 (random port)
+ * serving the given core routers (`d.mount`), single handlers (`d.handler`
+ * on the framework's own router) and docs (`d.docs`). A fourth adapter
+ * plugs into the shared suite by adding a harness to {@link harnesses}.
+ */
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import Koa from 'koa';
+import { Router as KoaRouter } from '@koa/router';
+import { Hono, type Context as HonoContext } from 'hono';
+import { serve } from '@hono/node-server';
+import type { AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
+import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
+import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
+import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
+import type { SingleHandler } from './api.js';
+
+/** What a harness serves. */
+export interface Setup {
+  /** Options of the core app (title, `onError`, app-level dependencies). */
+  readonly app?: AppOptions;
+  /** Core routers, mounted with `d.mount()`. */
+  readonly routers?: readonly Router[];
+  /** Single handlers, wrapped with `d.handler()` on the framework's router. */
+  readonly handlers?: readonly SingleHandler[];
+  /** Docs options; when set, `d.docs()` is called (after the routes). */
+  readonly docs?: { openapiPath?: string; docsPath?: string; title?: string };
+}
+
+/** A started server. */
+export interface Started {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** The adapter (its core app, for overrides; its document). */
+  readonly d: { readonly app: DependsApp; openapi(): OpenAPIDocument };
+  close(): Promise<void>;
+}
+
+/** Starts servers for one adapter. */
+export interface Harness {
+  readonly name: string;
+  start(setup: Setup): Promise<Started>;
+  /** Whether the response of the request behind a framework request object (`view.native`) has been sent. */
+  sent(native: unknown): boolean;
+}
+
+function listen(server: HttpServer): Promise<string> {
+  return new Promise((resolve) => {
+    if (server.listening) resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    else server.once('listening', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+function closer(server: HttpServer): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+}
+
+const finished = (res: ServerResponse | undefined): boolean => res?.writableFinished === true;
+
+/** Express 5: routes on the app itself. */
+export const expressHarness: Harness = {
+  name: 'express',
+  async start(setup) {
+    const app = express();
+    const d = expressDepends(setup.app);
+    for (const router of setup.routers ?? []) d.mount(app, router);
+    for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
+    if (setup.docs) d.docs(app, setup.docs);
+    const server = createServer(app).listen(0, '127.0.0.1');
+    return { url: await listen(server), d, close: closer(server) };
+  },
+  sent: (native) => finished((native as express.Request).res),
+};
+
+/** Koa 3 with a @koa/router router. */
+export const koaHarness: Harness = {
+  name: 'koa',
+  async start(setup) {
+    const app = new Koa();
+    const router = new KoaRouter();
+    const d = koaDepends(setup.app);
+    for (const r of setup.routers ?? []) d.mount(router, r);
+    for (const h of setup.handlers ?? []) router.register(h.path, [h.method], d.handler(h.inputs, h.fn, h.options));
+    if (setup.docs) d.docs(router, setup.docs);
+    app.use(router.routes());
+    const server = createServer(app.callback()).listen(0, '127.0.0.1');
+    return { url: await listen(server), d, close: closer(server) };
+  },
+  sent: (native) => finished((native as Koa.Context).res),
+};
+
+/** Hono 4 on @hono/node-server. */
+export const honoHarness: Harness = {
+  name: 'hono',
+  async start(setup) {
+    const app = new Hono();
+    const d = honoDepends(setup.app);
+    for (const r of setup.routers ?? []) d.mount(app, r);
+    for (const h of setup.handlers ?? []) app.on(h.method, h.path, d.handler(h.inputs, h.fn, h.options));
+    if (setup.docs) d.docs(app, setup.docs);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as HttpServer;
+    return { url: await listen(server), d, close: closer(server) };
+  },
+  sent: (native) => finished((native as HonoContext<{ Bindings: { incoming: IncomingMessage; outgoing: ServerResponse } }>).env.outgoing),
+};
+
+/** Every adapter the shared suite runs against. */
+export const harnesses: readonly Harness[] = [expressHarness, koaHarness, honoHarness];
