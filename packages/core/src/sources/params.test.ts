@@ -42,6 +42,12 @@ describe('query()', () => {
     expect(await resolve(query('q', z.array(z.number())), { query: { q: ['1', '2'] } })).toEqual([1, 2]);
   });
 
+  test('an absent value is "missing" even with a coercing schema', async () => {
+    await expect(resolve(query('limit', z.coerce.number()), {})).rejects.toMatchObject({
+      errors: [{ type: 'missing', loc: ['query', 'limit'], msg: 'Field required', input: null }],
+    });
+  });
+
   test('optional and default values', async () => {
     expect(await resolve(query('q', z.string().optional()), {})).toBeUndefined();
     expect(await resolve(query('limit', z.number().default(20)), {})).toBe(20);

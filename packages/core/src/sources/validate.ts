@@ -179,5 +179,17 @@ export function validate<S extends Schema>(schema: S, value: unknown, loc: reado
   if (result.success) return result.data as z.output<S>;
   // parse again to have zod report each issue's input (only on failure)
   const detailed = schema.safeParse(value, { reportInput: true });
-  throw new RequestValidationError(toValidationIssues((detailed.error ?? result.error).issues, loc));
+  const issues = (detailed.error ?? result.error).issues;
+  // an absent value is "missing" even when a coercing schema turned it into something else (NaN, "undefined")
+  if (value === undefined) {
+    return missingOr(issues, loc);
+  }
+  throw new RequestValidationError(toValidationIssues(issues, loc));
+}
+
+function missingOr(issues: readonly z.core.$ZodIssue[], loc: readonly (string | number)[]): never {
+  const items = toValidationIssues(issues, loc).map((item, i) =>
+    issues[i].path.length === 0 ? { type: 'missing', loc: item.loc, msg: 'Field required', input: null } : item,
+  );
+  throw new RequestValidationError(items);
 }
