@@ -47,3 +47,5 @@ export { buildDocument, checkSchemes } from './openapi/document.js';
 export type { DocumentOptions, OpenAPIDocument, SchemeRegistry } from './openapi/document.js';
 export * from './security/index.js';
 export * from './docs/index.js';
+export * from './adapter/index.js';
+export * from './node/index.js';

@@ -17,70 +17,14 @@
  * app.listen(3000)
  * ```
  */
-import type { IRouter, Request, RequestHandler, Response } from 'express';
-import {
-  ConfigurationError,
-  DependsApp,
-  ErrorCode,
-  compile,
-  createRequestView,
-  errorAnswer,
-  toColonPath,
-  toOpenApiPath,
-  type AppOptions,
-  type AppRoute,
-  type Handler,
-  type Inputs,
-  type OpenAPIDocument,
-  type Outcome,
-  type RequestView,
-  type RouteDef,
-  type RouteOptions,
-  type Router,
-} from '@depends/core';
-import { afterSent, rawHeaders, readNodeBody, report, writeAnswer } from './node.js';
+import type { IRouter, RequestHandler, Response } from 'express';
+import { AdapterKit, ConfigurationError, DependsApp, ErrorCode, afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core';
+import type { AdapterOptions, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RequestView, Router } from '@depends/core';
 import { expressRoutes, stackOf } from './routes.js';
-import { docsRoutes, type DocsOptions } from './docs.js';
 
-export type { DocsOptions } from './docs.js';
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
 
-/**
- * Adapter options (the second argument of {@link createDepends}).
- *
- * @example
- * ```ts
- * const d = createDepends({ title: 'Uploads' }, { bodyLimit: 10 * 1024 * 1024 })
- * ```
- */
-export interface AdapterOptions {
-  /** Largest request body read by the adapter, in bytes (default 1 MiB); more is a 413. */
-  bodyLimit?: number;
-}
-
-/**
- * Options of a single wrapped handler: the route options, plus where the
- * route lives when it should be documented at once. Without `path`, the
- * route is found in Express's route table when the document is built.
- *
- * @example
- * ```ts
- * d.handler({ user }, ({ user }) => user, { summary: 'Who am I', tags: ['users'] }) // placed from the route table
- * d.handler({ user }, ({ user }) => user, { method: 'GET', path: '/me' })           // placed at once
- * ```
- */
-export interface HandlerOptions extends RouteOptions {
-  /** Method for the document (default `GET`); only read with `path`. */
-  method?: string;
-  /** Path for the document (`/items/{id}` or `/items/:id`): registers the route at once. */
-  path?: string;
-}
-
-interface Wrapped {
-  readonly def: RouteDef;
-  readonly route: AppRoute;
-  /** `METHOD /path` labels under which the handler is already documented. */
-  readonly found: Set<string>;
-}
+type Kit = AdapterKit<IRouter, RequestHandler>;
 
 /**
  * Serves a {@link DependsApp} on Express. Create it with
@@ -96,13 +40,11 @@ interface Wrapped {
 export class DependsExpress {
   /** The core app: route table, overrides, `onError`, document. */
   readonly app: DependsApp;
-  readonly #bodyLimit: number;
-  readonly #targets = new Set<unknown>();
-  readonly #wrapped = new Map<unknown, Wrapped>();
+  readonly #kit: Kit;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
-    this.#bodyLimit = options.bodyLimit ?? 1024 * 1024;
+    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: (target) => expressRoutes(stackOf(target)) });
   }
 
   /**
@@ -117,14 +59,11 @@ export class DependsExpress {
    * ```
    */
   mount(target: IRouter, router: Router): AppRoute[] {
-    this.#targets.add(target);
-    return router.routes().map((def) => {
-      const route = this.app.add(def);
-      const r = target.route(toColonPath(def.path)) as unknown as Record<string, unknown>;
-      const method = def.method.toLowerCase();
-      if (typeof r[method] !== 'function') throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Express has no method ${def.method} (route ${route.label})`);
-      (r[method] as (h: RequestHandler) => unknown).call(r, this.#serve(route));
-      return route;
+    return this.#kit.mount(target, router, (method, path, handler, route) => {
+      const r = target.route(path) as unknown as Record<string, unknown>;
+      const m = method.toLowerCase();
+      if (typeof r[m] !== 'function') throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Express has no method ${method} (route ${route.label})`);
+      (r[m] as (h: RequestHandler) => unknown).call(r, handler);
     });
   }
 
@@ -142,10 +81,7 @@ export class DependsExpress {
    * ```
    */
   handler<const I extends Inputs, R>(inputs: I, fn: Handler<I, R>, options: HandlerOptions = {}): RequestHandler {
-    const w = wrap(this.app, inputs, fn, options);
-    const h = this.#serve(w.route);
-    this.#wrapped.set(h, w);
-    return h;
+    return this.#kit.wrap(inputs, fn, options);
   }
 
   /**
@@ -158,9 +94,7 @@ export class DependsExpress {
    * ```
    */
   docs(target: IRouter, options: DocsOptions = {}): void {
-    this.#targets.add(target);
-    for (const r of docsRoutes(() => this.openapi(), options))
-      target.get(r.path, (req, res) => writeAnswer(res, r.answer(req.params as Record<string, string>)));
+    for (const r of this.#kit.docs(target, options)) target.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>)));
   }
 
   /**
@@ -175,80 +109,32 @@ export class DependsExpress {
    * ```
    */
   openapi(): OpenAPIDocument {
-    if ([...this.#wrapped.values()].some((w) => w.found.size === 0))
-      for (const target of this.#targets)
-        for (const [fn, method, path] of expressRoutes(stackOf(target))) {
-          const w = this.#wrapped.get(fn);
-          if (w) found(this.app, w, method, path);
-        }
-    return this.app.openapi();
+    return this.#kit.openapi();
   }
 
   #serve(route: AppRoute): RequestHandler {
-    const app = this.app;
-    const limit = this.#bodyLimit;
+    const kit = this.#kit;
     return (req, res) => {
-      const view = requestView(req, limit);
-      let outcome: Outcome | Promise<Outcome>;
-      try {
-        outcome = app.handle(route, view);
-      } catch (error) {
-        outcome = failed(app, view, error);
-      }
-      if (outcome instanceof Promise) outcome.then((o) => send(app, res, view, o), (error) => send(app, res, view, failed(app, view, error)));
-      else send(app, res, view, outcome);
+      const view = nodeRequestView(req, {
+        url: req.originalUrl ?? req.url,
+        params: req.params as Record<string, string>,
+        parsedBody: () => (req as { body?: unknown }).body, // express.json() and friends
+        bodyLimit: kit.bodyLimit,
+      });
+      void kit.respond(route, view, (outcome) => send(kit, res, view, outcome));
     };
   }
 }
 
-const DONE = () => Promise.resolve();
-const failed = (app: DependsApp, view: RequestView, error: unknown): Outcome => ({ answer: errorAnswer(error, view, app.onError), finish: DONE });
-
-function send(app: DependsApp, res: Response, view: RequestView, outcome: Outcome): void {
+/** Writes the answer unless the response is already gone, then runs the teardowns once it is over. */
+function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): void {
   try {
-    if (!res.headersSent && !res.destroyed) writeAnswer(res, outcome.answer);
+    if (!res.headersSent && !res.destroyed) writeNodeAnswer(res, outcome.answer);
   } catch (error) {
-    if (!res.headersSent) writeAnswer(res, errorAnswer(error, view, app.onError));
-    else report(app, view, error);
+    if (!res.headersSent) writeNodeAnswer(res, kit.errorAnswer(view, error));
+    else kit.report(view, error);
   }
-  afterSent(res, outcome.finish, app, view);
-}
-
-function requestView(req: Request, limit: number): RequestView {
-  const url = req.originalUrl ?? req.url;
-  const q = url.indexOf('?');
-  const headers = rawHeaders(req.rawHeaders);
-  const view = createRequestView({
-    method: req.method,
-    path: q === -1 ? url : url.slice(0, q),
-    headers,
-    query: q === -1 ? '' : url.slice(q + 1),
-    params: req.params as Record<string, string>,
-    readBody: () => readNodeBody(req, (req as { body?: unknown }).body, limit),
-    native: req,
-  });
-  view.headerAll = headers.all; // every line of a repeated header
-  return view;
-}
-
-function wrap(app: DependsApp, inputs: Inputs, fn: Handler<any, unknown>, options: HandlerOptions): Wrapped {
-  const { method, path, ...rest } = options;
-  const def: RouteDef = { method: (method ?? 'GET').toUpperCase(), path: path ?? '/', inputs, handler: fn, dependencies: rest.dependencies ?? [], options: rest, tags: rest.tags ?? [] };
-  if (path !== undefined) {
-    const route = app.add(def);
-    return { def, route, found: new Set([route.label]) };
-  }
-  const label = `handler ${fn.name || '(anonymous)'}`;
-  const dependencies = [...(app.options.dependencies ?? []), ...(rest.public ? [] : (app.options.security ?? [])), ...def.dependencies];
-  const plan = compile({ label, inputs, dependencies, handler: fn });
-  return { def, route: { def, label, dependencies, plan }, found: new Set() };
-}
-
-function found(app: DependsApp, w: Wrapped, method: string, path: string): void {
-  const label = `${method} ${toOpenApiPath(path)}`;
-  if (w.found.has(label)) return;
-  w.found.add(label);
-  app.add({ ...w.def, method, path });
+  afterSent(res, () => kit.finish(view, outcome));
 }
 
 /**

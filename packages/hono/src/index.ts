@@ -23,71 +23,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono } from 'hono';
-import {
-  DependsApp,
-  HTTPException,
-  compile,
-  createRequestView,
-  errorAnswer,
-  toColonPath,
-  toOpenApiPath,
-  type Answer,
-  type AppOptions,
-  type AppRoute,
-  type Handler,
-  type Inputs,
-  type OpenAPIDocument,
-  type Outcome,
-  type RawBody,
-  type RequestView,
-  type RouteDef,
-  type RouteOptions,
-  type Router,
-} from '@depends/core';
-import { afterSent, fixHead, nodeBindings, rawHeaders, report, type NodeBindings } from './node.js';
+import { AdapterKit, DependsApp, HTTPException, afterSent, createRequestView, groupHeaders, rawHeaderSource } from '@depends/core';
+import type { AdapterOptions, Answer, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RawBody, RequestView, Router } from '@depends/core';
+import { fixHead, nodeBindings, type NodeBindings } from './node.js';
 import { honoRoutes } from './routes.js';
-import { docsRoutes, type DocsOptions } from './docs.js';
 
-export type { DocsOptions } from './docs.js';
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
 
-/**
- * Adapter options (the second argument of {@link createDepends}).
- *
- * @example
- * ```ts
- * const d = createDepends({ title: 'Uploads' }, { bodyLimit: 10 * 1024 * 1024 })
- * ```
- */
-export interface AdapterOptions {
-  /** Largest request body read by the adapter, in bytes (default 1 MiB); more is a 413. */
-  bodyLimit?: number;
-}
-
-/**
- * Options of a single wrapped handler: the route options, plus where the
- * route lives when it should be documented at once. Without `path`, the
- * route is found in the app's route table when the document is built.
- *
- * @example
- * ```ts
- * d.handler({ user }, ({ user }) => user, { summary: 'Who am I', tags: ['users'] }) // placed from the route table
- * d.handler({ user }, ({ user }) => user, { method: 'GET', path: '/me' })           // placed at once
- * ```
- */
-export interface HandlerOptions extends RouteOptions {
-  /** Method for the document (default `GET`); only read with `path`. */
-  method?: string;
-  /** Path for the document (`/items/{id}` or `/items/:id`): registers the route at once. */
-  path?: string;
-}
-
-interface Wrapped {
-  readonly def: RouteDef;
-  readonly route: AppRoute;
-  readonly found: Set<string>;
-}
-
-const DONE = () => Promise.resolve();
+type Kit = AdapterKit<Hono<any, any, any>, HonoHandler>;
 
 /**
  * Serves a {@link DependsApp} on Hono. Create it with {@link createDepends};
@@ -109,13 +52,11 @@ const DONE = () => Promise.resolve();
 export class DependsHono {
   /** The core app: route table, overrides, `onError`, document. */
   readonly app: DependsApp;
-  readonly #bodyLimit: number;
-  readonly #targets = new Set<Hono<any, any, any>>();
-  readonly #wrapped = new Map<unknown, Wrapped>();
+  readonly #kit: Kit;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
-    this.#bodyLimit = options.bodyLimit ?? 1024 * 1024;
+    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: honoRoutes });
   }
 
   /**
@@ -130,12 +71,7 @@ export class DependsHono {
    * ```
    */
   mount(target: Hono<any, any, any>, router: Router): AppRoute[] {
-    this.#targets.add(target);
-    return router.routes().map((def) => {
-      const route = this.app.add(def);
-      target.on(def.method, toColonPath(def.path), this.#serve(route));
-      return route;
-    });
+    return this.#kit.mount(target, router, (method, path, handler) => target.on(method, path, handler));
   }
 
   /**
@@ -152,10 +88,7 @@ export class DependsHono {
    * ```
    */
   handler<const I extends Inputs, R>(inputs: I, fn: Handler<I, R>, options: HandlerOptions = {}): HonoHandler {
-    const w = wrap(this.app, inputs, fn, options);
-    const h = this.#serve(w.route);
-    this.#wrapped.set(h, w);
-    return h;
+    return this.#kit.wrap(inputs, fn, options);
   }
 
   /**
@@ -168,8 +101,7 @@ export class DependsHono {
    * ```
    */
   docs(target: Hono<any, any, any>, options: DocsOptions = {}): void {
-    this.#targets.add(target);
-    for (const r of docsRoutes(() => this.openapi(), options)) target.get(r.path, (c) => toResponse(c, r.answer(c.req.param())));
+    for (const r of this.#kit.docs(target, options)) target.get(r.path, (c) => toResponse(c, r.answer(c.req.param())));
   }
 
   /**
@@ -184,63 +116,40 @@ export class DependsHono {
    * ```
    */
   openapi(): OpenAPIDocument {
-    if ([...this.#wrapped.values()].some((w) => w.found.size === 0))
-      for (const target of this.#targets)
-        for (const [fn, method, path] of honoRoutes(target)) {
-          const w = this.#wrapped.get(fn);
-          if (w) found(this.app, w, method, path);
-        }
-    return this.app.openapi();
+    return this.#kit.openapi();
   }
 
   #serve(route: AppRoute): HonoHandler {
-    const app = this.app;
-    const limit = this.#bodyLimit;
+    const kit = this.#kit;
     return (c) => {
       const node = nodeBindings(c);
-      const view = requestView(c, node?.incoming, limit);
-      let outcome: Outcome | Promise<Outcome>;
-      try {
-        outcome = app.handle(route, view);
-      } catch (error) {
-        outcome = failed(app, view, error);
-      }
-      if (outcome instanceof Promise) return outcome.then((o) => send(app, c, node, view, o), (error) => send(app, c, node, view, failed(app, view, error)));
-      return send(app, c, node, view, outcome);
+      const view = requestView(c, node?.incoming, kit.bodyLimit);
+      return kit.respond(route, view, (outcome) => send(kit, c, node, view, outcome));
     };
   }
 }
 
-const failed = (app: DependsApp, view: RequestView, error: unknown): Outcome => ({ answer: errorAnswer(error, view, app.onError), finish: DONE });
-
-function send(app: DependsApp, c: Context, node: NodeBindings | undefined, view: RequestView, outcome: Outcome): Response {
-  let response: Response;
-  try {
-    response = toResponse(c, outcome.answer);
-  } catch (error) {
-    response = toResponse(c, errorAnswer(error, view, app.onError));
-  }
-  if (node) afterSent(node.outgoing, outcome.finish, app, view);
-  else later(c, outcome.finish, app, view);
+/** The answer as a response; the teardowns run once node-server has sent it, or on the next macrotask elsewhere. */
+function send(kit: Kit, c: Context, node: NodeBindings | undefined, view: RequestView, outcome: Outcome): Response {
+  const response = kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
+  if (node) afterSent(node.outgoing, () => kit.finish(view, outcome));
+  else later(c, () => kit.finish(view, outcome));
   return response;
 }
 
 function requestView(c: Context, incoming: IncomingMessage | undefined, limit: number): RequestView {
   const url = c.req.url;
   const q = url.indexOf('?');
-  // node-server: every line of a repeated header; elsewhere Fetch `Headers` (repeats joined).
-  const headers = incoming ? rawHeaders(incoming.rawHeaders) : undefined;
-  const view = createRequestView({
+  return createRequestView({
     method: c.req.method,
     path: c.req.path,
-    headers: headers ?? c.req.raw.headers,
+    // node-server: every line of a repeated header; elsewhere Fetch `Headers` (repeats joined).
+    headers: incoming ? rawHeaderSource(incoming.rawHeaders) : c.req.raw.headers,
     query: q === -1 ? '' : url.slice(q + 1),
     params: c.req.param() as Record<string, string>,
     readBody: () => readBody(c, limit),
     native: c,
   });
-  if (headers) view.headerAll = headers.all; // every line of a repeated header
-  return view;
 }
 
 /** The body, reusing what Hono (or a validator) has already read: text, form data or bytes. */
@@ -267,15 +176,11 @@ async function readBody(c: Context, limit: number): Promise<RawBody> {
  * default `content-type`; elsewhere Fetch `Headers` join repeated names.
  */
 function toResponse(c: Context, answer: Answer): Response {
-  const headers: Record<string, string | string[]> = {};
+  const headers = groupHeaders(answer.headers);
   let repeated: Record<string, string[]> | undefined;
-  for (const [name, value] of answer.headers) {
-    const prior = headers[name];
-    if (prior === undefined) headers[name] = value;
-    else {
-      const lines = (headers[name] = typeof prior === 'string' ? [prior, value] : [...prior, value]);
-      if (name !== 'set-cookie') (repeated ??= {})[name] = lines;
-    }
+  for (const name in headers) {
+    const lines = headers[name];
+    if (typeof lines !== 'string' && name !== 'set-cookie') (repeated ??= {})[name] = lines;
   }
   const untyped = !('content-type' in headers);
   if (repeated || untyped) {
@@ -285,33 +190,14 @@ function toResponse(c: Context, answer: Answer): Response {
   return c.newResponse((answer.body ?? null) as string | null, answer.status as 200, headers);
 }
 
-function later(c: Context, finish: () => Promise<void>, app: DependsApp, view: RequestView): void {
-  const done = new Promise((resolve) => setTimeout(resolve, 0)).then(finish).catch((error: unknown) => report(app, view, error));
+/** Runs `finish` on the next macrotask, inside `c.executionCtx.waitUntil()` where the runtime has one. */
+function later(c: Context, finish: () => Promise<void>): void {
+  const done = new Promise((resolve) => setTimeout(resolve, 0)).then(finish);
   try {
     c.executionCtx.waitUntil(done);
   } catch {
     // no execution context on this runtime
   }
-}
-
-function wrap(app: DependsApp, inputs: Inputs, fn: Handler<any, unknown>, options: HandlerOptions): Wrapped {
-  const { method, path, ...rest } = options;
-  const def: RouteDef = { method: (method ?? 'GET').toUpperCase(), path: path ?? '/', inputs, handler: fn, dependencies: rest.dependencies ?? [], options: rest, tags: rest.tags ?? [] };
-  if (path !== undefined) {
-    const route = app.add(def);
-    return { def, route, found: new Set([route.label]) };
-  }
-  const label = `handler ${fn.name || '(anonymous)'}`;
-  const dependencies = [...(app.options.dependencies ?? []), ...(rest.public ? [] : (app.options.security ?? [])), ...def.dependencies];
-  const plan = compile({ label, inputs, dependencies, handler: fn });
-  return { def, route: { def, label, dependencies, plan }, found: new Set() };
-}
-
-function found(app: DependsApp, w: Wrapped, method: string, path: string): void {
-  const label = `${method} ${toOpenApiPath(path)}`;
-  if (w.found.has(label)) return;
-  w.found.add(label);
-  app.add({ ...w.def, method, path });
 }
 
 /**

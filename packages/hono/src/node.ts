@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
-import type { DependsApp, RequestView } from '@depends/core';
 
 /** node-server's bindings (`c.env`): the Node request and response. */
 export interface NodeBindings {
@@ -17,46 +16,6 @@ export interface NodeBindings {
 export function nodeBindings(c: Context): NodeBindings | undefined {
   const env = c.env as Partial<NodeBindings> | undefined;
   return env && typeof env === 'object' && env.outgoing && typeof env.outgoing.writeHead === 'function' ? (env as NodeBindings) : undefined;
-}
-
-/**
- * Header lookups on Node's `rawHeaders` (every line, in order; names
- * case-insensitive): nothing is built per request until a header is read.
- */
-export function rawHeaders(raw: readonly string[]): { get(name: string): string | null; all(name: string): string[] } {
-  return {
-    get(name) {
-      const n = name.toLowerCase();
-      for (let i = 0; i < raw.length; i += 2) if (raw[i].length === n.length && raw[i].toLowerCase() === n) return raw[i + 1];
-      return null;
-    },
-    all(name) {
-      const n = name.toLowerCase();
-      const out: string[] = [];
-      for (let i = 0; i < raw.length; i += 2) if (raw[i].length === n.length && raw[i].toLowerCase() === n) out.push(raw[i + 1]);
-      return out;
-    },
-  };
-}
-
-/** Gives an error to the app's `onError` hook (a failing hook is ignored). */
-export function report(app: DependsApp, view: RequestView, error: unknown): void {
-  try {
-    app.onError(error, view);
-  } catch {
-    // a failing hook must not break anything else
-  }
-}
-
-/**
- * Calls `finish` once the response is over: Node emits `close` on a
- * response after `finish` (sent), or alone when the client has gone; at
- * once when that already happened.
- */
-export function afterSent(res: ServerResponse, finish: () => Promise<void>, app: DependsApp, view: RequestView): void {
-  const run = () => void finish().catch((error: unknown) => report(app, view, error));
-  if (res.destroyed || res.closed) run();
-  else res.once('close', run);
 }
 
 /** node-server's `content-type` for a response that has none. */

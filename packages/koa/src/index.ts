@@ -23,61 +23,11 @@
 import type Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
-import {
-  DependsApp,
-  compile,
-  createRequestView,
-  errorAnswer,
-  toColonPath,
-  toOpenApiPath,
-  type Answer,
-  type AppOptions,
-  type AppRoute,
-  type Handler,
-  type Inputs,
-  type OpenAPIDocument,
-  type Outcome,
-  type RequestView,
-  type RouteDef,
-  type RouteOptions,
-  type Router,
-} from '@depends/core';
-import { afterSent, rawHeaders, readNodeBody } from './node.js';
-import { isKoaRouter, koaRoutes, routersOf } from './routes.js';
-import { docsRoutes, type DocsOptions } from './docs.js';
+import { AdapterKit, DependsApp, afterSent, nodeRequestView, setHeaders } from '@depends/core';
+import type { AdapterOptions, Answer, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RequestView, Router } from '@depends/core';
+import { isKoaRouter, targetRoutes } from './routes.js';
 
-export type { DocsOptions } from './docs.js';
-
-/**
- * Adapter options (the second argument of {@link createDepends}).
- *
- * @example
- * ```ts
- * const d = createDepends({ title: 'Uploads' }, { bodyLimit: 10 * 1024 * 1024 })
- * ```
- */
-export interface AdapterOptions {
-  /** Largest request body read by the adapter, in bytes (default 1 MiB); more is a 413. */
-  bodyLimit?: number;
-}
-
-/**
- * Options of a single wrapped handler: the route options, plus where the
- * route lives when it should be documented at once. Without `path`, the
- * route is found in the routers' tables when the document is built.
- *
- * @example
- * ```ts
- * d.handler({ user }, ({ user }) => user, { summary: 'Who am I', tags: ['users'] }) // placed from the route table
- * d.handler({ user }, ({ user }) => user, { method: 'GET', path: '/me' })           // placed at once
- * ```
- */
-export interface HandlerOptions extends RouteOptions {
-  /** Method for the document (default `GET`); only read with `path`. */
-  method?: string;
-  /** Path for the document (`/items/{id}` or `/items/:id`): registers the route at once. */
-  path?: string;
-}
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
 
 /**
  * Where routes go: a `@koa/router` router, or a Koa app (a router is
@@ -90,11 +40,7 @@ export interface HandlerOptions extends RouteOptions {
  */
 export type KoaTarget = KoaRouter<any, any> | Koa<any, any>;
 
-interface Wrapped {
-  readonly def: RouteDef;
-  readonly route: AppRoute;
-  readonly found: Set<string>;
-}
+type Kit = AdapterKit<KoaTarget, Middleware<any, any>>;
 
 const EMPTY = new Set([204, 205, 304]);
 
@@ -112,13 +58,11 @@ const EMPTY = new Set([204, 205, 304]);
 export class DependsKoa {
   /** The core app: route table, overrides, `onError`, document. */
   readonly app: DependsApp;
-  readonly #bodyLimit: number;
-  readonly #targets = new Set<KoaTarget>();
-  readonly #wrapped = new Map<unknown, Wrapped>();
+  readonly #kit: Kit;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
-    this.#bodyLimit = options.bodyLimit ?? 1024 * 1024;
+    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: targetRoutes });
   }
 
   /**
@@ -133,12 +77,8 @@ export class DependsKoa {
    * ```
    */
   mount(target: KoaTarget, router: Router): AppRoute[] {
-    const kr = this.#router(target);
-    return router.routes().map((def) => {
-      const route = this.app.add(def);
-      kr.register(toColonPath(def.path), [def.method], this.#serve(route));
-      return route;
-    });
+    const kr = routerOf(target);
+    return this.#kit.mount(target, router, (method, path, handler) => kr.register(path, [method], handler));
   }
 
   /**
@@ -155,10 +95,7 @@ export class DependsKoa {
    * ```
    */
   handler<const I extends Inputs, R>(inputs: I, fn: Handler<I, R>, options: HandlerOptions = {}): Middleware<any, any> {
-    const w = wrap(this.app, inputs, fn, options);
-    const h = this.#serve(w.route);
-    this.#wrapped.set(h, w);
-    return h;
+    return this.#kit.wrap(inputs, fn, options);
   }
 
   /**
@@ -171,8 +108,8 @@ export class DependsKoa {
    * ```
    */
   docs(target: KoaTarget, options: DocsOptions = {}): void {
-    const kr = this.#router(target);
-    for (const r of docsRoutes(() => this.openapi(), options))
+    const kr = routerOf(target);
+    for (const r of this.#kit.docs(target, options))
       kr.get(r.path, (ctx) => {
         writeAnswer(ctx, r.answer(ctx.params));
       });
@@ -190,69 +127,36 @@ export class DependsKoa {
    * ```
    */
   openapi(): OpenAPIDocument {
-    if ([...this.#wrapped.values()].some((w) => w.found.size === 0))
-      for (const target of this.#targets)
-        for (const router of routersOf(target))
-          for (const [fn, method, path] of koaRoutes(router)) {
-            const w = this.#wrapped.get(fn);
-            if (w) found(this.app, w, method, path);
-          }
-    return this.app.openapi();
-  }
-
-  #router(target: KoaTarget): KoaRouter<any, any> {
-    this.#targets.add(target);
-    if (isKoaRouter(target)) return target;
-    const kr = new KoaRouter();
-    target.use(kr.routes());
-    return kr;
+    return this.#kit.openapi();
   }
 
   #serve(route: AppRoute): Middleware<any, any> {
-    const app = this.app;
-    const limit = this.#bodyLimit;
+    const kit = this.#kit;
     return (ctx: Context) => {
-      const view = requestView(ctx, limit);
-      let outcome: Outcome | Promise<Outcome>;
-      try {
-        outcome = app.handle(route, view);
-      } catch (error) {
-        outcome = failed(app, view, error);
-      }
-      if (outcome instanceof Promise) return outcome.then((o) => send(app, ctx, view, o), (error) => send(app, ctx, view, failed(app, view, error)));
-      send(app, ctx, view, outcome);
+      const view = nodeRequestView(ctx.req, {
+        url: ctx.originalUrl,
+        params: (ctx as { params?: Record<string, string> }).params ?? {},
+        parsedBody: () => (ctx.request as { body?: unknown }).body, // @koa/bodyparser, koa-body…
+        bodyLimit: kit.bodyLimit,
+        native: ctx,
+      });
+      return kit.respond(route, view, (outcome) => send(kit, ctx, view, outcome));
     };
   }
 }
 
-const DONE = () => Promise.resolve();
-const failed = (app: DependsApp, view: RequestView, error: unknown): Outcome => ({ answer: errorAnswer(error, view, app.onError), finish: DONE });
-
-function send(app: DependsApp, ctx: Context, view: RequestView, outcome: Outcome): void {
-  try {
-    writeAnswer(ctx, outcome.answer);
-  } catch (error) {
-    writeAnswer(ctx, errorAnswer(error, view, app.onError));
-  }
-  afterSent(ctx.res, outcome.finish, app, view);
+/** The router routes go on: the target itself, or a new one a Koa app `use()`s. */
+function routerOf(target: KoaTarget): KoaRouter<any, any> {
+  if (isKoaRouter(target)) return target;
+  const kr = new KoaRouter();
+  target.use(kr.routes());
+  return kr;
 }
 
-function requestView(ctx: Context, limit: number): RequestView {
-  const req = ctx.req;
-  const url = ctx.originalUrl;
-  const q = url.indexOf('?');
-  const headers = rawHeaders(req.rawHeaders);
-  const view = createRequestView({
-    method: req.method,
-    path: q === -1 ? url : url.slice(0, q),
-    headers,
-    query: q === -1 ? '' : url.slice(q + 1),
-    params: (ctx as { params?: Record<string, string> }).params ?? {},
-    readBody: () => readNodeBody(req, (ctx.request as { body?: unknown }).body, limit),
-    native: ctx,
-  });
-  view.headerAll = headers.all; // every line of a repeated header
-  return view;
+/** Sets the answer on the context, then runs the teardowns once Node has sent the response. */
+function send(kit: Kit, ctx: Context, view: RequestView, outcome: Outcome): void {
+  kit.write(view, outcome.answer, (answer) => writeAnswer(ctx, answer));
+  afterSent(ctx.res, () => kit.finish(view, outcome));
 }
 
 /**
@@ -264,41 +168,13 @@ function requestView(ctx: Context, limit: number): RequestView {
 function writeAnswer(ctx: Context, answer: Answer): void {
   ctx.status = answer.status;
   const lines = answer.headers;
-  if (lines.length === 1) ctx.set(lines[0][0], lines[0][1]);
-  else if (lines.length > 1) {
-    const grouped: Record<string, string | string[]> = Object.create(null);
-    for (const [name, value] of lines) {
-      const prior = grouped[name];
-      grouped[name] = prior === undefined ? value : typeof prior === 'string' ? [prior, value] : [...prior, value];
-    }
-    for (const name in grouped) ctx.set(name, grouped[name]);
-  }
+  setHeaders(lines, (name, value) => ctx.set(name, value));
   const body = answer.body;
   if (body === undefined) {
     // Koa turns a null body into a 204 unless the status is already an empty one.
     ctx.body = EMPTY.has(answer.status) ? null : '';
     if (!lines.some(([n]) => n === 'content-type')) ctx.remove('Content-Type');
   } else ctx.body = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-}
-
-function wrap(app: DependsApp, inputs: Inputs, fn: Handler<any, unknown>, options: HandlerOptions): Wrapped {
-  const { method, path, ...rest } = options;
-  const def: RouteDef = { method: (method ?? 'GET').toUpperCase(), path: path ?? '/', inputs, handler: fn, dependencies: rest.dependencies ?? [], options: rest, tags: rest.tags ?? [] };
-  if (path !== undefined) {
-    const route = app.add(def);
-    return { def, route, found: new Set([route.label]) };
-  }
-  const label = `handler ${fn.name || '(anonymous)'}`;
-  const dependencies = [...(app.options.dependencies ?? []), ...(rest.public ? [] : (app.options.security ?? [])), ...def.dependencies];
-  const plan = compile({ label, inputs, dependencies, handler: fn });
-  return { def, route: { def, label, dependencies, plan }, found: new Set() };
-}
-
-function found(app: DependsApp, w: Wrapped, method: string, path: string): void {
-  const label = `${method} ${toOpenApiPath(path)}`;
-  if (w.found.has(label)) return;
-  w.found.add(label);
-  app.add({ ...w.def, method, path });
 }
 
 /**

@@ -28,3 +28,8 @@ export function* koaRoutes(router: KoaRouter<any, any>): Generator<[unknown, str
     for (const fn of layer.stack) for (const method of methods) yield [fn, method, layer.path];
   }
 }
+
+/** Every `[middleware, METHOD, path]` of a target: of the router itself, or of every router a Koa app `use()`s. */
+export function* targetRoutes(target: KoaRouter<any, any> | Koa<any, any>): Generator<[unknown, string, string]> {
+  for (const router of routersOf(target)) yield* koaRoutes(router);
+}

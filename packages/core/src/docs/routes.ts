@@ -1,11 +1,14 @@
 /**
- * The docs routes (internal): the OpenAPI document, the Swagger UI page and
- * its local assets, as answers any adapter writes.
+ * The docs routes every adapter serves: the OpenAPI document, the Swagger UI
+ * page and its local assets, as plain answers (no framework in here).
  */
-import { docsAsset, jsonAnswer, swaggerUiHtml, type Answer, type OpenAPIDocument } from '@depends/core';
+import type { OpenAPIDocument } from '../openapi/document.js';
+import { jsonAnswer, type Answer } from '../response/reply.js';
+import { docsAsset } from './assets.js';
+import { swaggerUiHtml } from './swagger-ui.js';
 
 /**
- * Where `d.docs()` serves the document and the page.
+ * Where an adapter's `d.docs()` serves the document and the page.
  *
  * @example
  * ```ts
@@ -21,14 +24,35 @@ export interface DocsOptions {
   title?: string;
 }
 
-/** One docs route: a colon path, and the answer for its parameters. */
+/**
+ * One docs route, to register as a GET route: a colon path (`/docs/:file`),
+ * and the answer for the parameters the framework matched.
+ *
+ * @example
+ * ```ts
+ * const route: DocsRoute = docsRoutes(() => app.openapi(), {})[2]
+ * route.path                                  // '/docs/:file'
+ * route.answer({ file: 'swagger-ui.css' }).status // 200
+ * ```
+ */
 export interface DocsRoute {
   readonly path: string;
   answer(params: Record<string, string>): Answer;
 }
 
-/** The three docs routes, for any adapter to register as GET routes. */
-export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions): DocsRoute[] {
+/**
+ * The three docs routes: the JSON document at `openapiPath` (serialised once
+ * per document object), the Swagger UI page at `docsPath` (built once), and
+ * its assets at `docsPath/:file` from the local `swagger-ui-dist` (404 for
+ * any other name). `document` is called on each request to the JSON route.
+ *
+ * @example
+ * ```ts
+ * for (const r of docsRoutes(() => app.openapi(), { docsPath: '/api-docs' }))
+ *   router.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params)))
+ * ```
+ */
+export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions = {}): DocsRoute[] {
   const openapiPath = options.openapiPath ?? '/openapi.json';
   const docsPath = (options.docsPath ?? '/docs').replace(/\/$/, '');
   let json: [OpenAPIDocument, Answer] | undefined;

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { groupHeaders, setHeaders } from './headers.js';
+
+describe('groupHeaders', () => {
+  test('one value per name; a repeated name keeps every value, in order', () => {
+    const grouped = groupHeaders([
+      ['www-authenticate', 'Bearer'],
+      ['content-type', 'application/json'],
+      ['www-authenticate', 'Basic'],
+      ['www-authenticate', 'Digest'],
+    ]);
+    expect({ ...grouped }).toEqual({ 'www-authenticate': ['Bearer', 'Basic', 'Digest'], 'content-type': 'application/json' });
+    expect(Object.keys(grouped)).toEqual(['www-authenticate', 'content-type']);
+  });
+
+  test('no prototype: a header named like an Object member is just a header', () => {
+    const grouped = groupHeaders([['constructor', 'x']]);
+    expect(grouped.constructor).toBe('x');
+    expect(groupHeaders([]).toString).toBeUndefined();
+  });
+});
+
+describe('setHeaders', () => {
+  const calls = (lines: Parameters<typeof setHeaders>[0]) => {
+    const out: [string, string | string[]][] = [];
+    setHeaders(lines, (name, value) => out.push([name, value]));
+    return out;
+  };
+
+  test('one call per name, with the array of a repeated name', () => {
+    expect(calls([['set-cookie', 'a=1'], ['content-type', 'text/plain'], ['set-cookie', 'b=2']])).toEqual([
+      ['set-cookie', ['a=1', 'b=2']],
+      ['content-type', 'text/plain'],
+    ]);
+  });
+
+  test('a single line is set as it is; no lines, no call', () => {
+    expect(calls([['content-type', 'application/json']])).toEqual([['content-type', 'application/json']]);
+    expect(calls([])).toEqual([]);
+  });
+});

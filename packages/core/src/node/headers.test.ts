@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { createRequestView } from '../request/view.js';
+import { rawHeaderSource } from './headers.js';
+
+const raw = ['Host', 'example.test', 'WWW-Authenticate', 'Bearer', 'Cookie', 'a=1', 'www-authenticate', 'Basic realm="x"', 'X-Empty', ''];
+
+describe('rawHeaderSource', () => {
+  test('get: the first line of a header, names case-insensitive; null when absent', () => {
+    const h = rawHeaderSource(raw);
+    expect(h.get('www-authenticate')).toBe('Bearer');
+    expect(h.get('WWW-AUTHENTICATE')).toBe('Bearer');
+    expect(h.get('x-empty')).toBe('');
+    expect(h.get('authorization')).toBeNull();
+  });
+
+  test('getAll: every line in order, not joined; [] when absent', () => {
+    const h = rawHeaderSource(raw);
+    expect(h.getAll('WWW-Authenticate')).toEqual(['Bearer', 'Basic realm="x"']);
+    expect(h.getAll('host')).toEqual(['example.test']);
+    expect(h.getAll('authorization')).toEqual([]);
+  });
+
+  test('a name that only shares a prefix or length does not match', () => {
+    const h = rawHeaderSource(['X-Tokens', 'a', 'X-Token2', 'b']);
+    expect(h.get('x-token')).toBeNull();
+    expect(h.getAll('x-token2')).toEqual(['b']);
+  });
+
+  test('as the headers of a request view: header(), headerAll() and cookies read from it', () => {
+    const view = createRequestView({ headers: rawHeaderSource(raw) });
+    expect(view.header('Www-Authenticate')).toBe('Bearer');
+    expect(view.headerAll('www-authenticate')).toEqual(['Bearer', 'Basic realm="x"']);
+    expect(view.cookie('a')).toBe('1');
+  });
+
+  test('reads the array it was given when asked, so nothing is built up front', () => {
+    const lines = ['A', '1'];
+    const h = rawHeaderSource(lines);
+    lines.push('B', '2');
+    expect(h.get('b')).toBe('2');
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * Node `http` helpers for adapters whose framework runs on Node's server
+ * (Express, Koa, Hono on `@hono/node-server`): request headers and body,
+ * writing an answer, and knowing when the response is over. No framework in
+ * here, only `node:http`.
+ */
+export { rawHeaderSource } from './headers.js';
+export { readNodeBody } from './body.js';
+export { writeNodeAnswer } from './answer.js';
+export { afterSent } from './sent.js';
+export { nodeRequestView } from './view.js';
+export type { NodeRequestInit } from './view.js';
