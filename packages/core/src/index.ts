@@ -36,7 +36,7 @@ export type { MaybePromise } from './resolver/execute.js';
 export { closeStack } from './resolver/exit-stack.js';
 export { Reply, reply, toAnswer, jsonAnswer } from './response/reply.js';
 export type { Answer, ReplyInit } from './response/reply.js';
-export { Router } from './router/router.js';
+export { Router, routeDef } from './router/router.js';
 export type { RouteDef, RouteOptions, RouterOptions, ResponseDoc, Handler } from './router/router.js';
 export { toOpenApiPath, toColonPath, pathParams, joinPath, matchPath } from './router/paths.js';
 export { DependsApp, resolve } from './app/app.js';

@@ -12,7 +12,7 @@ import type { Inputs } from '../dependency/types.js';
 import { docsRoutes, type DocsOptions, type DocsRoute } from '../docs/routes.js';
 import type { OpenAPIDocument } from '../openapi/document.js';
 import type { RequestView } from '../request/view.js';
-import { compile } from '../resolver/compile.js';
+import { routeDef } from '../router/router.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Answer } from '../response/reply.js';
 import { toColonPath, toOpenApiPath } from '../router/paths.js';
@@ -167,16 +167,13 @@ export class AdapterKit<T, H> {
   wrap(inputs: Inputs, fn: Handler<any, unknown>, options: HandlerOptions = {}): H {
     const app = this.app;
     const { method, path, ...rest } = options;
-    const def: RouteDef = { method: (method ?? 'GET').toUpperCase(), path: path ?? '/', inputs, handler: fn, dependencies: rest.dependencies ?? [], options: rest, tags: rest.tags ?? [] };
+    const def = routeDef(method ?? 'GET', path ?? '/', inputs, fn, rest);
     let w: Wrapped;
     if (path !== undefined) {
       const route = app.add(def);
       w = { def, route, found: new Set([route.label]) };
     } else {
-      const label = `handler ${fn.name || '(anonymous)'}`;
-      const dependencies = [...(app.options.dependencies ?? []), ...(rest.public ? [] : (app.options.security ?? [])), ...def.dependencies];
-      const plan = compile({ label, inputs, dependencies, handler: fn });
-      w = { def, route: { def, label, dependencies, plan }, found: new Set() };
+      w = { def, route: app.prepare(def, `handler ${fn.name || '(anonymous)'}`), found: new Set() };
     }
     const h = this.#binding.serve(w.route);
     this.#wrapped.set(h, w);

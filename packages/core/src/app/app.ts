@@ -16,7 +16,7 @@ import { createRequestView, type RequestInit, type RequestView } from '../reques
 import type { Answer } from '../response/reply.js';
 import type { DependencyContainer } from '../services/inject.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
-import { Router, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
+import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
 import { errorAnswer, serve, type ErrorHook, type Outcome } from './handle.js';
 
 /** Options of a {@link DependsApp}. */
@@ -94,18 +94,31 @@ export class DependsApp {
    * ```
    */
   add(def: RouteDef): AppRoute {
-    const label = `${def.method} ${toOpenApiPath(def.path)}`;
+    const route = this.prepare(def);
+    checkSchemes(route, this.#schemes);
+    this.#routes.push(route);
+    this.#document = undefined;
+    return route;
+  }
+
+  /**
+   * Compiles a route with the app's dependencies and global security
+   * without registering it (for handlers whose path is not known yet).
+   * Cycles and the scope rule fail here.
+   *
+   * @example
+   * ```ts
+   * const route = app.prepare(routeDef('GET', '/', { user }, ({ user }) => user), 'handler me')
+   * ```
+   */
+  prepare(def: RouteDef, label = `${def.method} ${toOpenApiPath(def.path)}`): AppRoute {
     const dependencies = [
       ...(this.options.dependencies ?? []),
       ...(def.options.public ? [] : (this.options.security ?? [])),
       ...def.dependencies,
     ];
     const plan = compile({ label, inputs: def.inputs, dependencies, handler: def.handler });
-    const route: AppRoute = { def, label, dependencies, plan };
-    checkSchemes(route, this.#schemes);
-    this.#routes.push(route);
-    this.#document = undefined;
-    return route;
+    return { def, label, dependencies, plan };
   }
 
   /**
@@ -130,15 +143,7 @@ export class DependsApp {
    * ```
    */
   route<const I extends Inputs, R>(method: string, path: string, inputs: I, handler: Handler<I, R>, options: RouteOptions = {}): AppRoute {
-    return this.add({
-      method: method.toUpperCase(),
-      path,
-      inputs,
-      handler,
-      dependencies: options.dependencies ?? [],
-      options,
-      tags: options.tags ?? [],
-    });
+    return this.add(routeDef(method, path, inputs, handler, options));
   }
 
   /** The route's plan with the current overrides applied (recompiled when they change). */

@@ -65,6 +65,28 @@ export interface RouterOptions {
   tags?: readonly string[];
 }
 
+/**
+ * A route declaration from its parts (what `Router.route()`, `DependsApp.route()`
+ * and the adapters' single-handler wrappers build).
+ *
+ * @example
+ * ```ts
+ * const def = routeDef('get', '/me', { user }, ({ user }) => user, { tags: ['users'] })
+ * def.method // 'GET'
+ * ```
+ */
+export function routeDef<const I extends Inputs, R>(method: string, path: string, inputs: I, handler: Handler<I, R>, options: RouteOptions = {}): RouteDef {
+  return {
+    method: method.toUpperCase(),
+    path,
+    inputs,
+    handler,
+    dependencies: options.dependencies ?? [],
+    options,
+    tags: options.tags ?? [],
+  };
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /**
@@ -104,15 +126,7 @@ export class Router {
    * ```
    */
   route<const I extends Inputs, R>(method: string, path: string, inputs: I, handler: Handler<I, R>, options: RouteOptions = {}): RouteDef {
-    const def: RouteDef = {
-      method: method.toUpperCase(),
-      path,
-      inputs,
-      handler,
-      dependencies: options.dependencies ?? [],
-      options,
-      tags: options.tags ?? [],
-    };
+    const def = routeDef(method, path, inputs, handler, options);
     this.#own.push(def);
     return def;
   }

@@ -9,16 +9,8 @@ import { encodeBasicCredentials } from './basic.js';
 import { httpBasic } from './http-basic.js';
 import { httpBearer } from './http.js';
 import { oauth2PasswordBearer } from './oauth2.js';
+import { rejection } from './test/rejection.js';
 
-async function rejection(promise: Promise<unknown>): Promise<HTTPException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HTTPException) return error;
-    throw error;
-  }
-  throw new Error('expected the dependency to reject');
-}
 
 describe('anyOf', () => {
   const bearer = httpBearer();

@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DependsApp, resolve } from '../app/app.js';
-import { HTTPException } from '../errors/catalogue.js';
 import { Router } from '../router/router.js';
 import { httpBasic } from './http-basic.js';
+import { rejection } from './test/rejection.js';
 
-async function rejection(promise: Promise<unknown>): Promise<HTTPException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HTTPException) return error;
-    throw error;
-  }
-  throw new Error('expected the dependency to reject');
-}
 
 const auth = (value: string) => ({ headers: { authorization: value } });
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

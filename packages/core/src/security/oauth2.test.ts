@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DependsApp, resolve } from '../app/app.js';
-import { HTTPException } from '../errors/catalogue.js';
 import { Router } from '../router/router.js';
 import { normaliseFlows, oauth2, oauth2AuthorizationCodeBearer, oauth2ClientCredentialsBearer, oauth2PasswordBearer } from './oauth2.js';
+import { rejection } from './test/rejection.js';
 
-async function rejection(promise: Promise<unknown>): Promise<HTTPException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HTTPException) return error;
-    throw error;
-  }
-  throw new Error('expected the dependency to reject');
-}
 
 async function expectBearer401(promise: Promise<unknown>): Promise<void> {
   const error = await rejection(promise);
