@@ -127,6 +127,12 @@ function toSearchParams(query: RequestInit['query'], url: string | undefined): U
   return new URLSearchParams(q === -1 ? '' : url!.slice(q + 1));
 }
 
+function pathOf(url: string | undefined): string {
+  if (!url) return '/';
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
 /** The request view built by {@link createRequestView}: lookups are lazy, nothing is copied up front. */
 class PlainRequestView implements RequestView {
   readonly method: string;
@@ -143,7 +149,7 @@ class PlainRequestView implements RequestView {
   constructor(init: RequestInit) {
     this.#init = init;
     this.method = init.method === undefined ? 'GET' : init.method.toUpperCase();
-    this.path = init.path ?? (init.url ? init.url.split('?')[0] : '/');
+    this.path = init.path ?? pathOf(init.url);
     this.params = init.params ?? EMPTY_PARAMS;
     this.native = init.native;
     this.#cookies = init.cookies as Record<string, string> | undefined;

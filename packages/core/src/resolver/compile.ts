@@ -10,7 +10,7 @@ import type { Dependency, Input, Inputs, TeardownScope } from '../dependency/typ
 import { ConfigurationError, DependencyCycleError, DependencyScopeError, ErrorCode } from '../errors/catalogue.js';
 import type { Overrides } from '../overrides/overrides.js';
 import { inject } from '../services/inject.js';
-import { StepKind, type Plan, type Step } from './plan.js';
+import { StepKind, argBuilder, type Plan, type Step } from './plan.js';
 
 /** One use of a dependency, normalised. */
 export interface Occurrence {
@@ -116,6 +116,7 @@ export function compile(input: CompileInput): Plan {
         fn: noop,
         argNames: [],
         argSlots: [],
+        args: argBuilder([], []),
         scope: 'request',
         name: original.name,
         constant: new SecurityScopes(parentScopes),
@@ -168,6 +169,7 @@ export function compile(input: CompileInput): Plan {
       fn: impl.fn,
       argNames,
       argSlots,
+      args: argBuilder(argNames, argSlots),
       scope: computedScope ?? 'request',
       name: original.name,
     });
@@ -189,6 +191,7 @@ export function compile(input: CompileInput): Plan {
     fn: input.handler,
     argNames,
     argSlots,
+    args: argBuilder(argNames, argSlots),
     scope: 'function',
     name: label,
   };

@@ -105,48 +105,67 @@ function runFrom(plan: Plan, ex: Execution, index: number): MaybePromise<unknown
 
 function callRoot(root: Step, ex: Execution): unknown {
   if (ex.errors.length) throw new RequestValidationError(ex.errors);
-  return root.fn(argsOf(root, ex), ex);
-}
-
-const NO_ARGS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
-
-function argsOf(step: Step, ex: Execution): Record<string, unknown> | undefined {
-  const n = step.argSlots.length;
-  if (n === 0) return NO_ARGS;
-  const args: Record<string, unknown> = {};
-  const failed = ex.failed;
-  for (let j = 0; j < n; j++) {
-    const s = step.argSlots[j];
-    if (failed !== undefined && failed[s] === 1) return undefined;
-    args[step.argNames[j]] = ex.values[s];
-  }
-  return args;
+  return root.fn(root.args(ex.values, ex.failed), ex);
 }
 
 /** Runs steps from `index`; returns a promise only when a step is asynchronous. */
 function runSteps(steps: readonly Step[], ex: Execution, index: number): void | Promise<void> {
   for (let i = index; i < steps.length; i++) {
     const pending = runStep(steps[i], ex);
-    if (pending !== undefined) return continueAsync(steps, ex, i + 1, pending);
+    if (pending !== undefined) return continueAsync(steps, ex, i, pending);
   }
 }
 
-/** The rest of the steps once one was asynchronous: one `await` per async step. */
-async function continueAsync(steps: readonly Step[], ex: Execution, index: number, pending: Promise<void>): Promise<void> {
-  await pending;
-  for (let i = index; i < steps.length; i++) {
-    const next = runStep(steps[i], ex);
-    if (next !== undefined) await next;
+/**
+ * The rest of the steps once step `i` turned out asynchronous (`pending` is
+ * its promise, or its async generator): one `await` per async step, and
+ * synchronous steps in between still run without one.
+ */
+async function continueAsync(steps: readonly Step[], ex: Execution, i: number, pending: object): Promise<void> {
+  let step = steps[i];
+  for (;;) {
+    if (step.kind === StepKind.AsyncGenerator) {
+      const gen = pending as AsyncGenerator<unknown, unknown, unknown>;
+      let r: IteratorResult<unknown>;
+      try {
+        r = await gen.next();
+      } catch (e) {
+        r = undefined as never;
+        collect(e, step, ex);
+      }
+      if (r !== undefined) entered(step, ex, r, { kind: 'asyncGenerator', name: step.name, gen });
+    } else {
+      let value: unknown;
+      let ok = true;
+      try {
+        value = await (pending as PromiseLike<unknown>);
+      } catch (e) {
+        ok = false;
+        collect(e, step, ex);
+      }
+      if (ok) store(step, ex, value);
+    }
+    let next: object | undefined;
+    do {
+      if (++i >= steps.length) return;
+      step = steps[i];
+      next = runStep(step, ex);
+    } while (next === undefined);
+    pending = next;
   }
 }
 
-/** Runs one step; returns a promise only when it is asynchronous. */
-function runStep(step: Step, ex: Execution): Promise<void> | undefined {
+/**
+ * Runs one step. Returns `undefined` when it is done, or what must be
+ * awaited: the promise a plain step returned, or an async generator (not
+ * yet started).
+ */
+function runStep(step: Step, ex: Execution): object | undefined {
   if (step.kind === StepKind.Constant) {
     ex.values[step.slot] = step.constant;
     return undefined;
   }
-  const args = argsOf(step, ex);
+  const args = step.args(ex.values, ex.failed);
   if (args === undefined) {
     markFailed(ex, step);
     return undefined;
@@ -160,12 +179,7 @@ function runStep(step: Step, ex: Execution): Promise<void> | undefined {
   }
   switch (step.kind) {
     case StepKind.Plain:
-      if (isThenable(out)) {
-        return (out instanceof Promise ? out : Promise.resolve(out)).then(
-          (value) => store(step, ex, value),
-          (e) => collect(e, step, ex),
-        );
-      }
+      if (isThenable(out)) return out;
       store(step, ex, out);
       return undefined;
     case StepKind.Container:
@@ -183,13 +197,8 @@ function runStep(step: Step, ex: Execution): Promise<void> | undefined {
       entered(step, ex, r, { kind: 'generator', name: step.name, gen });
       return undefined;
     }
-    default: {
-      const gen = out as AsyncGenerator<unknown, unknown, unknown>;
-      return gen.next().then(
-        (r) => entered(step, ex, r, { kind: 'asyncGenerator', name: step.name, gen }),
-        (e) => collect(e, step, ex),
-      );
-    }
+    default:
+      return out as AsyncGenerator<unknown, unknown, unknown>;
   }
 }
 

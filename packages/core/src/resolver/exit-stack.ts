@@ -31,19 +31,22 @@ export type CloseResult = typeof NO_ERROR | { readonly error: unknown };
 export function closeStack(exits: Exit[], error?: { error: unknown }): CloseResult | Promise<CloseResult> {
   let current: CloseResult = error ?? NO_ERROR;
   while (exits.length) {
-    const step = closeOne(exits.pop()!, current);
-    if (step instanceof Promise) return closeRest(exits, step);
-    current = step;
-  }
-  return current;
-}
-
-/** The rest of a stack once one exit was asynchronous. */
-async function closeRest(exits: Exit[], pending: Promise<CloseResult>): Promise<CloseResult> {
-  let current = await pending;
-  while (exits.length) {
-    const step = closeOne(exits.pop()!, current);
-    current = step instanceof Promise ? await step : step;
+    const exit = exits[exits.length - 1];
+    if (exit.kind === 'asyncGenerator') return closeAsync(exits, current);
+    exits.pop();
+    try {
+      if (exit.kind === 'generator') {
+        const r = current !== NO_ERROR ? exit.gen.throw(current.error) : exit.gen.next();
+        current = afterStep(exit, current, r.done === true);
+      } else {
+        const r = exit.dispose();
+        if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
+          return closeAsync(exits, current, r as PromiseLike<unknown>);
+        }
+      }
+    } catch (e) {
+      current = { error: e };
+    }
   }
   return current;
 }
@@ -53,31 +56,33 @@ export function isClean(result: CloseResult): result is typeof NO_ERROR {
   return result === NO_ERROR;
 }
 
-function closeOne(exit: Exit, current: CloseResult): CloseResult | Promise<CloseResult> {
-  const failing = current !== NO_ERROR;
-  try {
-    if (exit.kind === 'generator') {
-      const r = failing ? exit.gen.throw(current.error) : exit.gen.next();
-      return afterStep(exit, current, r.done === true);
+/** The rest of a stack once an exit is asynchronous: one `await` per async exit. */
+async function closeAsync(exits: Exit[], current: CloseResult, disposing?: PromiseLike<unknown>): Promise<CloseResult> {
+  if (disposing) {
+    try {
+      await disposing;
+    } catch (e) {
+      current = { error: e };
     }
-    if (exit.kind === 'asyncGenerator') {
-      const p = failing ? exit.gen.throw(current.error) : exit.gen.next();
-      return p.then(
-        (r) => afterStep(exit, current, r.done === true),
-        (e) => ({ error: e }),
-      );
-    }
-    const r = exit.dispose();
-    if (r && typeof (r as Promise<unknown>).then === 'function') {
-      return (r as Promise<unknown>).then(
-        () => current,
-        (e) => ({ error: e }),
-      );
-    }
-    return current;
-  } catch (e) {
-    return { error: e };
   }
+  while (exits.length) {
+    const exit = exits.pop()!;
+    const error = current === NO_ERROR ? undefined : current;
+    try {
+      if (exit.kind === 'asyncGenerator') {
+        const r = error ? await exit.gen.throw(error.error) : await exit.gen.next();
+        current = afterStep(exit, current, r.done === true);
+      } else if (exit.kind === 'generator') {
+        const r = error ? exit.gen.throw(error.error) : exit.gen.next();
+        current = afterStep(exit, current, r.done === true);
+      } else {
+        await exit.dispose();
+      }
+    } catch (e) {
+      current = { error: e };
+    }
+  }
+  return current;
 }
 
 function afterStep(exit: Exit, current: CloseResult, done: boolean): CloseResult {

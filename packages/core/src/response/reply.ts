@@ -87,6 +87,8 @@ export interface Answer {
 }
 
 const NO_BODY = new Set([204, 205, 304]);
+/** The header lines of a plain JSON answer (shared, never mutated). */
+const JSON_HEADERS: readonly (readonly [string, string])[] = Object.freeze([Object.freeze(['content-type', 'application/json'] as const)]);
 
 function headerLines(headers: HeaderValues | undefined, out: [string, string][]): void {
   if (!headers) return;
@@ -105,6 +107,9 @@ function headerLines(headers: HeaderValues | undefined, out: [string, string][])
  * ```
  */
 export function jsonAnswer(status: number, value: unknown, headers?: HeaderValues): Answer {
+  if (headers === undefined && !NO_BODY.has(status)) {
+    return { status, headers: JSON_HEADERS, body: JSON.stringify(value === undefined ? null : value) };
+  }
   const lines: [string, string][] = [];
   headerLines(headers, lines);
   if (NO_BODY.has(status)) return { status, headers: lines, body: undefined };
