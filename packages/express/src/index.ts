@@ -134,7 +134,7 @@ function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): voi
     if (!res.headersSent) writeNodeAnswer(res, kit.errorAnswer(view, error));
     else kit.report(view, error);
   }
-  afterSent(res, () => kit.finish(view, outcome));
+  if (outcome.hasTeardown) afterSent(res, () => kit.finish(view, outcome));
 }
 
 /**

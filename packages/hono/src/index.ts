@@ -132,6 +132,7 @@ export class DependsHono {
 /** The answer as a response; the teardowns run once node-server has sent it, or on the next macrotask elsewhere. */
 function send(kit: Kit, c: Context, node: NodeBindings | undefined, view: RequestView, outcome: Outcome): Response {
   const response = kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
+  if (!outcome.hasTeardown) return response;
   if (node) afterSent(node.outgoing, () => kit.finish(view, outcome));
   else later(c, () => kit.finish(view, outcome));
   return response;

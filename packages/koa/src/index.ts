@@ -156,7 +156,7 @@ function routerOf(target: KoaTarget): KoaRouter<any, any> {
 /** Sets the answer on the context, then runs the teardowns once Node has sent the response. */
 function send(kit: Kit, ctx: Context, view: RequestView, outcome: Outcome): void {
   kit.write(view, outcome.answer, (answer) => writeAnswer(ctx, answer));
-  afterSent(ctx.res, () => kit.finish(view, outcome));
+  if (outcome.hasTeardown) afterSent(ctx.res, () => kit.finish(view, outcome));
 }
 
 /**

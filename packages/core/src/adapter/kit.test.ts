@@ -217,8 +217,8 @@ describe('AdapterKit.write, errorAnswer, report and finish', () => {
     const { kit, errors } = setup();
     const failure = new Error('teardown failed');
     const done: string[] = [];
-    await kit.finish(view(), { answer: { status: 200, headers: [], body: undefined }, finish: async () => void done.push('closed') });
-    await expect(kit.finish(view(), { answer: { status: 200, headers: [], body: undefined }, finish: () => Promise.reject(failure) })).resolves.toBeUndefined();
+    await kit.finish(view(), { answer: { status: 200, headers: [], body: undefined }, finish: async () => void done.push('closed'), hasTeardown: true });
+    await expect(kit.finish(view(), { answer: { status: 200, headers: [], body: undefined }, finish: () => Promise.reject(failure), hasTeardown: true })).resolves.toBeUndefined();
     expect([done, errors]).toEqual([['closed'], [failure]]);
   });
 });

@@ -331,6 +331,6 @@ export class AdapterKit<T, H> {
   }
 
   #failed(view: RequestView, error: unknown): Outcome {
-    return { answer: this.errorAnswer(view, error), finish: DONE };
+    return { answer: this.errorAnswer(view, error), finish: DONE, hasTeardown: false };
   }
 }

@@ -176,7 +176,7 @@ export class DependsApp {
     try {
       plan = this.planFor(route);
     } catch (error) {
-      return { answer: errorAnswer(error, request, this.onError), finish: () => Promise.resolve() };
+      return { answer: errorAnswer(error, request, this.onError), finish: () => Promise.resolve(), hasTeardown: false };
     }
     return serve(plan, request, {
       status: route.def.options.status ?? 200,

@@ -19,6 +19,8 @@ export interface Outcome {
   readonly answer: Answer;
   /** Closes the request-scope teardowns; call it after the answer is sent (or the client left). */
   finish(): Promise<void>;
+  /** Whether `finish()` has anything to close (adapters may skip waiting for the response's end). */
+  readonly hasTeardown: boolean;
 }
 
 /** Called once for each unexpected error (500s and failed teardowns). */
@@ -92,8 +94,8 @@ function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePro
   }
   const after = (closed: CloseResult): MaybePromise<Outcome> => {
     if (!isClean(closed)) return fail(ex, closed.error, options);
-    const finish = ex.requestStack.length === 0 ? DONE : () => finishRequest(ex, options);
-    return { answer, finish };
+    if (ex.requestStack.length === 0) return { answer, finish: DONE, hasTeardown: false };
+    return { answer, finish: () => finishRequest(ex, options), hasTeardown: true };
   };
   if (ex.functionStack.length === 0) return after(closeStack(ex.functionStack) as CloseResult);
   const closed = closeStack(ex.functionStack);
@@ -109,6 +111,7 @@ function fail(ex: Execution, error: unknown, options: ServeOptions): MaybePromis
   const respond = (closed: CloseResult): Outcome => ({
     answer: errorAnswer(isClean(closed) ? error : closed.error, ex.request, options.onError),
     finish: DONE,
+    hasTeardown: false,
   });
   if (ex.functionStack.length === 0 && ex.requestStack.length === 0) return respond({ error });
   const first = closeStack(ex.functionStack, { error });

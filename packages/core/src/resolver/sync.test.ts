@@ -21,6 +21,7 @@ describe('synchronous trees stay synchronous', () => {
     const outcome = app.handle(route, createRequestView({ headers: { authorization: 'Bearer ann' } }));
     expect(outcome).not.toBeInstanceOf(Promise);
     expect((outcome as { answer: { body: string } }).answer.body).toBe('{"name":"ann"}');
+    expect((outcome as { hasTeardown: boolean }).hasTeardown).toBe(false);
   });
 
   test('one async dependency makes the route async, and the rest still runs in order', async () => {

@@ -33,6 +33,7 @@ describe('teardown (FastAPI §3.5)', () => {
       return 'ok';
     });
     const outcome = await app.handle(route, createRequestView());
+    expect(outcome.hasTeardown).toBe(true);
     log.push(`answer:${outcome.answer.status}`);
     await outcome.finish();
     expect(log).toEqual(['a:setup', 'b:setup', 'f:setup', 'handler', 'f:exit', 'answer:200', 'b:exit', 'a:exit']);
