@@ -18,7 +18,10 @@ const strings = (p: unknown): string[] => (typeof p === 'string' ? [p] : Array.i
 /** The layer stack of an Express app (5: `app.router`, 4: `app._router`) or router. */
 export function stackOf(target: unknown): Layer[] {
   const t = target as { router?: { stack?: Layer[] }; _router?: { stack?: Layer[] }; stack?: Layer[] };
-  return t.router?.stack ?? t._router?.stack ?? t.stack ?? [];
+  if (Array.isArray(t.stack)) return t.stack;
+  // Express 4 keeps the router in `_router`; its `app.router` getter throws
+  if (t._router?.stack) return t._router.stack;
+  return t.router?.stack ?? [];
 }
 
 /**

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import express4 from 'express4';
 import Koa from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { Hono, type Context as HonoContext } from 'hono';
@@ -78,6 +79,21 @@ export const expressHarness: Harness = {
   sent: (native) => finished((native as express.Request).res),
 };
 
+/** Express 4: the same adapter on the previous major version. */
+export const express4Harness: Harness = {
+  name: 'express4',
+  async start(setup) {
+    const app = (express4 as unknown as typeof express)();
+    const d = expressDepends(setup.app);
+    for (const router of setup.routers ?? []) d.mount(app, router);
+    for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
+    if (setup.docs) d.docs(app, setup.docs);
+    const server = createServer(app).listen(0, '127.0.0.1');
+    return { url: await listen(server), d, close: closer(server) };
+  },
+  sent: (native) => finished((native as express.Request).res),
+};
+
 /** Koa 3 with a @koa/router router. */
 export const koaHarness: Harness = {
   name: 'koa',
@@ -111,4 +127,4 @@ export const honoHarness: Harness = {
 };
 
 /** Every adapter the shared suite runs against. */
-export const harnesses: readonly Harness[] = [expressHarness, koaHarness, honoHarness];
+export const harnesses: readonly Harness[] = [expressHarness, express4Harness, koaHarness, honoHarness];
