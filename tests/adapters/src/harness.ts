@@ -83,7 +83,7 @@ export const expressHarness: Harness = {
 export const express4Harness: Harness = {
   name: 'express4',
   async start(setup) {
-    const app = (express4 as unknown as typeof express)();
+    const app = express4();
     const d = expressDepends(setup.app);
     for (const router of setup.routers ?? []) d.mount(app, router);
     for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
