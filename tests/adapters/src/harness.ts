@@ -64,35 +64,28 @@ function closer(server: HttpServer): () => Promise<void> {
 
 const finished = (res: ServerResponse | undefined): boolean => res?.writableFinished === true;
 
-/** Express 5: routes on the app itself. */
-export const expressHarness: Harness = {
-  name: 'express',
-  async start(setup) {
-    const app = express();
-    const d = expressDepends(setup.app);
-    for (const router of setup.routers ?? []) d.mount(app, router);
-    for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
-    if (setup.docs) d.docs(app, setup.docs);
-    const server = createServer(app).listen(0, '127.0.0.1');
-    return { url: await listen(server), d, close: closer(server) };
-  },
-  sent: (native) => finished((native as express.Request).res),
-};
+/** Express (5, or 4 through the `express4` alias): routes on the app itself. */
+function expressHarnessOf(name: string, createApp: () => express.Express): Harness {
+  return {
+    name,
+    async start(setup) {
+      const app = createApp();
+      const d = expressDepends(setup.app);
+      for (const router of setup.routers ?? []) d.mount(app, router);
+      for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
+      if (setup.docs) d.docs(app, setup.docs);
+      const server = createServer(app).listen(0, '127.0.0.1');
+      return { url: await listen(server), d, close: closer(server) };
+    },
+    sent: (native) => finished((native as express.Request).res),
+  };
+}
+
+/** Express 5. */
+export const expressHarness: Harness = expressHarnessOf('express', () => express());
 
 /** Express 4: the same adapter on the previous major version. */
-export const express4Harness: Harness = {
-  name: 'express4',
-  async start(setup) {
-    const app = express4();
-    const d = expressDepends(setup.app);
-    for (const router of setup.routers ?? []) d.mount(app, router);
-    for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
-    if (setup.docs) d.docs(app, setup.docs);
-    const server = createServer(app).listen(0, '127.0.0.1');
-    return { url: await listen(server), d, close: closer(server) };
-  },
-  sent: (native) => finished((native as express.Request).res),
-};
+export const express4Harness: Harness = expressHarnessOf('express4', () => express4());
 
 /** Koa 3 with a @koa/router router. */
 export const koaHarness: Harness = {
