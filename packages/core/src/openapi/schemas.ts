@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { JsonSchema } from './types.js';
+import { structuralKey } from './structural-key.js';
 
 /** Which side of a transform to describe: requests use the input, responses the output. */
 export type SchemaSide = 'input' | 'output';
@@ -92,10 +93,26 @@ function hasSelfRef(node: unknown): boolean {
 /** Placeholder for a root's reference to itself until the root has a component name. */
 const SELF = '#/depends:self';
 
+/** Conversions shared by structurally identical schemas (see `structuralKey`). */
+const byStructure: Record<SchemaSide, Map<string, Converted>> = { input: new Map(), output: new Map() };
+
 function convert(schema: z.ZodType, side: SchemaSide): Converted {
   const cache = caches[side];
   const hit = cache.get(schema);
   if (hit) return hit;
+  const key = structuralKey(schema);
+  const twin = key === undefined ? undefined : byStructure[side].get(key);
+  if (twin) {
+    cache.set(schema, twin);
+    return twin;
+  }
+  const converted = convertOnce(schema, side);
+  cache.set(schema, converted);
+  if (key !== undefined && !converted.recursive && converted.defs.length === 0) byStructure[side].set(key, converted);
+  return converted;
+}
+
+function convertOnce(schema: z.ZodType, side: SchemaSide): Converted {
   const out = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: side,
@@ -119,9 +136,7 @@ function convert(schema: z.ZodType, side: SchemaSide): Converted {
       defs.push([rename.get(key) ?? key, JSON.stringify(def)]);
     }
   }
-  const converted: Converted = { root: JSON.stringify(out), defs, recursive, selfName: recursive ? `Recursive${++anonymous}` : '' };
-  cache.set(schema, converted);
-  return converted;
+  return { root: JSON.stringify(out), defs, recursive, selfName: recursive ? `Recursive${++anonymous}` : '' };
 }
 
 function bindSelf(text: string, name: string): string {
