@@ -8,7 +8,7 @@
  */
 import { HTTPException, RequestValidationError } from '../errors/catalogue.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
-import { execute, Execution, type MaybePromise } from '../resolver/execute.js';
+import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
 import { jsonAnswer, toAnswer, type Answer } from '../response/reply.js';
@@ -75,14 +75,16 @@ const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => v instanceof Promi
  */
 export function serve(plan: Plan, request: RequestView, options: ServeOptions): MaybePromise<Outcome> {
   const ex = new Execution(request, plan.slotCount, options.container);
-  let result: MaybePromise<unknown>;
   try {
-    result = execute(plan, ex);
+    return executeThen(
+      plan,
+      ex,
+      (value) => succeed(ex, value, options),
+      (error) => fail(ex, error, options),
+    );
   } catch (error) {
     return fail(ex, error, options);
   }
-  if (isPromise(result)) return result.then((value) => succeed(ex, value, options), (error) => fail(ex, error, options));
-  return succeed(ex, result, options);
 }
 
 function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePromise<Outcome> {
@@ -102,9 +104,14 @@ function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePro
   return isPromise(closed) ? closed.then(after) : after(closed);
 }
 
-async function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
-  const closed = await closeStack(ex.requestStack);
-  if (!isClean(closed)) reportSafely(options.onError, closed.error, ex.request);
+function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
+  const report = (closed: CloseResult): void => {
+    if (!isClean(closed)) reportSafely(options.onError, closed.error, ex.request);
+  };
+  const closed = closeStack(ex.requestStack);
+  if (isPromise(closed)) return closed.then(report);
+  report(closed);
+  return Promise.resolve();
 }
 
 function fail(ex: Execution, error: unknown, options: ServeOptions): MaybePromise<Outcome> {

@@ -76,6 +76,44 @@ export function execute(plan: Plan, ex: Execution): MaybePromise<unknown> {
 }
 
 /**
+ * Runs the plan, then hands the handler's result to `ok` (or any error to
+ * `err`), with no promise in between the steps, the handler and the
+ * continuation beyond the ones the asynchronous steps themselves need.
+ * Synchronous errors of synchronous steps are thrown to the caller.
+ *
+ * @example
+ * ```ts
+ * const outcome = executeThen(plan, ex, (value) => toAnswer(value, 200), (error) => errorAnswer(error, request, onError))
+ * ```
+ */
+export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+  const root = (): MaybePromise<T> => {
+    let value: unknown;
+    try {
+      value = callRoot(plan.root, ex);
+    } catch (error) {
+      return err(error);
+    }
+    return isThenable(value) ? (value as Promise<unknown>).then(ok, err) : ok(value);
+  };
+  const steps = (): MaybePromise<T> => {
+    const pending = runSteps(plan.steps, ex, 0);
+    return pending === undefined ? root() : pending.then(root, err);
+  };
+  if (plan.needsBody && ex.body === undefined) {
+    return readParsedBody(ex.request).then((parsed) => {
+      ex.body = parsed;
+      try {
+        return steps();
+      } catch (error) {
+        return err(error);
+      }
+    }, err);
+  }
+  return steps();
+}
+
+/**
  * Runs the steps only (no handler) and returns the value of one slot:
  * used to resolve a single dependency.
  */
