@@ -58,20 +58,30 @@ function coerceNumber(raw: string | undefined): unknown {
 }
 const handService = async () => ({ list: (n: number) => n });
 
-async function handWritten(req: ReturnType<typeof createRequestView>): Promise<{ status: number; body: string }> {
+type Answer = { status: number; body: string };
+
+/** The checks every hand-written variant does first: the bearer credential, the user, the query. */
+function checkRequest(req: ReturnType<typeof createRequestView>): Answer | { user: { id: number; name: string }; limit: number } {
   const credential = req.header('authorization');
   if (!credential || !credential.startsWith('Bearer ')) return { status: 401, body: '{"detail":"Not authenticated"}' };
   const user = users.get(credential.slice(7));
   if (!user) return { status: 401, body: '{"detail":"Not authenticated"}' };
   const parsed = Limit.safeParse(coerceNumber(req.query('limit')));
   if (!parsed.success) return { status: 422, body: JSON.stringify({ detail: parsed.error.issues }) };
+  return { user, limit: parsed.data };
+}
+
+async function handWritten(req: ReturnType<typeof createRequestView>): Promise<{ status: number; body: string }> {
+  const checked = checkRequest(req);
+  if ('status' in checked) return checked;
+  const { user, limit } = checked;
   const svc = await handService();
   const settings = { prefix: 'item-' };
   const titles = `${settings.prefix}${user.name}`;
   const footer = settings.prefix.length;
   const state = { open: true };
   try {
-    return { status: 200, body: JSON.stringify({ user: user.name, n: svc.list(parsed.data), titles, footer, open: state.open }) };
+    return { status: 200, body: JSON.stringify({ user: user.name, n: svc.list(limit), titles, footer, open: state.open }) };
   } finally {
     state.open = false;
   }
@@ -88,12 +98,9 @@ async function* handTransaction() {
 
 /** The same work with the transaction written as an async generator too (its own next/return round trips). */
 async function handWrittenGenerator(req: ReturnType<typeof createRequestView>): Promise<{ status: number; body: string }> {
-  const credential = req.header('authorization');
-  if (!credential || !credential.startsWith('Bearer ')) return { status: 401, body: '{"detail":"Not authenticated"}' };
-  const user = users.get(credential.slice(7));
-  if (!user) return { status: 401, body: '{"detail":"Not authenticated"}' };
-  const parsed = Limit.safeParse(coerceNumber(req.query('limit')));
-  if (!parsed.success) return { status: 422, body: JSON.stringify({ detail: parsed.error.issues }) };
+  const checked = checkRequest(req);
+  if ('status' in checked) return checked;
+  const { user, limit } = checked;
   const svc = await handService();
   const settings = { prefix: 'item-' };
   const tx = handTransaction();
@@ -101,7 +108,7 @@ async function handWrittenGenerator(req: ReturnType<typeof createRequestView>): 
   try {
     return {
       status: 200,
-      body: JSON.stringify({ user: user.name, n: svc.list(parsed.data), titles: `${settings.prefix}${user.name}`, footer: settings.prefix.length, open: state.open }),
+      body: JSON.stringify({ user: user.name, n: svc.list(limit), titles: `${settings.prefix}${user.name}`, footer: settings.prefix.length, open: state.open }),
     };
   } finally {
     await tx.return(undefined);
@@ -109,14 +116,11 @@ async function handWrittenGenerator(req: ReturnType<typeof createRequestView>): 
 }
 
 function handWrittenSync(req: ReturnType<typeof createRequestView>): { status: number; body: string } {
-  const credential = req.header('authorization');
-  if (!credential || !credential.startsWith('Bearer ')) return { status: 401, body: '{"detail":"Not authenticated"}' };
-  const user = users.get(credential.slice(7));
-  if (!user) return { status: 401, body: '{"detail":"Not authenticated"}' };
-  const parsed = Limit.safeParse(coerceNumber(req.query('limit')));
-  if (!parsed.success) return { status: 422, body: JSON.stringify({ detail: parsed.error.issues }) };
+  const checked = checkRequest(req);
+  if ('status' in checked) return checked;
+  const { user, limit } = checked;
   const settings = { prefix: 'item-' };
-  return { status: 200, body: JSON.stringify({ user: user.name, limit: parsed.data, titles: `${settings.prefix}${user.name}`, footer: settings.prefix.length }) };
+  return { status: 200, body: JSON.stringify({ user: user.name, limit, titles: `${settings.prefix}${user.name}`, footer: settings.prefix.length }) };
 }
 
 const view = () => createRequestView({ method: 'GET', url: '/items?limit=5', headers: { authorization: 'Bearer token-1', host: 'x' } });
