@@ -31,7 +31,7 @@ export type { InjectOptions, DependencyContainer, InjectionToken } from './servi
 export { compile, accumulateScopes, toOccurrence } from './resolver/compile.js';
 export type { Occurrence, CompileInput } from './resolver/compile.js';
 export type { Plan, Step } from './resolver/plan.js';
-export { execute, executeSteps, executeThen, Execution } from './resolver/execute.js';
+export { execute, executeThen, Execution } from './resolver/execute.js';
 export type { MaybePromise } from './resolver/execute.js';
 export { closeStack } from './resolver/exit-stack.js';
 export { Reply, reply, toAnswer, jsonAnswer } from './response/reply.js';

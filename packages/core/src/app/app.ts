@@ -4,11 +4,11 @@
  * error hook. Adapters create one and hand it each request.
  */
 import type { Dependency, Input, Inputs, Values } from '../dependency/types.js';
-import { ConfigurationError, ErrorCode, HTTPException } from '../errors/catalogue.js';
+import { HTTPException } from '../errors/catalogue.js';
 import { buildDocument, checkSchemes, type DocumentOptions, type OpenAPIDocument, type SchemeRegistry } from '../openapi/document.js';
 import { compile } from '../resolver/compile.js';
 import { closeStack, isClean } from '../resolver/exit-stack.js';
-import { Execution, executeSteps } from '../resolver/execute.js';
+import { Execution, execute } from '../resolver/execute.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import { Overrides } from '../overrides/overrides.js';
@@ -277,8 +277,7 @@ export async function resolve<T>(
   const ex = new Execution(view, plan.slotCount, options.container);
   let value: T;
   try {
-    const values = await executeSteps(plan, ex);
-    value = values[plan.root.argSlots[0]] as T;
+    value = (await execute(plan, ex)) as T;
   } catch (error) {
     const first = await closeStack(ex.functionStack, { error });
     const second = await closeStack(ex.requestStack, isClean(first) ? undefined : first);

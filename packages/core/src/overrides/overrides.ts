@@ -4,7 +4,7 @@
  * scopes, cache key and teardown scope; the OpenAPI document never changes.
  */
 import { createDependency, isDependency } from '../dependency/depends.js';
-import type { CallContext, Dependency, Produced } from '../dependency/types.js';
+import type { CallContext, Dependency } from '../dependency/types.js';
 
 /** What can replace a dependency: another dependency, or a plain function. */
 export type Replacement<T> = Dependency<T> | ((values: {}, context: CallContext) => T | Promise<T> | AsyncGenerator<T> | Generator<T>);
@@ -118,4 +118,3 @@ export class Overrides {
   }
 }
 
-export type { Produced };

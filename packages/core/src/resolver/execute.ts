@@ -66,14 +66,13 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> =>
  * ```
  */
 export function execute(plan: Plan, ex: Execution): MaybePromise<unknown> {
-  if (plan.needsBody && ex.body === undefined) {
-    return readParsedBody(ex.request).then((parsed) => {
-      ex.body = parsed;
-      return runFrom(plan, ex, 0);
-    });
-  }
-  return runFrom(plan, ex, 0);
+  return executeThen(plan, ex, identity, rethrow);
 }
+
+const identity = (value: unknown): unknown => value;
+const rethrow = (error: unknown): never => {
+  throw error;
+};
 
 /**
  * Runs the plan, then hands the handler's result to `ok` (or any error to
@@ -111,34 +110,6 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
     }, err);
   }
   return steps();
-}
-
-/**
- * Runs the steps only (no handler) and returns the value of one slot:
- * used to resolve a single dependency.
- */
-export function executeSteps(plan: Plan, ex: Execution): MaybePromise<unknown[]> {
-  const done = (): unknown[] => {
-    if (ex.errors.length) throw new RequestValidationError(ex.errors);
-    return ex.values;
-  };
-  const start = () => {
-    const r = runSteps(plan.steps, ex, 0);
-    return isThenable(r) ? (r as Promise<void>).then(done) : done();
-  };
-  if (plan.needsBody && ex.body === undefined) {
-    return readParsedBody(ex.request).then((parsed) => {
-      ex.body = parsed;
-      return start();
-    });
-  }
-  return start();
-}
-
-function runFrom(plan: Plan, ex: Execution, index: number): MaybePromise<unknown> {
-  const r = runSteps(plan.steps, ex, index);
-  if (isThenable(r)) return (r as Promise<void>).then(() => callRoot(plan.root, ex));
-  return callRoot(plan.root, ex);
 }
 
 function callRoot(root: Step, ex: Execution): unknown {
