@@ -1,5 +1,5 @@
 /**
- * The SQLite storage (better-sqlite3): schema, first-start seeding of the
+ * The SQLite storage (libsql, better-sqlite3's API with prebuilt binaries): schema, first-start seeding of the
  * demo accounts, and the queries the routes run. Two connections to one
  * file in WAL mode: `reader` for reads (it only ever sees committed rows)
  * and `writer`, used one transaction at a time (see `transaction.ts`).
@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'libsql';
 import { safeEqual } from '@depends/core';
 import { hashPassword, verifyNothing, verifyPassword } from './passwords.js';
 
-/** A better-sqlite3 connection. */
+/** A SQLite connection (libsql, better-sqlite3's API). */
 export type Connection = Database.Database;
 
 /** A user as the API shows it. */

@@ -6,7 +6,7 @@
  * request is thrown into the generator: it rolls back and translates a
  * UNIQUE violation into a 409.
  */
-import Database from 'better-sqlite3';
+import Database from 'libsql';
 import { depends, HTTPException, type Dependency } from '@depends/core';
 import type { Connection, TodoStore } from './db.js';
 

@@ -2,7 +2,7 @@
  * The example's behaviour, the same on Express, Koa and Hono: real HTTP
  * (undici to 127.0.0.1, random port), a fresh database file per framework.
  */
-import Database from 'better-sqlite3';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signAccessToken } from '../src/tokens.js';
 import { FRAMEWORKS, jwtPayload, startExample, type Example } from './helpers.js';

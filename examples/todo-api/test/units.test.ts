@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'libsql';
 import { DependsApp, HTTPException, Router, body } from '@depends/core';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -136,7 +136,7 @@ describe('storage', () => {
     for (const u of users) expect(u.password_hash).toMatch(/^scrypt\$/);
     expect(db.prepare('SELECT key_hash FROM api_keys').pluck().all()).toEqual([hashApiKey(DEMO.apiKey.key)]);
     expect(hashApiKey('demo-api-key')).toMatch(/^[0-9a-f]{64}$/);
-    expect(db.prepare('SELECT password_hash FROM admins').pluck().get()).toMatch(/^scrypt\$/);
+    expect(db.prepare('SELECT password_hash FROM admins').pluck().all()).toEqual([expect.stringMatching(/^scrypt\$/)]);
     db.close();
     const bytes = readdirSync(join(dir, 'data'))
       .filter((f) => f.startsWith('todo.sqlite') && !f.endsWith('.jwt-secret'))
