@@ -5,5 +5,5 @@
  */
 export { AdapterKit } from './kit.js';
 export type { AdapterOptions, HandlerOptions, AdapterBinding, RouteEntry } from './kit.js';
-export { groupHeaders, setHeaders } from './headers.js';
-export type { GroupedHeaders } from './headers.js';
+export { groupHeaders, setHeaders } from '../response/headers.js';
+export type { GroupedHeaders } from '../response/headers.js';

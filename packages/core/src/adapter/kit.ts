@@ -17,6 +17,7 @@ import type { MaybePromise } from '../resolver/execute.js';
 import type { Answer } from '../response/reply.js';
 import { toColonPath, toOpenApiPath } from '../router/paths.js';
 import type { Handler, RouteDef, RouteOptions, Router } from '../router/router.js';
+import { isThenable } from '../util/thenable.js';
 
 /**
  * Adapter options (the second argument of an adapter's `createDepends`).
@@ -263,7 +264,7 @@ export class AdapterKit<T, H> {
     } catch (error) {
       return send(this.#failed(view, error));
     }
-    if (outcome instanceof Promise) return outcome.then(send, (error: unknown) => send(this.#failed(view, error)));
+    if (isThenable(outcome)) return (outcome as Promise<Outcome>).then(send, (error: unknown) => send(this.#failed(view, error)));
     return send(outcome);
   }
 

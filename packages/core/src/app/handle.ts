@@ -13,6 +13,7 @@ import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
 import { jsonAnswer, toAnswer, type Answer } from '../response/reply.js';
 import type { DependencyContainer } from '../services/inject.js';
+import { isThenable } from '../util/thenable.js';
 
 /** What serving a request gives an adapter: the answer, then `finish()` once it is sent. */
 export interface Outcome {
@@ -60,7 +61,7 @@ function reportSafely(onError: ErrorHook, error: unknown, request: RequestView):
   }
 }
 
-const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => v instanceof Promise;
+const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => isThenable(v);
 
 /**
  * Serves one request on a plan. Synchronous all the way when the plan and

@@ -4,7 +4,7 @@
  * arguments from its named inputs.
  */
 import type { RequestView } from '../request/view.js';
-import type { ParsedBody } from '../sources/body.js';
+import type { ParsedBody } from '../request/body.js';
 
 /** Marks a value as a dependency. */
 export const kDependency: unique symbol = Symbol.for('depends.dependency');

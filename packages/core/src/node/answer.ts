@@ -2,7 +2,7 @@
  * Writing an answer on a Node response, exactly as the core produced it.
  */
 import type { ServerResponse } from 'node:http';
-import { setHeaders } from '../adapter/headers.js';
+import { setHeaders } from '../response/headers.js';
 import type { Answer } from '../response/reply.js';
 
 /**

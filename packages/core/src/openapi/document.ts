@@ -2,21 +2,21 @@
  * The OpenAPI 3.1 document, built from the same route table the resolver
  * uses (`route.def` and `route.dependencies`, never the overrides).
  */
-import type { AppRoute } from '../app/app.js';
 import type { Dependency, Input } from '../dependency/types.js';
 import { ConfigurationError, DuplicateSchemeError, ErrorCode } from '../errors/catalogue.js';
-import { toOccurrence } from '../resolver/compile.js';
+import { toUse } from '../dependency/use.js';
 import { toOpenApiPath } from '../router/paths.js';
 import { buildOperation, deriveOperationId, handlerName } from './operation.js';
 import { materialize, product } from './requirements.js';
 import { StandardResponses } from './responses.js';
 import { SchemaComponents } from './schemas.js';
-import type { DocumentOptions, OpenAPIDocument, SecurityRequirement } from './types.js';
+import type { DocumentOptions, DocumentRoute, OpenAPIDocument, SecurityRequirement } from './types.js';
 import { schemeEntry, walkRoute, type SchemeUse } from './walk.js';
 
 export type {
   ComponentsObject,
   DocumentOptions,
+  DocumentRoute,
   JsonSchema,
   MediaTypeObject,
   OpenAPIDocument,
@@ -52,10 +52,10 @@ export type SchemeRegistry = Map<string, { entry: string; label: string }>;
  * checkSchemes(second, registry) // throws DuplicateSchemeError naming both routes
  * ```
  */
-export function checkSchemes(route: Pick<AppRoute, 'def' | 'label' | 'dependencies'>, registry: SchemeRegistry): void {
+export function checkSchemes(route: DocumentRoute, registry: SchemeRegistry): void {
   const seen = new Set<Dependency<any>>();
   const walk = (input: Input) => {
-    const { dependency } = toOccurrence(input);
+    const { dependency } = toUse(input);
     if (seen.has(dependency)) return;
     seen.add(dependency);
     const sec = dependency.meta.security;
@@ -87,7 +87,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
  * doc.paths['/users/me'].get.security // [{ HTTPBearer: [] }]
  * ```
  */
-export function buildDocument(routes: readonly AppRoute[], options: DocumentOptions): OpenAPIDocument {
+export function buildDocument(routes: readonly DocumentRoute[], options: DocumentOptions): OpenAPIDocument {
   const components = new SchemaComponents();
   const standard = new StandardResponses(components);
   const registry = new Map<string, SchemeUse>();

@@ -3,6 +3,23 @@
  * an opinion, open (`[key: string]: unknown`) where the spec allows more.
  */
 import type { Input } from '../dependency/types.js';
+import type { RouteDef } from '../router/router.js';
+
+/**
+ * What the document reads of one route: its declaration, a label for
+ * messages, and the dependencies that apply to it (app, global security,
+ * router, route; outermost first). Plain data: an app's routes are these.
+ *
+ * @example
+ * ```ts
+ * const route: DocumentRoute = { def: router.routes()[0], label: 'GET /me', dependencies: [] }
+ * ```
+ */
+export interface DocumentRoute {
+  readonly def: RouteDef;
+  readonly label: string;
+  readonly dependencies: readonly Input[];
+}
 
 /** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = { [key: string]: unknown };

@@ -8,7 +8,7 @@
  */
 import type { Dependency, Input, SchemeInfo, SourceSpec } from '../dependency/types.js';
 import { isDependency, isUse } from '../dependency/depends.js';
-import { accumulateScopes, toOccurrence } from '../resolver/compile.js';
+import { accumulateScopes, toUse } from '../dependency/use.js';
 import { DuplicateSchemeError } from '../errors/catalogue.js';
 import { credentialReader } from '../security/scheme.js';
 import { product, type Alternative, type Factor } from './requirements.js';
@@ -119,7 +119,7 @@ function visit(walk: Walk, input: Input, parentScopes: readonly string[], branch
   else if (isUse(input)) {
     dep = input.dependency;
     own = input.scopes;
-  } else dep = toOccurrence(input).dependency;
+  } else dep = toUse(input).dependency;
   const meta = dep.meta;
   if (meta.builtin !== undefined && meta.builtin !== 'container') return;
   const scopes = accumulateScopes(parentScopes, own);

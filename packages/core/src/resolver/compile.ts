@@ -4,53 +4,12 @@
  * registration (cycles and the teardown scope rule fail here, naming the
  * route and the dependency).
  */
-import { isDependency, isUse } from '../dependency/depends.js';
+import { accumulateScopes, toUse } from '../dependency/use.js';
 import { SecurityScopes } from '../dependency/builtins.js';
-import type { Dependency, Input, Inputs, TeardownScope } from '../dependency/types.js';
-import { ConfigurationError, DependencyCycleError, DependencyScopeError, ErrorCode } from '../errors/catalogue.js';
+import type { Dependency, Input, Inputs, Use } from '../dependency/types.js';
+import { DependencyCycleError, DependencyScopeError } from '../errors/catalogue.js';
 import type { Overrides } from '../overrides/overrides.js';
-import { inject } from '../services/inject.js';
 import { StepKind, argBuilder, type Plan, type Step } from './plan.js';
-
-/** One use of a dependency, normalised. */
-export interface Occurrence {
-  readonly dependency: Dependency<any>;
-  readonly useCache: boolean | undefined;
-  readonly scope: TeardownScope | undefined;
-  readonly scopes: readonly string[];
-}
-
-/**
- * Normalises an input (dependency, use, or injectable class) to an
- * occurrence.
- *
- * @example
- * ```ts
- * toOccurrence(security(user, { scopes: ['me'] })).scopes // ['me']
- * ```
- */
-export function toOccurrence(input: Input): Occurrence {
-  if (isDependency(input)) return { dependency: input, useCache: undefined, scope: undefined, scopes: [] };
-  if (isUse(input)) return { dependency: input.dependency, useCache: input.useCache, scope: input.scope, scopes: input.scopes };
-  if (typeof input === 'function') return { dependency: inject(input as never), useCache: undefined, scope: undefined, scopes: [] };
-  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Not a dependency: ${String(input)}`);
-}
-
-/**
- * Appends to `parent` the scopes of `own` it does not hold yet (FastAPI's
- * `_get_oauth_scopes`).
- *
- * @example
- * ```ts
- * accumulateScopes(['items'], ['me', 'items']) // ['items', 'me']
- * ```
- */
-export function accumulateScopes(parent: readonly string[], own: readonly string[]): readonly string[] {
-  if (own.length === 0) return parent;
-  const out = [...parent];
-  for (const s of own) if (!parent.includes(s)) out.push(s);
-  return out;
-}
 
 /**
  * Whether a dependency "uses scopes" (FastAPI 0.123 cache rule): it is a
@@ -66,7 +25,7 @@ export function usesScopes(dep: Dependency<any>, overrides: Overrides | undefine
   let result = dep.meta.security !== undefined || dep.meta.builtin === 'securityScopes' || dep.meta.enforcesScopes === true;
   if (!result) {
     for (const input of Object.values(impl.inputs)) {
-      const occ = toOccurrence(input);
+      const occ = toUse(input);
       if (occ.scopes.length > 0 || usesScopes(occ.dependency, overrides, memo)) {
         result = true;
         break;
@@ -106,7 +65,7 @@ export function compile(input: CompileInput): Plan {
   let needsBody = false;
   const stack: Dependency<any>[] = [];
 
-  const visit = (occ: Occurrence, parentScopes: readonly string[]): number => {
+  const visit = (occ: Use<any>, parentScopes: readonly string[]): number => {
     const original = occ.dependency;
     if (original.meta.builtin === 'securityScopes') {
       const slot = slotCount++;
@@ -143,7 +102,7 @@ export function compile(input: CompileInput): Plan {
     const argNames: string[] = [];
     const argSlots: number[] = [];
     for (const [name, childInput] of fastApiOrder(impl.inputs)) {
-      const child = toOccurrence(childInput);
+      const child = toUse(childInput);
       const childScope = child.scope ?? child.dependency.scope;
       if (isGenerator && computedScope === 'request' && childScope === 'function') {
         throw new DependencyScopeError(label, original.name);
@@ -178,12 +137,12 @@ export function compile(input: CompileInput): Plan {
     return slot;
   };
 
-  for (const dep of input.dependencies) visit(toOccurrence(dep), []);
+  for (const dep of input.dependencies) visit(toUse(dep), []);
   const argNames: string[] = [];
   const argSlots: number[] = [];
   for (const [name, childInput] of fastApiOrder(input.inputs)) {
     argNames.push(name);
-    argSlots.push(visit(toOccurrence(childInput), []));
+    argSlots.push(visit(toUse(childInput), []));
   }
   const root: Step = {
     slot: slotCount++,
@@ -208,7 +167,7 @@ const SOURCE_RANK: Record<string, number> = { path: 1, query: 2, header: 3, cook
 function fastApiOrder(inputs: Inputs): [string, Input][] {
   const entries = Object.entries(inputs);
   const rank = (input: Input) => {
-    const src = toOccurrence(input).dependency.meta.source;
+    const src = toUse(input).dependency.meta.source;
     return src ? SOURCE_RANK[src.in] : 0;
   };
   return entries.map((e, i) => [e, rank(e[1]), i] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([e]) => e);

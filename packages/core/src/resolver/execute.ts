@@ -8,9 +8,10 @@
 import type { CallContext } from '../dependency/types.js';
 import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
-import { readParsedBody, type ParsedBody } from '../sources/body.js';
+import { readParsedBody, type ParsedBody } from '../request/body.js';
 import { createRequestContainer, type DependencyContainer } from '../services/inject.js';
 import type { Exit } from './exit-stack.js';
+import { isThenable } from '../util/thenable.js';
 import { StepKind, type Plan, type Step } from './plan.js';
 
 /** A value or a promise of it. */
@@ -50,9 +51,6 @@ export class Execution implements CallContext {
     return this.#container;
   }
 }
-
-const isThenable = (v: unknown): v is PromiseLike<unknown> =>
-  v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
 
 /**
  * Runs the plan's steps and then its root (the handler), returning the

@@ -5,6 +5,7 @@
  * translate it; a generator that swallows it makes the request a 500.
  */
 import { ErrorSwallowedError } from '../errors/catalogue.js';
+import { isThenable } from '../util/thenable.js';
 
 /** One teardown: a suspended generator or a disposable. */
 export type Exit =
@@ -40,8 +41,8 @@ export function closeStack(exits: Exit[], error?: { error: unknown }): CloseResu
         current = afterStep(exit, current, r.done === true);
       } else {
         const r = exit.dispose();
-        if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
-          return closeAsync(exits, current, r as PromiseLike<unknown>);
+        if (isThenable(r)) {
+          return closeAsync(exits, current, r);
         }
       }
     } catch (e) {

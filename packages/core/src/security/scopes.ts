@@ -7,6 +7,7 @@ import { createDependency, isUse } from '../dependency/depends.js';
 import { securityScopes, SecurityScopes } from '../dependency/builtins.js';
 import type { Dependency, Use } from '../dependency/types.js';
 import { insufficientScope, type InsufficientScopeOptions } from './errors.js';
+import { isThenable } from '../util/thenable.js';
 import { pythonSplit } from './python-strings.js';
 
 /**
@@ -61,8 +62,6 @@ export function assertScopes(required: SecurityScopes | readonly string[], grant
   if (missingScopes(required, granted).length > 0) throw insufficientScope(requiredList(required), options);
 }
 
-const isThenable = (v: unknown): v is PromiseLike<unknown> =>
-  v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
 
 /**
  * Options of {@link withScopes}.

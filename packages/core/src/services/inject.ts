@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { container as globalContainer, type DependencyContainer, type InjectionToken } from 'tsyringe';
 import { createDependency, isDependency, isUse } from '../dependency/depends.js';
 import type { CallContext, Dependency, Input } from '../dependency/types.js';
+import { provideClassInputs } from '../dependency/use.js';
 
 /**
  * Token under which the request's view is registered in the per-request
@@ -84,6 +85,9 @@ export function inject<T>(token: InjectionToken<T>, options: InjectOptions = {})
   }
   return dep;
 }
+
+// A class given directly as an input is `inject(Class)`.
+provideClassInputs((cls) => inject(cls as InjectionToken<unknown>));
 
 function tokenName(token: InjectionToken<unknown>): string {
   if (typeof token === 'function') return token.name || 'anonymous';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { DependsApp, body, form, parseBody } from '../index.js';
+import { DependsApp, body, form } from '../index.js';
 
 const Item = z.object({ title: z.string().min(1), done: z.boolean().optional() });
 
@@ -77,17 +77,5 @@ describe('form()', () => {
       readBody: () => ({ kind: 'bytes', bytes }),
     });
     expect(res.json()).toMatchObject({ username: 'ann', password: 'pw' });
-  });
-});
-
-describe('parseBody()', () => {
-  test('JSON also without a content type; text otherwise; empty is none', async () => {
-    expect(await parseBody({ kind: 'text', text: '[1]' }, undefined)).toEqual({ kind: 'json', value: [1] });
-    expect(await parseBody({ kind: 'text', text: 'hi' }, 'text/plain')).toEqual({ kind: 'text', text: 'hi' });
-    expect(await parseBody({ kind: 'text', text: '' }, 'application/json')).toEqual({ kind: 'none' });
-    expect(await parseBody({ kind: 'bytes', bytes: new TextEncoder().encode('{"a":1}') }, 'application/vnd.api+json')).toEqual({
-      kind: 'json',
-      value: { a: 1 },
-    });
   });
 });

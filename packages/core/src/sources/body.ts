@@ -1,116 +1,13 @@
 /**
  * Request body sources: `body(schema)` for JSON and `form(schema)` for
- * `application/x-www-form-urlencoded` (and multipart) forms, plus the
- * parsing of the raw body, done once per request before any dependency runs.
+ * `application/x-www-form-urlencoded` (and multipart) forms. They read the
+ * body the request parsed once (see `request/body.ts`).
  */
 import type { z } from 'zod';
 import { createDependency } from '../dependency/depends.js';
 import type { CallContext, Dependency, SourceSpec } from '../dependency/types.js';
-import { HTTPException, RequestValidationError } from '../errors/catalogue.js';
-import type { RawBody, RequestView } from '../request/view.js';
+import { formFromObject, NONE } from '../request/body.js';
 import { acceptsUndefined, arrayElement, coerceScalar, objectShape, validate, type Schema } from './validate.js';
-
-/** The body after parsing, as body and form sources read it. */
-export type ParsedBody =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'form'; readonly fields: { get(name: string): unknown; getAll(name: string): unknown[] } }
-  | { readonly kind: 'text'; readonly text: string };
-
-const NONE: ParsedBody = { kind: 'none' };
-
-function jsonError(text: string, error: unknown): RequestValidationError {
-  const message = error instanceof Error ? error.message : String(error);
-  const pos = /position (\d+)/.exec(message);
-  return new RequestValidationError([
-    {
-      type: 'json_invalid',
-      loc: ['body', pos ? Number(pos[1]) : text.length],
-      msg: 'JSON decode error',
-      input: {},
-      ctx: { error: message },
-    },
-  ]);
-}
-
-function formFromObject(obj: Record<string, unknown>): ParsedBody {
-  return {
-    kind: 'form',
-    fields: {
-      get: (n) => {
-        const v = obj[n];
-        return Array.isArray(v) ? v[v.length - 1] : v;
-      },
-      getAll: (n) => {
-        const v = obj[n];
-        return v === undefined ? [] : Array.isArray(v) ? v : [v];
-      },
-    },
-  };
-}
-
-/**
- * Parses the raw body by its content type: JSON (also when no content type
- * is given), url-encoded and multipart forms, or text. Invalid JSON is a 422
- * `json_invalid` (FastAPI's answer), raised before any dependency runs.
- *
- * @example
- * ```ts
- * await parseBody({ kind: 'text', text: '{"a":1}' }, 'application/json') // { kind: 'json', value: { a: 1 } }
- * ```
- */
-export async function parseBody(raw: RawBody, contentType: string | undefined): Promise<ParsedBody> {
-  const ct = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (raw.kind === 'none') return NONE;
-  if (raw.kind === 'parsed') {
-    const v = raw.value;
-    if (v instanceof URLSearchParams) return { kind: 'form', fields: v };
-    if (typeof FormData !== 'undefined' && v instanceof FormData) return { kind: 'form', fields: v };
-    if (ct === 'application/x-www-form-urlencoded' || ct === 'multipart/form-data') {
-      if (v && typeof v === 'object') return formFromObject(v as Record<string, unknown>);
-    }
-    if (typeof v === 'string') return parseText(v, ct);
-    if (v instanceof Uint8Array) return parseBody({ kind: 'bytes', bytes: v }, contentType);
-    return { kind: 'json', value: v };
-  }
-  if (raw.kind === 'bytes') {
-    if (ct === 'multipart/form-data') {
-      try {
-        const form = await new Response(raw.bytes as BodyInit, { headers: { 'content-type': contentType! } }).formData();
-        return { kind: 'form', fields: form };
-      } catch {
-        throw new HTTPException(400, 'There was an error parsing the body');
-      }
-    }
-    return parseText(new TextDecoder().decode(raw.bytes), ct);
-  }
-  return parseText(raw.text, ct);
-}
-
-function parseText(text: string, ct: string): ParsedBody {
-  if (ct === 'application/x-www-form-urlencoded') return { kind: 'form', fields: new URLSearchParams(text) };
-  if (ct === '' || ct === 'application/json' || ct.endsWith('+json')) {
-    if (text === '') return NONE;
-    try {
-      return { kind: 'json', value: JSON.parse(text) };
-    } catch (e) {
-      throw jsonError(text, e);
-    }
-  }
-  return text === '' ? NONE : { kind: 'text', text };
-}
-
-/**
- * Reads and parses a request's body for sources that need it.
- *
- * @example
- * ```ts
- * const parsed = await readParsedBody(createRequestView({ body: { a: 1 } })) // { kind: 'json', value: { a: 1 } }
- * ```
- */
-export async function readParsedBody(request: RequestView): Promise<ParsedBody> {
-  return parseBody(await request.readBody(), request.header('content-type'));
-}
 
 /** Options of `body()`. */
 export interface BodyOptions {

@@ -3,7 +3,7 @@
  * name, a repeated name (several `WWW-Authenticate` challenges, several
  * `Set-Cookie`s) as an array of its lines.
  */
-import type { Answer } from '../response/reply.js';
+import type { Answer } from './reply.js';
 
 /**
  * An answer's header lines grouped by name (what {@link groupHeaders} gives).
