@@ -12,6 +12,7 @@ export const alias = {
   '@depends/express': src('./packages/express/src/index.ts'),
   '@depends/koa': src('./packages/koa/src/index.ts'),
   '@depends/hono': src('./packages/hono/src/index.ts'),
+  '@depends/jwt': src('./packages/jwt/src/index.ts'),
 };
 
 const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
@@ -31,6 +32,7 @@ export default [
   project('express', './packages/express'),
   project('koa', './packages/koa'),
   project('hono', './packages/hono'),
+  project('jwt', './packages/jwt'),
   project('adapters', './tests/adapters'),
   project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
 ];

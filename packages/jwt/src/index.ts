@@ -1,0 +1,22 @@
+/**
+ * `@depends/jwt`: JWT access tokens from an identity provider (Keycloak,
+ * Auth0, Entra ID, Cognito, Okta, Zitadel, oidc-provider…) as a
+ * `@depends/core` security scheme: verified with jose against the issuer's
+ * keys (OpenID Connect discovery, JWKS cached and refreshed on rotation),
+ * scopes enforced (403), refusals explained (401 `invalid_token`), and the
+ * provider documented so Swagger UI's Authorize logs in through it.
+ *
+ * @example
+ * ```ts
+ * import { jwtBearer } from '@depends/jwt'
+ * const token = jwtBearer({ issuer: 'https://id.example.com', audience: 'api://reports' })
+ * api.get('/reports', { auth: security(token, { scopes: ['reports:read'] }) }, ({ auth }) => reports.list(auth.claims.sub))
+ * ```
+ */
+export { jwtBearer, ASYMMETRIC_ALGORITHMS } from './jwt-bearer.js';
+export type { JwtBearerOptions, ClaimsOf } from './jwt-bearer.js';
+export { scopesOf, accessToken } from './claims.js';
+export type { AccessToken, VerifiedClaims, ScopeSource } from './claims.js';
+export { describeFailure, refusal, PROVIDER_UNAVAILABLE } from './failures.js';
+export { KeySource, ProviderUnavailableError } from './keys.js';
+export type { KeyLocation, KeyTimings } from './keys.js';

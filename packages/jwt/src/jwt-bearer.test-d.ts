@@ -1,0 +1,36 @@
+import { describe, expectTypeOf, test } from 'vitest';
+import { z } from 'zod';
+import { Router, security, type ValueOf } from '@depends/core';
+import { jwtBearer, type AccessToken, type VerifiedClaims } from './index.js';
+
+const base = { issuer: 'https://id.example.com', audience: 'api://reports' };
+
+describe('jwtBearer value types', () => {
+  test('the verified claims, scopes and header; iss/aud/exp known to be present', () => {
+    const token = jwtBearer(base);
+    expectTypeOf<ValueOf<typeof token>>().toEqualTypeOf<AccessToken<{}>>();
+    expectTypeOf<ValueOf<typeof token>['claims']['iss']>().toEqualTypeOf<string>();
+    expectTypeOf<ValueOf<typeof token>['claims']['exp']>().toEqualTypeOf<number>();
+    expectTypeOf<ValueOf<typeof token>['claims']['sub']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ValueOf<typeof token>['scopes']>().toEqualTypeOf<readonly string[]>();
+  });
+
+  test('custom claims from a zod schema', () => {
+    const token = jwtBearer({ ...base, claims: z.object({ tenant: z.string(), level: z.number().default(1) }) });
+    type Claims = ValueOf<typeof token>['claims'];
+    expectTypeOf<Claims['tenant']>().toEqualTypeOf<string>();
+    expectTypeOf<Claims['level']>().toEqualTypeOf<number>();
+    expectTypeOf<Claims>().toMatchTypeOf<VerifiedClaims>();
+  });
+
+  test('autoError: false makes it optional; in a handler through security()', () => {
+    const maybe = jwtBearer({ ...base, autoError: false });
+    expectTypeOf<ValueOf<typeof maybe>>().toEqualTypeOf<AccessToken<{}> | undefined>();
+    const token = jwtBearer(base);
+    new Router().get('/r', { auth: security(token, { scopes: ['read'] }), maybe }, ({ auth, maybe }) => {
+      expectTypeOf(auth.claims.iss).toEqualTypeOf<string>();
+      expectTypeOf(maybe).toEqualTypeOf<AccessToken<{}> | undefined>();
+      return null;
+    });
+  });
+});

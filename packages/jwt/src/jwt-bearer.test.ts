@@ -1,0 +1,306 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { ConfigurationError, DependsApp, Router, security } from '@depends/core';
+import { SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
+import { jwtBearer, type JwtBearerOptions } from './jwt-bearer.js';
+import { AUDIENCE, startIssuer, type TestIssuer } from './test/issuer.js';
+
+const idp: TestIssuer = await startIssuer();
+afterAll(() => idp.close());
+
+/** An app with one scheme on `/me` (any token), `/read` (scope `read`) and `/maybe` (optional). */
+function appWith(options: Partial<JwtBearerOptions<any, any>> = {}) {
+  const scheme = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, cooldownDuration: 0, ...options });
+  const maybe = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, ...options, autoError: false });
+  const router = new Router();
+  router.get('/me', { auth: scheme }, ({ auth }) => auth);
+  router.get('/read', { auth: security(scheme, { scopes: ['read'] }) }, ({ auth }) => ({ sub: auth.claims.sub }));
+  router.get('/maybe', { auth: maybe }, ({ auth }) => ({ sub: auth?.claims.sub ?? null }));
+  const app = new DependsApp({ title: 'JWT' });
+  app.include(router);
+  const get = (url: string, token?: string) => app.request({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+  return { app, scheme, get };
+}
+
+const refused = (description: string) => `Bearer error="invalid_token", error_description="${description}"`;
+
+describe('verification', () => {
+  const { get } = appWith();
+
+  test('a valid token: the claims, the scopes and the header; the token itself is not echoed as JSON', async () => {
+    const token = await idp.sign({ sub: 'alice', scope: 'read write' });
+    const res = await get('/me', token);
+    expect(res.status).toBe(200);
+    const body = res.json() as { claims: JWTPayload; scopes: string[]; header: Record<string, unknown> };
+    expect(body.claims).toMatchObject({ sub: 'alice', iss: idp.issuer, aud: AUDIENCE });
+    expect(body.scopes).toEqual(['read', 'write']);
+    expect(body.header).toMatchObject({ alg: 'RS256', kid: idp.current().kid });
+    expect(JSON.stringify(body)).not.toContain(token);
+  });
+
+  test('no token, another scheme, an empty bearer: 401 Not authenticated with the Bearer challenge', async () => {
+    for (const headers of [{}, { authorization: 'Basic YTpi' }, { authorization: 'Bearer ' }]) {
+      const { app } = appWith();
+      const res = await app.request({ method: 'GET', url: '/me', headers });
+      expect([res.status, res.header('www-authenticate'), res.json()]).toEqual([401, 'Bearer', { detail: 'Not authenticated' }]);
+    }
+  });
+
+  test('autoError: false gives undefined without a token, and still refuses a bad one', async () => {
+    expect((await get('/maybe')).json()).toEqual({ sub: null });
+    expect((await get('/maybe', await idp.sign({ sub: 'bob' }))).json()).toEqual({ sub: 'bob' });
+    expect((await get('/maybe', 'not-a-jwt')).status).toBe(401);
+  });
+
+  test.each([
+    ['expired', async () => idp.sign({ exp: Math.floor(Date.now() / 1000) - 60 }), 'The token has expired'],
+    ['for another audience', async () => idp.sign({ aud: 'api://other' }), 'The token is for another audience'],
+    ['from another issuer', async () => idp.sign({ iss: 'https://evil.example' }), 'The token is from another issuer'],
+    ['not valid yet', async () => idp.sign({ nbf: Math.floor(Date.now() / 1000) + 3600 }), 'The token is not valid yet'],
+    ['without exp', async () => idp.sign({ exp: undefined }), 'The token has no \\"exp\\" claim'],
+    ['signed by a key the issuer never published', async () => idp.sign({}, { key: await idp.foreignKey() }), 'The token is signed with an unknown key'],
+    [
+      'signed by another key under a published kid',
+      async () => idp.sign({}, { key: { ...(await idp.foreignKey()), kid: idp.current().kid } }),
+      'The token signature is invalid',
+    ],
+    [
+      'alg none',
+      async () => new UnsecuredJWT({ iss: idp.issuer, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 60 }).encode(),
+      'The token is signed with an algorithm that is not allowed',
+    ],
+    [
+      'HS256 with the public key as the secret (algorithm confusion)',
+      async () =>
+        new SignJWT({ iss: idp.issuer, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 60 })
+          .setProtectedHeader({ alg: 'HS256', kid: idp.current().kid })
+          .sign(new TextEncoder().encode(JSON.stringify(idp.current().jwk))),
+      'The token is signed with an algorithm that is not allowed',
+    ],
+    ['malformed', async () => 'abc.def', 'The token is malformed'],
+    ['garbage in the header', async () => `${Buffer.from('{"alg":').toString('base64url')}.e30.c2ln`, 'The token is malformed'],
+  ])('%s: 401 invalid_token saying so, and nothing more', async (_name, make, description) => {
+    const token = await make();
+    const res = await get('/me', token);
+    expect(res.status).toBe(401);
+    expect(res.header('www-authenticate')).toBe(refused(description));
+    expect(res.json()).toEqual({ detail: 'Could not validate credentials' });
+    expect(JSON.stringify([res.json(), res.header('www-authenticate')])).not.toContain(token);
+  });
+
+  test('clock tolerance: 5 seconds by default, configurable', async () => {
+    const justExpired = await idp.sign({ exp: Math.floor(Date.now() / 1000) - 2 });
+    expect((await get('/me', justExpired)).status).toBe(200);
+    expect((await appWith({ clockTolerance: 0 }).get('/me', justExpired)).status).toBe(401);
+    expect((await appWith({ clockTolerance: '1m' }).get('/me', await idp.sign({ exp: Math.floor(Date.now() / 1000) - 30 }))).status).toBe(200);
+  });
+
+  test('required claims and typ', async () => {
+    const strict = appWith({ requiredClaims: ['sub', 'client_id'], typ: 'at+jwt' });
+    expect((await strict.get('/me', await idp.sign({ sub: 'a', client_id: 'c' }))).status).toBe(200);
+    expect((await strict.get('/me', await idp.sign({ sub: 'a' }))).header('www-authenticate')).toBe(refused('The token has no \\"client_id\\" claim'));
+    const idToken = await idp.sign({ sub: 'a', client_id: 'c' }, { header: { typ: 'JWT' } });
+    expect((await strict.get('/me', idToken)).header('www-authenticate')).toBe(refused('The token is not an access token'));
+  });
+
+  test('several audiences: a token for any of them is accepted', async () => {
+    const { get: getMulti } = appWith({ audience: ['api://a', AUDIENCE] });
+    expect((await getMulti('/me', await idp.sign({ aud: ['api://b', AUDIENCE] }))).status).toBe(200);
+    expect((await getMulti('/me', await idp.sign({ aud: 'api://b' }))).status).toBe(401);
+  });
+});
+
+describe('scopes', () => {
+  test('a required scope the token grants: 200; one it lacks: 403 insufficient_scope', async () => {
+    const { get } = appWith();
+    expect((await get('/read', await idp.sign({ sub: 'a', scope: 'openid read' }))).json()).toEqual({ sub: 'a' });
+    const res = await get('/read', await idp.sign({ sub: 'a', scope: 'openid' }));
+    expect(res.status).toBe(403);
+    expect(res.header('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="read"');
+    expect(res.json()).toEqual({ detail: 'Not enough permissions' });
+  });
+
+  test('scp arrays (Entra ID, Okta) and a custom source', async () => {
+    const { get } = appWith();
+    expect((await get('/read', await idp.sign({ scp: ['read'] }))).status).toBe(200);
+    const roles = appWith({ scopeClaim: 'roles' });
+    expect((await roles.get('/read', await idp.sign({ roles: ['read'], scope: 'other' }))).status).toBe(200);
+    expect((await roles.get('/read', await idp.sign({ scope: 'read' }))).status).toBe(403);
+    const fn = appWith({ scopeClaim: (c) => (c.admin === true ? ['read'] : []) });
+    expect((await fn.get('/read', await idp.sign({ admin: true }))).status).toBe(200);
+  });
+
+  test('a bad token on a scoped route is a 401, not a 403', async () => {
+    const { get } = appWith();
+    expect((await get('/read', await idp.sign({ aud: 'api://other', scope: 'read' }))).status).toBe(401);
+  });
+});
+
+describe('custom claims', () => {
+  const scheme = jwtBearer({ issuer: 'https://placeholder.example', audience: AUDIENCE, jwks: { keys: [] }, claims: z.object({ tenant: z.string() }) });
+
+  test('a zod schema checks them; a mismatch is 401 "The token has invalid claims"', async () => {
+    const { get } = appWith({ claims: z.object({ tenant: z.string(), level: z.number().default(1) }) });
+    const ok = await get('/me', await idp.sign({ sub: 'a', tenant: 'acme' }));
+    expect((ok.json() as { claims: unknown }).claims).toMatchObject({ sub: 'a', tenant: 'acme', level: 1 });
+    const bad = await get('/me', await idp.sign({ sub: 'a', tenant: 42 }));
+    expect([bad.status, bad.header('www-authenticate')]).toEqual([401, refused('The token has invalid claims')]);
+    expect(scheme.name).toBe('JWTBearer');
+  });
+});
+
+describe('keys', () => {
+  test('fetched lazily (discovery once, then the JWKS), then cached', async () => {
+    const before = { ...idp.hits };
+    const { get } = appWith();
+    expect(idp.hits).toEqual(before);
+    const token = await idp.sign({ sub: 'a' });
+    await Promise.all([get('/me', token), get('/me', token), get('/me', token)]);
+    await get('/me', token);
+    expect((idp.hits['/.well-known/openid-configuration'] ?? 0) - (before['/.well-known/openid-configuration'] ?? 0)).toBe(1);
+    expect((idp.hits['/jwks'] ?? 0) - (before['/jwks'] ?? 0)).toBe(1);
+  });
+
+  test('rotation: a token with a new kid makes one fetch, then verifies; unknown kids refetch at most once per cooldown', async () => {
+    const { get } = appWith({ cooldownDuration: 60_000 });
+    expect((await get('/me', await idp.sign({ sub: 'a' }))).status).toBe(200);
+    const jwksBefore = idp.hits['/jwks'];
+    // Right after the first fetch the cooldown is running: a new key is not looked for yet.
+    const rotated = await idp.rotate();
+    const early = await get('/me', await idp.sign({ sub: 'a' }, { key: rotated }));
+    expect(early.header('www-authenticate')).toBe(refused('The token is signed with an unknown key'));
+    expect(idp.hits['/jwks']).toBe(jwksBefore);
+
+    const fresh = appWith({ cooldownDuration: 0 });
+    expect((await fresh.get('/me', await idp.sign({ sub: 'a' }))).status).toBe(200);
+    const newer = await idp.rotate();
+    const count = idp.hits['/jwks'];
+    expect((await fresh.get('/me', await idp.sign({ sub: 'b' }, { key: newer }))).status).toBe(200);
+    expect(idp.hits['/jwks']).toBe(count + 1);
+  });
+
+  test('a key the provider removed is refused once the cache is refreshed', async () => {
+    const { get } = appWith({ cacheMaxAge: 0 });
+    const old = idp.current();
+    expect((await get('/me', await idp.sign({}, { key: old }))).status).toBe(200);
+    await idp.rotate({ keep: false });
+    expect((await get('/me', await idp.sign({}, { key: old }))).header('www-authenticate')).toBe(refused('The token is signed with an unknown key'));
+  });
+
+  test('static keys: no fetch at all, documented as an HTTP bearer JWT', async () => {
+    const before = idp.hits['/jwks'];
+    const { get, app } = appWith({ jwks: { keys: [idp.current().jwk] } });
+    expect((await get('/me', await idp.sign({ sub: 's' }))).status).toBe(200);
+    expect(idp.hits['/jwks']).toBe(before);
+    expect(app.openapi().components?.securitySchemes).toEqual({ JWTBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
+  });
+
+  test('a JWKS URL without discovery', async () => {
+    const discovery = idp.hits['/.well-known/openid-configuration'];
+    const { get } = appWith({ jwksUri: idp.jwksUri });
+    expect((await get('/me', await idp.sign({ sub: 's' }))).status).toBe(200);
+    expect(idp.hits['/.well-known/openid-configuration']).toBe(discovery);
+  });
+});
+
+describe('an unreachable provider', () => {
+  test('cached keys keep working, even past their cache age; only a token needing the provider gets 503 with Retry-After', async () => {
+    const reported: unknown[] = [];
+    const { get } = appWith({ cacheMaxAge: 0, cooldownDuration: 30_000, onProviderError: (e) => reported.push(e) });
+    const token = await idp.sign({ sub: 'a' });
+    expect((await get('/me', token)).status).toBe(200);
+    for (const mode of ['error', 'refuse'] as const) {
+      idp.mode = mode;
+      try {
+        expect((await get('/me', token)).status).toBe(200);
+        expect((await get('/me', await idp.sign({ sub: 'b' }))).status).toBe(200);
+        // a key never seen: it may be new, and the provider cannot say
+        const res = await get('/me', await idp.sign({}, { key: await idp.foreignKey() }));
+        expect(res.status).toBe(503);
+        expect(res.json()).toEqual({ detail: 'The identity provider cannot be reached to verify the token' });
+        expect(Number(res.header('retry-after'))).toBeGreaterThan(0);
+        // still refused for what can be checked without it
+        expect((await get('/me', await idp.sign({ aud: 'api://other' }))).status).toBe(401);
+      } finally {
+        idp.mode = 'up';
+      }
+    }
+    expect(reported.length).toBeGreaterThan(0);
+  });
+
+  test('no keys yet and the provider down: 503; it is asked again after the cooldown', async () => {
+    const { get } = appWith({ cooldownDuration: 200 });
+    idp.mode = 'refuse';
+    const token = await idp.sign({ sub: 'a' });
+    try {
+      const res = await get('/me', token);
+      expect(res.status).toBe(503);
+      expect(res.header('retry-after')).toBe('1');
+      const hits = idp.hits['/.well-known/openid-configuration'];
+      expect((await get('/me', token)).status).toBe(503);
+      expect(idp.hits['/.well-known/openid-configuration']).toBe(hits); // within the cooldown: not asked
+    } finally {
+      idp.mode = 'up';
+    }
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await get('/me', token)).status).toBe(200);
+  });
+
+  test('a discovery document naming another issuer is refused (503, reported)', async () => {
+    const reported: unknown[] = [];
+    const { get } = appWith({ issuer: 'https://id.example.com', discoveryUrl: idp.discoveryUrl, onProviderError: (e) => reported.push(e) });
+    const res = await get('/me', await idp.sign({ iss: 'https://id.example.com' }));
+    expect(res.status).toBe(503);
+    expect(String(reported[0])).toContain('discovery names the issuer');
+  });
+});
+
+describe('the document', () => {
+  test('an openIdConnect scheme pointing at discovery; scopes in the requirement; 401, 403 and 503 documented', () => {
+    const { app } = appWith({ description: 'Tokens from the test issuer' });
+    const doc = app.openapi();
+    expect(doc.components?.securitySchemes).toEqual({
+      OpenIdConnect: { type: 'openIdConnect', description: 'Tokens from the test issuer', openIdConnectUrl: idp.discoveryUrl },
+    });
+    const read = doc.paths['/read'].get!;
+    expect(read.security).toEqual([{ OpenIdConnect: ['read'] }]);
+    expect(Object.keys(read.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403', '503']));
+    expect(doc.paths['/maybe'].get!.security).toEqual([{}, { OpenIdConnect: [] }]);
+  });
+
+  test('oauth2 with the given flows, the scopes added to each', () => {
+    const { app } = appWith({
+      schemeName: 'Login',
+      scopes: { read: 'Read things' },
+      flows: { authorizationCode: { authorizationUrl: `${idp.issuer}/auth`, tokenUrl: `${idp.issuer}/token` }, clientCredentials: { tokenUrl: `${idp.issuer}/token` } },
+    });
+    expect(app.openapi().components?.securitySchemes).toEqual({
+      Login: {
+        type: 'oauth2',
+        flows: {
+          authorizationCode: { scopes: { read: 'Read things' }, authorizationUrl: `${idp.issuer}/auth`, tokenUrl: `${idp.issuer}/token` },
+          clientCredentials: { scopes: { read: 'Read things' }, tokenUrl: `${idp.issuer}/token` },
+        },
+      },
+    });
+  });
+});
+
+describe('configuration mistakes fail at startup', () => {
+  test.each([
+    [{ algorithms: ['none'] }, '"none" is never accepted'],
+    [{ algorithms: ['RS256', 'HS256'] }, 'algorithm confusion'],
+    [{ algorithms: ['XX1'] }, 'not an asymmetric JWS algorithm'],
+    [{ algorithms: [] }, 'must not be empty'],
+    [{ audience: '' }, 'audience must be a non-empty string'],
+    [{ audience: [] }, 'audience must be a non-empty string'],
+    [{ issuer: '' }, 'issuer must be a non-empty string'],
+    [{ issuer: 'not a url' }, 'the discovery URL must be absolute'],
+    [{ jwks: { keys: [] }, jwksUri: 'https://x.example/jwks' }, 'give one of jwks, jwksUri and discoveryUrl'],
+    [{ jwksUri: '/jwks' }, 'jwksUri must be an absolute URL'],
+    [{ claims: { parse: () => ({}) } }, 'claims must be a zod schema'],
+  ])('%j', (options, message) => {
+    expect(() => jwtBearer({ issuer: 'https://id.example.com', audience: 'api://x', ...(options as object) } as JwtBearerOptions)).toThrow(ConfigurationError);
+    expect(() => jwtBearer({ issuer: 'https://id.example.com', audience: 'api://x', ...(options as object) } as JwtBearerOptions)).toThrow(message);
+  });
+});

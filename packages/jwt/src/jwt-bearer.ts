@@ -1,0 +1,271 @@
+/**
+ * `jwtBearer()`: a security scheme for JWT access tokens from an identity
+ * provider. It reads `Authorization: Bearer …`, verifies the token with jose
+ * (issuer, audience, allowed algorithms, expiry with a clock tolerance,
+ * required claims, signature against the issuer's keys), enforces the scopes
+ * the route requires, and documents the provider so Swagger UI's Authorize
+ * logs in through it.
+ */
+import {
+  ConfigurationError,
+  ErrorCode,
+  assertScopes,
+  bearerChallenge,
+  createDependency,
+  invalidToken,
+  normaliseFlows,
+  notAuthenticated,
+  readAuthorization,
+  securityScopes,
+  type CallContext,
+  type OAuthFlows,
+  type OAuthScopes,
+  type SchemeInfo,
+  type SchemeOptions,
+  type SchemeValue,
+  type SecurityScheme,
+  type SecurityScopes,
+} from '@depends/core';
+import { jwtVerify, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
+import type { z } from 'zod';
+import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
+import { refusal } from './failures.js';
+import { KeySource, type KeyLocation, type KeyTimings } from './keys.js';
+
+/**
+ * The algorithms accepted by default: every asymmetric JWS algorithm jose
+ * verifies. `none` and the HMAC algorithms (`HS256`…) are never accepted: a
+ * public key must not be usable as an HMAC secret (algorithm confusion).
+ *
+ * @example
+ * ```ts
+ * jwtBearer({ issuer, audience, algorithms: ASYMMETRIC_ALGORITHMS.filter((a) => a.startsWith('ES')) })
+ * ```
+ */
+export const ASYMMETRIC_ALGORITHMS: readonly string[] = Object.freeze([
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+]);
+
+/** A zod schema for custom claims (an object schema, usually). */
+type ClaimsSchema = z.ZodType<object>;
+
+/** The custom claims a schema adds to the value's `claims`. */
+export type ClaimsOf<S> = S extends z.ZodType<object> ? z.output<S> : {};
+
+/**
+ * Options of {@link jwtBearer}.
+ *
+ * @example
+ * ```ts
+ * const options: JwtBearerOptions = { issuer: 'https://id.example.com', audience: 'api://reports', clockTolerance: 10 }
+ * ```
+ */
+export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined, A extends boolean = boolean> extends SchemeOptions<A>, KeyTimings {
+  /** The issuer (`iss`) the tokens must come from, exactly as the provider names itself. */
+  issuer: string;
+  /** The audience (`aud`) this API answers to: a token for any other audience is refused. */
+  audience: string | readonly string[];
+  /** Where the provider's metadata is (default `<issuer>/.well-known/openid-configuration`); its `jwks_uri` gives the keys. */
+  discoveryUrl?: string;
+  /** The provider's JWKS URL, when there is no discovery document to read it from. */
+  jwksUri?: string;
+  /** The verification keys themselves (no fetching at all). */
+  jwks?: JSONWebKeySet;
+  /** Accepted `alg` values (default {@link ASYMMETRIC_ALGORITHMS}); `none` and `HS*` are refused at startup. */
+  algorithms?: readonly string[];
+  /** Leeway for `exp`/`nbf`/`iat`, in seconds or as a jose duration (`'30s'`); default 5 seconds. */
+  clockTolerance?: number | string;
+  /** Claims that must be present, besides `iss`, `aud` and `exp` (always required). */
+  requiredClaims?: readonly string[];
+  /** The expected `typ` header, e.g. `'at+jwt'` for RFC 9068 access tokens (default: not checked). */
+  typ?: string;
+  /** The greatest age of a token since its `iat` (seconds or `'1h'`); default: not checked. */
+  maxTokenAge?: number | string;
+  /** A zod schema for custom claims: a token whose claims do not match is refused (401); its output types `claims`. */
+  claims?: S;
+  /** Where the granted scopes are read (default: `scope`, else `scp`). */
+  scopeClaim?: ScopeSource;
+  /** A `realm` in the `WWW-Authenticate` challenges. */
+  realm?: string;
+  /** Scopes with their descriptions, for the document (added to every flow in `flows`). */
+  scopes?: OAuthScopes;
+  /**
+   * Document the scheme as `oauth2` with these flows (e.g. the provider's
+   * `authorizationCode` and `clientCredentials` endpoints). Default: an
+   * `openIdConnect` scheme pointing at the discovery document, or an HTTP
+   * bearer (`bearerFormat: JWT`) when keys are given without discovery.
+   */
+  flows?: OAuthFlows;
+  /** Called (for logs) each time the provider cannot be reached or answers something unusable. */
+  onProviderError?: (error: unknown) => void;
+}
+
+function invalid(message: string): never {
+  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Security scheme jwtBearer: ${message}`);
+}
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+function checkedAlgorithms(algorithms: readonly string[] | undefined): string[] {
+  const list = [...(algorithms ?? ASYMMETRIC_ALGORITHMS)];
+  if (list.length === 0) invalid('algorithms must not be empty');
+  for (const alg of list) {
+    if (!nonEmpty(alg)) invalid('algorithms must be strings');
+    if (alg.toLowerCase() === 'none') invalid('"none" is never accepted: unsigned tokens prove nothing');
+    if (/^HS\d+$/i.test(alg)) {
+      invalid(`"${alg}" is not accepted: an HMAC algorithm next to public keys allows algorithm confusion; use the provider's asymmetric keys`);
+    }
+    if (!ASYMMETRIC_ALGORITHMS.includes(alg)) invalid(`"${alg}" is not an asymmetric JWS algorithm (${ASYMMETRIC_ALGORITHMS.join(', ')})`);
+  }
+  return list;
+}
+
+function keyLocation(options: JwtBearerOptions<any, any>): KeyLocation {
+  const given = [options.jwks !== undefined, options.jwksUri !== undefined, options.discoveryUrl !== undefined].filter(Boolean).length;
+  if (given > 1) invalid('give one of jwks, jwksUri and discoveryUrl');
+  if (options.jwks !== undefined) {
+    if (!Array.isArray(options.jwks?.keys)) invalid('jwks must be a JSON Web Key Set ({ keys: [...] })');
+    return { jwks: options.jwks };
+  }
+  if (options.jwksUri !== undefined) {
+    if (!URL.canParse(options.jwksUri)) invalid(`jwksUri must be an absolute URL, got ${JSON.stringify(options.jwksUri)}`);
+    return { jwksUri: options.jwksUri };
+  }
+  const discoveryUrl = options.discoveryUrl ?? `${options.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  if (!URL.canParse(discoveryUrl)) invalid(`the discovery URL must be absolute, got ${JSON.stringify(discoveryUrl)} (is the issuer a URL?)`);
+  return { discoveryUrl, issuer: options.issuer };
+}
+
+function documented(options: JwtBearerOptions<any, any>, location: KeyLocation): { defaultName: string; openapi: Record<string, unknown> } {
+  if (options.flows !== undefined) {
+    const flows: Record<string, unknown> = {};
+    for (const [kind, flow] of Object.entries(options.flows)) {
+      flows[kind] = flow && typeof flow === 'object' && options.scopes ? { ...flow, scopes: { ...options.scopes, ...(flow.scopes ?? {}) } } : flow;
+    }
+    return { defaultName: 'OAuth2', openapi: { type: 'oauth2', flows: normaliseFlows(flows as OAuthFlows) } };
+  }
+  if ('discoveryUrl' in location) return { defaultName: 'OpenIdConnect', openapi: { type: 'openIdConnect', openIdConnectUrl: location.discoveryUrl } };
+  return { defaultName: 'JWTBearer', openapi: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } };
+}
+
+/**
+ * A bearer scheme for JWT access tokens from an identity provider. The
+ * value is an {@link AccessToken}: the verified claims (typed; custom
+ * claims from the `claims` zod schema), the granted scopes and the header.
+ *
+ * - Verification (jose): signature with the issuer's keys, `iss`, `aud`,
+ *   `exp`/`nbf` with `clockTolerance` (5 s), `requiredClaims`, `typ`; only
+ *   asymmetric algorithms (`none` and `HS*` are refused).
+ * - Keys: from OpenID Connect discovery (`<issuer>/.well-known/openid-configuration`
+ *   → `jwks_uri`) by default, or `jwksUri`, or `jwks`; fetched on the first
+ *   token, cached (`cacheMaxAge`, 10 min), fetched again when a token names
+ *   an unknown `kid` (at most once per `cooldownDuration`, 30 s), so the
+ *   provider can rotate its keys while the API runs.
+ * - Scopes: those required with `security(scheme, { scopes })` down to this
+ *   use are compared with the token's (`scope`, else `scp`): one missing is
+ *   a 403 `insufficient_scope`.
+ * - Answers: no bearer token → 401 `{"detail":"Not authenticated"}` +
+ *   `WWW-Authenticate: Bearer` (or `undefined` with `autoError: false`); a
+ *   refused token → 401 `Bearer error="invalid_token", error_description="The token has expired"`
+ *   (what failed, nothing more); the provider needed but unreachable → 503
+ *   with `Retry-After` (a client should retry, not drop its token). Keys
+ *   already fetched keep verifying tokens while the provider is down; only a
+ *   token signed with a key never seen waits for it.
+ * - Document: an `openIdConnect` scheme pointing at the discovery document
+ *   (Swagger UI reads the provider's endpoints and scopes from it), or
+ *   `oauth2` with the given `flows`; 401, 403 and 503 are listed on each route.
+ *
+ * @example
+ * ```ts
+ * import { jwtBearer } from '@depends/jwt'
+ * import { security, Router } from '@depends/core'
+ *
+ * const reportsToken = jwtBearer({
+ *   issuer: 'https://id.example.com',
+ *   audience: 'api://reports',
+ *   claims: z.object({ tenant: z.string() }),
+ * })
+ * const api = new Router()
+ * api.get('/me', { auth: reportsToken }, ({ auth }) => ({ sub: auth.claims.sub, tenant: auth.claims.tenant, scopes: auth.scopes }))
+ * api.get('/reports', { auth: security(reportsToken, { scopes: ['reports:read'] }) }, ({ auth }) => reports.of(auth.claims.tenant))
+ * ```
+ */
+export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A extends boolean = true>(
+  options: JwtBearerOptions<S, A>,
+): SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>> {
+  if (!options || typeof options !== 'object') invalid('options are required ({ issuer, audience })');
+  if (!nonEmpty(options.issuer)) invalid('issuer must be a non-empty string');
+  const audience = typeof options.audience === 'string' ? options.audience : options.audience ? [...options.audience] : undefined;
+  if (audience === undefined || (Array.isArray(audience) ? audience.length === 0 || !audience.every(nonEmpty) : !nonEmpty(audience))) {
+    invalid('audience must be a non-empty string (or a list of them): a token for another API must not be accepted here');
+  }
+  const schema = options.claims;
+  if (schema !== undefined && typeof (schema as { safeParse?: unknown }).safeParse !== 'function') invalid('claims must be a zod schema');
+  const location = keyLocation(options);
+  const keys = new KeySource(location, options, options.onProviderError);
+  const required = [...new Set(['iss', 'aud', 'exp', ...(options.requiredClaims ?? [])])];
+  const verifyOptions: JWTVerifyOptions = {
+    issuer: options.issuer,
+    audience,
+    algorithms: checkedAlgorithms(options.algorithms),
+    clockTolerance: options.clockTolerance ?? 5,
+    requiredClaims: required,
+    ...(options.typ !== undefined ? { typ: options.typ } : {}),
+    ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
+  };
+  const realm = options.realm;
+  const scopeClaim = options.scopeClaim;
+  const { defaultName, openapi } = documented(options, location);
+  const name = options.schemeName ?? defaultName;
+  if (!nonEmpty(name)) invalid('schemeName must be a non-empty string');
+  const optional = options.autoError === false;
+  const challenge = realm === undefined ? 'Bearer' : bearerChallenge({ realm });
+  const { type, ...rest } = openapi;
+  const scheme: SchemeInfo = Object.freeze({
+    name,
+    openapi: Object.freeze({ type, ...(options.description !== undefined ? { description: options.description } : {}), ...rest }),
+    challenge,
+    consumes: Object.freeze([Object.freeze({ in: 'header' as const, name: 'authorization' })]),
+    optional,
+    bearerChallenges: true,
+  });
+  const custom = options.notAuthenticated;
+
+  const fn = async ({ required: scopes }: { required: SecurityScopes }, context: CallContext): Promise<AccessToken<ClaimsOf<S>> | undefined> => {
+    const parts = readAuthorization(context.request, 'bearer');
+    if (!parts) {
+      if (optional) return undefined;
+      throw custom ? custom(scheme) : notAuthenticated(challenge);
+    }
+    let verified;
+    try {
+      verified = await jwtVerify(parts.credentials, keys.getKey, verifyOptions);
+    } catch (error) {
+      throw refusal(error, { realm });
+    }
+    let claims = verified.payload as VerifiedClaims & ClaimsOf<S>;
+    if (schema !== undefined) {
+      const parsed = schema.safeParse(claims);
+      if (!parsed.success) throw invalidToken('The token has invalid claims', { realm });
+      claims = { ...claims, ...(parsed.data as object) };
+    }
+    const granted = scopesOf(claims, scopeClaim);
+    if (scopes.scopes.length > 0) assertScopes(scopes, granted, { realm });
+    return accessToken(claims, granted, verified.protectedHeader, parts.credentials);
+  };
+  Object.defineProperty(fn, 'name', { value: name });
+  return createDependency({ required: securityScopes }, fn, {
+    name,
+    meta: { security: { kind: 'scheme', scheme }, enforcesScopes: true, responses: [503] },
+  }) as SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>>;
+}

@@ -1,0 +1,93 @@
+/**
+ * A small issuer for the unit tests: a real HTTP server on 127.0.0.1 serving
+ * an OpenID Connect discovery document and a JWKS, with keys made by jose,
+ * that signs tokens, rotates keys and can be taken down. (The provider-backed
+ * tests in examples/oidc-api run against a real OpenID Provider.)
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+
+interface Key {
+  kid: string;
+  alg: string;
+  privateKey: CryptoKey;
+  jwk: JWK;
+}
+
+export interface TestIssuer {
+  readonly issuer: string;
+  readonly discoveryUrl: string;
+  readonly jwksUri: string;
+  /** Requests served, by path. */
+  readonly hits: Record<string, number>;
+  /** `up`, `error` (500 answers) or `refuse` (connections closed at once). */
+  mode: 'up' | 'error' | 'refuse';
+  /** Signs a token with the current key (or `key`); `iss`, `aud`, `iat`, `exp` filled in unless given. */
+  sign(claims?: JWTPayload, options?: { key?: Key; header?: Record<string, unknown>; expiresIn?: number }): Promise<string>;
+  /** A new current key, published beside the old ones (`keep: false`: replacing them). */
+  rotate(options?: { keep?: boolean }): Promise<Key>;
+  /** A key the issuer never publishes. */
+  foreignKey(): Promise<Key>;
+  current(): Key;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+async function makeKey(alg = 'RS256'): Promise<Key> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const kid = `key-${++counter}`;
+  return { kid, alg, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
+}
+
+export const AUDIENCE = 'api://tests';
+
+export async function startIssuer(): Promise<TestIssuer> {
+  let keys: Key[] = [await makeKey()];
+  const hits: Record<string, number> = {};
+  let origin = '';
+  const state = { mode: 'up' as TestIssuer['mode'] };
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    hits[path] = (hits[path] ?? 0) + 1;
+    if (state.mode === 'refuse') return void req.socket.destroy();
+    if (state.mode === 'error') return void res.writeHead(500).end('down');
+    const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (path === '/.well-known/openid-configuration') return json({ issuer: origin, jwks_uri: `${origin}/jwks` });
+    if (path === '/jwks') return json({ keys: keys.map((k) => k.jwk) });
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    issuer: origin,
+    discoveryUrl: `${origin}/.well-known/openid-configuration`,
+    jwksUri: `${origin}/jwks`,
+    hits,
+    get mode() {
+      return state.mode;
+    },
+    set mode(m) {
+      state.mode = m;
+    },
+    current: () => keys[keys.length - 1],
+    async sign(claims = {}, options = {}) {
+      const key = options.key ?? keys[keys.length - 1];
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ iss: origin, aud: AUDIENCE, iat: now, exp: now + (options.expiresIn ?? 300), ...claims })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt', ...options.header })
+        .sign(key.privateKey);
+    },
+    async rotate({ keep = true } = {}) {
+      const key = await makeKey();
+      keys = keep ? [...keys, key] : [key];
+      return key;
+    },
+    foreignKey: () => makeKey(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
