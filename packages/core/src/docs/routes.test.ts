@@ -42,6 +42,13 @@ describe('docsRoutes', () => {
     expect(docsRoutes(() => doc(), { title: 'API docs' })[1].answer({}).body).toContain('<title>API docs</title>');
   });
 
+  test('initOAuth reaches the page configuration (an identity provider public client with PKCE)', () => {
+    const [, page] = docsRoutes(() => doc(), { initOAuth: { clientId: 'swagger-ui', usePkceWithAuthorizationCodeGrant: true, scopes: ['reports:read'] } });
+    const body = page.answer({}).body as string;
+    expect(body).toContain('"initOAuth":{"clientId":"swagger-ui","usePkceWithAuthorizationCodeGrant":true,"scopes":["reports:read"]}');
+    expect(docsRoutes(() => doc())[1].answer({}).body).not.toContain('initOAuth');
+  });
+
   test('assets: the local swagger-ui files, cached for a day; any other name is a 404', () => {
     const [, , assets] = docsRoutes(() => doc());
     const css = assets.answer({ file: 'swagger-ui.css' });

@@ -5,7 +5,7 @@
 import type { OpenAPIDocument } from '../openapi/document.js';
 import { jsonAnswer, type Answer } from '../response/reply.js';
 import { docsAsset } from './assets.js';
-import { swaggerUiHtml } from './swagger-ui.js';
+import { swaggerUiHtml, type SwaggerUiOAuthOptions } from './swagger-ui.js';
 
 /**
  * Where an adapter's `d.docs()` serves the document and the page.
@@ -22,6 +22,11 @@ export interface DocsOptions {
   docsPath?: string;
   /** Title of the page (default: the document's title). */
   title?: string;
+  /**
+   * Client settings for the Authorize dialog's OAuth2 flows (Swagger UI's
+   * `initOAuth`), e.g. the public client of an identity provider with PKCE.
+   */
+  initOAuth?: SwaggerUiOAuthOptions;
 }
 
 /**
@@ -72,7 +77,12 @@ export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions
         (page ??= {
           status: 200,
           headers: [['content-type', 'text/html; charset=utf-8']],
-          body: swaggerUiHtml({ openapiUrl: openapiPath, title: options.title ?? document().info.title, assetsPath: docsPath }),
+          body: swaggerUiHtml({
+            openapiUrl: openapiPath,
+            title: options.title ?? document().info.title,
+            assetsPath: docsPath,
+            ...(options.initOAuth ? { initOAuth: options.initOAuth } : {}),
+          }),
         }),
     },
     {

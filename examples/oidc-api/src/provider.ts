@@ -1,0 +1,261 @@
+/**
+ * The example's identity provider: a real, certified OpenID Provider
+ * (`oidc-provider`) on 127.0.0.1 with the two clients of the example, the
+ * demo user alice, JWT access tokens for the API's audience (resource
+ * indicators), and a small login and consent page of its own. It can
+ * rotate its signing key while it runs.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { errors, type ClientMetadata, type Configuration } from 'oidc-provider';
+
+/** The API's audience: the resource indicator its tokens are issued for. */
+export const AUDIENCE = 'api://oidc-api';
+
+/** The scopes of the API, with their descriptions. */
+export const API_SCOPES = { 'reports:read': 'Read reports', 'reports:write': 'Write reports' } as const;
+
+/** The demo user of the login page. */
+export const DEMO_USER = { username: 'alice', password: 'wonderland' } as const;
+
+/** The machine client (client credentials). */
+export const SERVICE_CLIENT = { id: 'reports-service', secret: 'reports-service-secret' } as const;
+
+/** The docs page's public client (authorization code + PKCE). */
+export const DOCS_CLIENT_ID = 'swagger-ui';
+
+/** Options of {@link startProvider}. */
+export interface ProviderOptions {
+  /** Port (default 3001; 0 for any). */
+  port?: number;
+  host?: string;
+  /** The API's base URL: the docs client comes back to `<apiUrl>/docs/oauth2-redirect.html`. */
+  apiUrl: string;
+  /** More clients (tests add some); the example has the two above. */
+  extraClients?: ClientMetadata[];
+  /** More resource servers by indicator, with their scopes (tests add one). */
+  extraResources?: Readonly<Record<string, string>>;
+  /** Access token lifetime per client id, in seconds (default one hour; tests shorten one). */
+  tokenTTL?: Readonly<Record<string, number>>;
+}
+
+/** A running provider. */
+export interface RunningProvider {
+  /** The issuer, e.g. `http://127.0.0.1:3001`. */
+  readonly issuer: string;
+  /** Its discovery document URL. */
+  readonly discoveryUrl: string;
+  /** The key id tokens are signed with now. */
+  currentKid(): string;
+  /** A new signing key; the previous ones stay published so that tokens already issued keep verifying. */
+  rotateKeys(): Promise<string>;
+  close(): Promise<void>;
+}
+
+interface SigningKey {
+  readonly jwk: JWK;
+}
+
+async function newKey(): Promise<SigningKey> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { jwk: { ...jwk, kid: `key-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, alg: 'RS256', use: 'sig' } };
+}
+
+const html = (title: string, body: string): string => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:sans-serif;max-width:24rem;margin:4rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}input,button{padding:.5rem}</style>
+</head><body><h1>${title}</h1>${body}</body></html>`;
+
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 16 * 1024) throw new Error('form too large');
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function configuration(options: ProviderOptions, keys: readonly SigningKey[], cookieKeys: string[]): Configuration {
+  const resources: Record<string, string> = { [AUDIENCE]: Object.keys(API_SCOPES).join(' '), ...options.extraResources };
+  const apiOrigin = new URL(options.apiUrl).origin;
+  const ttl = options.tokenTTL ?? {};
+  const tokenTTL = (_ctx: unknown, token: { clientId?: string; resourceServer?: { accessTokenTTL?: number } }) =>
+    (token.clientId !== undefined ? ttl[token.clientId] : undefined) ?? token.resourceServer?.accessTokenTTL ?? 3600;
+  return {
+    clients: [
+      {
+        client_id: SERVICE_CLIENT.id,
+        client_secret: SERVICE_CLIENT.secret,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        scope: 'reports:read',
+      },
+      {
+        client_id: DOCS_CLIENT_ID,
+        token_endpoint_auth_method: 'none',
+        application_type: 'web',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [`${options.apiUrl}/docs/oauth2-redirect.html`],
+        scope: `openid ${Object.keys(API_SCOPES).join(' ')}`,
+      },
+      ...(options.extraClients ?? []),
+    ],
+    jwks: { keys: keys.map((k) => k.jwk) } as Configuration['jwks'],
+    cookies: { keys: cookieKeys },
+    scopes: ['openid', ...Object.keys(API_SCOPES)],
+    claims: { openid: ['sub'] },
+    pkce: { required: () => true },
+    clientBasedCORS: (_ctx, origin) => origin === apiOrigin,
+    findAccount: (_ctx, id) => (id === DEMO_USER.username ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    ttl: { AccessToken: tokenTTL, ClientCredentials: tokenTTL } as Configuration['ttl'],
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // A request that names no resource gets a token for the API.
+        defaultResource: () => AUDIENCE,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          const scope = resources[indicator];
+          if (scope === undefined) throw new errors.InvalidTarget();
+          return { scope, audience: indicator, accessTokenFormat: 'jwt', accessTokenTTL: 3600, jwt: { sign: { alg: 'RS256' } } };
+        },
+      },
+    },
+  };
+}
+
+/** The login and consent pages (`/interaction/:uid`). */
+async function interaction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const [, , uid, action] = url.pathname.split('/');
+  const details = await provider.interactionDetails(req, res);
+  if (details.uid !== uid) throw new errors.SessionNotFound('interaction session mismatch');
+  const client = escape(String(details.params.client_id));
+  if (req.method === 'GET') {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (details.prompt.name === 'login') {
+      res.end(
+        html(
+          'Sign in',
+          `<p>to continue to <b>${client}</b></p><form method="post" action="/interaction/${uid}/login">
+<label>Username<input name="username" autocomplete="username" autofocus></label>
+<label>Password<input name="password" type="password" autocomplete="current-password"></label>
+<button type="submit">Sign in</button></form>`,
+        ),
+      );
+      return;
+    }
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+    const asked = [...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()];
+    res.end(
+      html(
+        'Authorize',
+        `<p><b>${client}</b> asks for: ${asked.map((s) => `<code>${escape(s)}</code>`).join(', ') || 'nothing new'}</p>
+<form method="post" action="/interaction/${uid}/confirm"><button type="submit">Allow</button></form>`,
+      ),
+    );
+    return;
+  }
+  if (req.method === 'POST' && action === 'login') {
+    const form = await readForm(req);
+    const ok = sameText(form.get('username') ?? '', DEMO_USER.username) && sameText(form.get('password') ?? '', DEMO_USER.password);
+    if (!ok) {
+      res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(html('Sign in', `<p>Wrong username or password.</p><p><a href="/interaction/${uid}">Try again</a></p>`));
+      return;
+    }
+    await provider.interactionFinished(req, res, { login: { accountId: DEMO_USER.username } }, { mergeWithLastSubmission: false });
+    return;
+  }
+  if (req.method === 'POST' && action === 'confirm') {
+    const { session, params, prompt } = details;
+    const grant = details.grantId
+      ? (await provider.Grant.find(details.grantId))!
+      : new provider.Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
+    const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    return;
+  }
+  res.writeHead(405).end();
+}
+
+/**
+ * Starts the provider on `host:port` (its issuer is `http://host:port`).
+ *
+ * @example
+ * ```ts
+ * const idp = await startProvider({ port: 3001, apiUrl: 'http://127.0.0.1:3000' })
+ * console.log(idp.discoveryUrl)
+ * await idp.rotateKeys()
+ * ```
+ */
+export async function startProvider(options: ProviderOptions): Promise<RunningProvider> {
+  const host = options.host ?? '127.0.0.1';
+  let keys: SigningKey[] = [await newKey()];
+  const cookieKeys = [randomBytes(32).toString('base64url')];
+  let provider: Provider | undefined;
+  let callback: ReturnType<Provider['callback']> | undefined;
+  const server: Server = createServer((req, res) => {
+    const current = provider!;
+    if (req.url?.startsWith('/interaction/')) {
+      interaction(current, req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(error instanceof errors.OIDCProviderError ? error.error_description ?? error.message : 'Bad request');
+      });
+      return;
+    }
+    callback!(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3001, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const issuer = `http://${shown}:${(server.address() as AddressInfo).port}`;
+  const build = () => {
+    provider = new Provider(issuer, configuration(options, keys, cookieKeys));
+    callback = provider.callback();
+  };
+  build();
+  let closing: Promise<void> | undefined;
+  return {
+    issuer,
+    discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+    currentKid: () => String(keys[0].jwk.kid),
+    async rotateKeys() {
+      // The new key signs (it comes first); the previous one stays published.
+      keys = [await newKey(), keys[0]];
+      build();
+      return String(keys[0].jwk.kid);
+    },
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      })),
+  };
+}
