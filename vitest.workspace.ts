@@ -35,4 +35,5 @@ export default [
   project('jwt', './packages/jwt'),
   project('adapters', './tests/adapters'),
   project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
+  project('oidc-api', './examples/oidc-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
 ];

@@ -117,7 +117,7 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
     ],
     jwks: { keys: keys.map((k) => k.jwk) } as Configuration['jwks'],
     cookies: { keys: cookieKeys },
-    scopes: ['openid', ...Object.keys(API_SCOPES)],
+    scopes: [...new Set(['openid', ...Object.values(resources).flatMap((scope) => scope.split(' '))])],
     claims: { openid: ['sub'] },
     pkce: { required: () => true },
     clientBasedCORS: (_ctx, origin) => origin === apiOrigin,
