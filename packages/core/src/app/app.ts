@@ -6,7 +6,9 @@
 import type { Dependency, Input, Inputs, Values } from '../dependency/types.js';
 import { HTTPException } from '../errors/catalogue.js';
 import { buildDocument, checkSchemes, type DocumentOptions, type OpenAPIDocument, type SchemeRegistry } from '../openapi/document.js';
-import { compile } from '../resolver/compile.js';
+import { analyse } from '../model/analyse.js';
+import type { RouteTree } from '../model/tree.js';
+import { compile, compileTree } from '../resolver/compile.js';
 import { closeStack, isClean } from '../resolver/exit-stack.js';
 import { Execution, execute } from '../resolver/execute.js';
 import type { MaybePromise } from '../resolver/execute.js';
@@ -41,7 +43,9 @@ export interface AppRoute {
   readonly label: string;
   /** App, global-security, router and route dependencies, outermost first. */
   readonly dependencies: readonly Input[];
-  /** The plan without overrides (also what the document reads). */
+  /** The analysed tree without overrides (what the document and the startup checks read). */
+  readonly tree: RouteTree;
+  /** The plan compiled from that tree. */
   readonly plan: Plan;
 }
 
@@ -117,8 +121,8 @@ export class DependsApp {
       ...(def.options.public ? [] : (this.options.security ?? [])),
       ...def.dependencies,
     ];
-    const plan = compile({ label, inputs: def.inputs, dependencies, handler: def.handler });
-    return { def, label, dependencies, plan };
+    const tree = analyse({ label, dependencies, inputs: def.inputs });
+    return { def, label, dependencies, tree, plan: compileTree(tree, def.handler) };
   }
 
   /**
@@ -151,13 +155,7 @@ export class DependsApp {
     if (this.overrides.size === 0) return route.plan;
     const hit = this.#plans.get(route);
     if (hit && hit.version === this.overrides.version) return hit.plan;
-    const plan = compile({
-      label: route.label,
-      inputs: route.def.inputs,
-      dependencies: route.dependencies,
-      handler: route.def.handler,
-      overrides: this.overrides,
-    });
+    const plan = compileTree(analyse({ label: route.label, dependencies: route.dependencies, inputs: route.def.inputs }, this.overrides), route.def.handler);
     this.#plans.set(route, { version: this.overrides.version, plan });
     return plan;
   }

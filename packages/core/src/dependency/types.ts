@@ -41,7 +41,12 @@ export interface SourceSpec {
 /** A security declaration carried by a dependency (read by the OpenAPI builder). */
 export type SecurityMeta =
   | { readonly kind: 'scheme'; readonly scheme: SchemeInfo }
-  | { readonly kind: 'anyOf'; readonly alternatives: readonly Input[] }
+  | {
+      readonly kind: 'anyOf';
+      readonly alternatives: readonly Input[];
+      /** No credential at all is accepted too (`autoError: false`, or an optional alternative). */
+      readonly optional?: boolean;
+    }
   | { readonly kind: 'public' };
 
 /** The parts of a security scheme that interpreters other than the resolver read. */

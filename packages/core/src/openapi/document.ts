@@ -2,9 +2,10 @@
  * The OpenAPI 3.1 document, built from the same route table the resolver
  * uses (`route.def` and `route.dependencies`, never the overrides).
  */
-import type { Dependency, Input } from '../dependency/types.js';
+import type { Dependency } from '../dependency/types.js';
 import { ConfigurationError, DuplicateSchemeError, ErrorCode } from '../errors/catalogue.js';
-import { toUse } from '../dependency/use.js';
+import { analyse } from '../model/analyse.js';
+import type { DependencyNode } from '../model/tree.js';
 import { toOpenApiPath } from '../router/paths.js';
 import { buildOperation, deriveOperationId, handlerName } from './operation.js';
 import { materialize, product } from './requirements.js';
@@ -42,8 +43,9 @@ export type SchemeRegistry = Map<string, { entry: string; label: string }>;
 
 /**
  * Checks that every security scheme a route reaches has a name no other
- * scheme of a different shape uses; registers the names. `DependsApp.add()`
- * calls it, so a clash fails at startup.
+ * scheme of a different shape uses; registers the names. It reads the
+ * route's analysed tree; `DependsApp.add()` calls it, so a clash fails at
+ * startup.
  *
  * @example
  * ```ts
@@ -52,24 +54,23 @@ export type SchemeRegistry = Map<string, { entry: string; label: string }>;
  * checkSchemes(second, registry) // throws DuplicateSchemeError naming both routes
  * ```
  */
-export function checkSchemes(route: DocumentRoute, registry: SchemeRegistry): void {
+export function checkSchemes(route: Pick<DocumentRoute, 'label' | 'tree'>, registry: SchemeRegistry): void {
   const seen = new Set<Dependency<any>>();
-  const walk = (input: Input) => {
-    const { dependency } = toUse(input);
-    if (seen.has(dependency)) return;
-    seen.add(dependency);
-    const sec = dependency.meta.security;
+  const walk = (node: DependencyNode) => {
+    if (seen.has(node.dependency)) return;
+    seen.add(node.dependency);
+    const sec = node.security;
     if (sec?.kind === 'scheme') {
       const entry = schemeEntry(sec.scheme);
       const prior = registry.get(sec.scheme.name);
       if (prior && prior.entry !== entry) throw new DuplicateSchemeError(sec.scheme.name, prior.label, route.label);
       if (!prior) registry.set(sec.scheme.name, { entry, label: route.label });
     }
-    if (sec?.kind === 'anyOf') sec.alternatives.forEach(walk);
-    Object.values(dependency.inputs).forEach(walk);
+    node.alternatives?.forEach(walk);
+    for (const edge of node.children) walk(edge.node);
   };
-  route.dependencies.forEach(walk);
-  Object.values(route.def.inputs).forEach(walk);
+  route.tree.dependencies.forEach(walk);
+  for (const edge of route.tree.inputs) walk(edge.node);
 }
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -118,13 +119,13 @@ export function buildDocument(routes: readonly DocumentRoute[], options: Documen
       for (let n = 2; taken.has(operationId); n++) operationId = `${base}_${n}`;
       taken.add(operationId);
     }
-    const facts = walkRoute(route.dependencies, def.inputs, registry, route.label);
+    const facts = walkRoute(route.tree, registry);
     item[method] = buildOperation(def, facts, { components, standard, operationId, path, globalSecurity });
   }
 
   let security: SecurityRequirement[] | undefined;
   if (globalSecurity) {
-    const facts = walkRoute(options.security!, [], registry, 'the global security');
+    const facts = walkRoute(analyse({ label: 'the global security', dependencies: options.security!, inputs: {} }), registry);
     const alternatives = product(facts.factors);
     if (alternatives.some((a) => a.length > 0)) security = materialize(alternatives, facts.scopes ?? new Map());
   }

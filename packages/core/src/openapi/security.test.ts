@@ -28,6 +28,8 @@ import {
 } from '../security/index.js';
 import { form } from '../sources/body.js';
 import { header, query } from '../sources/params.js';
+import type { Input, Inputs } from '../dependency/types.js';
+import { analyse } from '../model/analyse.js';
 import { buildDocument, checkSchemes, type SchemeRegistry } from './document.js';
 import { appWith, documentOf, expectValid, fixtureScheme, op } from './test/helpers.js';
 
@@ -384,12 +386,11 @@ describe('scheme name clashes', () => {
 
   test('checkSchemes: same shape twice is fine; a clash inside anyOf or a router dependency is found too', () => {
     const registry: SchemeRegistry = new Map();
-    const route = (label: string, inputs: Record<string, never>, dependencies: unknown[] = []) =>
-      ({ label, dependencies, def: { inputs } }) as unknown as Parameters<typeof checkSchemes>[0];
-    checkSchemes(route('GET /x', { b: httpBearer() as never }), registry);
-    checkSchemes(route('GET /y', { b: httpBearer() as never }), registry);
+    const route = (label: string, inputs: Inputs, dependencies: Input[] = []) => ({ label, tree: analyse({ label, dependencies, inputs }) });
+    checkSchemes(route('GET /x', { b: httpBearer() }), registry);
+    checkSchemes(route('GET /y', { b: httpBearer() }), registry);
     expect([...registry.keys()]).toEqual(['HTTPBearer']);
-    expect(() => checkSchemes(route('GET /z', { c: anyOf(httpBearer({ bearerFormat: 'JWT' })) as never }), registry)).toThrow(/GET \/x.*GET \/z/);
+    expect(() => checkSchemes(route('GET /z', { c: anyOf(httpBearer({ bearerFormat: 'JWT' })) }), registry)).toThrow(/GET \/x.*GET \/z/);
     expect(() => checkSchemes(route('GET /w', {}, [httpBearer({ description: 'other' })]), registry)).toThrow(DuplicateSchemeError);
   });
 

@@ -3,22 +3,24 @@
  * an opinion, open (`[key: string]: unknown`) where the spec allows more.
  */
 import type { Input } from '../dependency/types.js';
+import type { RouteTree } from '../model/tree.js';
 import type { RouteDef } from '../router/router.js';
 
 /**
- * What the document reads of one route: its declaration, a label for
- * messages, and the dependencies that apply to it (app, global security,
- * router, route; outermost first). Plain data: an app's routes are these.
+ * What the document reads of one route: its declaration (method, path,
+ * handler name, options), a label for messages, and its analysed tree
+ * (see `model/`). Plain data: an app's routes are these.
  *
  * @example
  * ```ts
- * const route: DocumentRoute = { def: router.routes()[0], label: 'GET /me', dependencies: [] }
+ * const def = routeDef('GET', '/me', { user }, ({ user }) => user)
+ * const route: DocumentRoute = { def, label: 'GET /me', tree: analyse({ label: 'GET /me', dependencies: [], inputs: def.inputs }) }
  * ```
  */
 export interface DocumentRoute {
   readonly def: RouteDef;
   readonly label: string;
-  readonly dependencies: readonly Input[];
+  readonly tree: RouteTree;
 }
 
 /** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it). */

@@ -1,16 +1,13 @@
 /**
- * Walks one route's dependency tree the way FastAPI's OpenAPI code does
- * (pre-order, declaration order, app → router → route dependencies, then
- * the handler's inputs; scopes accumulated from the root down; a subtree
- * seen with the same scopes is skipped) and collects what the document
- * needs: request sources, security schemes with their scopes and their
+ * Walks one route's analysed tree (see `model/`) the way FastAPI's OpenAPI
+ * code does (pre-order, declaration order, app → router → route
+ * dependencies, then the handler's inputs; a subtree seen with the same
+ * scopes is skipped) and collects what the document needs: request sources, security schemes with their scopes and their
  * AND/OR/optional structure, and which error answers the route can give.
  */
-import type { Dependency, Input, SchemeInfo, SourceSpec } from '../dependency/types.js';
-import { isDependency, isUse } from '../dependency/depends.js';
-import { accumulateScopes, toUse } from '../dependency/use.js';
+import type { Dependency, SchemeInfo, SourceSpec } from '../dependency/types.js';
 import { DuplicateSchemeError } from '../errors/catalogue.js';
-import { credentialReader } from '../security/scheme.js';
+import type { DependencyNode, RouteTree } from '../model/tree.js';
 import { product, type Alternative, type Factor } from './requirements.js';
 
 /** A scheme reached by some route, with the label of the first route. */
@@ -52,7 +49,6 @@ interface Branch {
 }
 
 const branchOf = (factors: Factor[] = []): Branch => ({ factors, plain: new Set(), scoped: new Map() });
-const NO_SCOPES: readonly string[] = Object.freeze([]);
 const consumedKeys = new WeakMap<SchemeInfo, readonly string[]>();
 
 /** `in:name` keys of what a scheme consumes (header names lower-cased). */
@@ -112,17 +108,11 @@ interface Walk {
   readonly label: string;
 }
 
-function visit(walk: Walk, input: Input, parentScopes: readonly string[], branch: Branch, documented: boolean): void {
-  let dep: Dependency<any>;
-  let own: readonly string[] = NO_SCOPES;
-  if (isDependency(input)) dep = input;
-  else if (isUse(input)) {
-    dep = input.dependency;
-    own = input.scopes;
-  } else dep = toUse(input).dependency;
+function visit(walk: Walk, node: DependencyNode, branch: Branch, documented: boolean): void {
+  const dep = node.dependency;
   const meta = dep.meta;
   if (meta.builtin !== undefined && meta.builtin !== 'container') return;
-  const scopes = accumulateScopes(parentScopes, own);
+  const scopes = node.scopes;
   if (scopes.length === 0) {
     if (branch.plain.has(dep)) return;
     branch.plain.add(dep);
@@ -134,10 +124,10 @@ function visit(walk: Walk, input: Input, parentScopes: readonly string[], branch
     seen.add(key);
   }
   const { facts } = walk;
-  const inputs = dep.inputs;
+  const children = node.children;
   if (meta.responses) for (const status of meta.responses) (facts.statuses ??= new Set()).add(status);
   if (meta.enforcesScopes && scopes.length > 0) facts.enforcesScopes = true;
-  const security = meta.security;
+  const security = node.security;
   if (security !== undefined) {
     if (security.kind === 'scheme') {
       const info = security.scheme;
@@ -149,21 +139,21 @@ function visit(walk: Walk, input: Input, parentScopes: readonly string[], branch
       for (const key of consumedBy(info)) (facts.consumed ??= new Set()).add(key);
       branch.factors.push(info.optional ? [[], [info.name]] : [[info.name]]);
       // What a scheme reads is its own business: no parameters, no 422.
-      for (const name in inputs) visit(walk, inputs[name], scopes, branch, false);
+      for (const edge of children) visit(walk, edge.node, branch, false);
       return;
     }
     if (security.kind === 'anyOf') {
       // `anyOf([...], { autoError: false })`: no credential at all is accepted too.
-      const alternatives: Alternative[] = credentialReader(dep)?.optional ? [[]] : [];
-      for (const alt of security.alternatives) {
+      const alternatives: Alternative[] = security.optional ? [[]] : [];
+      for (const alt of node.alternatives ?? []) {
         const sub = branchOf();
-        visit(walk, alt, scopes, sub, documented);
+        visit(walk, alt, sub, documented);
         alternatives.push(...product(sub.factors));
       }
       branch.factors.push(product([alternatives]));
       // Its own inputs (usually the alternatives again) add no requirement of their own.
       const discard = branchOf();
-      for (const name in inputs) visit(walk, inputs[name], scopes, discard, documented);
+      for (const edge of children) visit(walk, edge.node, discard, documented);
       return;
     }
     if (security.kind === 'public') facts.publicMarker = true;
@@ -174,25 +164,20 @@ function visit(walk: Walk, input: Input, parentScopes: readonly string[], branch
     const list = source.in === 'body' || source.in === 'form' ? facts.bodies : facts.params;
     if (!list.includes(source)) list.push(source);
   }
-  for (const name in inputs) visit(walk, inputs[name], scopes, branch, documented);
+  for (const edge of children) visit(walk, edge.node, branch, documented);
 }
 
 /**
- * Walks a route: its outer dependencies first (app, global security,
- * router, route — outermost first), then the handler's inputs.
+ * Walks a route's tree: its outer dependencies first (app, global
+ * security, router, route — outermost first), then the handler's inputs.
  *
  * @example
  * ```ts
- * const facts = walkRoute(route.dependencies, route.def.inputs, registry, route.label)
+ * const facts = walkRoute(route.tree, registry)
  * facts.scopes // Map { 'OAuth2PasswordBearer' => ['items', 'me'] }
  * ```
  */
-export function walkRoute(
-  dependencies: readonly Input[],
-  inputs: Readonly<Record<string, Input>> | readonly Input[],
-  registry: Map<string, SchemeUse>,
-  label: string,
-): RouteFacts {
+export function walkRoute(tree: RouteTree, registry: Map<string, SchemeUse>): RouteFacts {
   const facts: RouteFacts = {
     params: [],
     bodies: [],
@@ -204,10 +189,9 @@ export function walkRoute(
     publicMarker: false,
     statuses: undefined,
   };
-  const walk: Walk = { facts, registry, label };
+  const walk: Walk = { facts, registry, label: tree.label };
   const root = branchOf(facts.factors);
-  for (const input of dependencies) visit(walk, input, NO_SCOPES, root, true);
-  if (Array.isArray(inputs)) for (const input of inputs) visit(walk, input, NO_SCOPES, root, true);
-  else for (const name in inputs) visit(walk, (inputs as Readonly<Record<string, Input>>)[name], NO_SCOPES, root, true);
+  for (const node of tree.dependencies) visit(walk, node, root, true);
+  for (const edge of tree.inputs) visit(walk, edge.node, root, true);
   return facts;
 }

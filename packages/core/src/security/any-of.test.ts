@@ -82,7 +82,7 @@ describe('anyOf', () => {
   });
 
   test('meta lists the alternatives for OpenAPI; nested anyOf is flattened, scopes kept', () => {
-    expect(caller.meta.security).toEqual({ kind: 'anyOf', alternatives: [bearer, apiKey] });
+    expect(caller.meta.security).toEqual({ kind: 'anyOf', alternatives: [bearer, apiKey], optional: false });
     expect(caller.name).toBe('anyOf(HTTPBearer, APIKeyHeader)');
     const scoped = security(bearer, { scopes: ['read'] });
     expect(anyOf(scoped, apiKey).meta.security.alternatives).toEqual([scoped, apiKey]);

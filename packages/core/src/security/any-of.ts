@@ -29,7 +29,7 @@ export type SchemeInput = SecurityScheme<unknown> | Use<unknown> | AlternativeSc
  * ```
  */
 export interface AnyOfMeta {
-  readonly security: { readonly kind: 'anyOf'; readonly alternatives: readonly Input[] };
+  readonly security: { readonly kind: 'anyOf'; readonly alternatives: readonly Input[]; readonly optional?: boolean };
 }
 
 /**
@@ -151,7 +151,7 @@ export function anyOf(...args: unknown[]): AlternativeSchemes<any> {
   };
   const dependency = createDependency<unknown>({}, fn, {
     name,
-    meta: { security: { kind: 'anyOf', alternatives: Object.freeze(alternatives) } },
+    meta: { security: { kind: 'anyOf', alternatives: Object.freeze(alternatives), optional } },
   }) as AlternativeSchemes<unknown>;
   registerReader(dependency, { read, challenges, optional });
   return dependency;
