@@ -23,7 +23,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono } from 'hono';
-import { AdapterKit, DependsApp, HTTPException, afterSent, createRequestView, groupHeaders, rawHeaderSource } from '@depends/core';
+import { AdapterKit, DependsApp, HTTPException, afterSent, createRequestView, groupHeaders, rawHeaderSource, readNodeBody } from '@depends/core';
 import type { AdapterOptions, Answer, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RawBody, RequestView, Router } from '@depends/core';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
 import { honoRoutes } from './routes.js';
@@ -148,25 +148,66 @@ function requestView(c: Context, incoming: IncomingMessage | undefined, limit: n
     headers: incoming ? rawHeaderSource(incoming.rawHeaders) : c.req.raw.headers,
     query: q === -1 ? '' : url.slice(q + 1),
     params: c.req.param() as Record<string, string>,
-    readBody: () => readBody(c, limit),
+    readBody: () => readBody(c, incoming, limit),
     native: c,
   });
 }
 
-/** The body, reusing what Hono (or a validator) has already read: text, form data or bytes. */
-async function readBody(c: Context, limit: number): Promise<RawBody> {
+/**
+ * The body, reusing what Hono (or a validator) has already read: text, form
+ * data or bytes. Otherwise read here, bytes counted as they arrive: on
+ * node-server from the Node request (as the Node adapters do: past the
+ * limit, a 413 and the rest drained, never buffered); elsewhere from the
+ * Fetch request's stream, cancelled past the limit. A declared
+ * `Content-Length` over the limit is refused before reading anything.
+ */
+function readBody(c: Context, incoming: IncomingMessage | undefined, limit: number): RawBody | Promise<RawBody> {
   const cache = c.req.bodyCache;
-  if (cache.text !== undefined) return { kind: 'text', text: await cache.text };
-  if (cache.formData !== undefined) return { kind: 'parsed', value: await cache.formData };
-  if (Number(c.req.header('content-length')) > limit) throw new HTTPException(413, 'Request body too large');
-  let bytes: Uint8Array;
+  // Hono keeps promises there (typed as the values).
+  if (cache.text !== undefined) return Promise.resolve(cache.text).then((text) => ({ kind: 'text', text }));
+  if (cache.formData !== undefined) return Promise.resolve(cache.formData).then((value) => ({ kind: 'parsed', value }));
+  if (cache.arrayBuffer !== undefined) return Promise.resolve(cache.arrayBuffer).then((buffer) => ({ kind: 'bytes', bytes: new Uint8Array(buffer) }));
+  if (Number(c.req.header('content-length')) > limit) return Promise.reject(new HTTPException(413, 'Request body too large'));
+  // node-server builds its Fetch Request lazily: while nothing has asked for its body, the Node stream is untouched.
+  const untouched = incoming !== undefined && !incoming.readableDidRead && incoming.listenerCount('data') === 0;
+  const read = untouched ? readNodeBody(incoming, undefined, limit) : readStream(c.req.raw.body, limit);
+  return Promise.resolve(read).then((body) => {
+    // Later readers (Hono middleware after the handler, c.req.json()) get the same bytes.
+    if (body.kind === 'bytes') (cache as { arrayBuffer?: Promise<ArrayBuffer> }).arrayBuffer = Promise.resolve(body.bytes.slice().buffer as ArrayBuffer);
+    return body;
+  });
+}
+
+/** Reads a Fetch body stream, counting bytes; cancels it past `limit` (413). */
+async function readStream(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<RawBody> {
+  if (!stream) return { kind: 'bytes', bytes: new Uint8Array(0) };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
   try {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  } catch {
-    // The client's doing (disconnect, broken chunking): a 400, not a server error.
+    reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        reader.cancel().catch(() => {});
+        throw new HTTPException(413, 'Request body too large');
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
+    // The client's doing (disconnect, broken chunking) or a body already read: a 400, not a server error.
     throw new HTTPException(400, 'There was an error reading the body');
   }
-  if (bytes.byteLength > limit) throw new HTTPException(413, 'Request body too large');
+  if (chunks.length === 1) return { kind: 'bytes', bytes: chunks[0] };
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
   return { kind: 'bytes', bytes };
 }
 

@@ -12,7 +12,7 @@ import Koa from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { Hono, type Context as HonoContext } from 'hono';
 import { serve } from '@hono/node-server';
-import type { AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
+import type { AdapterOptions, AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
@@ -28,6 +28,8 @@ export interface Setup {
   readonly handlers?: readonly SingleHandler[];
   /** Docs options; when set, `d.docs()` is called (after the routes). */
   readonly docs?: { openapiPath?: string; docsPath?: string; title?: string };
+  /** Adapter options (`bodyLimit`). */
+  readonly adapter?: AdapterOptions;
 }
 
 /** A started server. */
@@ -70,7 +72,7 @@ function expressHarnessOf(name: string, createApp: () => express.Express): Harne
     name,
     async start(setup) {
       const app = createApp();
-      const d = expressDepends(setup.app);
+      const d = expressDepends(setup.app, setup.adapter);
       for (const router of setup.routers ?? []) d.mount(app, router);
       for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
       if (setup.docs) d.docs(app, setup.docs);
@@ -93,7 +95,7 @@ export const koaHarness: Harness = {
   async start(setup) {
     const app = new Koa();
     const router = new KoaRouter();
-    const d = koaDepends(setup.app);
+    const d = koaDepends(setup.app, setup.adapter);
     for (const r of setup.routers ?? []) d.mount(router, r);
     for (const h of setup.handlers ?? []) router.register(h.path, [h.method], d.handler(h.inputs, h.fn, h.options));
     if (setup.docs) d.docs(router, setup.docs);
@@ -109,7 +111,7 @@ export const honoHarness: Harness = {
   name: 'hono',
   async start(setup) {
     const app = new Hono();
-    const d = honoDepends(setup.app);
+    const d = honoDepends(setup.app, setup.adapter);
     for (const r of setup.routers ?? []) d.mount(app, r);
     for (const h of setup.handlers ?? []) app.on(h.method, h.path, d.handler(h.inputs, h.fn, h.options));
     if (setup.docs) d.docs(app, setup.docs);

@@ -6,7 +6,8 @@
  * closed with the error thrown in (each generator may translate it) before
  * the error answer is produced.
  */
-import { HTTPException, RequestValidationError } from '../errors/catalogue.js';
+import { defaultReason, HTTPException, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
+import { echoIssue } from '../errors/echo.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
@@ -47,11 +48,33 @@ const DONE = (): Promise<void> => Promise.resolve();
  * ```
  */
 export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook): Answer {
-  if (error instanceof RequestValidationError) return jsonAnswer(422, { detail: error.errors });
-  if (error instanceof HTTPException) return jsonAnswer(error.status, { detail: error.detail }, error.headers);
+  if (error instanceof RequestValidationError) return safeJsonAnswer(422, () => ({ detail: error.errors.map(echoIssue) }), undefined, request, onError);
+  if (error instanceof HTTPException) return safeJsonAnswer(error.status, () => ({ detail: error.detail }), error.headers, request, onError);
   reportSafely(onError, error, request);
   return jsonAnswer(500, INTERNAL);
 }
+
+/**
+ * An error answer that cannot fail: when its body does not serialise (a
+ * `detail` that is circular, too deep, or holds a BigInt), the same status
+ * and headers with `{"detail": <reason phrase>}`, and the failure goes to
+ * `onError`; when even its headers are unusable, a plain-text body.
+ */
+function safeJsonAnswer(status: number, body: () => unknown, headers: HeaderValues | undefined, request: RequestView, onError: ErrorHook): Answer {
+  try {
+    return jsonAnswer(status, body(), headers);
+  } catch (error) {
+    reportSafely(onError, error, request);
+  }
+  const detail = defaultReason(status);
+  try {
+    return jsonAnswer(status, { detail }, headers);
+  } catch {
+    return { status, headers: PLAIN_HEADERS, body: detail };
+  }
+}
+
+const PLAIN_HEADERS: Answer['headers'] = Object.freeze([Object.freeze(['content-type', 'text/plain; charset=utf-8'] as const)]);
 
 function reportSafely(onError: ErrorHook, error: unknown, request: RequestView): void {
   try {

@@ -5,6 +5,7 @@
  */
 import { HTTPException, RequestValidationError } from '../errors/catalogue.js';
 import type { RawBody, RequestView } from './view.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 
 /** The body after parsing, as body and form sources read it. */
 export type ParsedBody =
@@ -58,7 +59,8 @@ export function formFromObject(obj: Record<string, unknown>): ParsedBody {
 /**
  * Parses the raw body by its content type: JSON (also when no content type
  * is given), url-encoded and multipart forms, or text. Invalid JSON is a 422
- * `json_invalid` (FastAPI's answer), raised before any dependency runs.
+ * `json_invalid` (FastAPI's answer), raised before any dependency runs; so is
+ * JSON nested deeper than `MAX_JSON_DEPTH` (64) arrays and objects.
  *
  * @example
  * ```ts
@@ -97,6 +99,8 @@ function parseText(text: string, ct: string): ParsedBody {
   if (ct === 'application/x-www-form-urlencoded') return { kind: 'form', fields: new URLSearchParams(text) };
   if (ct === '' || ct === 'application/json' || ct.endsWith('+json')) {
     if (text === '') return NONE;
+    const deep = jsonTooDeep(text);
+    if (deep !== -1) throw jsonError(text, new Error(`Nesting deeper than ${MAX_JSON_DEPTH} levels at position ${deep}`));
     try {
       return { kind: 'json', value: JSON.parse(text) };
     } catch (e) {

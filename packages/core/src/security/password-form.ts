@@ -33,6 +33,12 @@ export interface OAuth2PasswordRequest<G extends string | undefined = string | u
 const GRANT_PATTERN = '^password$';
 const PATTERN_MESSAGE = `String should match pattern '${GRANT_PATTERN}'`;
 
+/**
+ * Longest `scope` field read (characters). Scope lists are a few names; a
+ * longer field is refused (422 `string_too_long`) before it is split.
+ */
+export const MAX_SCOPE_LENGTH = 4096;
+
 const grantType = z.string().regex(new RegExp(GRANT_PATTERN), { error: PATTERN_MESSAGE });
 const secret = z.string().meta({ format: 'password' });
 
@@ -41,7 +47,7 @@ const schemaOf = (strict: boolean) =>
     grant_type: strict ? grantType : grantType.optional(),
     username: z.string(),
     password: strict ? z.string() : secret,
-    scope: z.string().default(''),
+    scope: z.string().max(MAX_SCOPE_LENGTH).default(''),
     client_id: z.string().optional(),
     client_secret: strict ? z.string().optional() : secret.optional(),
   });
@@ -78,7 +84,7 @@ function passwordForm<G extends string | undefined>(strict: boolean, name: strin
  * The OAuth2 password-grant form (FastAPI's `OAuth2PasswordRequestForm`),
  * read from an `application/x-www-form-urlencoded` body: `username` and
  * `password` required, `grant_type` optional but `password` when sent,
- * `scope` split into `scopes`. An empty field counts as absent. Missing
+ * `scope` (at most {@link MAX_SCOPE_LENGTH} characters) split into `scopes`. An empty field counts as absent. Missing
  * fields answer 422 (`["body","username"]`, ...); `grant_type=incorrect`
  * answers 422 `string_pattern_mismatch` at `["body","grant_type"]`.
  *

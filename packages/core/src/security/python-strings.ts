@@ -6,12 +6,26 @@
  * U+FEFF), so they are not used.
  */
 
-/** Python's `str.isspace()` set. */
-const PY_SPACE = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING = new RegExp(`^[${PY_SPACE}]+`);
-const TRAILING = new RegExp(`[${PY_SPACE}]+$`);
-const RUNS = new RegExp(`[${PY_SPACE}]+`);
-const SPACE = new RegExp(`^[${PY_SPACE}]$`);
+/**
+ * Python's `str.isspace()` set, by UTF-16 code unit (every member is in the
+ * BMP). Lookups are O(1) so every helper below is one linear pass — no
+ * regular expression that could backtrack on long runs of whitespace.
+ */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
 
 /**
  * Whether a one-character string is whitespace for Python (`str.isspace()`).
@@ -23,11 +37,12 @@ const SPACE = new RegExp(`^[${PY_SPACE}]$`);
  * ```
  */
 export function isPythonSpace(char: string): boolean {
-  return SPACE.test(char);
+  return char.length === 1 && isSpaceCode(char.charCodeAt(0));
 }
 
 /**
- * Python's `str.strip()`: removes leading and trailing whitespace.
+ * Python's `str.strip()`: removes leading and trailing whitespace. One pass
+ * from each end: linear in the length of the string, whatever it holds.
  *
  * @example
  * ```ts
@@ -35,12 +50,16 @@ export function isPythonSpace(char: string): boolean {
  * ```
  */
 export function pythonStrip(value: string): string {
-  return value.replace(LEADING, '').replace(TRAILING, '');
+  let start = 0;
+  let end = value.length;
+  while (start < end && isSpaceCode(value.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
 /**
  * Python's `str.split()` without a separator: splits on runs of whitespace
- * and drops empty strings.
+ * and drops empty strings. One linear pass.
  *
  * @example
  * ```ts
@@ -49,8 +68,17 @@ export function pythonStrip(value: string): string {
  * ```
  */
 export function pythonSplit(value: string): string[] {
-  const stripped = pythonStrip(value);
-  return stripped === '' ? [] : stripped.split(RUNS);
+  const out: string[] = [];
+  const length = value.length;
+  let i = 0;
+  while (i < length) {
+    while (i < length && isSpaceCode(value.charCodeAt(i))) i++;
+    if (i === length) break;
+    const start = i;
+    while (i < length && !isSpaceCode(value.charCodeAt(i))) i++;
+    out.push(value.slice(start, i));
+  }
+  return out;
 }
 
 /** Characters whose titlecase differs from both their upper- and lowercase. */

@@ -1,0 +1,89 @@
+/**
+ * What an error answer may echo of the request: scalars and short strings,
+ * one level of plain objects and arrays, never a nested structure. An
+ * error answer must serialise whatever the client sent (a 10 KB `[[[[…]]]]`
+ * used to overflow `JSON.stringify` and turn a 422 into a 500).
+ */
+import type { ValidationIssue } from './catalogue.js';
+
+/** Longest string echoed as is (characters); a longer one is cut, ending with `…`. */
+export const MAX_ECHO_LENGTH = 256;
+/** Most keys or items echoed from an object or array. */
+export const MAX_ECHO_ITEMS = 32;
+
+function echoScalar(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+      return value.length > MAX_ECHO_LENGTH ? `${value.slice(0, MAX_ECHO_LENGTH)}…` : value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return echoScalar(value.toString());
+    default:
+      return value === null ? null : undefined;
+  }
+}
+
+/**
+ * The part of a request value an error answer echoes: a scalar or short
+ * string as is (a longer string cut to {@link MAX_ECHO_LENGTH} characters
+ * and `…`), an array or plain object one level deep (its first
+ * {@link MAX_ECHO_ITEMS} entries, nested values as `null` in arrays and
+ * left out of objects), anything else `null`. Never throws; the result
+ * always serialises.
+ *
+ * @example
+ * ```ts
+ * echoInput('x'.repeat(1000)).length // 257
+ * echoInput({ title: 'milk', tags: ['a'] }) // { title: 'milk' }
+ * echoInput([[[[]]]]) // [null]
+ * ```
+ */
+export function echoInput(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return echoScalar(value) ?? null;
+  try {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length && i < MAX_ECHO_ITEMS; i++) out.push(echoScalar(value[i]) ?? null);
+      return out;
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return null;
+    const out: Record<string, unknown> = {};
+    let n = 0;
+    for (const key in value) {
+      if (n++ === MAX_ECHO_ITEMS) break;
+      const v = echoScalar((value as Record<string, unknown>)[key]);
+      if (v !== undefined) out[echoScalar(key) as string] = v;
+    }
+    return out;
+  } catch {
+    return null; // a getter or proxy that throws
+  }
+}
+
+/**
+ * A 422 item as answered: `input`, `ctx` values and `loc` entries bounded
+ * by {@link echoInput}.
+ *
+ * @example
+ * ```ts
+ * echoIssue({ type: 'too_big', loc: ['body', 'scope'], msg: 'Too big', input: 'x'.repeat(10_000) }).input // 256 characters and '…'
+ * ```
+ */
+export function echoIssue(issue: ValidationIssue): ValidationIssue {
+  const loc = Array.isArray(issue.loc) ? issue.loc.slice(0, MAX_ECHO_ITEMS).map((p) => (typeof p === 'number' ? p : String(echoScalar(String(p))))) : [];
+  const out: ValidationIssue = { type: String(issue.type), loc, msg: String(issue.msg), input: echoInput(issue.input) };
+  if (issue.ctx !== undefined) {
+    const ctx: Record<string, unknown> = {};
+    let n = 0;
+    for (const key in issue.ctx) {
+      if (n++ === MAX_ECHO_ITEMS) break;
+      ctx[key] = echoInput(issue.ctx[key]);
+    }
+    out.ctx = ctx;
+  }
+  return out;
+}
