@@ -57,15 +57,17 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
   const reports: Report[] = [{ id: 1, title: 'Quarterly figures', author: 'alice' }];
 
   const router = new Router();
-  router.get('/status', {}, () => ({ status: 'ok' }), { summary: 'Liveness', tags: ['status'] });
+  router.get('/status', {}, () => ({ status: 'ok' }), { summary: 'Liveness', tags: ['status'], operationId: 'getStatus' });
   router.get('/me', { token: accessToken }, ({ token }) => ({ sub: String(token.claims.sub), scopes: [...token.scopes] }), {
     summary: 'Who the token belongs to',
     tags: ['me'],
+    operationId: 'readMe',
     response: Me,
   });
   router.get('/reports', { token: security(accessToken, { scopes: ['reports:read'] }) }, () => reports, {
     summary: 'List reports',
     tags: ['reports'],
+    operationId: 'listReports',
     response: z.array(ReportOut),
   });
   router.post(
@@ -76,7 +78,7 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
       reports.push(created);
       return created;
     },
-    { summary: 'Create a report', tags: ['reports'], status: 201, response: ReportOut },
+    { summary: 'Create a report', tags: ['reports'], operationId: 'createReport', status: 201, response: ReportOut },
   );
   return { router, options: { title: 'Reports API', version: '1.0.0', description: `Scopes: ${Object.keys(API_SCOPES).join(', ')}` } };
 }

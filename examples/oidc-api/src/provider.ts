@@ -123,7 +123,15 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
     clientBasedCORS: (_ctx, origin) => origin === apiOrigin,
     findAccount: (_ctx, id) => (id === DEMO_USER.username ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    ttl: { AccessToken: tokenTTL, ClientCredentials: tokenTTL } as Configuration['ttl'],
+    ttl: {
+      AccessToken: tokenTTL,
+      ClientCredentials: tokenTTL,
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+      IdToken: 3600,
+    } as Configuration['ttl'],
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -164,7 +172,7 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
       return;
     }
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
-    const asked = [...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()];
+    const asked = [...new Set([...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()])];
     res.end(
       html(
         'Authorize',
