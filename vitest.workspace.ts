@@ -13,6 +13,7 @@ export const alias = {
   '@depends/koa': src('./packages/koa/src/index.ts'),
   '@depends/hono': src('./packages/hono/src/index.ts'),
   '@depends/jwt': src('./packages/jwt/src/index.ts'),
+  '@depends/fastify': src('./packages/fastify/src/index.ts'),
 };
 
 const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
@@ -33,6 +34,7 @@ export default [
   project('koa', './packages/koa'),
   project('hono', './packages/hono'),
   project('jwt', './packages/jwt'),
+  project('fastify', './packages/fastify'),
   project('adapters', './tests/adapters'),
   project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
   project('oidc-api', './examples/oidc-api', { testTimeout: 30_000, hookTimeout: 60_000 }),

@@ -12,10 +12,12 @@ import Koa from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { Hono, type Context as HonoContext } from 'hono';
 import { serve } from '@hono/node-server';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AdapterOptions, AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
+import { createDepends as fastifyDepends } from '../../../packages/fastify/src/index.js';
 import type { SingleHandler } from './api.js';
 
 /** What a harness serves. */
@@ -121,5 +123,29 @@ export const honoHarness: Harness = {
   sent: (native) => finished((native as HonoContext<{ Bindings: { incoming: IncomingMessage; outgoing: ServerResponse } }>).env.outgoing),
 };
 
+/** The reply of each Fastify request (`view.native` is the request), for {@link fastifyHarness}'s `sent`. */
+const fastifyReplies = new WeakMap<FastifyRequest, FastifyReply>();
+
+/** Fastify 5: docs first (its `onRoute` hook then sees the wrapped handlers), routers mounted on the root instance. */
+export const fastifyHarness: Harness = {
+  name: 'fastify',
+  async start(setup) {
+    const app = Fastify();
+    app.addHook('onRequest', async (request, reply) => void fastifyReplies.set(request, reply));
+    const d = fastifyDepends(setup.app, setup.adapter);
+    if (setup.docs) d.docs(app, setup.docs);
+    for (const r of setup.routers ?? []) d.mount(app, r);
+    // wrapped handlers in a context whose bodies depends reads (as on Express and Koa without a body parser)
+    app.register(async (scope) => {
+      d.bodies(scope);
+      for (const h of setup.handlers ?? []) scope.route({ method: h.method, url: h.path, handler: d.handler(h.inputs, h.fn, h.options) });
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const server = app.server;
+    return { url: await listen(server), d, close: closer(server) };
+  },
+  sent: (native) => finished(fastifyReplies.get(native as FastifyRequest)?.raw),
+};
+
 /** Every adapter the shared suite runs against. */
-export const harnesses: readonly Harness[] = [expressHarness, express4Harness, koaHarness, honoHarness];
+export const harnesses: readonly Harness[] = [expressHarness, express4Harness, koaHarness, honoHarness, fastifyHarness];

@@ -1,0 +1,154 @@
+/**
+ * Fastify-specific behaviour: mounting under a plugin prefix, Fastify's
+ * hooks around depends routes, its body parsers for wrapped handlers, its
+ * `bodyLimit`, and other routes' errors and 404s left to Fastify.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { request } from 'undici';
+import { z } from 'zod';
+import { Router, body, depends, httpBearer, path } from '@depends/core';
+import { createDepends } from './index.js';
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function serve(instance: FastifyInstance): Promise<string> {
+  app = instance;
+  await instance.listen({ port: 0, host: '127.0.0.1' });
+  const address = instance.server.address() as { port: number };
+  return `http://127.0.0.1:${address.port}`;
+}
+
+const bearer = httpBearer();
+const Item = z.object({ title: z.string().min(1) });
+
+function itemsApi(): Router {
+  const api = new Router();
+  api.get('/items/{id}', { id: path('id', z.coerce.number().int()), token: bearer }, ({ id }) => ({ id }));
+  api.post('/items', { item: body(Item) }, ({ item }) => item, { status: 201 });
+  return api;
+}
+
+describe('@depends/fastify', () => {
+  test('mounted inside a prefixed plugin: served and documented under the prefix', async () => {
+    const fastify = Fastify();
+    const d = createDepends({ title: 'Items', version: '1' });
+    fastify.register(async (v1) => void d.mount(v1, itemsApi()), { prefix: '/v1' });
+    d.docs(fastify);
+    const url = await serve(fastify);
+    const ok = await request(`${url}/v1/items/7`, { headers: { authorization: 'Bearer t' } });
+    expect(ok.statusCode).toBe(200);
+    expect(await ok.body.json()).toEqual({ id: 7 });
+    const missing = await request(`${url}/v1/items/7`);
+    expect(missing.statusCode).toBe(401);
+    expect(missing.headers['www-authenticate']).toBe('Bearer');
+    expect(await missing.body.json()).toEqual({ detail: 'Not authenticated' });
+    const doc = (await (await request(`${url}/openapi.json`)).body.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/items', '/v1/items/{id}']);
+  });
+
+  test("Fastify's hooks run around depends routes: onRequest may answer first, onSend sees the answer", async () => {
+    const fastify = Fastify();
+    const seen: unknown[] = [];
+    fastify.addHook('onRequest', async (req, reply) => {
+      if (req.headers['x-block']) return reply.code(429).send({ blocked: true });
+    });
+    fastify.addHook('onSend', async (_req, reply, payload) => {
+      seen.push([reply.statusCode, reply.getHeader('content-type'), String(payload)]);
+      reply.header('x-seen', 'yes');
+      return payload;
+    });
+    const d = createDepends();
+    d.mount(fastify, itemsApi());
+    const url = await serve(fastify);
+    const blocked = await request(`${url}/items/1`, { headers: { 'x-block': '1' } });
+    expect(blocked.statusCode).toBe(429);
+    await blocked.body.text();
+    const res = await request(`${url}/items/1`);
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['x-seen']).toBe('yes');
+    await res.body.text();
+    expect(seen.at(-1)).toEqual([401, 'application/json', '{"detail":"Not authenticated"}']);
+  });
+
+  test('mounted routes read bodies through depends; the limit is Fastify’s bodyLimit', async () => {
+    const fastify = Fastify({ bodyLimit: 32 });
+    const d = createDepends();
+    d.mount(fastify, itemsApi());
+    const url = await serve(fastify);
+    const post = (payload: string, type = 'application/json') => request(`${url}/items`, { method: 'POST', headers: { 'content-type': type }, body: payload });
+    const created = await post('{"title":"milk"}');
+    expect(created.statusCode).toBe(201);
+    expect(await created.body.json()).toEqual({ title: 'milk' });
+    const malformed = await post('{"title":');
+    expect(malformed.statusCode).toBe(422);
+    expect(((await malformed.body.json()) as { detail: { type: string }[] }).detail[0].type).toBe('json_invalid');
+    const large = await post(JSON.stringify({ title: 'x'.repeat(100) }));
+    expect(large.statusCode).toBe(413);
+    expect(await large.body.json()).toEqual({ detail: 'Request body too large' });
+  });
+
+  test("a wrapped handler in the app's own context gets the body Fastify's parser left", async () => {
+    const fastify = Fastify();
+    const d = createDepends();
+    d.docs(fastify);
+    fastify.addHook('preHandler', async (req) => {
+      if (req.body && typeof req.body === 'object') (req.body as Record<string, unknown>).title += '!';
+    });
+    fastify.post('/notes', d.handler({ item: body(Item) }, ({ item }) => item, { status: 201 }));
+    const url = await serve(fastify);
+    const res = await request(`${url}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"a"}' });
+    expect(res.statusCode).toBe(201);
+    expect(await res.body.json()).toEqual({ title: 'a!' });
+    const doc = d.openapi();
+    expect(Object.keys(doc.paths)).toContain('/notes');
+    expect(Object.keys(doc.paths['/notes'] ?? {})).toEqual(['post']);
+  });
+
+  test('errors of other routes stay with Fastify and its error handler', async () => {
+    const fastify = Fastify();
+    fastify.setErrorHandler((error, _req, reply) => reply.code(418).send({ mine: (error as Error).message }));
+    const d = createDepends();
+    d.mount(fastify, itemsApi());
+    fastify.get('/boom', async () => {
+      throw new Error('theirs');
+    });
+    const url = await serve(fastify);
+    const boom = await request(`${url}/boom`);
+    expect(boom.statusCode).toBe(418);
+    expect(await boom.body.json()).toEqual({ mine: 'theirs' });
+    const missing = await request(`${url}/nowhere`);
+    expect(missing.statusCode).toBe(404);
+    expect(((await missing.body.json()) as { message: string }).message).toBe('Route GET:/nowhere not found');
+  });
+
+  test('a crash in a dependency answers 500 without leaking, and teardown still runs', async () => {
+    const fastify = Fastify();
+    const events: string[] = [];
+    const resource = depends(async function* () {
+      events.push('open');
+      try {
+        yield 'r';
+      } finally {
+        events.push('close');
+      }
+    });
+    const crash = depends({ resource }, () => {
+      throw new Error('secret internals');
+    });
+    const d = createDepends({ onError: () => undefined });
+    const api = new Router();
+    api.get('/crash', { crash }, () => 'never');
+    d.mount(fastify, api);
+    const url = await serve(fastify);
+    const res = await request(`${url}/crash`);
+    expect(res.statusCode).toBe(500);
+    expect(await res.body.json()).toEqual({ detail: 'Internal Server Error' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual(['open', 'close']);
+  });
+});
