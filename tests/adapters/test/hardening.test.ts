@@ -85,6 +85,33 @@ for (const harness of harnesses) {
       });
     });
 
+    describe('a credential header sent twice is a 400 invalid_request (item 7)', () => {
+      const twice = (name: string, a: string, b: string) => ({ [name]: [a, b] });
+      const BEARER_400 = 'Bearer error="invalid_request", error_description="The authorization header was sent more than once"';
+      test.each([
+        ['/bearer', twice('authorization', 'Bearer good', 'Bearer root'), BEARER_400],
+        ['/bearer/optional', twice('authorization', 'Bearer good', 'Bearer root'), BEARER_400],
+        ['/users/me', twice('authorization', 'Bearer nope', 'Bearer good'), BEARER_400],
+        ['/basic', twice('authorization', 'Basic YTpi', 'Basic YTpj'), undefined],
+        ['/basic/optional', twice('Authorization', 'Basic YTpi', 'Basic YTpi'), undefined],
+        ['/key/header', twice('x-api-key', 'k1', 'k2'), undefined],
+        ['/key/header/optional', twice('X-API-Key', 'k1', 'k1'), undefined],
+        ['/any', twice('x-api-key', 'k1', 'k2'), undefined],
+        ['/any', twice('authorization', 'Bearer a', 'Bearer b'), BEARER_400],
+      ])('GET %s', async (path, headers, challenge) => {
+        const res = await request(server.url + path, { headers });
+        const text = await res.body.text();
+        expect(res.statusCode, text).toBe(400);
+        const name = Object.keys(headers)[0].toLowerCase();
+        expect(JSON.parse(text)).toEqual({ detail: `The ${name} header was sent more than once` });
+        expect(res.headers['www-authenticate']).toBe(challenge);
+      });
+      test('one line still authenticates', async () => {
+        const res = await request(`${server.url}/key/header`, { headers: { 'x-api-key': 'k1' } });
+        expect([res.statusCode, await res.body.json()]).toEqual([200, { key: 'k1' }]);
+      });
+    });
+
     describe('bodies are counted while they arrive (item 2)', () => {
       test('a chunked upload without Content-Length is refused with 413 long before it ends', async () => {
         const total = 64 * 1024 * 1024;

@@ -25,8 +25,14 @@ describe('apiKeyHeader', () => {
     expect(await resolve(apiKeyHeader({ name: 'Authorization' }), { headers: { authorization: 'Bearer xyz' } })).toBe('Bearer xyz');
   });
 
-  test('the first occurrence wins', async () => {
-    expect(await resolve(key, { headers: [['key', 'one'], ['key', 'two']] as [string, string][] })).toBe('one');
+  test('a key header sent twice is a 400, even when optional (issue 10)', async () => {
+    for (const scheme of [key, apiKeyHeader({ name: 'Key', autoError: false })]) {
+      await expect(resolve(scheme, { headers: [['key', 'one'], ['KEY', 'two']] as [string, string][] })).rejects.toMatchObject({
+        status: 400,
+        detail: 'The key header was sent more than once',
+        headers: undefined,
+      });
+    }
   });
 
   test('missing or empty → 401 APIKey; autoError false → undefined', async () => {

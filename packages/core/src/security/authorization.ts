@@ -4,6 +4,7 @@
  * does not count), the credentials part stripped of surrounding whitespace.
  */
 import type { RequestView } from '../request/view.js';
+import { repeatedCredential } from './errors.js';
 import { pythonStrip } from './python-strings.js';
 
 /**
@@ -44,9 +45,11 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
 }
 
 /**
- * Reads the request's `Authorization` header (first occurrence) and returns
- * its parts when its scheme is `expected` (compared case-insensitively) and
- * its credentials are not empty; `undefined` otherwise.
+ * Reads the request's `Authorization` header and returns its parts when its
+ * scheme is `expected` (compared case-insensitively) and its credentials
+ * are not empty; `undefined` otherwise. A header sent more than once throws
+ * the 400 `invalid_request` answer (`repeatedCredential`): which line counts
+ * would be ambiguous.
  *
  * @example
  * ```ts
@@ -55,8 +58,9 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
  * ```
  */
 export function readAuthorization(request: RequestView, expected: string): AuthorizationParts | undefined {
-  const value = request.header('authorization');
-  const parts = parseAuthorization(value);
+  const lines = request.headerAll('authorization');
+  if (lines.length > 1) throw repeatedCredential('authorization', expected.toLowerCase() === 'bearer');
+  const parts = parseAuthorization(lines[0]);
   if (!parts.scheme || !parts.credentials) return undefined;
   if (parts.scheme.toLowerCase() !== expected.toLowerCase()) return undefined;
   return parts;

@@ -1,8 +1,9 @@
 /**
  * The HTTP errors of authentication and authorisation: "not authenticated"
  * (401 with the scheme's challenges), "invalid token" (401, RFC 6750
- * `invalid_token`) and "insufficient scope" (403, RFC 6750 §3.1). None of
- * them ever carries the credential.
+ * `invalid_token`), "insufficient scope" (403, RFC 6750 §3.1) and a
+ * repeated credential header (400, `invalid_request`). None of them ever
+ * carries the credential.
  */
 import { SecurityScopes } from '../dependency/builtins.js';
 import { HTTPException } from '../errors/catalogue.js';
@@ -115,4 +116,23 @@ export function insufficientScope(
       scope,
     }),
   });
+}
+
+/**
+ * 400 for a credential header sent more than once (two `Authorization` or
+ * two `X-API-Key` lines): the request is ambiguous — a proxy in front may
+ * have checked the other line — so it is refused rather than read.
+ * `{"detail":"The authorization header was sent more than once"}`, with
+ * `WWW-Authenticate: Bearer error="invalid_request"` (RFC 6750 §3.1) when
+ * the scheme speaks Bearer.
+ *
+ * @example
+ * ```ts
+ * if (request.headerAll('authorization').length > 1) throw repeatedCredential('authorization', true)
+ * ```
+ */
+export function repeatedCredential(header: string, bearer: boolean): HTTPException {
+  const detail = `The ${header} header was sent more than once`;
+  if (!bearer) return new HTTPException(400, detail);
+  return new HTTPException(400, detail, { 'www-authenticate': bearerChallenge({ error: 'invalid_request', errorDescription: detail }) });
 }

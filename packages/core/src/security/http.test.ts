@@ -3,6 +3,7 @@ import { DependsApp, resolve } from '../app/app.js';
 import { HTTPException } from '../errors/catalogue.js';
 import { Router } from '../router/router.js';
 import { httpBearer, httpDigest, httpScheme } from './http.js';
+import { httpBasic } from './http-basic.js';
 import { rejection } from './test/rejection.js';
 
 
@@ -40,9 +41,18 @@ describe('httpBearer', () => {
     expect(error.headers).toEqual({ 'www-authenticate': 'Bearer' });
   });
 
-  test('the first Authorization header wins', async () => {
+  test('an Authorization header sent twice is a 400 invalid_request, even when optional (issue 10)', async () => {
     const request = { headers: [['authorization', 'Bearer first'], ['Authorization', 'Bearer second']] as [string, string][] };
-    expect(await resolve(bearer, request)).toEqual({ scheme: 'Bearer', credentials: 'first' });
+    for (const scheme of [bearer, httpBearer({ autoError: false })]) {
+      await expect(resolve(scheme, request)).rejects.toMatchObject({
+        status: 400,
+        detail: 'The authorization header was sent more than once',
+        headers: { 'www-authenticate': 'Bearer error="invalid_request", error_description="The authorization header was sent more than once"' },
+      });
+    }
+    const basic = { headers: [['authorization', 'Basic YTpi'], ['authorization', 'Basic YTpi']] as [string, string][] };
+    await expect(resolve(httpBasic(), basic)).rejects.toMatchObject({ status: 400, headers: undefined });
+    await expect(resolve(httpDigest(), request)).rejects.toMatchObject({ status: 400 });
   });
 
   test('autoError false gives undefined for missing and wrong scheme', async () => {

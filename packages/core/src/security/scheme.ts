@@ -8,7 +8,7 @@ import { createDependency } from '../dependency/depends.js';
 import type { Dependency, DependencyMeta, SchemeInfo } from '../dependency/types.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
-import { notAuthenticated } from './errors.js';
+import { notAuthenticated, repeatedCredential } from './errors.js';
 
 /**
  * Options every security scheme takes.
@@ -192,10 +192,25 @@ export function invalidOption(scheme: string, message: string): never {
 }
 
 /**
+ * A reader that first refuses a request sending one of the scheme's
+ * credential headers more than once (400 `invalid_request`, whatever
+ * `autoError` says): which line would count is ambiguous.
+ */
+function refuseRepeated<T>(read: (request: RequestView) => ReadResult<T>, scheme: SchemeInfo): (request: RequestView) => ReadResult<T> {
+  const headers = scheme.consumes.filter((c) => c.in === 'header').map((c) => c.name.toLowerCase());
+  if (headers.length === 0) return read;
+  return (request) => {
+    for (const name of headers) if (request.headerAll(name).length > 1) throw repeatedCredential(name, scheme.bearerChallenges);
+    return read(request);
+  };
+}
+
+/**
  * Builds a security scheme from a credential reader. The dependency reads
  * the credential; when it is missing it throws the scheme's
  * not-authenticated error (or gives `undefined` with `autoError: false`);
- * malformed credentials always throw.
+ * malformed credentials always throw. A credential header (one the scheme
+ * `consumes`) sent more than once is a 400 `invalid_request`.
  *
  * @example
  * ```ts
@@ -211,7 +226,7 @@ export function invalidOption(scheme: string, message: string): never {
  * ```
  */
 export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme<T> {
-  const { options, read } = definition;
+  const { options } = definition;
   const name = options.schemeName ?? definition.defaultName;
   if (typeof name !== 'string' || name === '') invalidOption(definition.defaultName, 'schemeName must be a non-empty string');
   const { type, ...rest } = definition.openapi;
@@ -229,6 +244,7 @@ export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme
     optional,
     bearerChallenges: definition.bearerChallenges,
   });
+  const read = refuseRepeated(definition.read, scheme);
   const custom = options.notAuthenticated;
   const fail = (): Error => (custom ? custom(scheme) : notAuthenticated(scheme.challenge === undefined ? [] : scheme.challenge));
   const fn = (_values: unknown, context: { request: RequestView }): T | undefined => {
