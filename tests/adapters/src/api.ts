@@ -13,6 +13,7 @@ import {
   apiKeyHeader,
   apiKeyQuery,
   body,
+  cookie,
   depends,
   form,
   header,
@@ -159,6 +160,11 @@ export function scenarioRouters(probe: Probe): Router[] {
   api.get('/items/{id}', { id: path('id', z.coerce.number().int()) }, ({ id }) => ({ id }));
   api.delete('/items/{id}', { id: path('id') }, () => reply.empty());
   api.get('/search', { q: query('q', z.string().min(2)), limit: query('limit', z.coerce.number().int().max(100)) }, (v) => v);
+  api.get('/cookie', { session: cookie('session', z.string().optional()) }, ({ session }) => ({ session: session ?? null }));
+  api.get('/count', { header: header('x_count', z.number().int().optional()), query: query('n', z.coerce.number().int().optional()) }, (v) => ({
+    header: v.header ?? null,
+    query: v.query ?? null,
+  }));
   api.get('/headers', { req: requestView }, ({ req }) => ({ first: req.header('x-multi') ?? null, all: req.headerAll('x-multi') }));
   api.get('/text', {}, () => reply.text('pong', { status: 202, headers: { 'x-many': ['a', 'b'] } }));
   api.get('/boom', {}, () => {

@@ -110,6 +110,35 @@ const scenarios: readonly Scenario[] = [
   { name: 'JSON body: missing → 422', method: 'POST', path: '/items', headers: JSON_TYPE, status: 422, expectMatch: { detail: [{ type: 'missing', loc: ['body'] }] } },
   { name: 'form body', method: 'POST', path: '/login', headers: FORM_TYPE, body: 'username=bob&age=42', status: 200, expectBody: { username: 'bob', age: 42 } },
   { name: 'form body: invalid → 422', method: 'POST', path: '/login', headers: FORM_TYPE, body: 'username=bob&age=old', status: 422, expectMatch: { detail: [{ loc: ['body', 'age'] }] } },
+  { name: 'form body: a repeated field → the last value', method: 'POST', path: '/login', headers: FORM_TYPE, body: 'username=ann&age=1&username=bob', status: 200, expectBody: { username: 'bob', age: 1 } },
+  // media types: a body route reads only what it declares
+  { name: 'JSON route: a form body → 415', method: 'POST', path: '/items', headers: FORM_TYPE, body: 'title=milk', status: 415, expectBody: { detail: 'Unsupported Media Type: expected application/json' } },
+  { name: 'JSON route: text/plain → 415', method: 'POST', path: '/items', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: '{"title":"milk"}', status: 415 },
+  { name: 'JSON route: no content type → read as JSON (FastAPI)', method: 'POST', path: '/items', body: '{"title":"milk"}', status: 201, expectBody: { title: 'milk' } },
+  { name: 'JSON route: a +json type is JSON', method: 'POST', path: '/items', headers: { 'content-type': 'application/merge-patch+json' }, body: '{"title":"milk"}', status: 201 },
+  { name: 'form route: a JSON body → 415, never read', method: 'POST', path: '/login', headers: JSON_TYPE, body: '{"username":"bob","age":42}', status: 415, expectBody: { detail: 'Unsupported Media Type: expected application/x-www-form-urlencoded' } },
+  { name: 'form route: no content type → 415', method: 'POST', path: '/login', body: '{"username":"bob","age":42}', status: 415 },
+  {
+    name: 'form route: multipart when only url-encoded is declared → 415',
+    method: 'POST',
+    path: '/login',
+    headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    body: '--b\r\nContent-Disposition: form-data; name="username"\r\n\r\nbob\r\n--b--\r\n',
+    status: 415,
+  },
+  // cookies as Starlette reads them
+  { name: 'cookie: no percent-decoding', path: '/cookie', headers: { cookie: 'session=a%20b' }, status: 200, expectBody: { session: 'a%20b' } },
+  { name: 'cookie: quoted \\ooo escapes decoded', path: '/cookie', headers: { cookie: 'session="a\\054b"' }, status: 200, expectBody: { session: 'a,b' } },
+  { name: 'cookie: the last duplicate wins', path: '/cookie', headers: { cookie: 'session=1; session=2' }, status: 200, expectBody: { session: '2' } },
+  // integers refuse exponent notation (FastAPI's int_parsing)
+  { name: 'integer header and query: plain digits', path: '/count?n=7', headers: { 'x-count': '10' }, status: 200, expectBody: { header: 10, query: 7 } },
+  {
+    name: 'integer header and query: 1e1 → 422 int_parsing',
+    path: '/count?n=1e1',
+    headers: { 'x-count': '1e1' },
+    status: 422,
+    expectMatch: { detail: [{ type: 'int_parsing', loc: ['query', 'n'], input: '1e1' }, { type: 'int_parsing', loc: ['header', 'x-count'], input: '1e1' }] },
+  },
   // answers
   { name: 'reply.empty → 204, no body', method: 'DELETE', path: '/items/1', status: 204, expectBody: '', expectHeaders: { 'content-type': undefined } },
   { name: 'reply.text with status and repeated header', path: '/text', status: 202, expectBody: 'pong', expectHeaders: { 'content-type': 'text/plain; charset=utf-8', 'x-many': ['a', 'b'] } },

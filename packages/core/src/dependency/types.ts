@@ -34,8 +34,10 @@ export interface SourceSpec {
   readonly multiple: boolean;
   /** Body sources: whether the body is embedded under `name`. */
   readonly embed?: boolean;
-  /** Body sources: media type documented in OpenAPI. */
+  /** Body sources: media type documented in OpenAPI (the first of `mediaTypes`). */
   readonly mediaType?: string;
+  /** Body sources: every media type read and documented (a body of another type is a 415). */
+  readonly mediaTypes?: readonly string[];
 }
 
 /** A security declaration carried by a dependency (read by the OpenAPI builder). */

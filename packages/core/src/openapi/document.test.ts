@@ -233,7 +233,7 @@ describe('request bodies', () => {
       properties: { username: { type: 'string' }, password: { type: 'string', format: 'password' }, scope: { default: '', type: 'string' } },
       required: ['username', 'password'],
     });
-    expect(Object.keys(op(doc, 'post', '/token').responses)).toEqual(['200', '422']);
+    expect(Object.keys(op(doc, 'post', '/token').responses)).toEqual(['200', '400', '413', '415', '422']);
   });
 });
 
@@ -350,7 +350,7 @@ describe('named schemas', () => {
       r.post('/same', { s: body(Same) }, () => 1, { response: Same });
       r.post('/config', { c: body(Config) }, () => 1, { response: Config });
     });
-    expect(Object.keys(doc.components!.schemas!)).toEqual(['Config', 'Config-Output', 'HTTPValidationError', 'Same', 'ValidationError']);
+    expect(Object.keys(doc.components!.schemas!)).toEqual(['Config', 'Config-Output', 'HTTPError', 'HTTPValidationError', 'Same', 'ValidationError']);
     expect(doc.components!.schemas!.Config).toStrictEqual({ type: 'object', properties: { retries: { default: 3, type: 'integer' } } });
     expect(doc.components!.schemas!['Config-Output']).toStrictEqual({
       type: 'object',
@@ -393,5 +393,27 @@ describe('named schemas', () => {
       r.post('/b', { x: body(B) }, () => 1);
     });
     expect(() => app.openapi()).toThrow(/"Thing"/);
+  });
+});
+
+describe('answers of routes that read a body', () => {
+  test('400, 413 and 415 are documented with the {detail} body on body and form routes only', async () => {
+    const doc = await documentOf((r) => {
+      r.post('/items', { item: body(z.object({ title: z.string() })) }, () => 1);
+      r.post('/login', { login: form(z.object({ username: z.string() })) }, () => 1);
+      r.get('/items', {}, () => 1);
+    });
+    for (const path of ['/items', '/login']) {
+      const responses = op(doc, 'post', path).responses;
+      for (const code of ['400', '413', '415']) {
+        expect(responses[code], `${path} ${code}`).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPError' } } } });
+      }
+    }
+    expect(Object.keys(op(doc, 'get', '/items').responses)).toEqual(['200']);
+  });
+
+  test('a form declared for both media types documents both', async () => {
+    const doc = await documentOf((r) => r.post('/upload', { f: form(z.object({ a: z.string() }), { mediaType: ['application/x-www-form-urlencoded', 'multipart/form-data'] }) }, () => 1));
+    expect(Object.keys(op(doc, 'post', '/upload').requestBody!.content)).toEqual(['application/x-www-form-urlencoded', 'multipart/form-data']);
   });
 });

@@ -135,9 +135,11 @@ function requestBody(facts: RouteFacts, ctx: OperationContext): RequestBodyObjec
   const byType = new Map<string, JsonSchema[]>();
   for (const s of facts.bodies) {
     if (s.in !== 'form') continue;
-    const type = s.mediaType ?? 'application/x-www-form-urlencoded';
-    if (!byType.has(type)) byType.set(type, []);
-    byType.get(type)!.push(components.schema(s.schema, { name: schemaNameOf(s) }));
+    const schema = components.schema(s.schema, { name: schemaNameOf(s) });
+    for (const type of s.mediaTypes ?? [s.mediaType ?? 'application/x-www-form-urlencoded']) {
+      if (!byType.has(type)) byType.set(type, []);
+      byType.get(type)!.push(schema);
+    }
   }
   for (const [type, schemas] of byType) content[type] = { schema: schemas.length === 1 ? schemas[0] : { allOf: schemas } };
   const description = facts.bodies.find((s) => s.description !== undefined)?.description;
@@ -149,6 +151,7 @@ function requestBody(facts: RouteFacts, ctx: OperationContext): RequestBodyObjec
 }
 
 const NO_BODY = new Set([204, 205, 304]);
+const BODY_ERRORS = [400, 413, 415] as const;
 
 function responses(
   def: RouteDef,
@@ -169,6 +172,8 @@ function responses(
   out[String(status)] = success;
   const { standard } = ctx;
   if (facts.statuses) for (const code of facts.statuses) out[String(code)] = standard.httpError(code);
+  // A route that reads a body may answer: unreadable or malformed (400), too large (413), another media type (415).
+  if (facts.bodies.length > 0) for (const code of BODY_ERRORS) out[String(code)] ??= standard.httpError(code);
   if (auth.required) out['401'] = standard.unauthorized();
   if (auth.scopes) out['403'] = standard.forbidden();
   if (facts.validated) out['422'] = standard.validationFailed();

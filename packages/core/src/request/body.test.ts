@@ -3,6 +3,11 @@ import { parseBody, readParsedBody } from './body.js';
 import { createRequestView } from './view.js';
 
 describe('parseBody()', () => {
+  test('with accepts: another media type is refused before parsing (415); an empty body is none', async () => {
+    await expect(parseBody({ kind: 'text', text: 'a=1' }, 'application/x-www-form-urlencoded', ['application/json'])).rejects.toMatchObject({ status: 415 });
+    expect(await parseBody({ kind: 'text', text: '' }, 'text/plain', ['application/json'])).toEqual({ kind: 'none' });
+  });
+
   test('JSON also without a content type; text otherwise; empty is none', async () => {
     expect(await parseBody({ kind: 'text', text: '[1]' }, undefined)).toEqual({ kind: 'json', value: [1] });
     expect(await parseBody({ kind: 'text', text: 'hi' }, 'text/plain')).toEqual({ kind: 'text', text: 'hi' });

@@ -56,20 +56,72 @@ export function formFromObject(obj: Record<string, unknown>): ParsedBody {
   };
 }
 
+const JSON_TYPE = 'application/json';
+
+/** Whether a media type is JSON (`application/json` or a `+json` suffix). */
+const isJsonType = (type: string): boolean => type === JSON_TYPE || (type.startsWith('application/') && type.endsWith('+json'));
+
+function isEmpty(raw: RawBody): boolean {
+  if (raw.kind === 'none') return true;
+  if (raw.kind === 'text') return raw.text === '';
+  if (raw.kind === 'bytes') return raw.bytes.byteLength === 0;
+  return raw.value === undefined;
+}
+
+/**
+ * The 415 answer for a body in a media type the route does not read. The
+ * detail names the accepted types (never the one sent).
+ *
+ * @example
+ * ```ts
+ * unsupportedMediaType(['application/json']).detail // 'Unsupported Media Type: expected application/json'
+ * ```
+ */
+export function unsupportedMediaType(accepts: readonly string[]): HTTPException {
+  return new HTTPException(415, `Unsupported Media Type: expected ${accepts.join(' or ')}`);
+}
+
+/**
+ * Whether a body of this content type may be read by a route accepting
+ * `accepts`: a JSON route also takes `+json` types and, as FastAPI, a
+ * body sent without a content type; a form route only its own type.
+ *
+ * @example
+ * ```ts
+ * acceptsMediaType(['application/json'], 'application/merge-patch+json') // true
+ * acceptsMediaType(['application/x-www-form-urlencoded'], 'application/json') // false
+ * ```
+ */
+export function acceptsMediaType(accepts: readonly string[], contentType: string | undefined): boolean {
+  const type = mediaTypeOf(contentType);
+  if (type === '' || isJsonType(type)) return accepts.includes(JSON_TYPE);
+  return accepts.includes(type);
+}
+
+/** The media type of a `Content-Type` value: lower case, without parameters. */
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
 /**
  * Parses the raw body by its content type: JSON (also when no content type
- * is given), url-encoded and multipart forms, or text. Invalid JSON is a 422
+ * is given), url-encoded and multipart forms, or text. With `accepts` (the
+ * media types the route declares), a non-empty body of another type is a
+ * 415 naming them, raised before it is parsed. Invalid JSON is a 422
  * `json_invalid` (FastAPI's answer), raised before any dependency runs; so is
- * JSON nested deeper than `MAX_JSON_DEPTH` (64) arrays and objects.
+ * JSON nested deeper than `MAX_JSON_DEPTH` (64) arrays and objects. A broken
+ * multipart body is a 400.
  *
  * @example
  * ```ts
  * await parseBody({ kind: 'text', text: '{"a":1}' }, 'application/json') // { kind: 'json', value: { a: 1 } }
+ * await parseBody({ kind: 'text', text: 'a=1' }, 'application/x-www-form-urlencoded', ['application/json']) // throws a 415
  * ```
  */
-export async function parseBody(raw: RawBody, contentType: string | undefined): Promise<ParsedBody> {
-  const ct = (contentType ?? '').split(';')[0].trim().toLowerCase();
+export async function parseBody(raw: RawBody, contentType: string | undefined, accepts?: readonly string[]): Promise<ParsedBody> {
+  const ct = mediaTypeOf(contentType);
   if (raw.kind === 'none') return NONE;
+  if (accepts !== undefined && !acceptsMediaType(accepts, ct) && !isEmpty(raw)) throw unsupportedMediaType(accepts);
   if (raw.kind === 'parsed') {
     const v = raw.value;
     if (v instanceof URLSearchParams) return { kind: 'form', fields: v };
@@ -83,6 +135,7 @@ export async function parseBody(raw: RawBody, contentType: string | undefined): 
   }
   if (raw.kind === 'bytes') {
     if (ct === 'multipart/form-data') {
+      if (raw.bytes.byteLength === 0) return NONE;
       try {
         const form = await new Response(raw.bytes as BodyInit, { headers: { 'content-type': contentType! } }).formData();
         return { kind: 'form', fields: form };
@@ -97,7 +150,7 @@ export async function parseBody(raw: RawBody, contentType: string | undefined): 
 
 function parseText(text: string, ct: string): ParsedBody {
   if (ct === 'application/x-www-form-urlencoded') return { kind: 'form', fields: new URLSearchParams(text) };
-  if (ct === '' || ct === 'application/json' || ct.endsWith('+json')) {
+  if (ct === '' || isJsonType(ct)) {
     if (text === '') return NONE;
     const deep = jsonTooDeep(text);
     if (deep !== -1) throw jsonError(text, new Error(`Nesting deeper than ${MAX_JSON_DEPTH} levels at position ${deep}`));
@@ -111,13 +164,14 @@ function parseText(text: string, ct: string): ParsedBody {
 }
 
 /**
- * Reads and parses a request's body for sources that need it.
+ * Reads and parses a request's body for sources that need it; `accepts`
+ * as in {@link parseBody}.
  *
  * @example
  * ```ts
  * const parsed = await readParsedBody(createRequestView({ body: { a: 1 } })) // { kind: 'json', value: { a: 1 } }
  * ```
  */
-export async function readParsedBody(request: RequestView): Promise<ParsedBody> {
-  return parseBody(await request.readBody(), request.header('content-type'));
+export async function readParsedBody(request: RequestView, accepts?: readonly string[]): Promise<ParsedBody> {
+  return parseBody(await request.readBody(), request.header('content-type'), accepts);
 }

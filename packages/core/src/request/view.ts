@@ -14,7 +14,8 @@ export type RawBody =
 /**
  * What the core reads from a request. Header lookups are case-insensitive
  * and the first occurrence wins; query lookups take the last occurrence;
- * cookies the last duplicate (Starlette's rules).
+ * cookies are parsed as Starlette's `cookie_parser` does (no
+ * percent-decoding) and the last duplicate wins (Starlette's rules).
  */
 export interface RequestView {
   readonly method: string;
@@ -74,13 +75,19 @@ export interface RequestInit {
   native?: unknown;
 }
 
+/** Python's `http.cookies._unquote` escapes: `\ooo` (octal, first digit 0-3) or `\x` (the character itself). */
+const COOKIE_ESCAPE = /\\(?:([0-3][0-7][0-7])|([\s\S]))/g;
+
 /**
- * Parses a `Cookie` header as Starlette does: split on `;`, trim, strip
- * surrounding quotes, percent-decode; the last duplicate wins.
+ * Parses a `Cookie` header exactly as Starlette's `cookie_parser` does (so
+ * as FastAPI reads cookies): split on `;`; a chunk without `=` is a value
+ * with an empty name; name and value trimmed; a value in double quotes is
+ * unquoted with Python's rules (`"a\054b"` → `a,b`, `"a\"b"` → `a"b`);
+ * no percent-decoding (`a%20b` stays `a%20b`); the last duplicate wins.
  *
  * @example
  * ```ts
- * parseCookies('a=1; b="two"; a=3') // { a: '3', b: 'two' }
+ * parseCookies('a=1; b="x\\054y"; c=a%20b; a=3') // { a: '3', b: 'x,y', c: 'a%20b' }
  * ```
  */
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -91,11 +98,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const key = (eq === -1 ? '' : chunk.slice(0, eq)).trim();
     let value = (eq === -1 ? chunk : chunk.slice(eq + 1)).trim();
     if (!key && !value) continue;
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      // keep the raw value when it is not valid percent-encoding
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+      value = value.slice(1, -1).replace(COOKIE_ESCAPE, (_, octal: string | undefined, char: string | undefined) =>
+        octal !== undefined ? String.fromCharCode(parseInt(octal, 8)) : char!,
+      );
     }
     out[key] = value;
   }

@@ -25,6 +25,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
   const slots = new Map<DependencyNode, number>();
   let slotCount = 0;
   let needsBody = false;
+  const bodyTypes: string[] = [];
 
   const emit = (node: DependencyNode): number => {
     const known = slots.get(node);
@@ -37,7 +38,12 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     }
     const impl = node.impl;
     const source = node.source;
-    if (source && (source.in === 'body' || source.in === 'form')) needsBody = true;
+    if (source && (source.in === 'body' || source.in === 'form')) {
+      needsBody = true;
+      for (const type of source.mediaTypes ?? [source.mediaType ?? (source.in === 'body' ? 'application/json' : 'application/x-www-form-urlencoded')]) {
+        if (!bodyTypes.includes(type)) bodyTypes.push(type);
+      }
+    }
     const slot = slotCount++;
     const constant = 'constant' in node;
     steps.push({
@@ -80,7 +86,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     scope: 'function',
     name: tree.label,
   };
-  return { steps, slotCount, needsBody, root };
+  return { steps, slotCount, needsBody, bodyTypes, root };
 }
 
 /** What to compile: the route's handler, its inputs, and its parameterless dependencies. */

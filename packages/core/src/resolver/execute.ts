@@ -98,7 +98,7 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
     return pending === undefined ? root() : pending.then(root, err);
   };
   if (plan.needsBody && ex.body === undefined) {
-    return readParsedBody(ex.request).then((parsed) => {
+    return readParsedBody(ex.request, plan.bodyTypes).then((parsed) => {
       ex.body = parsed;
       try {
         return steps();

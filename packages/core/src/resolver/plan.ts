@@ -45,6 +45,8 @@ export interface Plan {
   readonly slotCount: number;
   /** Whether a body or form source is reached: the body is read first. */
   readonly needsBody: boolean;
+  /** The media types the route's body sources declare: a body of another type is a 415. */
+  readonly bodyTypes: readonly string[];
   /** The handler as the final step (it is never cached or torn down). */
   readonly root: Step;
 }

@@ -64,18 +64,72 @@ describe('form()', () => {
     ]);
   });
 
-  test('multipart forms are parsed too', async () => {
+  const multipart = async (url: string, fields: [string, string][]) => {
     const fd = new FormData();
-    fd.set('username', 'ann');
-    fd.set('password', 'pw');
+    for (const [k, v] of fields) fd.append(k, v);
     const r = new Request('http://x/', { method: 'POST', body: fd });
     const bytes = new Uint8Array(await r.arrayBuffer());
-    const res = await app.request({
-      method: 'POST',
-      url: '/login',
-      headers: { 'content-type': r.headers.get('content-type')! },
-      readBody: () => ({ kind: 'bytes', bytes }),
-    });
+    return app.request({ method: 'POST', url, headers: { 'content-type': r.headers.get('content-type')! }, readBody: () => ({ kind: 'bytes', bytes }) });
+  };
+  app.route('POST', '/either', { login: form(Login, { mediaType: ['application/x-www-form-urlencoded', 'multipart/form-data'] }) }, ({ login }) => login);
+
+  test('a multipart body is read where the form declares multipart', async () => {
+    const res = await multipart('/either', [['username', 'ann'], ['password', 'pw']]);
     expect(res.json()).toMatchObject({ username: 'ann', password: 'pw' });
+  });
+
+  test('a repeated field: the last value wins (url-encoded and multipart)', async () => {
+    expect((await post('username=a&username=b&password=p')).json()).toMatchObject({ username: 'b' });
+    expect((await multipart('/either', [['username', 'a'], ['username', 'b'], ['password', 'p']])).json()).toMatchObject({ username: 'b' });
+  });
+
+  test('a media type the form does not declare is a 415 naming the accepted ones; a JSON body is never read', async () => {
+    const res = await multipart('/login', [['username', 'ann'], ['password', 'pw']]);
+    expect(res.status).toBe(415);
+    expect(res.json()).toEqual({ detail: 'Unsupported Media Type: expected application/x-www-form-urlencoded' });
+    const json = await app.request({ method: 'POST', url: '/login', headers: { 'content-type': 'application/json' }, bodyText: '{"username":"a","password":"b"}' });
+    expect(json.status).toBe(415);
+    const untyped = await app.request({ method: 'POST', url: '/login', bodyText: '{"username":"a","password":"b"}' });
+    expect(untyped.status).toBe(415);
+    const both = await app.request({ method: 'POST', url: '/either', headers: { 'content-type': 'text/plain' }, bodyText: 'x' });
+    expect(both.json()).toEqual({ detail: 'Unsupported Media Type: expected application/x-www-form-urlencoded or multipart/form-data' });
+  });
+
+  test('an empty body of any type is no body: the fields are missing (422)', async () => {
+    const res = await app.request({ method: 'POST', url: '/login', headers: { 'content-type': 'application/json' }, bodyText: '' });
+    expect(res.status).toBe(422);
+  });
+
+  test('integer fields refuse exponent notation (FastAPI int_parsing)', async () => {
+    const Age = z.object({ age: z.number().int(), n: z.coerce.number().int().optional() });
+    const a = new DependsApp();
+    a.route('POST', '/age', { v: form(Age) }, ({ v }) => v);
+    const send = (text: string) => a.request({ method: 'POST', url: '/age', headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodyText: text });
+    expect((await send('age=10&n=2.0')).json()).toEqual({ age: 10, n: 2 });
+    const res = await send('age=1e1&n=1e1');
+    expect(res.status).toBe(422);
+    const item = (loc: string) => ({ type: 'int_parsing', loc: ['body', loc], msg: 'Input should be a valid integer, unable to parse string as an integer', input: '1e1' });
+    expect(res.json()).toEqual({ detail: [item('age'), item('n')] });
+  });
+});
+
+describe('body(): media types', () => {
+  const app = new DependsApp();
+  app.route('POST', '/items', { item: body(Item) }, ({ item }) => item, { status: 201 });
+  const send = (contentType: string | undefined, text: string) =>
+    app.request({ method: 'POST', url: '/items', headers: contentType === undefined ? {} : { 'content-type': contentType }, bodyText: text });
+
+  test('application/json (any parameters), +json types and no content type are read as JSON', async () => {
+    expect((await send('application/json; charset=utf-8', '{"title":"a"}')).status).toBe(201);
+    expect((await send('Application/Merge-Patch+JSON', '{"title":"a"}')).status).toBe(201);
+    expect((await send(undefined, '{"title":"a"}')).status).toBe(201);
+  });
+
+  test('a form or text body is a 415 naming application/json', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain;charset=UTF-8']) {
+      const res = await send(type, 'title=a');
+      expect(res.status, type).toBe(415);
+      expect(res.json()).toEqual({ detail: 'Unsupported Media Type: expected application/json' });
+    }
   });
 });

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { createDependency } from '../dependency/depends.js';
 import type { CallContext, Dependency, SourceSpec } from '../dependency/types.js';
-import { formFromObject, NONE } from '../request/body.js';
+import { NONE } from '../request/body.js';
 import { acceptsUndefined, arrayElement, coerceScalar, objectShape, validate, type Schema } from './validate.js';
 
 /** Options of `body()`. */
@@ -38,6 +38,7 @@ export function body<S extends Schema>(schema: S, options: BodyOptions = {}): De
     multiple: false,
     embed: options.embed !== undefined,
     mediaType: 'application/json',
+    mediaTypes: ['application/json'],
     ...(options.description ? { description: options.description } : {}),
     ...(options.schemaName ? { schemaName: options.schemaName } : {}),
   };
@@ -60,9 +61,15 @@ export interface FormOptions {
   description?: string;
   /** Component name for the schema in `components.schemas`. */
   schemaName?: string;
-  /** Media type documented in OpenAPI (default url-encoded). */
-  mediaType?: 'application/x-www-form-urlencoded' | 'multipart/form-data';
+  /**
+   * The media type(s) the form is read from, and documented in OpenAPI
+   * (default url-encoded only). A body of another type answers 415.
+   */
+  mediaType?: FormMediaType | readonly [FormMediaType, ...FormMediaType[]];
 }
+
+/** The media types a form can be sent in. */
+export type FormMediaType = 'application/x-www-form-urlencoded' | 'multipart/form-data';
 
 /**
  * Form fields (`application/x-www-form-urlencoded` or multipart), validated
@@ -78,25 +85,24 @@ export interface FormOptions {
 export function form<S extends Schema>(schema: S, options: FormOptions = {}): Dependency<z.output<S>> {
   const shape = objectShape(schema);
   if (!shape) throw new TypeError('form() needs a zod object schema');
+  const mediaTypes: readonly FormMediaType[] =
+    options.mediaType === undefined ? ['application/x-www-form-urlencoded'] : typeof options.mediaType === 'string' ? [options.mediaType] : [...options.mediaType];
   const spec: SourceSpec & { schemaName?: string } = {
     in: 'form',
     name: 'body',
     schema,
     required: Object.values(shape).some((s) => !acceptsUndefined(s)),
     multiple: false,
-    mediaType: options.mediaType ?? 'application/x-www-form-urlencoded',
+    mediaType: mediaTypes[0],
+    mediaTypes,
     ...(options.description ? { description: options.description } : {}),
     ...(options.schemaName ? { schemaName: options.schemaName } : {}),
   };
   const fields = Object.entries(shape).map(([name, s]) => ({ name, schema: s, element: arrayElement(s) }));
   const fn = (_: unknown, ctx: CallContext) => {
     const parsed = ctx.body ?? NONE;
-    const source =
-      parsed.kind === 'form'
-        ? parsed.fields
-        : parsed.kind === 'json' && parsed.value && typeof parsed.value === 'object'
-          ? (formFromObject(parsed.value as Record<string, unknown>) as { fields: { get(n: string): unknown; getAll(n: string): unknown[] } }).fields
-          : undefined;
+    // Forms never read a JSON body (the route answers 415 before this runs).
+    const source = parsed.kind === 'form' ? parsed.fields : undefined;
     const value: Record<string, unknown> = {};
     if (source) {
       for (const f of fields) {
@@ -104,7 +110,9 @@ export function form<S extends Schema>(schema: S, options: FormOptions = {}): De
           const all = source.getAll(f.name).filter((v) => v !== '');
           if (all.length) value[f.name] = all.map((v) => (typeof v === 'string' ? coerceScalar(f.element!, v) : v));
         } else {
-          const v = source.get(f.name);
+          // A repeated field: the last value wins (Starlette's FormData).
+          const all = source.getAll(f.name);
+          const v = all[all.length - 1];
           if (v === null || v === undefined || v === '') continue;
           value[f.name] = typeof v === 'string' ? coerceScalar(f.schema, v) : v;
         }

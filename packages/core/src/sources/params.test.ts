@@ -91,3 +91,45 @@ describe('cookie() and path()', () => {
     expect(bad.json().detail[0]).toMatchObject({ loc: ['path', 'id'], input: 'foobar' });
   });
 });
+
+describe('integer parameters (FastAPI/pydantic int parsing)', () => {
+  const intParsing = (loc: [string, string], input: string) => ({
+    type: 'int_parsing',
+    loc,
+    msg: 'Input should be a valid integer, unable to parse string as an integer',
+    input,
+  });
+
+  test('exponent notation and fractions are refused with int_parsing, also by coercing schemas', async () => {
+    for (const schema of [z.number().int(), z.int(), z.coerce.number().int(), z.int32().optional()]) {
+      await expect(resolve(header('x_count', schema), { headers: { 'x-count': '1e1' } })).rejects.toMatchObject({ errors: [intParsing(['header', 'x-count'], '1e1')] });
+      await expect(resolve(query('n', schema), { url: '/?n=1.5' })).rejects.toMatchObject({ errors: [intParsing(['query', 'n'], '1.5')] });
+    }
+  });
+
+  test('digits, signs, surrounding spaces and a zero fraction are integers (as pydantic)', async () => {
+    expect(await resolve(query('n', z.number().int()), { url: '/?n=-7' })).toBe(-7);
+    expect(await resolve(query('n', z.number().int()), { url: '/?n=%2042%20' })).toBe(42);
+    expect(await resolve(query('n', z.number().int()), { url: '/?n=3.00' })).toBe(3);
+  });
+
+  test('a float schema still takes exponent notation', async () => {
+    expect(await resolve(query('x', z.number()), { url: '/?x=1e1' })).toBe(10);
+  });
+
+  test('array items: each unparsable one is listed, with the other problems', async () => {
+    await expect(resolve(query('n', z.array(z.number().int().max(5))), { url: '/?n=1&n=2e0&n=9' })).rejects.toMatchObject({
+      errors: [intParsing(['query', 'n', 1] as never, '2e0'), { type: 'too_big', loc: ['query', 'n', 2] }],
+    });
+  });
+});
+
+describe('cookie(): read as Starlette does', () => {
+  test('no percent-decoding; quoted octal and backslash escapes decoded; last duplicate wins', async () => {
+    expect(await resolve(cookie('session'), { headers: { cookie: 'session=a%20b' } })).toBe('a%20b');
+    expect(await resolve(cookie('session'), { headers: { cookie: 'session="a\\054b"' } })).toBe('a,b');
+    expect(await resolve(cookie('session'), { headers: { cookie: 'session="a\\"b\\\\c"' } })).toBe('a"b\\c');
+    expect(await resolve(cookie('session'), { headers: { cookie: 'session=1; other=2; session=3' } })).toBe('3');
+    expect(await resolve(cookie('session'), { headers: { cookie: 'session="unterminated' } })).toBe('"unterminated');
+  });
+});

@@ -97,6 +97,35 @@ export function coerceScalar(schema: Schema, raw: string): unknown {
 
 const identity = (raw: string): unknown => raw;
 const toNumber = (raw: string): unknown => (NUMBER.test(raw) ? Number(raw) : raw);
+/** pydantic's integer text: digits, optionally `.0…` (no exponent, no fraction). */
+const INTEGER = /^\s*[+-]?\d+(\.0*)?\s*$/;
+
+/**
+ * A string an integer schema cannot take (`1e1`, `1.5`, `ten`): reported
+ * as pydantic's `int_parsing` (FastAPI's 422), never handed to zod, whose
+ * coercion would accept `1e1` as 10.
+ */
+export class IntParsing {
+  constructor(readonly input: string) {}
+}
+const toInteger = (raw: string): unknown => (INTEGER.test(raw) ? Number(raw.trim().replace(/\.0*$/, '')) : new IntParsing(raw));
+const INT_FORMATS = new Set(['safeint', 'int32', 'uint32']);
+
+/**
+ * Whether a number schema only takes integers (`z.int()`, `z.number().int()`,
+ * `z.int32()`, …).
+ *
+ * @example
+ * ```ts
+ * isIntegerSchema(z.coerce.number().int().optional()) // true
+ * ```
+ */
+export function isIntegerSchema(schema: Schema): boolean {
+  const def = defOf(unwrapSchema(schema)) as ZodDef & { format?: string; checks?: { _zod: { def: { format?: string } } }[] };
+  if (def.type !== 'number') return false;
+  if (def.format !== undefined && INT_FORMATS.has(def.format)) return true;
+  return (def.checks ?? []).some((c) => INT_FORMATS.has(c._zod.def.format ?? ''));
+}
 const toBigInt = (raw: string): unknown => (/^\s*[+-]?\d+\s*$/.test(raw) ? BigInt(raw.trim()) : raw);
 const toBoolean = (raw: string): unknown => {
   const v = raw.toLowerCase();
@@ -117,7 +146,7 @@ export function scalarCoercer(schema: Schema): (raw: string) => unknown {
   switch (baseType(schema)) {
     case 'number':
     case 'int':
-      return toNumber;
+      return isIntegerSchema(schema) ? toInteger : toNumber;
     case 'bigint':
       return toBigInt;
     case 'boolean':
@@ -175,6 +204,8 @@ function jsonSafe(v: unknown): unknown {
  * ```
  */
 export function validate<S extends Schema>(schema: S, value: unknown, loc: readonly (string | number)[]): z.output<S> {
+  const unparsable = intParsingIn(value);
+  if (unparsable !== undefined) return rejectIntParsing(schema, value, unparsable, loc);
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.output<S>;
   // parse again to have zod report each issue's input (only on failure)
@@ -185,6 +216,61 @@ export function validate<S extends Schema>(schema: S, value: unknown, loc: reado
     return missingOr(issues, loc);
   }
   throw new RequestValidationError(toValidationIssues(issues, loc));
+}
+
+type Path = readonly (string | number)[];
+
+/** Where {@link IntParsing} values sit: the value itself, an array's items, an object's fields (and their items). */
+function intParsingIn(value: unknown): [Path, IntParsing][] | undefined {
+  if (value instanceof IntParsing) return [[[], value]];
+  if (typeof value !== 'object' || value === null) return undefined;
+  let found: [Path, IntParsing][] | undefined;
+  const scan = (v: unknown, path: Path) => {
+    if (v instanceof IntParsing) (found ??= []).push([path, v]);
+    else if (Array.isArray(v) && path.length < 2) v.forEach((item, i) => scan(item, [...path, i]));
+  };
+  if (Array.isArray(value)) value.forEach((item, i) => scan(item, [i]));
+  else if (Object.getPrototypeOf(value) === Object.prototype) for (const [k, v] of Object.entries(value)) scan(v, [k]);
+  return found;
+}
+
+const samePath = (a: Path, b: Path) => a.length === b.length && a.every((p, i) => p === b[i]);
+
+/**
+ * Throws the 422 for a value holding integer text that does not parse: an
+ * `int_parsing` item for each, in place of what zod says at that spot, and
+ * zod's other problems (checked with the raw text in place).
+ */
+function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, IntParsing][], loc: Path): never {
+  const restore = (v: unknown): unknown =>
+    v instanceof IntParsing
+      ? v.input
+      : Array.isArray(v)
+        ? v.map(restore)
+        : v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restore(x)]))
+          : v;
+  const result = schema.safeParse(restore(value), { reportInput: true });
+  const zodIssues = result.success ? [] : result.error.issues;
+  const ours = unparsable.map(([path, p]): ValidationIssue => ({
+    type: 'int_parsing',
+    loc: [...loc, ...path],
+    msg: 'Input should be a valid integer, unable to parse string as an integer',
+    input: p.input,
+  }));
+  const used = new Set<number>();
+  const items: ValidationIssue[] = [];
+  for (const issue of zodIssues) {
+    const path = issue.path as Path;
+    const i = unparsable.findIndex(([p]) => samePath(p, path));
+    if (i === -1) items.push(...toValidationIssues([issue], loc));
+    else if (!used.has(i)) {
+      used.add(i);
+      items.push(ours[i]);
+    }
+  }
+  ours.forEach((item, i) => used.has(i) || items.push(item));
+  throw new RequestValidationError(items);
 }
 
 function missingOr(issues: readonly z.core.$ZodIssue[], loc: readonly (string | number)[]): never {
