@@ -6,15 +6,25 @@ import { fileURLToPath } from 'node:url';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Source aliases so tests run against `src/` without a build. */
-export const alias = {
-  '@depends/core': src('./packages/core/src/index.ts'),
-  '@depends/express': src('./packages/express/src/index.ts'),
-  '@depends/koa': src('./packages/koa/src/index.ts'),
-  '@depends/hono': src('./packages/hono/src/index.ts'),
-  '@depends/jwt': src('./packages/jwt/src/index.ts'),
-  '@depends/fastify': src('./packages/fastify/src/index.ts'),
+/** Entry points (package and subpath exports) and their source files. */
+const entries: Record<string, string> = {
+  '@depends/core': './packages/core/src/index.ts',
+  '@depends/core/services': './packages/core/src/services/index.ts',
+  '@depends/express': './packages/express/src/index.ts',
+  '@depends/koa': './packages/koa/src/index.ts',
+  '@depends/hono': './packages/hono/src/index.ts',
+  '@depends/jwt': './packages/jwt/src/index.ts',
+  '@depends/fastify': './packages/fastify/src/index.ts',
 };
+
+/**
+ * Source aliases so tests run against `src/` without a build: one exact
+ * match per entry point, so `@depends/core` never swallows its subpaths.
+ */
+export const alias = Object.entries(entries).map(([name, file]) => ({
+  find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
+  replacement: src(file),
+}));
 
 const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
   extends: true as const,

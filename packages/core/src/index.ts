@@ -28,8 +28,6 @@ export { validate, toValidationIssues, coerceScalar } from './sources/validate.j
 export type { Schema } from './sources/validate.js';
 export { Overrides } from './overrides/overrides.js';
 export type { Replacement } from './overrides/overrides.js';
-export { inject, REQUEST, createRequestContainer } from './services/inject.js';
-export type { InjectOptions, DependencyContainer, InjectionToken } from './services/inject.js';
 export { compile } from './resolver/compile.js';
 export type { CompileInput } from './resolver/compile.js';
 export { toUse, accumulateScopes } from './dependency/use.js';

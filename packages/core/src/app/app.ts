@@ -3,7 +3,7 @@
  * builder, the app-level dependencies, the overrides, the container and the
  * error hook. Adapters create one and hand it each request.
  */
-import type { Dependency, Input, Inputs, Values } from '../dependency/types.js';
+import type { Dependency, Input, Inputs, ServiceContainer, Values } from '../dependency/types.js';
 import { HTTPException } from '../errors/catalogue.js';
 import { buildDocument, checkSchemes, type DocumentOptions, type OpenAPIDocument, type SchemeRegistry } from '../openapi/document.js';
 import { analyse } from '../model/analyse.js';
@@ -16,7 +16,6 @@ import type { Plan } from '../resolver/plan.js';
 import { Overrides } from '../overrides/overrides.js';
 import { createRequestView, type RequestInit, type RequestView } from '../request/view.js';
 import type { Answer } from '../response/reply.js';
-import type { DependencyContainer } from '../services/inject.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
 import { errorAnswer, serve, type ErrorHook, type Outcome } from './handle.js';
@@ -30,8 +29,11 @@ export interface AppOptions extends DocumentOptions {
    * documented as the document's top-level `security`.
    */
   security?: readonly Input[];
-  /** Root tsyringe container (default: tsyringe's global container). */
-  container?: DependencyContainer;
+  /**
+   * Root service container for `inject()` (`@depends/core/services`; default:
+   * tsyringe's global container).
+   */
+  container?: ServiceContainer;
   /** Called once for each unexpected error (default: `console.error` of the error). */
   onError?: ErrorHook;
 }
@@ -262,7 +264,7 @@ export class DependsApp {
 export async function resolve<T>(
   dependency: Dependency<T> | Input,
   request: RequestInit | RequestView = {},
-  options: { overrides?: Overrides; container?: DependencyContainer } = {},
+  options: { overrides?: Overrides; container?: ServiceContainer } = {},
 ): Promise<T> {
   const view = 'header' in request && typeof request.header === 'function' ? (request as RequestView) : createRequestView(request as RequestInit);
   const plan = compile({

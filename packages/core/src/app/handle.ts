@@ -6,6 +6,7 @@
  * closed with the error thrown in (each generator may translate it) before
  * the error answer is produced.
  */
+import type { ServiceContainer } from '../dependency/types.js';
 import { defaultReason, HTTPException, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
 import { echoIssue } from '../errors/echo.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
@@ -13,7 +14,6 @@ import { executeThen, Execution, type MaybePromise } from '../resolver/execute.j
 import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
 import { jsonAnswer, toAnswer, type Answer } from '../response/reply.js';
-import type { DependencyContainer } from '../services/inject.js';
 import { isThenable } from '../util/thenable.js';
 
 /** What serving a request gives an adapter: the answer, then `finish()` once it is sent. */
@@ -31,7 +31,7 @@ export type ErrorHook = (error: unknown, request: RequestView) => void;
 /** What `serve()` needs besides the plan and the request. */
 export interface ServeOptions {
   readonly status: number;
-  readonly container?: DependencyContainer;
+  readonly container?: ServiceContainer;
   readonly onError: ErrorHook;
 }
 

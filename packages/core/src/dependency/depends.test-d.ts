@@ -9,7 +9,6 @@ import {
   depends,
   form,
   header,
-  inject,
   path,
   query,
   requestView,
@@ -19,6 +18,7 @@ import {
   type Dependency,
   type RequestView,
 } from '../index.js';
+import { inject } from '../services/index.js';
 
 class UserRepo {
   find(id: string) {

@@ -71,8 +71,13 @@ export interface SchemeInfo {
 export interface DependencyMeta {
   readonly source?: SourceSpec;
   readonly security?: SecurityMeta;
-  /** Built-in dependencies the resolver treats specially. */
-  readonly builtin?: 'request' | 'securityScopes' | 'container';
+  /** Built-in dependencies the interpreters treat specially. */
+  readonly builtin?: 'request' | 'securityScopes';
+  /**
+   * `false`: the value belongs to someone else (a service container): it is
+   * stored as is, never awaited and never disposed by the resolver.
+   */
+  readonly owns?: false;
   /** Whether the dependency answers 403 when scopes are missing. */
   readonly enforcesScopes?: boolean;
   /** Responses this dependency may produce, for the OpenAPI document. */
@@ -85,6 +90,16 @@ export interface CallContext {
   readonly request: RequestView;
   /** The parsed body, when the route reads one (read before any dependency runs). */
   readonly body: ParsedBody | undefined;
+  /** The app's `container` option (read by the services plugin, `@depends/core/services`). */
+  readonly container: ServiceContainer | undefined;
+}
+
+/**
+ * A service container as the app holds it (a tsyringe `DependencyContainer`
+ * is one): the services plugin creates a child of it per request.
+ */
+export interface ServiceContainer {
+  createChildContainer(): unknown;
 }
 
 /**
@@ -126,7 +141,7 @@ export interface Use<T = unknown> {
   readonly scopes: readonly string[];
 }
 
-/** A class (or abstract class) resolved through the tsyringe container. */
+/** A class (or abstract class) resolved through the services plugin's container. */
 export type Injectable<T = unknown> = abstract new (...args: any[]) => T;
 
 /** Anything that can stand as a named input. */

@@ -111,7 +111,7 @@ interface Walk {
 function visit(walk: Walk, node: DependencyNode, branch: Branch, documented: boolean): void {
   const dep = node.dependency;
   const meta = dep.meta;
-  if (meta.builtin !== undefined && meta.builtin !== 'container') return;
+  if (meta.builtin !== undefined) return;
   const scopes = node.scopes;
   if (scopes.length === 0) {
     if (branch.plain.has(dep)) return;

@@ -50,8 +50,8 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
       slot,
       kind: constant
         ? StepKind.Constant
-        : impl.meta.builtin === 'container'
-          ? StepKind.Container
+        : impl.meta.owns === false
+          ? StepKind.Owned
           : impl.callKind === 'asyncGenerator'
             ? StepKind.AsyncGenerator
             : impl.callKind === 'generator'

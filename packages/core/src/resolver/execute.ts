@@ -5,11 +5,10 @@
  * errors are collected (a dependency whose inputs failed is not called);
  * any other error aborts resolution.
  */
-import type { CallContext } from '../dependency/types.js';
+import type { CallContext, ServiceContainer } from '../dependency/types.js';
 import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
 import { readParsedBody, type ParsedBody } from '../request/body.js';
-import { createRequestContainer, type DependencyContainer } from '../services/inject.js';
 import type { Exit } from './exit-stack.js';
 import { isThenable } from '../util/thenable.js';
 import { StepKind, type Plan, type Step } from './plan.js';
@@ -33,22 +32,12 @@ export class Execution implements CallContext {
   readonly functionStack: Exit[] = [];
   /** Exits closed after the answer has been sent. */
   readonly requestStack: Exit[] = [];
-  readonly #rootContainer: DependencyContainer | undefined;
-  #container: DependencyContainer | undefined;
+  readonly container: ServiceContainer | undefined;
 
-  constructor(request: RequestView, slotCount: number, rootContainer?: DependencyContainer) {
+  constructor(request: RequestView, slotCount: number, container?: ServiceContainer) {
     this.request = request;
     this.values = new Array(slotCount);
-    this.#rootContainer = rootContainer;
-  }
-
-  /** The request's child container, created on first use and disposed at teardown. */
-  get container(): DependencyContainer {
-    if (!this.#container) {
-      const c = (this.#container = createRequestContainer(this.#rootContainer, this.request));
-      this.requestStack.push({ kind: 'dispose', name: 'container', dispose: () => c.dispose() });
-    }
-    return this.#container;
+    this.container = container;
   }
 }
 
@@ -189,7 +178,7 @@ function runStep(step: Step, ex: Execution): object | undefined {
       if (isThenable(out)) return out;
       store(step, ex, out);
       return undefined;
-    case StepKind.Container:
+    case StepKind.Owned:
       ex.values[step.slot] = out;
       return undefined;
     case StepKind.Generator: {

@@ -16,8 +16,8 @@ export const enum StepKind {
   AsyncGenerator = 2,
   /** A value fixed at compile time (`securityScopes`). */
   Constant = 3,
-  /** A service resolved from the request's container (never auto-disposed). */
-  Container = 4,
+  /** A value owned elsewhere, e.g. by a service container: stored as is, never awaited or disposed. */
+  Owned = 4,
 }
 
 /** One step of a plan. */

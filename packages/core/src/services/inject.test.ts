@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { inject as tsInject, injectable, container as rootContainer } from 'tsyringe';
 import { describe, expect, test } from 'vitest';
-import { DependsApp, REQUEST, depends, header, inject, resolve, type RequestView } from '../index.js';
+import { DependsApp, depends, header, resolve, type RequestView } from '../index.js';
+import { REQUEST, inject } from './index.js';
 
 class Clock {
   now() {

@@ -1,7 +1,9 @@
 /**
- * Services through tsyringe: `inject(Token)` resolves a service from a child
- * container created for the request (the request view registered in it),
- * disposed at the request's teardown.
+ * The services plugin (`@depends/core/services`), opt-in: `inject(Token)`
+ * resolves a service through tsyringe from a child container created for
+ * the request (the request view registered in it), disposed at the
+ * request's teardown. Loading it also lets classes stand as inputs. The
+ * core never loads tsyringe or reflect-metadata unless this is imported.
  */
 import 'reflect-metadata';
 import { container as globalContainer, type DependencyContainer, type InjectionToken } from 'tsyringe';
@@ -32,10 +34,25 @@ export interface InjectOptions {
   name?: string;
 }
 
-/** The context the resolver hands to `inject()` dependencies. */
-export interface ContainerContext extends CallContext {
+/** The request's child container, with what disposes it at teardown. */
+interface RequestContainer {
   readonly container: DependencyContainer;
+  [Symbol.asyncDispose](): unknown;
 }
+
+/**
+ * The request's child container of the app's `container` (or tsyringe's
+ * global one): one per request, shared by every `inject()` of the request,
+ * disposed at the request's teardown.
+ */
+const requestContainer = createDependency<RequestContainer>(
+  {},
+  (_: unknown, ctx: CallContext) => {
+    const container = createRequestContainer(ctx.container as DependencyContainer | undefined, ctx.request);
+    return { container, [Symbol.asyncDispose]: () => container.dispose() };
+  },
+  { name: 'container' },
+);
 
 const byToken = new WeakMap<object, Dependency<unknown>>();
 const byPrimitive = new Map<string | symbol, Dependency<unknown>>();
@@ -64,7 +81,7 @@ export function inject<T>(token: InjectionToken<T>, options: InjectOptions = {})
     const hit = typeof token === 'object' || typeof token === 'function' ? byToken.get(token as object) : byPrimitive.get(token as string | symbol);
     if (hit) return hit as Dependency<T>;
   }
-  const inputs: Record<string, Input> = {};
+  const inputs: Record<string, Input> = { container: requestContainer };
   provide.forEach(([, input], i) => {
     if (!isDependency(input) && !isUse(input) && typeof input !== 'function') throw new TypeError('inject(): provide needs dependencies');
     inputs[`p${i}`] = input;
@@ -72,12 +89,12 @@ export function inject<T>(token: InjectionToken<T>, options: InjectOptions = {})
   const name = options.name ?? `inject:${tokenName(token)}`;
   const dep = createDependency<T>(
     inputs,
-    (values: Record<string, unknown>, ctx: CallContext) => {
-      const c = (ctx as ContainerContext).container;
+    (values: Record<string, unknown>) => {
+      const c = (values.container as RequestContainer).container;
       provide.forEach(([t], i) => c.register(t, { useValue: values[`p${i}`] }));
       return c.resolve(token);
     },
-    { name, meta: { builtin: 'container' } },
+    { name, meta: { owns: false } },
   );
   if (cacheable) {
     if (typeof token === 'object' || typeof token === 'function') byToken.set(token as object, dep);
