@@ -118,4 +118,34 @@ describe('@depends/express', () => {
     expect(streamed.statusCode).toBe(413);
     await streamed.body.text();
   });
+  test("Express's client errors on depends' routes answer JSON without a stack, whatever NODE_ENV; other routes keep the app's handlers (issue 10)", async () => {
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    try {
+      const app = express();
+      app.set('env', 'development'); // Express's own error page shows the stack here
+      app.use(express.json());
+      const d = createDepends();
+      const api = new Router();
+      api.post('/items/:kind', { item: body(Item) }, ({ item }) => item);
+      d.mount(app, api);
+      d.docs(app);
+      app.get('/own/:x', (_req, res) => void res.send('own'));
+      const url = await serve(app);
+
+      const bad = await request(`${url}/docs/%ff`);
+      expect([bad.statusCode, bad.headers['content-type'], await bad.body.json()]).toEqual([400, 'application/json', { detail: 'The path is not valid percent-encoding' }]);
+      const parser = await request(`${url}/items/a/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":' });
+      const parsed = (await parser.body.json()) as { detail: string };
+      expect([parser.statusCode, parser.headers['content-type']]).toEqual([400, 'application/json']);
+      expect(parsed.detail).not.toMatch(/\bat |node_modules/);
+      // Not a depends route: Express's own handling, untouched.
+      const own = await request(`${url}/own/%ff`);
+      expect(own.statusCode).toBe(400);
+      expect(own.headers['content-type']).toMatch(/text\/html/);
+      await own.body.text();
+    } finally {
+      process.env.NODE_ENV = env;
+    }
+  });
 });

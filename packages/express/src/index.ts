@@ -17,8 +17,8 @@
  * app.listen(3000)
  * ```
  */
-import type { IRouter, RequestHandler, Response } from 'express';
-import { AdapterKit, ConfigurationError, DependsApp, ErrorCode, afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core';
+import type { ErrorRequestHandler, IRouter, RequestHandler, Response } from 'express';
+import { AdapterKit, ConfigurationError, DependsApp, ErrorCode, HTTPException, afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core';
 import type { AdapterOptions, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RequestView, Router } from '@depends/core';
 import { expressRoutes, stackOf } from './routes.js';
 
@@ -59,12 +59,16 @@ export class DependsExpress {
    * ```
    */
   mount(target: IRouter, router: Router): AppRoute[] {
-    return this.#kit.mount(target, router, (method, path, handler, route) => {
+    const paths: string[] = [];
+    const routes = this.#kit.mount(target, router, (method, path, handler, route) => {
       const r = target.route(path) as unknown as Record<string, unknown>;
       const m = method.toLowerCase();
       if (typeof r[m] !== 'function') throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Express has no method ${method} (route ${route.label})`);
       (r[m] as (h: RequestHandler) => unknown).call(r, handler);
+      paths.push(path);
     });
+    target.use(clientErrors(this.#kit, paths));
+    return routes;
   }
 
   /**
@@ -94,7 +98,9 @@ export class DependsExpress {
    * ```
    */
   docs(target: IRouter, options: DocsOptions = {}): void {
-    for (const r of this.#kit.docs(target, options)) target.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>)));
+    const routes = this.#kit.docs(target, options);
+    for (const r of routes) target.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>)));
+    target.use(clientErrors(this.#kit, routes.map((r) => r.path)));
   }
 
   /**
@@ -127,6 +133,48 @@ export class DependsExpress {
 }
 
 /** Writes the answer unless the response is already gone, then runs the teardowns once it is over. */
+/**
+ * Express's own client errors on depends' routes — a path parameter that is
+ * not valid percent-encoding (`GET /docs/%ff`), or a 4xx from a body parser
+ * in front — answered as JSON `{"detail": …}` like every other error of
+ * these routes, never Express's HTML page with its stack trace (whatever
+ * `NODE_ENV` says). Errors on other paths, and server errors, go on to the
+ * app's own error handlers.
+ */
+function clientErrors(kit: Kit, paths: readonly string[]): ErrorRequestHandler {
+  const templates = paths.map((p) => p.split('/'));
+  return (error: unknown, req, res, next) => {
+    const status = clientStatus(error);
+    if (status === undefined || res.headersSent || !templates.some((t) => matches(t, req.path))) return next(error);
+    const detail = error instanceof URIError ? 'The path is not valid percent-encoding' : (error as { expose?: unknown }).expose === true ? String((error as Error).message) : undefined;
+    const view = nodeRequestView(req, { url: req.originalUrl ?? req.url, bodyLimit: kit.bodyLimit });
+    writeNodeAnswer(res, kit.errorAnswer(view, new HTTPException(status, detail)));
+  };
+}
+
+/** The 4xx status an error carries (`status` or `statusCode`, as http-errors and Express's router set them). */
+function clientStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500 ? code : undefined;
+}
+
+/**
+ * Whether a request path fits a colon-path template split on `/`, as
+ * Express's default routing does: a `:param` segment fits any non-empty
+ * segment, case-insensitive, a trailing slash allowed.
+ */
+function matches(template: readonly string[], path: string): boolean {
+  const segments = (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase().split('/');
+  if (segments.length !== template.length) return false;
+  for (let i = 0; i < segments.length; i++) {
+    const t = template[i];
+    if (t.startsWith(':') ? segments[i] === '' : t.toLowerCase() !== segments[i]) return false;
+  }
+  return true;
+}
+
 function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): void {
   try {
     if (!res.headersSent && !res.destroyed) writeNodeAnswer(res, outcome.answer);

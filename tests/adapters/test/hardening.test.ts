@@ -30,6 +30,7 @@ for (const harness of harnesses) {
         app: { onError: (e) => errors.push(e) },
         routers: [...scenarioRouters(p), extraRouter()],
         adapter: { bodyLimit: BODY_LIMIT },
+        docs: {},
       });
     });
     afterAll(() => server.close());
@@ -109,6 +110,27 @@ for (const harness of harnesses) {
       test('one line still authenticates', async () => {
         const res = await request(`${server.url}/key/header`, { headers: { 'x-api-key': 'k1' } });
         expect([res.statusCode, await res.body.json()]).toEqual([200, { key: 'k1' }]);
+      });
+    });
+
+    describe("the framework's own errors on depends' routes are JSON without a stack (item 4)", () => {
+      const leaks = (text: string) => /<html|<pre|\bat [\w.]+ \(|node_modules|\/work\//i.test(text);
+      test.each(['/items/%ff', '/items/%E0%A4%A', '/docs/%ff', '/docs/swagger-ui%ff.css'])('GET %s', async (path) => {
+        const res = await request(server.url + path);
+        const text = await res.body.text();
+        expect(res.statusCode, text).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, text).toBeLessThan(500);
+        expect(res.headers['content-type']).toBe('application/json');
+        // Fastify refuses a bad escape before any plugin code runs, with its own JSON body (FST_ERR_BAD_URL).
+        if (harness.name !== 'fastify') expect(JSON.parse(text)).toHaveProperty('detail');
+        expect(leaks(text), text).toBe(false);
+      });
+      test('GET /docs/%ff is a 400 where the framework refuses the escape itself', async () => {
+        const res = await request(`${server.url}/docs/%ff`);
+        const body = await res.body.json();
+        if (harness.name.startsWith('express')) expect([res.statusCode, body]).toEqual([400, { detail: 'The path is not valid percent-encoding' }]);
+        else if (harness.name === 'fastify') expect(res.statusCode).toBe(400);
+        else expect(res.statusCode).toBe(404); // read as the literal file name "%ff", which does not exist
       });
     });
 
