@@ -80,8 +80,24 @@ export function scopesOf(claims: JWTPayload, source?: ScopeSource): string[] {
   return claims.scope !== undefined ? splitScopes(claims.scope) : splitScopes(claims.scp);
 }
 
+/** The value's class: `token` is a getter over a private field, so it is not an own property and JSON never shows it. */
+class VerifiedAccessToken<C> implements AccessToken<C> {
+  readonly #token: string;
+  constructor(
+    readonly claims: VerifiedClaims & C,
+    readonly scopes: readonly string[],
+    readonly header: JWTHeaderParameters,
+    token: string,
+  ) {
+    this.#token = token;
+  }
+  get token(): string {
+    return this.#token;
+  }
+}
+
 /**
- * Builds the scheme's value; `token` is set not enumerable.
+ * Builds the scheme's value; `token` is not enumerable (JSON leaves it out).
  *
  * @example
  * ```ts
@@ -90,7 +106,5 @@ export function scopesOf(claims: JWTPayload, source?: ScopeSource): string[] {
  * ```
  */
 export function accessToken<C>(claims: VerifiedClaims & C, scopes: readonly string[], header: JWTHeaderParameters, token: string): AccessToken<C> {
-  const value = { claims, scopes, header } as AccessToken<C>;
-  Object.defineProperty(value, 'token', { value: token, enumerable: false });
-  return Object.freeze(value);
+  return new VerifiedAccessToken(claims, scopes, header, token);
 }

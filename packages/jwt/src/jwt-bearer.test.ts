@@ -304,3 +304,14 @@ describe('configuration mistakes fail at startup', () => {
     expect(() => jwtBearer({ issuer: 'https://id.example.com', audience: 'api://x', ...(options as object) } as JwtBearerOptions)).toThrow(message);
   });
 });
+
+describe('the value', () => {
+  test('token: readable, but not an own property, so JSON and spreading leave it out', async () => {
+    const { accessToken } = await import('./claims.js');
+    const value = accessToken({ iss: 'i', aud: 'a', exp: 1, sub: 's' }, ['read'], { alg: 'RS256' }, 'header.payload.signature');
+    expect(value.token).toBe('header.payload.signature');
+    expect(Object.keys(value)).toEqual(['claims', 'scopes', 'header']);
+    expect(JSON.stringify(value)).not.toContain('signature');
+    expect({ ...value }).not.toHaveProperty('token');
+  });
+});

@@ -26,7 +26,7 @@ import {
   type SecurityScheme,
   type SecurityScopes,
 } from '@depends/core';
-import { jwtVerify, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
+import type { JSONWebKeySet, JWTVerifyOptions } from 'jose';
 import type { z } from 'zod';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
 import { refusal } from './failures.js';
@@ -249,7 +249,7 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
     }
     let verified;
     try {
-      verified = await jwtVerify(parts.credentials, keys.getKey, verifyOptions);
+      verified = await keys.verify(parts.credentials, verifyOptions);
     } catch (error) {
       throw refusal(error, { realm });
     }

@@ -18,6 +18,9 @@ import {
   type JWTHeaderParameters,
   type FlattenedJWSInput,
   type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+  type JWTVerifyResult,
+  jwtVerify,
 } from 'jose';
 
 /**
@@ -152,6 +155,29 @@ export class KeySource {
       return this.#fromStale(header, token, error);
     }
   };
+
+  /**
+   * Verifies a token with jose's `jwtVerify` and these keys. While the
+   * provider is healthy jose's own key set is used directly (nothing is
+   * added to the hot path); when fetching from the provider fails, the
+   * token is verified again through {@link KeySource.getKey} (the last keys
+   * fetched, or {@link ProviderUnavailableError}).
+   *
+   * @example
+   * ```ts
+   * const { payload } = await keys.verify(token, { issuer: 'https://id.example.com', audience: 'api://reports' })
+   * ```
+   */
+  verify(token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> {
+    const direct = this.#local ?? (this.#remote !== undefined && Date.now() >= this.#downUntil ? this.#remote : undefined);
+    if (direct === undefined) return jwtVerify(token, this.getKey, options);
+    if (direct === this.#local) return jwtVerify(token, direct, options);
+    return jwtVerify(token, direct, options).catch((error: unknown) => {
+      if (!isFetchFailure(error)) throw error;
+      this.#down(error);
+      return jwtVerify(token, this.getKey, options);
+    });
+  }
 
   /**
    * The keys currently cached (`undefined` before the first fetch).

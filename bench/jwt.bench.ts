@@ -1,0 +1,158 @@
+/**
+ * JWT verification cost (issue 15): per framework, `GET /reports` for a JWT
+ * access token with a required scope, served (a) with a hand-written jose
+ * check (`createRemoteJWKSet` + `jwtVerify` + scope test) and (b) through
+ * `jwtBearer()` + `security(…, { scopes })`. Keys come from a JWKS served by
+ * this process and are cached by both after the first request. Each server
+ * runs alone in a child process on the built packages
+ * (`bench/jwt-servers.mjs`); the load comes from autocannon's CLI in another
+ * process, over loopback. One warm-up and one measured run per case.
+ *
+ * Settings (env): `BENCH_JWT_SECONDS` (default 5), `BENCH_JWT_CONNECTIONS`
+ * (default 20), `BENCH_JWT_WARMUP` (default 2), `BENCH_JWT_ONLY=express,hono`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { request } from 'undici';
+import type { BenchResult } from './run.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const serverScript = fileURLToPath(new URL('./jwt-servers.mjs', import.meta.url));
+const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const SECONDS = Number(process.env.BENCH_JWT_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_JWT_CONNECTIONS ?? 20);
+const WARMUP = Number(process.env.BENCH_JWT_WARMUP ?? 2);
+const ONLY = (process.env.BENCH_JWT_ONLY ?? '').split(',').filter(Boolean);
+const AUDIENCE = 'api://bench';
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+  total: number;
+  /** Server CPU time per request, µs. */
+  cpuUs: number;
+}
+
+function startServer(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [serverScript, name], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${name}: server did not start`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name}: server exited (${code})`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+const cpuOf = (child: ChildProcess): Promise<number> =>
+  new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as NodeJS.CpuUsage).user + (m as NodeJS.CpuUsage).system));
+    child.send('cpu');
+  });
+
+function autocannon(url: string, token: string, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
+  const args = [autocannonCli, '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `authorization=Bearer ${token}`, '-j', '-n', url];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      try {
+        const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number };
+        resolve({ rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, failures: r.errors + r.timeouts + r.non2xx });
+      } catch {
+        reject(new Error(`autocannon exited ${code} without a result`));
+      }
+    });
+  });
+}
+
+async function measure(name: string, env: Record<string, string>, token: string, expected: unknown): Promise<Measured> {
+  const { child, port } = await startServer(name, env);
+  try {
+    const url = `http://127.0.0.1:${port}/reports`;
+    const ok = await request(url, { headers: { authorization: `Bearer ${token}` } });
+    const body = await ok.body.json();
+    if (ok.statusCode !== 200 || JSON.stringify(body) !== JSON.stringify(expected)) throw new Error(`${name}: unexpected answer ${ok.statusCode} ${JSON.stringify(body)}`);
+    const refused = await request(url, { headers: { authorization: `Bearer ${token.slice(0, -4)}AAAA` } });
+    await refused.body.text();
+    if (refused.statusCode !== 401) throw new Error(`${name}: a bad signature got ${refused.statusCode}`);
+    if (WARMUP > 0) await autocannon(url, token, WARMUP);
+    const before = await cpuOf(child);
+    const result = await autocannon(url, token, SECONDS);
+    const cpu = (await cpuOf(child)) - before;
+    return { ...result, cpuUs: cpu / Math.max(1, result.total) };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+/**
+ * Runs both cases on each framework; reports req/s, latency, server CPU per
+ * request and the ratio (b)/(a) (target ≥ 0.95).
+ *
+ * @example
+ * ```sh
+ * pnpm bench jwt
+ * ```
+ */
+export async function run(): Promise<BenchResult> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench-key', alg: 'RS256', use: 'sig' };
+  const jwksServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}`;
+  const env = { JWT_ISSUER: issuer, JWT_JWKS_URI: `${issuer}/jwks`, JWT_AUDIENCE: AUDIENCE };
+  const token = await new SignJWT({ sub: 'reports-service', scope: 'reports:read', client_id: 'reports-service' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'bench-key', typ: 'at+jwt' })
+    .setIssuer(issuer)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(privateKey);
+  const expected = { sub: 'reports-service', scopes: ['reports:read'] };
+  const rows: BenchResult['rows'] = [];
+  const notes: string[] = [];
+  try {
+    for (const framework of ['express', 'koa', 'hono'].filter((f) => ONLY.length === 0 || ONLY.includes(f))) {
+      const a = await measure(`${framework}-manual`, env, token, expected);
+      const b = await measure(`${framework}-depends`, env, token, expected);
+      for (const [label, m] of [['(a) hand-written jose check', a], ['(b) jwtBearer()', b]] as const) {
+        rows.push({ framework, case: label, 'req/s': Math.round(m.rps), 'p50 ms': m.p50, 'p99 ms': m.p99, 'server CPU µs/req': Number(m.cpuUs.toFixed(1)), failures: m.failures });
+      }
+      const verdict = (r: number) => `${r.toFixed(3)} ${r >= 0.95 ? '≥ 0.95: met' : '< 0.95: NOT met'}`;
+      notes.push(`${framework}: (b)/(a) req/s = ${verdict(b.rps / a.rps)}; by server CPU per request = ${verdict(a.cpuUs / b.cpuUs)}`);
+    }
+  } finally {
+    jwksServer.close();
+  }
+  notes.push(
+    `RS256 token, scope check, keys cached after the first request; ${CONNECTIONS} connections, ${WARMUP}s warm-up + ${SECONDS}s measured per case, one run per case, built packages, Node ${process.versions.node}, load average at the end ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
+  );
+  return { title: 'JWT access token: jwtBearer() vs a hand-written jose check, GET /reports (autocannon, loopback)', rows, notes };
+}
