@@ -9,6 +9,7 @@
 import type { ServiceContainer } from '../dependency/types.js';
 import { defaultReason, HTTPException, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
 import { echoIssue } from '../errors/echo.js';
+import { sharedAnswer } from '../errors/prepared.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
@@ -48,8 +49,11 @@ const DONE = (): Promise<void> => Promise.resolve();
  * ```
  */
 export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook): Answer {
-  if (error instanceof RequestValidationError) return safeJsonAnswer(422, () => ({ detail: error.errors.map(echoIssue) }), undefined, request, onError);
-  if (error instanceof HTTPException) return safeJsonAnswer(error.status, () => ({ detail: error.detail }), error.headers, request, onError);
+  if (error instanceof HTTPException) {
+    if (error instanceof RequestValidationError) return safeJsonAnswer(422, () => ({ detail: error.errors.map(echoIssue) }), undefined, request, onError);
+    // A prepared exception (a scheme's 401, `invalidToken()`) shares one answer, serialised once.
+    return sharedAnswer(error, (e) => safeJsonAnswer(e.status, () => ({ detail: e.detail }), e.headers, request, onError));
+  }
   reportSafely(onError, error, request);
   return jsonAnswer(500, INTERNAL);
 }

@@ -125,16 +125,67 @@ export type HeaderValues = Record<string, string | readonly string[]>;
  * ```
  */
 export class HTTPException extends DependsError {
-  readonly status: number;
-  readonly detail: unknown;
-  readonly headers: HeaderValues | undefined;
+  /**
+   * Whether HTTP exceptions capture a stack trace. An HTTP exception is an
+   * expected outcome (a 401, a 404), not a crash: capturing its stack costs
+   * more than the rest of a rejected request, and the answer never shows it.
+   * Default: captured in development, not when `NODE_ENV` is `production`.
+   * Without a stack, the exception is still an `HTTPException` (and an
+   * `Error` by `instanceof`, with `name`, `message` and `code`); its `stack`
+   * is its first line (`HTTPException: Not Found`). Unexpected errors keep
+   * their stacks whatever this says.
+   *
+   * @example
+   * ```ts
+   * HTTPException.captureStackTraces = true // see where each 401 comes from, in production too
+   * ```
+   */
+  static captureStackTraces: boolean = nodeEnv() !== 'production';
+  // `declare`: assigned in the constructor, or by `stackless()` for an instance built without it.
+  declare readonly status: number;
+  declare readonly detail: unknown;
+  declare readonly headers: HeaderValues | undefined;
   constructor(status: number, detail?: unknown, headers?: HeaderValues) {
+    if (!HTTPException.captureStackTraces) return stackless(new.target, status, detail, headers);
     super(ErrorCode.Http, typeof detail === 'string' ? detail : `HTTP ${status}`);
     this.status = status;
     this.detail = detail ?? defaultReason(status);
     this.headers = headers;
   }
 }
+
+/** `NODE_ENV` where there is a `process` (Node, Bun, Deno); `undefined` elsewhere. */
+function nodeEnv(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
+}
+
+/**
+ * An HTTP exception without a stack trace: an object of the same class (so
+ * `instanceof` and the prototype's methods work) with the same own
+ * properties as a constructed one, built without `Error`'s constructor,
+ * which captures a stack whatever `Error.stackTraceLimit` says is cheapest.
+ */
+function stackless(target: abstract new (...args: never[]) => HTTPException, status: number, detail: unknown, headers: HeaderValues | undefined): HTTPException {
+  const e = Object.create(target.prototype) as { -readonly [K in keyof HTTPException]: HTTPException[K] };
+  Object.defineProperty(e, 'message', { value: typeof detail === 'string' ? detail : `HTTP ${status}`, writable: true, configurable: true });
+  e.code = ErrorCode.Http;
+  e.name = target.name;
+  e.status = status;
+  e.detail = detail ?? defaultReason(status);
+  e.headers = headers;
+  return e;
+}
+
+// A stackless exception's `stack` is its first line; a constructed one has its own.
+Object.defineProperty(HTTPException.prototype, 'stack', {
+  configurable: true,
+  get(this: HTTPException): string {
+    return `${this.name}: ${this.message}`;
+  },
+  set(this: HTTPException, value: unknown) {
+    Object.defineProperty(this, 'stack', { value, writable: true, configurable: true });
+  },
+});
 
 /** One problem in a 422 answer, as FastAPI lists them. */
 export interface ValidationIssue {

@@ -28,6 +28,8 @@ export class Execution implements CallContext {
   /** Slots whose inputs failed validation (allocated on the first failure). */
   failed: Uint8Array | undefined = undefined;
   readonly errors: ValidationIssue[] = [];
+  /** The error that ended resolution, when a synchronous step failed (see {@link ABORTED}). */
+  abort: unknown = undefined;
   /** Exits closed before the answer is produced. */
   readonly functionStack: Exit[] = [];
   /** Exits closed after the answer has been sent. */
@@ -74,9 +76,10 @@ const rethrow = (error: unknown): never => {
  */
 export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
   const root = (): MaybePromise<T> => {
+    if (ex.errors.length) return err(new RequestValidationError(ex.errors));
     let value: unknown;
     try {
-      value = callRoot(plan.root, ex);
+      value = plan.root.fn(plan.root.args(ex.values, ex.failed), ex);
     } catch (error) {
       return err(error);
     }
@@ -84,7 +87,9 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
   };
   const steps = (): MaybePromise<T> => {
     const pending = runSteps(plan.steps, ex, 0);
-    return pending === undefined ? root() : pending.then(root, err);
+    if (pending === undefined) return root();
+    if (pending === ABORTED) return err(ex.abort);
+    return pending.then(root, err);
   };
   if (plan.needsBody && ex.body === undefined) {
     return readParsedBody(ex.request, plan.bodyTypes).then((parsed) => {
@@ -99,16 +104,19 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
   return steps();
 }
 
-function callRoot(root: Step, ex: Execution): unknown {
-  if (ex.errors.length) throw new RequestValidationError(ex.errors);
-  return root.fn(root.args(ex.values, ex.failed), ex);
-}
+/**
+ * What a synchronous step gives back when it failed with an error that ends
+ * resolution (a 401, a crash): the error waits in `ex.abort` and goes to the
+ * caller's error continuation without being thrown again. An expected HTTP
+ * outcome costs one `throw` (the dependency's own), not one per frame.
+ */
+const ABORTED: unique symbol = Symbol('aborted');
 
-/** Runs steps from `index`; returns a promise only when a step is asynchronous. */
-function runSteps(steps: readonly Step[], ex: Execution, index: number): void | Promise<void> {
+/** Runs steps from `index`; returns a promise only when a step is asynchronous, {@link ABORTED} when one failed. */
+function runSteps(steps: readonly Step[], ex: Execution, index: number): void | Promise<void> | typeof ABORTED {
   for (let i = index; i < steps.length; i++) {
     const pending = runStep(steps[i], ex);
-    if (pending !== undefined) return continueAsync(steps, ex, i, pending);
+    if (pending !== undefined) return pending === ABORTED ? ABORTED : continueAsync(steps, ex, i, pending);
   }
 }
 
@@ -141,22 +149,23 @@ async function continueAsync(steps: readonly Step[], ex: Execution, i: number, p
       }
       if (ok) store(step, ex, value);
     }
-    let next: object | undefined;
+    let next: object | typeof ABORTED | undefined;
     do {
       if (++i >= steps.length) return;
       step = steps[i];
       next = runStep(step, ex);
     } while (next === undefined);
+    if (next === ABORTED) throw ex.abort;
     pending = next;
   }
 }
 
 /**
- * Runs one step. Returns `undefined` when it is done, or what must be
- * awaited: the promise a plain step returned, or an async generator (not
- * yet started).
+ * Runs one step. Returns `undefined` when it is done, {@link ABORTED} when
+ * it failed, or what must be awaited: the promise a plain step returned, or
+ * an async generator (not yet started).
  */
-function runStep(step: Step, ex: Execution): object | undefined {
+function runStep(step: Step, ex: Execution): object | typeof ABORTED | undefined {
   if (step.kind === StepKind.Constant) {
     ex.values[step.slot] = step.constant;
     return undefined;
@@ -170,8 +179,7 @@ function runStep(step: Step, ex: Execution): object | undefined {
   try {
     out = step.fn(args, ex);
   } catch (e) {
-    collect(e, step, ex);
-    return undefined;
+    return fault(e, step, ex);
   }
   switch (step.kind) {
     case StepKind.Plain:
@@ -187,8 +195,7 @@ function runStep(step: Step, ex: Execution): object | undefined {
       try {
         r = gen.next();
       } catch (e) {
-        collect(e, step, ex);
-        return undefined;
+        return fault(e, step, ex);
       }
       entered(step, ex, r, { kind: 'generator', name: step.name, gen });
       return undefined;
@@ -224,12 +231,18 @@ function markFailed(ex: Execution, step: Step): void {
   (ex.failed ??= new Uint8Array(ex.values.length))[step.slot] = 1;
 }
 
-/** Validation problems are collected; anything else aborts resolution. */
-function collect(error: unknown, step: Step, ex: Execution): void {
+/** Validation problems are collected; anything else aborts resolution ({@link ABORTED}, the error in `ex.abort`). */
+function fault(error: unknown, step: Step, ex: Execution): typeof ABORTED | undefined {
   if (error instanceof RequestValidationError) {
     for (const issue of error.errors) ex.errors.push(issue);
     markFailed(ex, step);
-    return;
+    return undefined;
   }
-  throw error;
+  ex.abort = error;
+  return ABORTED;
+}
+
+/** {@link fault}, throwing the error that aborts (in the asynchronous part). */
+function collect(error: unknown, step: Step, ex: Execution): void {
+  if (fault(error, step, ex) === ABORTED) throw error;
 }

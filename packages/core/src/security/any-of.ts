@@ -7,7 +7,7 @@
 import { createDependency, isDependency, isUse, security } from '../dependency/depends.js';
 import type { Dependency, Input, SchemeInfo, Use, ValueOf } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';
-import { notAuthenticated } from './errors.js';
+import { preparedNotAuthenticated } from './errors.js';
 import { credentialReader, invalidOption, registerReader, type ReadResult, type SecurityScheme } from './scheme.js';
 
 /**
@@ -132,7 +132,8 @@ export function anyOf(...args: unknown[]): AlternativeSchemes<any> {
   const optional = options.autoError === false || nestedOptional || readers.some((r) => r.optional);
   const challenges = [...new Set(readers.flatMap((r) => r.challenges))];
   const custom = options.notAuthenticated;
-  const fail = (): Error => (custom ? custom(infos) : notAuthenticated(challenges));
+  const missing = preparedNotAuthenticated(challenges);
+  const fail = (): Error => (custom ? custom(infos) : missing());
 
   const read = (request: RequestView): ReadResult<unknown> => {
     let malformed = false;

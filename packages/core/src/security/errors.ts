@@ -6,7 +6,8 @@
  * carries the credential.
  */
 import { SecurityScopes } from '../dependency/builtins.js';
-import { HTTPException } from '../errors/catalogue.js';
+import { HTTPException, type HeaderValues } from '../errors/catalogue.js';
+import { preparedException } from '../errors/prepared.js';
 import { bearerChallenge } from './challenges.js';
 
 /**
@@ -30,9 +31,28 @@ export const NOT_AUTHENTICATED = 'Not authenticated';
  * ```
  */
 export function notAuthenticated(challenges?: string | readonly string[]): HTTPException {
+  return new HTTPException(401, NOT_AUTHENTICATED, challengeHeaders(challenges));
+}
+
+/**
+ * A factory of the 401 {@link notAuthenticated} gives for `challenges`,
+ * built once (challenge headers and answer prepared once): what a scheme
+ * throws for a missing credential.
+ *
+ * @example
+ * ```ts
+ * const missing = preparedNotAuthenticated('Bearer')
+ * throw missing()
+ * ```
+ */
+export function preparedNotAuthenticated(challenges?: string | readonly string[]): () => HTTPException {
+  return preparedException(401, NOT_AUTHENTICATED, challengeHeaders(challenges));
+}
+
+function challengeHeaders(challenges: string | readonly string[] | undefined): HeaderValues | undefined {
   const list = typeof challenges === 'string' ? [challenges] : [...new Set(challenges ?? [])];
-  if (list.length === 0) return new HTTPException(401, NOT_AUTHENTICATED);
-  return new HTTPException(401, NOT_AUTHENTICATED, { 'www-authenticate': list.length === 1 ? list[0] : list });
+  if (list.length === 0) return undefined;
+  return { 'www-authenticate': list.length === 1 ? list[0] : list };
 }
 
 /**
@@ -65,11 +85,18 @@ export interface InvalidTokenOptions {
  * })
  * ```
  */
-export function invalidToken(description?: string, options: InvalidTokenOptions = {}): HTTPException {
+export function invalidToken(description?: string, options?: InvalidTokenOptions): HTTPException {
+  if (description === undefined && options === undefined) return INVALID_TOKEN();
+  options ??= {};
   return new HTTPException(401, options.detail ?? 'Could not validate credentials', {
     'www-authenticate': bearerChallenge({ realm: options.realm, error: 'invalid_token', errorDescription: description }),
   });
 }
+
+/** `invalidToken()` without arguments: the same 401 every time, prepared once. */
+const INVALID_TOKEN = preparedException(401, 'Could not validate credentials', {
+  'www-authenticate': bearerChallenge({ error: 'invalid_token' }),
+});
 
 /**
  * Options of {@link insufficientScope}.
@@ -108,6 +135,7 @@ export function insufficientScope(
   options: InsufficientScopeOptions = {},
 ): HTTPException {
   const scope = typeof scopes === 'string' ? scopes : scopes instanceof SecurityScopes ? scopes.scopeStr : scopes.join(' ');
+  if (options.detail === undefined && options.description === undefined && options.realm === undefined) return insufficientScopeFor(scope)();
   return new HTTPException(403, options.detail ?? 'Not enough permissions', {
     'www-authenticate': bearerChallenge({
       realm: options.realm,
@@ -135,4 +163,17 @@ export function repeatedCredential(header: string, bearer: boolean): HTTPExcepti
   const detail = `The ${header} header was sent more than once`;
   if (!bearer) return new HTTPException(400, detail);
   return new HTTPException(400, detail, { 'www-authenticate': bearerChallenge({ error: 'invalid_request', errorDescription: detail }) });
+}
+
+/** Prepared 403s by required scope string (a route's scopes are fixed: a few entries). */
+const scopeFailures = new Map<string, () => HTTPException>();
+const MAX_PREPARED_SCOPES = 1000;
+
+function insufficientScopeFor(scope: string): () => HTTPException {
+  let make = scopeFailures.get(scope);
+  if (make === undefined) {
+    make = preparedException(403, 'Not enough permissions', { 'www-authenticate': bearerChallenge({ error: 'insufficient_scope', scope }) });
+    if (scopeFailures.size < MAX_PREPARED_SCOPES) scopeFailures.set(scope, make);
+  }
+  return make;
 }

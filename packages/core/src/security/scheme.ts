@@ -8,7 +8,7 @@ import { createDependency } from '../dependency/depends.js';
 import type { Dependency, DependencyMeta, SchemeInfo } from '../dependency/types.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
-import { notAuthenticated, repeatedCredential } from './errors.js';
+import { preparedNotAuthenticated, repeatedCredential } from './errors.js';
 
 /**
  * Options every security scheme takes.
@@ -246,7 +246,8 @@ export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme
   });
   const read = refuseRepeated(definition.read, scheme);
   const custom = options.notAuthenticated;
-  const fail = (): Error => (custom ? custom(scheme) : notAuthenticated(scheme.challenge === undefined ? [] : scheme.challenge));
+  const missing = preparedNotAuthenticated(scheme.challenge === undefined ? [] : scheme.challenge);
+  const fail = (): Error => (custom ? custom(scheme) : missing());
   const fn = (_values: unknown, context: { request: RequestView }): T | undefined => {
     const result = read(context.request);
     if (result.ok) return result.value;

@@ -59,7 +59,10 @@ export function missingScopes(required: SecurityScopes | readonly string[], gran
  * ```
  */
 export function assertScopes(required: SecurityScopes | readonly string[], granted: GrantedScopes, options?: InsufficientScopeOptions): void {
-  if (missingScopes(required, granted).length > 0) throw insufficientScope(requiredList(required), options);
+  const list = requiredList(required);
+  if (list.length === 0) return;
+  const have = grantedSet(granted);
+  for (const scope of list) if (!have.has(scope)) throw insufficientScope(required, options);
 }
 
 
