@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The frameworks the example runs on. */
-export const FRAMEWORKS = ['express', 'koa', 'hono'] as const;
+export const FRAMEWORKS = ['express', 'koa', 'hono', 'fastify'] as const;
 /** One of {@link FRAMEWORKS}. */
 export type Framework = (typeof FRAMEWORKS)[number];
 

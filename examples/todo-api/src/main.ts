@@ -1,6 +1,6 @@
 /**
  * `pnpm start`: starts the Todo API on the framework named by `FRAMEWORK`
- * (express, koa or hono) and prints where the docs are.
+ * (express, koa, hono or fastify) and prints where the docs are.
  */
 import { loadConfig, type Framework } from './config.js';
 import type { RunningServer } from './servers/listen.js';
@@ -10,6 +10,7 @@ const servers: Record<Framework, () => Promise<{ start(options?: StartOptions): 
   express: () => import('./servers/express.js'),
   koa: () => import('./servers/koa.js'),
   hono: () => import('./servers/hono.js'),
+  fastify: () => import('./servers/fastify.js'),
 };
 
 const config = loadConfig();

@@ -16,6 +16,7 @@ const starters: Record<Framework, () => Promise<{ start(options?: StartOptions):
   express: () => import('../src/servers/express.js'),
   koa: () => import('../src/servers/koa.js'),
   hono: () => import('../src/servers/hono.js'),
+  fastify: () => import('../src/servers/fastify.js'),
 };
 
 /** A running example with its own temporary database. */

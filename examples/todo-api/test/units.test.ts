@@ -84,7 +84,7 @@ describe('config', () => {
   });
 
   test('clear errors for values it cannot use', () => {
-    expect(() => loadConfig({ FRAMEWORK: 'fastify' })).toThrow(/FRAMEWORK must be one of express, koa, hono/);
+    expect(() => loadConfig({ FRAMEWORK: 'flask' })).toThrow(/FRAMEWORK must be one of express, koa, hono, fastify/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
