@@ -14,7 +14,7 @@
  */
 export * from './errors/catalogue.js';
 export * from './dependency/types.js';
-export { depends, createDependency, use, security, isDependency, isUse, isInput } from './dependency/depends.js';
+export { depends, createDependency, use, security, isDependency, isUse, isInput, notADependency } from './dependency/depends.js';
 export type { DependsOptions, UseOptions, SecurityOptions } from './dependency/depends.js';
 export { SecurityScopes, securityScopes, requestView } from './dependency/builtins.js';
 export * from './request/view.js';
@@ -44,6 +44,8 @@ export { DependsApp, resolve } from './app/app.js';
 export type { AppOptions, AppRoute } from './app/app.js';
 export { serve, errorAnswer } from './app/handle.js';
 export type { Outcome, ErrorHook, ServeOptions } from './app/handle.js';
+export { checkDeclarations, checkTree, checkDuplicateRoute, routeKey, placedNodes, reachesScheme, unreadableFromString, nodeChecks } from './checks/index.js';
+export type { NodeCheck, PlacedNode, RoutePlace, RouteDeclarations } from './checks/index.js';
 export { buildDocument, checkSchemes } from './openapi/document.js';
 export type { DocumentOptions, OpenAPIDocument, SchemeRegistry } from './openapi/document.js';
 export * from './security/index.js';

@@ -6,6 +6,7 @@
 import type { Dependency, Input, Inputs, ServiceContainer, Values } from '../dependency/types.js';
 import { HTTPException } from '../errors/catalogue.js';
 import { buildDocument, checkSchemes, type DocumentOptions, type OpenAPIDocument, type SchemeRegistry } from '../openapi/document.js';
+import { checkDeclarations, checkDuplicateRoute, checkTree } from '../checks/index.js';
 import { analyse } from '../model/analyse.js';
 import type { RouteTree } from '../model/tree.js';
 import { compile, compileTree } from '../resolver/compile.js';
@@ -75,6 +76,8 @@ export class DependsApp {
   readonly overrides = new Overrides();
   readonly #routes: AppRoute[] = [];
   readonly #schemes: SchemeRegistry = new Map();
+  /** Method + path (parameter names erased) → label of the route holding them. */
+  readonly #paths = new Map<string, string>();
   #plans = new WeakMap<AppRoute, { version: number; plan: Plan }>();
   #document: OpenAPIDocument | undefined;
   /** Called once for each unexpected error. */
@@ -102,6 +105,7 @@ export class DependsApp {
   add(def: RouteDef): AppRoute {
     const route = this.prepare(def);
     checkSchemes(route, this.#schemes);
+    checkDuplicateRoute(this.#paths, def.method, def.path, route.label);
     this.#routes.push(route);
     this.#document = undefined;
     return route;
@@ -109,21 +113,26 @@ export class DependsApp {
 
   /**
    * Compiles a route with the app's dependencies and global security
-   * without registering it (for handlers whose path is not known yet).
-   * Cycles and the scope rule fail here.
+   * without registering it (for handlers whose path is not known yet: give
+   * a `label`, and the path is not checked). The startup checks (see
+   * `checkDeclarations` and `checkTree`), cycles and the scope rule fail here.
    *
    * @example
    * ```ts
    * const route = app.prepare(routeDef('GET', '/', { user }, ({ user }) => user), 'handler me')
    * ```
    */
-  prepare(def: RouteDef, label = `${def.method} ${toOpenApiPath(def.path)}`): AppRoute {
+  prepare(def: RouteDef, label?: string): AppRoute {
     const dependencies = [
       ...(this.options.dependencies ?? []),
       ...(def.options.public ? [] : (this.options.security ?? [])),
       ...def.dependencies,
     ];
+    const path = label === undefined ? def.path : undefined;
+    label ??= `${def.method} ${toOpenApiPath(def.path)}`;
+    checkDeclarations({ label, dependencies, inputs: def.inputs });
     const tree = analyse({ label, dependencies, inputs: def.inputs });
+    checkTree(tree, path);
     return { def, label, dependencies, tree, plan: compileTree(tree, def.handler) };
   }
 

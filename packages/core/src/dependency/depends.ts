@@ -91,8 +91,8 @@ export function createDependency<T>(
   for (const [key, input] of Object.entries(inputs)) {
     if (!isInput(input)) {
       throw new ConfigurationError(
-        ErrorCode.InvalidDeclaration,
-        `Input "${key}" of dependency "${options.name ?? (fn.name || 'anonymous')}" is not a dependency, a use or an injectable class`,
+        ErrorCode.NotADependency,
+        `Input "${key}" of dependency "${options.name ?? (fn.name || 'anonymous')}" ${notADependency(input)}`,
       );
     }
   }
@@ -106,6 +106,23 @@ export function createDependency<T>(
     useCache: options.useCache ?? true,
     meta: Object.freeze({ ...(options.meta ?? {}) }),
   });
+}
+
+/**
+ * The end of a "not a dependency" message: what the value is, and the
+ * usual cause when it is `undefined` (an import cycle).
+ *
+ * @example
+ * ```ts
+ * notADependency(undefined) // 'is undefined, not a dependency: ...'
+ * ```
+ */
+export function notADependency(value: unknown): string {
+  if (value === undefined)
+    return 'is undefined, not a dependency: usually an import cycle (the module that declares it has not run yet when this one reads it) or a missing export. Import it from the module that declares it, or move the declaration out of the cycle.';
+  if (isUse(value)) return `is a use() of ${String((value as { dependency: unknown }).dependency)}, not of a dependency`;
+  const shown = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
+  return `is ${shown}, not a dependency, a use() or an injectable class`;
 }
 
 /** Options of one use of a dependency. */
@@ -133,6 +150,7 @@ export function use<T>(dependency: Dependency<T> | Use<T>, options: UseOptions =
     useCache: options.useCache ?? base?.useCache,
     scope: options.scope ?? base?.scope,
     scopes: base?.scopes ?? [],
+    ...(base?.security ? { security: true as const } : {}),
   });
 }
 
@@ -157,7 +175,7 @@ export function security<T>(dependency: Dependency<T> | Use<T>, options: Securit
   const base = use(dependency, options);
   const scopes = [...base.scopes];
   for (const s of options.scopes ?? []) if (!scopes.includes(s)) scopes.push(s);
-  return Object.freeze({ ...base, scopes: Object.freeze(scopes) });
+  return Object.freeze({ ...base, scopes: Object.freeze(scopes), security: true as const });
 }
 
 /**
@@ -193,5 +211,5 @@ export function isUse(value: unknown): value is Use<unknown> {
  * ```
  */
 export function isInput(value: unknown): value is Input {
-  return isDependency(value) || isUse(value) || typeof value === 'function';
+  return isDependency(value) || (isUse(value) && isDependency(value.dependency)) || typeof value === 'function';
 }

@@ -139,6 +139,8 @@ export interface Use<T = unknown> {
   readonly useCache: boolean | undefined;
   readonly scope: TeardownScope | undefined;
   readonly scopes: readonly string[];
+  /** Declared with `security()`: the dependency must reach a security scheme (checked at registration). */
+  readonly security?: true;
 }
 
 /** A class (or abstract class) resolved through the services plugin's container. */

@@ -4,11 +4,13 @@ import {
   DependencyCycleError,
   DependencyScopeError,
   DependsError,
+  DuplicateRouteError,
   DuplicateSchemeError,
   ErrorCode,
   ErrorSwallowedError,
   HTTPException,
   RequestValidationError,
+  RouteInputError,
   defaultReason,
 } from '../index.js';
 
@@ -21,6 +23,8 @@ describe('error catalogue', () => {
       [new HTTPException(404), 'DEPENDS_HTTP', 'HTTPException'],
       [new RequestValidationError([]), 'DEPENDS_VALIDATION', 'RequestValidationError'],
       [new ErrorSwallowedError('tx', new Error('x')), 'DEPENDS_ERROR_SWALLOWED', 'ErrorSwallowedError'],
+      [new RouteInputError(ErrorCode.IgnoredHeader, 'GET /', 'auth', 'x'), 'DEPENDS_IGNORED_HEADER', 'RouteInputError'],
+      [new DuplicateRouteError('GET /a', 'GET /a'), 'DEPENDS_DUPLICATE_ROUTE', 'DuplicateRouteError'],
     ];
     for (const [error, code, name] of cases) {
       expect(error).toBeInstanceOf(DependsError);

@@ -20,6 +20,20 @@ export const ErrorCode = {
   Validation: 'DEPENDS_VALIDATION',
   /** A teardown generator caught an error and did not re-raise it. */
   ErrorSwallowed: 'DEPENDS_ERROR_SWALLOWED',
+  /** A route input is not a dependency, a use or an injectable class (often `undefined` from an import cycle). */
+  NotADependency: 'DEPENDS_NOT_A_DEPENDENCY',
+  /** A header parameter OpenAPI ignores (`Authorization`, `Accept`, `Content-Type`). */
+  IgnoredHeader: 'DEPENDS_IGNORED_HEADER',
+  /** `security()` over a dependency that reaches no security scheme. */
+  SecurityWithoutScheme: 'DEPENDS_SECURITY_WITHOUT_SCHEME',
+  /** A header, query, cookie or path schema that cannot be read from a string. */
+  UnreadableParameter: 'DEPENDS_UNREADABLE_PARAMETER',
+  /** `path(name)` on a route whose path has no `{name}`. */
+  UnknownPathParameter: 'DEPENDS_UNKNOWN_PATH_PARAMETER',
+  /** A scope an OAuth2 scheme does not declare in its flows. */
+  UndeclaredScope: 'DEPENDS_UNDECLARED_SCOPE',
+  /** The same method and path declared twice. */
+  DuplicateRoute: 'DEPENDS_DUPLICATE_ROUTE',
 } as const;
 
 /** One of the stable codes in {@link ErrorCode}. */
@@ -103,6 +117,50 @@ export class DuplicateSchemeError extends ConfigurationError {
     super(
       ErrorCode.DuplicateScheme,
       `Security scheme name "${name}" is used by two different schemes: in route ${firstRoute} and in route ${secondRoute}. Give one of them its own schemeName.`,
+    );
+  }
+}
+
+/**
+ * A mistake in one input of a route, found when the route is registered:
+ * `route` is its label (`GET /items/{id}`), `input` the path of input keys
+ * from the route down to the faulty one (`user.token`, or `dependencies[0]`
+ * for a router or route dependency), and the message says how to fix it.
+ *
+ * @example
+ * ```ts
+ * try { app.include(api) } catch (e) {
+ *   if (e instanceof RouteInputError && e.code === ErrorCode.IgnoredHeader) console.error(e.route, e.input)
+ * }
+ * // Route GET /me, input "auth": header('authorization') declares "Authorization" as a header parameter, which OpenAPI ignores: ... httpBearer() ...
+ * ```
+ */
+export class RouteInputError extends ConfigurationError {
+  /** The route's label, e.g. `GET /items/{id}`. */
+  readonly route: string;
+  /** The input's key path, e.g. `user.token`. */
+  readonly input: string;
+  constructor(code: ErrorCode, route: string, input: string, problem: string) {
+    super(code, `Route ${route}, input "${input}": ${problem}`);
+    this.route = route;
+    this.input = input;
+  }
+}
+
+/**
+ * The same method and path registered twice on one app (the second would
+ * never be reached, and the document can hold only one).
+ *
+ * @example
+ * ```ts
+ * // Route GET /items/{id} is declared twice (the second time as GET /items/:key). ...
+ * ```
+ */
+export class DuplicateRouteError extends ConfigurationError {
+  constructor(first: string, second: string) {
+    super(
+      ErrorCode.DuplicateRoute,
+      `Route ${first} is declared twice${first === second ? '' : ` (the second time as ${second})`}: the framework would only ever run the first one, and the document can hold only one operation per method and path. Remove one, or give it another path or method.`,
     );
   }
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DependsApp } from '../app/app.js';
 import { securityScopes } from '../dependency/builtins.js';
 import { createDependency, depends, security } from '../dependency/depends.js';
-import { DuplicateSchemeError, ErrorCode } from '../errors/catalogue.js';
+import { DuplicateSchemeError, ErrorCode, RouteInputError } from '../errors/catalogue.js';
 import { Router } from '../router/router.js';
 import {
   anyOf,
@@ -177,7 +177,7 @@ describe('scopes (FastAPI §2.2: pre-order, declaration order, union per scheme 
   });
 
   test('parameterless dependencies pass their scopes through (test_dependency_paramless)', async () => {
-    const scheme = oauth2PasswordBearer({ tokenUrl: 'token' });
+    const scheme = oauth2PasswordBearer({ tokenUrl: 'token', scopes: { a: 'A', b: 'B' } });
     const doc = await documentOf((r) => r.get('/', {}, () => 1, { dependencies: [security(scheme, { scopes: ['a', 'b'] })] }));
     expect(op(doc, 'get', '/').security).toStrictEqual([{ OAuth2PasswordBearer: ['a', 'b'] }]);
   });
@@ -308,7 +308,7 @@ describe('AND / OR / optional / public', () => {
   test('router-level and app-level dependencies count like FastAPI (test_top_level_security_scheme_in_openapi)', async () => {
     const admin = new Router({ prefix: '/admin', dependencies: [key] });
     admin.get('/users', {}, () => []);
-    const api = new Router({ dependencies: [security(oauth2PasswordBearer({ tokenUrl: '/token' }), { scopes: ['api'] })] });
+    const api = new Router({ dependencies: [security(oauth2PasswordBearer({ tokenUrl: '/token', scopes: { api: 'API' } }), { scopes: ['api'] })] });
     api.include(admin, { dependencies: [cookieKey] });
     api.get('/', {}, () => 1);
     const app = new DependsApp({ dependencies: [bearer] });
@@ -328,29 +328,21 @@ describe('AND / OR / optional / public', () => {
 });
 
 describe('the credential is never also a parameter', () => {
-  test("header('authorization') vs httpBearer(): the scheme wins, no Authorization header parameter is ever emitted", async () => {
-    const doc = await documentOf((r) => {
-      r.get('/manual', { auth: header('authorization') }, () => 1);
-      r.get('/scheme', { cred: httpBearer() }, () => 1);
-      r.get('/both', { auth: header('authorization'), cred: httpBearer() }, () => 1);
-    });
-    const manual = op(doc, 'get', '/manual');
-    expect(manual.parameters).toBeUndefined(); // OpenAPI: an Authorization header parameter "SHALL be ignored"
-    expect(manual.security).toBeUndefined(); // ...so no Authorize button either: this is what declaring a scheme fixes
-    expect(Object.keys(manual.responses)).toEqual(['200', '422']);
+  test("header('authorization') is refused at registration (OpenAPI ignores it); httpBearer() documents the credential as a scheme", async () => {
+    // OpenAPI: an Authorization header parameter "SHALL be ignored": no parameter, no Authorize button, 422 instead of 401.
+    expect(() => appWith((r) => r.get('/manual', { auth: header('authorization') }, () => 1))).toThrow(/httpBearer\(\)/);
+    expect(() => appWith((r) => r.get('/both', { auth: header('authorization'), cred: httpBearer() }, () => 1))).toThrow(RouteInputError);
+    const doc = await documentOf((r) => r.get('/scheme', { cred: httpBearer() }, () => 1));
     const scheme = op(doc, 'get', '/scheme');
     expect(scheme.parameters).toBeUndefined();
     expect(scheme.security).toStrictEqual([{ HTTPBearer: [] }]);
     expect(Object.keys(scheme.responses)).toEqual(['200', '401']);
-    const both = op(doc, 'get', '/both');
-    expect(both.parameters).toBeUndefined();
-    expect(both.security).toStrictEqual([{ HTTPBearer: [] }]);
   });
 
-  test('Content-Type and Accept are never header parameters; other headers are', async () => {
-    const doc = await documentOf((r) =>
-      r.get('/', { ct: header('content_type'), accept: header('accept', z.string().optional()), token: header('x_token') }, () => 1),
-    );
+  test('Content-Type and Accept are refused as header parameters; other headers are parameters', async () => {
+    expect(() => appWith((r) => r.get('/', { ct: header('content_type') }, () => 1))).toThrow(RouteInputError);
+    expect(() => appWith((r) => r.get('/', { accept: header('accept', z.string().optional()) }, () => 1))).toThrow(RouteInputError);
+    const doc = await documentOf((r) => r.get('/', { token: header('x_token') }, () => 1));
     expect(op(doc, 'get', '/').parameters).toStrictEqual([{ name: 'x-token', in: 'header', required: true, schema: { type: 'string' } }]);
   });
 

@@ -40,7 +40,8 @@ describe('per-request cache (FastAPI §3.3)', () => {
 
   test('scopes split the cache only for the uses that carry them: 1, 2, 2', async () => {
     let n = 0;
-    const dep = depends(() => ++n);
+    // (it reads its scopes: security() over a dependency that reaches no scheme and reads no scope is refused at startup)
+    const dep = depends({ required: securityScopes }, () => ++n);
     const app = new DependsApp();
     app.route(
       'GET',
@@ -54,7 +55,7 @@ describe('per-request cache (FastAPI §3.3)', () => {
   test('a dependency that does not use scopes is shared across scoped branches (get_db once)', async () => {
     let dbCalls = 0;
     const db = depends(() => ++dbCalls);
-    const user = depends({ db }, ({ db }) => ({ db }));
+    const user = depends({ db, required: securityScopes }, ({ db }) => ({ db }));
     const app = new DependsApp();
     app.route('GET', '/', { db, user: security(user, { scopes: ['read'] }) }, (v) => v);
     expect((await app.request({ url: '/' })).json()).toEqual({ db: 1, user: { db: 1 } });

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { DependsApp, compile, createRequestView, depends, execute, Execution, header, query } from '../index.js';
 
 describe('synchronous trees stay synchronous', () => {
-  const token = header('authorization');
+  const token = header('x_token');
   const user = depends({ token }, ({ token }) => ({ name: token.slice(7) }));
   const limit = query('limit', z.number().int().default(10));
 
   test('execute() returns the value itself, not a promise, when nothing is async', () => {
     const plan = compile({ label: 'GET /', inputs: { user, limit }, dependencies: [], handler: (v) => v });
-    const ex = new Execution(createRequestView({ url: '/?limit=5', headers: { authorization: 'Bearer john' } }), plan.slotCount);
+    const ex = new Execution(createRequestView({ url: '/?limit=5', headers: { 'x-token': 'Bearer john' } }), plan.slotCount);
     const out = execute(plan, ex);
     expect(out).not.toBeInstanceOf(Promise);
     expect(out).toEqual({ user: { name: 'john' }, limit: 5 });
@@ -18,7 +18,7 @@ describe('synchronous trees stay synchronous', () => {
   test('app.handle() answers synchronously for an all-sync route', () => {
     const app = new DependsApp();
     const route = app.route('GET', '/', { user }, ({ user }) => user);
-    const outcome = app.handle(route, createRequestView({ headers: { authorization: 'Bearer ann' } }));
+    const outcome = app.handle(route, createRequestView({ headers: { 'x-token': 'Bearer ann' } }));
     expect(outcome).not.toBeInstanceOf(Promise);
     expect((outcome as { answer: { body: string } }).answer.body).toBe('{"name":"ann"}');
     expect((outcome as { hasTeardown: boolean }).hasTeardown).toBe(false);

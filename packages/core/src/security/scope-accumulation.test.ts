@@ -63,14 +63,14 @@ describe('scope accumulation', () => {
   });
 
   test('an override keeps the original use\'s scopes', async () => {
-    const getUser = depends((): unknown => 'real');
+    const getUser = depends({ scopes: securityScopes }, (): unknown => 'real');
     const app = appWith((r) => r.get('/user', { user: security(getUser, { scopes: ['foo', 'bar'] }) }, ({ user }) => user));
     app.overrides.set(getUser, depends({ scopes: securityScopes }, ({ scopes }) => ({ overridden: true, scopes: scopes.scopes })));
     expect((await app.request({ method: 'GET', url: '/user' })).json()).toEqual({ overridden: true, scopes: ['foo', 'bar'] });
   });
 
   test('overriding a scheme: the dependency using it still gets its scopes', async () => {
-    const oauth2Scheme = oauth2PasswordBearer({ tokenUrl: 'token' });
+    const oauth2Scheme = oauth2PasswordBearer({ tokenUrl: 'token', scopes: { me: 'Me' } });
     const user = depends({ token: oauth2Scheme, required: securityScopes }, ({ token, required }) => ({ token, scopes: required.scopes }));
     const app = appWith((r) => r.get('/me', { user: security(user, { scopes: ['me'] }) }, ({ user }) => user));
     app.overrides.set(oauth2Scheme, () => 'fake-token');
@@ -82,7 +82,7 @@ describe('per-request cache and scopes', () => {
   test('a dependency that does not use scopes runs once, even under scoped uses (test_security_scopes)', async () => {
     let calls = 0;
     const getDb = depends(() => ++calls);
-    const getUser = depends({ db: getDb }, ({ db }) => db);
+    const getUser = depends({ db: getDb, required: securityScopes }, ({ db }) => db);
     const app = appWith((r) =>
       r.get('/', { db: getDb, user: security(getUser, { scopes: ['read'] }) }, ({ db, user }) => ({ db, user })),
     );
@@ -126,7 +126,8 @@ describe('per-request cache and scopes', () => {
 
   test('security(dep) without scopes and twice with the same scopes: 1, 2, 2', async () => {
     let counter = 0;
-    const depCounter = depends(() => ++counter);
+    // (it reads its scopes: security() over a dependency that reaches no scheme and reads no scope is refused at startup)
+    const depCounter = depends({ required: securityScopes }, () => ++counter);
     const app = appWith((r) =>
       r.get(
         '/scope-counter',
@@ -143,7 +144,7 @@ describe('per-request cache and scopes', () => {
 
   test('a scheme is read once per scope set; useCache false reads again', async () => {
     let reads = 0;
-    const oauth2Scheme = oauth2PasswordBearer({ tokenUrl: 'token' });
+    const oauth2Scheme = oauth2PasswordBearer({ tokenUrl: 'token', scopes: { x: 'X' } });
     const counted = depends({ token: oauth2Scheme }, ({ token }) => `${token}#${++reads}`);
     const app = appWith((r) =>
       r.get(
