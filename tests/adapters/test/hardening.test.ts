@@ -134,6 +134,35 @@ for (const harness of harnesses) {
       });
     });
 
+    describe('docs page and auth answers (item 8)', () => {
+      test.each(['/docs', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css', '/docs/oauth2-redirect.html', '/docs/nope.js'])('GET %s: CSP, nosniff, X-Frame-Options', async (path) => {
+        const res = await request(server.url + path);
+        await res.body.text();
+        const csp = String(res.headers['content-security-policy']);
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toContain('unsafe-eval');
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['x-frame-options']).toBe('DENY');
+      });
+      test('the page does not persist what is entered in Authorize', async () => {
+        const html = await (await request(`${server.url}/docs`)).body.text();
+        const config = JSON.parse(/<script id="depends-swagger-ui-config" type="application\/json">([^<]*)<\/script>/.exec(html)![1]);
+        expect(config.persistAuthorization).toBe(false);
+      });
+      test.each([
+        ['401 missing credential', '/bearer', {}, 401],
+        ['401 rejected token', '/bearer', { authorization: 'Bearer nope' }, 401],
+        ['403 missing scope', '/users/me/items', { authorization: 'Bearer good' }, 403],
+        ['403 from a dependency', '/admin/stats', {}, 403],
+      ])('%s: Cache-Control: no-store', async (_name, path, headers, status) => {
+        const res = await request(server.url + path, { headers });
+        await res.body.text();
+        expect(res.statusCode).toBe(status);
+        expect(res.headers['cache-control']).toBe('no-store');
+      });
+    });
+
     describe('bodies are counted while they arrive (item 2)', () => {
       test('a chunked upload without Content-Length is refused with 413 long before it ends', async () => {
         const total = 64 * 1024 * 1024;

@@ -41,7 +41,9 @@ const DONE = (): Promise<void> => Promise.resolve();
 
 /**
  * The answer for an error: its own for an `HTTPException` (422 lists every
- * problem), otherwise a 500 that leaks nothing (the error goes to `onError`).
+ * problem, echoing only bounded inputs; 401 and 403 carry
+ * `Cache-Control: no-store`), otherwise a 500 that leaks nothing (the error
+ * goes to `onError`). It always serialises.
  *
  * @example
  * ```ts
@@ -52,10 +54,21 @@ export function errorAnswer(error: unknown, request: RequestView, onError: Error
   if (error instanceof HTTPException) {
     if (error instanceof RequestValidationError) return safeJsonAnswer(422, () => ({ detail: error.errors.map(echoIssue) }), undefined, request, onError);
     // A prepared exception (a scheme's 401, `invalidToken()`) shares one answer, serialised once.
-    return sharedAnswer(error, (e) => safeJsonAnswer(e.status, () => ({ detail: e.detail }), e.headers, request, onError));
+    return sharedAnswer(error, (e) =>
+      safeJsonAnswer(e.status, () => ({ detail: e.detail }), e.status === 401 || e.status === 403 ? noStore(e.headers) : e.headers, request, onError),
+    );
   }
   reportSafely(onError, error, request);
   return jsonAnswer(500, INTERNAL);
+}
+
+const NO_STORE: HeaderValues = Object.freeze({ 'cache-control': 'no-store' });
+
+/** A 401/403 must not be cached (a shared cache could serve it to another client): `Cache-Control: no-store` unless the error sets its own. */
+function noStore(headers: HeaderValues | undefined): HeaderValues {
+  if (headers === undefined) return NO_STORE;
+  for (const name in headers) if (name.toLowerCase() === 'cache-control') return headers;
+  return { ...headers, 'cache-control': 'no-store' };
 }
 
 /**

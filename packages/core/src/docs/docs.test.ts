@@ -26,7 +26,7 @@ describe('swaggerUiHtml', () => {
     for (const [, file] of html.matchAll(/(?:src|href)="\/docs\/([^"]+)"/g)) expect(docsAssetNames).toContain(file);
   });
 
-  test('configuration: the document URL, persistAuthorization, the OAuth2 redirect page, no online validator', () => {
+  test('configuration: the document URL, persistAuthorization off by default (it stores passwords in localStorage), the OAuth2 redirect page, no online validator', () => {
     expect(configOf(html)).toStrictEqual({
       url: '/openapi.json',
       dom_id: '#swagger-ui',
@@ -35,7 +35,7 @@ describe('swaggerUiHtml', () => {
       showExtensions: true,
       showCommonExtensions: true,
       validatorUrl: null,
-      persistAuthorization: true,
+      persistAuthorization: false,
       oauth2RedirectUrl: '/docs/oauth2-redirect.html',
     });
     expect(html).toContain('<title>Todo API</title>');

@@ -27,7 +27,30 @@ export interface DocsOptions {
    * `initOAuth`), e.g. the public client of an identity provider with PKCE.
    */
   initOAuth?: SwaggerUiOAuthOptions;
+  /**
+   * Keep what is entered in Authorize across reloads (default `false`):
+   * Swagger UI stores it in `localStorage` in clear text, passwords
+   * included, so it is opt-in.
+   */
+  persistAuthorization?: boolean;
 }
+
+/**
+ * Headers of the docs page and its assets: the page runs only its own
+ * scripts (no inline script, no eval), loads styles, images and fonts from
+ * its own origin, may be framed by no one, and no response is
+ * content-sniffed. `connect-src` stays open: "Try it out" calls the
+ * document's servers and the OAuth2 flows call the identity provider.
+ */
+const DOCS_HEADERS: readonly (readonly [string, string])[] = Object.freeze([
+  [
+    'content-security-policy',
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src *; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  ],
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+  ['referrer-policy', 'no-referrer'],
+] as const);
 
 /**
  * One docs route, to register as a GET route: a colon path (`/docs/:file`),
@@ -49,7 +72,9 @@ export interface DocsRoute {
  * The three docs routes: the JSON document at `openapiPath` (serialised once
  * per document object), the Swagger UI page at `docsPath` (built once), and
  * its assets at `docsPath/:file` from the local `swagger-ui-dist` (404 for
- * any other name). `document` is called on each request to the JSON route.
+ * any other name). The page and its assets carry a Content-Security-Policy
+ * (own scripts only, `frame-ancestors 'none'`), `X-Frame-Options: DENY`
+ * and `X-Content-Type-Options: nosniff`. `document` is called on each request to the JSON route.
  *
  * @example
  * ```ts
@@ -67,7 +92,7 @@ export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions
       path: openapiPath,
       answer: () => {
         const doc = document();
-        if (json?.[0] !== doc) json = [doc, jsonAnswer(200, doc)];
+        if (json?.[0] !== doc) json = [doc, jsonAnswer(200, doc, { 'x-content-type-options': 'nosniff' })];
         return json[1];
       },
     },
@@ -76,11 +101,12 @@ export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions
       answer: () =>
         (page ??= {
           status: 200,
-          headers: [['content-type', 'text/html; charset=utf-8']],
+          headers: [['content-type', 'text/html; charset=utf-8'], ...DOCS_HEADERS],
           body: swaggerUiHtml({
             openapiUrl: openapiPath,
             title: options.title ?? document().info.title,
             assetsPath: docsPath,
+            persistAuthorization: options.persistAuthorization ?? false,
             ...(options.initOAuth ? { initOAuth: options.initOAuth } : {}),
           }),
         }),
@@ -89,8 +115,8 @@ export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions
       path: `${docsPath}/:file`,
       answer: ({ file }) => {
         const asset = docsAsset(file);
-        if (!asset) return jsonAnswer(404, { detail: 'Not Found' });
-        return { status: 200, headers: [['content-type', asset.contentType], ['cache-control', 'public, max-age=86400']], body: asset.body };
+        if (!asset) return { ...jsonAnswer(404, { detail: 'Not Found' }), headers: [['content-type', 'application/json'], ...DOCS_HEADERS] };
+        return { status: 200, headers: [['content-type', asset.contentType], ['cache-control', 'public, max-age=86400'], ...DOCS_HEADERS], body: asset.body };
       },
     },
   ];

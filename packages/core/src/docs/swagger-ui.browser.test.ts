@@ -1,10 +1,10 @@
 /**
  * The docs page in a real browser (Chromium through playwright-core): the
- * page loads from local assets only, under `Content-Security-Policy:
- * script-src 'self'`; the Authorize button's OAuth2 password flow posts
+ * page loads from local assets only, under the Content-Security-Policy the
+ * docs routes send; the Authorize button's OAuth2 password flow posts
  * the form to the document's relative `tokenUrl`; "Try it out" then sends
- * `Authorization: Bearer …`; the token survives a reload
- * (`persistAuthorization`). Without Chromium it is skipped on a developer's
+ * `Authorization: Bearer …`; the token is not kept in localStorage by
+ * default, and survives a reload only with `persistAuthorization: true`. Without Chromium it is skipped on a developer's
  * machine and fails under `CI=true`.
  */
 import { existsSync } from 'node:fs';
@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DependsApp } from '../app/app.js';
 import { Router } from '../router/router.js';
 import { oauth2PasswordBearer, oauth2PasswordForm } from '../security/index.js';
-import { docsAsset, swaggerUiHtml } from './index.js';
+import type { Answer } from '../response/reply.js';
+import { matchPath } from '../router/paths.js';
+import { docsRoutes } from './index.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(chromium);
@@ -48,6 +50,7 @@ test.runIf(required)('Chromium is installed for the browser tests (CI)', () => {
 describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
   const app = buildApp();
   const seen: { method: string; path: string; authorization?: string; contentType?: string; body: string }[] = [];
+  const answers = new Map<string, Answer>();
   let server: Server;
   let origin: string;
 
@@ -56,21 +59,19 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readText(req);
       seen.push({ method: req.method ?? 'GET', path: url.pathname, authorization: req.headers.authorization, contentType: req.headers['content-type'], body });
-      if (url.pathname === '/docs') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" });
-        res.end(swaggerUiHtml({ openapiUrl: '/openapi.json', title: 'Browser test', assetsPath: '/docs' }));
-        return;
-      }
-      if (url.pathname.startsWith('/docs/')) {
-        const asset = docsAsset(url.pathname.slice('/docs/'.length));
-        res.writeHead(asset ? 200 : 404, { 'content-type': asset?.contentType ?? 'text/plain' });
-        res.end(asset?.body ?? 'Not Found');
-        return;
-      }
-      if (url.pathname === '/openapi.json') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(app.openapi()));
-        return;
+      // The docs routes as every adapter serves them (their headers: CSP, nosniff, X-Frame-Options):
+      // /docs with the defaults, /kept with persistAuthorization turned on.
+      const docs = docsRoutes(() => app.openapi(), {});
+      const kept = docsRoutes(() => app.openapi(), { docsPath: '/kept', persistAuthorization: true });
+      for (const r of [...docs, ...kept]) {
+        const params = matchPath(r.path, url.pathname);
+        if (params) {
+          const answer = r.answer(params);
+          answers.set(url.pathname, answer);
+          res.writeHead(answer.status, Object.fromEntries(answer.headers));
+          res.end(answer.body);
+          return;
+        }
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
@@ -86,7 +87,7 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  test('Authorize (password flow) then Try it out sends the bearer token; it persists across a reload', async () => {
+  test('Authorize (password flow) then Try it out sends the bearer token under the docs CSP; kept across a reload only when persistAuthorization is on', async () => {
     const { chromium: browserType } = await import('playwright-core');
     const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox'] });
     try {
@@ -97,39 +98,55 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
         if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) outside.push(r.url());
       });
       page.on('console', (m) => {
-        if (/Content Security Policy/i.test(m.text()) && /script/i.test(m.text())) cspErrors.push(m.text());
+        if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
       });
-      await page.goto(`${origin}/docs`);
-      await page.locator('.swagger-ui .btn.authorize').click({ timeout: 15_000 });
-      await page.locator('#oauth_username').fill('johndoe');
-      await page.locator('#oauth_password').fill('secret');
-      const token = page.waitForResponse((r) => r.url() === `${origin}/token`);
-      await page.locator('.auth-btn-wrapper .btn.modal-btn.auth.authorize').click();
-      expect((await token).status()).toBe(200);
-      await page.locator('.auth-btn-wrapper .btn-done').click();
+      const authorize = async (docs: string) => {
+        await page.goto(`${origin}${docs}`);
+        await page.locator('.swagger-ui .btn.authorize').click({ timeout: 15_000 });
+        await page.locator('#oauth_username').fill('johndoe');
+        await page.locator('#oauth_password').fill('secret');
+        const token = page.waitForResponse((r) => r.url() === `${origin}/token`);
+        await page.locator('.auth-btn-wrapper .btn.modal-btn.auth.authorize').click();
+        expect((await token).status()).toBe(200);
+        await page.locator('.auth-btn-wrapper .btn-done').click();
+      };
+      const tryMe = async (opened = false) => {
+        if (!opened) await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click({ timeout: 15_000 });
+        await page.locator('.try-out__btn').click();
+        const call = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
+        await page.locator('.execute').click();
+        return (await call).status();
+      };
 
-      await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click();
-      await page.locator('.try-out__btn').click();
-      const call = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
-      await page.locator('.execute').click();
-      expect((await call).status()).toBe(200);
+      // Defaults: the token is used, but nothing is written to localStorage and a reload forgets it.
+      await authorize('/docs');
+      expect(await tryMe()).toBe(200);
+      expect(seen.filter((s) => s.path === '/users/me').at(-1)?.authorization).toBe('Bearer tok-johndoe-6');
+      expect(await page.evaluate(() => localStorage.getItem('authorized'))).toBeNull();
+      await page.goto(`${origin}/docs`);
+      expect(await tryMe()).toBe(401);
+      expect(seen.filter((s) => s.path === '/users/me').at(-1)?.authorization).toBeUndefined();
 
       const tokenRequest = seen.find((s) => s.path === '/token')!;
       expect(tokenRequest.method).toBe('POST');
       expect(tokenRequest.contentType).toMatch(/^application\/x-www-form-urlencoded/);
       expect(new URLSearchParams(tokenRequest.body).get('grant_type')).toBe('password');
       expect(new URLSearchParams(tokenRequest.body).get('username')).toBe('johndoe');
-      expect(seen.find((s) => s.path === '/users/me')?.authorization).toBe('Bearer tok-johndoe-6');
 
-      // persistAuthorization: on a fresh load of the page the token is still used.
-      await page.goto(`${origin}/docs`);
-      await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click({ timeout: 15_000 });
-      await page.locator('.try-out__btn').click();
-      const again = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
-      await page.locator('.execute').click();
-      expect((await again).status()).toBe(200);
+      // persistAuthorization: true (opt-in): on a fresh load of the page the token is still used.
+      await authorize('/kept');
+      await page.goto(`${origin}/kept`);
+      expect(await tryMe()).toBe(200);
       expect(seen.filter((s) => s.path === '/users/me').at(-1)?.authorization).toBe('Bearer tok-johndoe-6');
 
+      // The page and its assets were served with depends' security headers.
+      for (const path of ['/docs', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css', '/kept']) {
+        const headers = Object.fromEntries(answers.get(path)!.headers);
+        expect(headers['content-security-policy'], path).toContain("script-src 'self'");
+        expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+        expect(headers['x-content-type-options'], path).toBe('nosniff');
+        expect(headers['x-frame-options'], path).toBe('DENY');
+      }
       expect(outside).toEqual([]);
       expect(cspErrors).toEqual([]);
       const assetsLoaded = new Set(seen.filter((s) => s.path.startsWith('/docs/')).map((s) => s.path));

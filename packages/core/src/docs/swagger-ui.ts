@@ -57,7 +57,12 @@ export interface SwaggerUiOptions {
    * resolved against the page's URL in the browser.
    */
   oauth2RedirectUrl?: string;
-  /** Keep the credentials entered in Authorize across reloads (default `true`). */
+  /**
+   * Keep the credentials entered in Authorize across reloads (default
+   * `false`). Swagger UI keeps them in the browser's `localStorage` in clear
+   * text — passwords of the OAuth2 password flow and of HTTP Basic included —
+   * so turn it on only where that is acceptable (a developer's machine).
+   */
   persistAuthorization?: boolean;
   /** Client settings for the OAuth2 dialog (Swagger UI's `initOAuth`). */
   initOAuth?: SwaggerUiOAuthOptions;
@@ -82,7 +87,7 @@ const scriptJson = (value: unknown): string =>
  *
  * @example
  * ```ts
- * swaggerUiConfig({ openapiUrl: '/openapi.json' }).persistAuthorization // true
+ * swaggerUiConfig({ openapiUrl: '/openapi.json' }).persistAuthorization // false (opt in: it stores passwords in localStorage)
  * ```
  */
 export function swaggerUiConfig(options: SwaggerUiOptions): Record<string, JsonValue> {
@@ -97,7 +102,7 @@ export function swaggerUiConfig(options: SwaggerUiOptions): Record<string, JsonV
     // No request to swagger.io's online validator.
     validatorUrl: null,
     ...(options.parameters ?? {}),
-    persistAuthorization: options.persistAuthorization ?? true,
+    persistAuthorization: options.persistAuthorization ?? false,
     oauth2RedirectUrl: options.oauth2RedirectUrl ?? `${assets}/oauth2-redirect.html`,
     ...(options.initOAuth ? { initOAuth: options.initOAuth as unknown as JsonValue } : {}),
   };
@@ -112,7 +117,7 @@ function assetsBase(options: SwaggerUiOptions): string {
  * `swagger-ui-bundle.js` and a small initialiser from `assetsPath` (served
  * with `docsAsset()`), with no CDN and no inline script (the configuration
  * travels as a JSON block, so a strict Content-Security-Policy works).
- * `persistAuthorization` is on; the OAuth2 password flow posts to the
+ * `persistAuthorization` is off unless asked for; the OAuth2 password flow posts to the
  * document's `tokenUrl` (relative URLs resolve against the page's origin);
  * the authorization-code flow comes back to `oauth2-redirect.html`.
  *
