@@ -4,7 +4,7 @@
  * kept in a file beside the database when `JWT_SECRET` is not set).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,10 +67,41 @@ export function secretFileFor(databasePath: string): string {
   return `${databasePath}.jwt-secret`;
 }
 
+/** Shortest HS256 key accepted (bytes, RFC 7518 §3.2: at least the hash size). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+function checkLength(secret: string, where: string): string {
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < MIN_JWT_SECRET_BYTES) {
+    throw new Error(
+      `${where} is ${bytes} bytes; an HS256 key needs at least ${MIN_JWT_SECRET_BYTES} random bytes (generate one with: node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))")`,
+    );
+  }
+  return secret;
+}
+
+/**
+ * Refuses a secret file that another local user could have written or can
+ * read: it must belong to the user running the server and give no access to
+ * group or others (mode 0600 or stricter).
+ */
+function checkOwnership(file: string): void {
+  const stat = statSync(file);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  if (uid !== undefined && stat.uid !== uid) {
+    throw new Error(`The JWT secret file ${file} belongs to user ${stat.uid}, not to the user running the server (${uid}): remove it or set JWT_SECRET`);
+  }
+  if ((stat.mode & 0o077) !== 0) {
+    throw new Error(`The JWT secret file ${file} is readable or writable by other users (mode ${(stat.mode & 0o777).toString(8)}): run chmod 600 on it, or remove it`);
+  }
+}
+
 /**
  * The JWT secret: the one given, else the one kept beside the database,
  * else a new random one written there (mode 0600) so that tokens survive a
- * restart.
+ * restart. Throws at startup for a secret under {@link MIN_JWT_SECRET_BYTES}
+ * bytes, and for a kept file that is not the server user's own or that
+ * group or others may access.
  *
  * @example
  * ```ts
@@ -78,11 +109,14 @@ export function secretFileFor(databasePath: string): string {
  * ```
  */
 export function resolveJwtSecret(databasePath: string, given?: string): string {
-  if (given) return given;
+  if (given) return checkLength(given, 'JWT_SECRET');
   const file = secretFileFor(databasePath);
   try {
     const kept = readFileSync(file, 'utf8').trim();
-    if (kept) return kept;
+    if (kept) {
+      checkOwnership(file);
+      return checkLength(kept, `The JWT secret in ${file}`);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -92,8 +126,11 @@ export function resolveJwtSecret(databasePath: string, given?: string): string {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return secret;
   } catch (error) {
-    // another process created it first: use theirs
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    // another process created it first: use theirs, with the same checks
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      checkOwnership(file);
+      return checkLength(readFileSync(file, 'utf8').trim(), `The JWT secret in ${file}`);
+    }
     throw error;
   }
 }

@@ -2,6 +2,10 @@
  * Password hashing with scrypt (node:crypto): a random salt per password,
  * the cost parameters stored beside the hash, verification in constant time.
  * Nothing here ever stores or logs a password in clear.
+ *
+ * Passwords with control characters (U+0000–U+001F, U+007F–U+009F) are
+ * refused: scrypt (like PBKDF2) keys HMAC with the password, and HMAC pads a
+ * short key with zero bytes, so `secret` and `secret\0` would hash alike.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
@@ -16,12 +20,29 @@ function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptO
   });
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Whether a password contains a control character (NUL, tab, newline, DEL,
+ * C1 controls): such a password is never hashed and never matches.
+ *
+ * @example
+ * ```ts
+ * hasControlCharacters('secret\0') // true
+ * hasControlCharacters('pässword') // false
+ * ```
+ */
+export function hasControlCharacters(password: string): boolean {
+  return CONTROL.test(password);
+}
+
 /** 128 · N · r bytes are needed; leave head room above node's 32 MiB default. */
 const maxmemFor = (N: number, r: number) => 256 * N * r;
 
 /**
  * Hashes a password with scrypt and a fresh 16-byte salt. The result is
  * self-describing: `scrypt$N$r$p$salt$hash` (salt and hash in base64url).
+ * Throws a `TypeError` for a password with control characters.
  *
  * @example
  * ```ts
@@ -29,6 +50,7 @@ const maxmemFor = (N: number, r: number) => 256 * N * r;
  * ```
  */
 export async function hashPassword(password: string): Promise<string> {
+  if (hasControlCharacters(password)) throw new TypeError('A password cannot contain control characters');
   const salt = randomBytes(SALT_LENGTH);
   const key = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmemFor(COST.N, COST.r) });
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
@@ -36,7 +58,8 @@ export async function hashPassword(password: string): Promise<string> {
 
 /**
  * Checks a password against a hash from {@link hashPassword}, comparing the
- * derived keys with `timingSafeEqual`. A malformed hash never matches.
+ * derived keys with `timingSafeEqual`. A malformed hash, or a password with
+ * control characters, never matches.
  *
  * @example
  * ```ts
@@ -45,6 +68,7 @@ export async function hashPassword(password: string): Promise<string> {
  * ```
  */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (hasControlCharacters(password)) return false;
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [N, r, p] = parts.slice(1, 4).map(Number);

@@ -72,6 +72,14 @@ describe.each(FRAMEWORKS)('todo-api on %s', (framework) => {
       }
     });
 
+    test('a password with a NUL or another control character never logs in (issue 10)', async () => {
+      for (const password of ['secret\0', 'secret\0\0\0', 'secret\n', 'secret\x7f']) {
+        const res = await ex.call('POST', '/token', { form: { grant_type: 'password', username: 'johndoe', password } });
+        expect(res.status, JSON.stringify(password)).toBe(400);
+        expect(res.json()).toEqual({ error: 'invalid_grant', error_description: 'Incorrect username or password' });
+      }
+    });
+
     test('missing fields or another grant type: 422 listing every problem', async () => {
       const empty = await ex.call('POST', '/token', { form: {} });
       expect(empty.status).toBe(422);
@@ -253,6 +261,7 @@ describe.each(FRAMEWORKS)('todo-api on %s', (framework) => {
       for (const basic of [
         ['admin', 'wrong'],
         ['johndoe', 'secret'],
+        ['admin', 'admin-password\0'], // scrypt would hash it as 'admin-password' (issue 10)
       ] as [string, string][]) {
         const res = await ex.call('GET', '/admin/stats', { basic });
         expect(res.status).toBe(401);

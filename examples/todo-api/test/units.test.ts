@@ -3,7 +3,7 @@
  * configuration, storage and the transaction dependency (through the
  * core's test client, no server).
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_DATABASE_PATH, EXAMPLE_DIR, loadConfig, resolveJwtSecret, secretFileFor } from '../src/config.js';
 import { DEMO, TodoStore, hashApiKey, insertItem, recordActivity } from '../src/db.js';
-import { hashPassword, verifyNothing, verifyPassword } from '../src/passwords.js';
+import { hasControlCharacters, hashPassword, verifyNothing, verifyPassword } from '../src/passwords.js';
 import { signAccessToken, verifyAccessToken } from '../src/tokens.js';
 import { transaction, translateError } from '../src/transaction.js';
 
@@ -34,6 +34,16 @@ describe('passwords', () => {
     expect(await verifyPassword('secret', a)).toBe(true);
     expect(await verifyPassword('Secret', a)).toBe(false);
     expect(await verifyPassword('', a)).toBe(false);
+  });
+
+  test('control characters are refused: scrypt would read "secret\\0" as "secret" (issue 10)', async () => {
+    const stored = await hashPassword('secret');
+    for (const bad of ['secret\0', 'secret\0\0', '\0secret', 'sec\nret', 'secret\x7f', 'secret\x85']) {
+      expect(hasControlCharacters(bad)).toBe(true);
+      expect(await verifyPassword(bad, stored), JSON.stringify(bad)).toBe(false);
+      await expect(hashPassword(bad)).rejects.toThrow(/control characters/);
+    }
+    expect(hasControlCharacters('pässword with spaces')).toBe(false);
   });
 
   test('a malformed hash never matches', async () => {
@@ -96,7 +106,34 @@ describe('config', () => {
     expect(existsSync(secretFileFor(db))).toBe(true);
     expect(statSync(secretFileFor(db)).mode & 0o777).toBe(0o600);
     expect(resolveJwtSecret(db)).toBe(first);
-    expect(resolveJwtSecret(db, 'given')).toBe('given');
+    const given = 'a-given-secret-of-at-least-32-bytes!';
+    expect(resolveJwtSecret(db, given)).toBe(given);
+  });
+
+  test('a JWT secret under 32 bytes is refused at startup, given or kept (issue 10)', () => {
+    const db = join(tempDir(), 'todo.sqlite');
+    expect(() => resolveJwtSecret(db, 'x')).toThrow(/JWT_SECRET is 1 bytes; an HS256 key needs at least 32/);
+    expect(() => resolveJwtSecret(db, 'y'.repeat(31))).toThrow(/at least 32/);
+    writeFileSync(secretFileFor(db), 'short\n', { mode: 0o600 });
+    expect(() => resolveJwtSecret(db)).toThrow(/The JWT secret in .*todo\.sqlite\.jwt-secret is 5 bytes/);
+  });
+
+  test('a kept secret file that group or others may access is refused (issue 10)', () => {
+    const db = join(tempDir(), 'todo.sqlite');
+    const secret = resolveJwtSecret(db);
+    for (const mode of [0o644, 0o660, 0o606, 0o640]) {
+      chmodSync(secretFileFor(db), mode);
+      expect(() => resolveJwtSecret(db), mode.toString(8)).toThrow(new RegExp(`readable or writable by other users \\(mode ${mode.toString(8)}\\)`));
+    }
+    chmodSync(secretFileFor(db), 0o400);
+    expect(resolveJwtSecret(db)).toBe(secret);
+  });
+
+  test.runIf(typeof process.getuid === 'function' && process.getuid() === 0)('a kept secret file owned by another user is refused (issue 10)', () => {
+    const db = join(tempDir(), 'todo.sqlite');
+    resolveJwtSecret(db);
+    chownSync(secretFileFor(db), 65534, 65534);
+    expect(() => resolveJwtSecret(db)).toThrow(/belongs to user 65534, not to the user running the server \(0\)/);
   });
 });
 

@@ -28,6 +28,11 @@ export interface HttpBasicOptions<A extends boolean = boolean> extends SchemeOpt
  * UTF-8, no colon) always answer 401, even with `autoError: false`.
  * Compare the password with {@link safeEqual}.
  *
+ * The password is given as sent: it may contain control characters,
+ * NUL included. Refuse those before hashing or verifying it — scrypt and
+ * PBKDF2 key HMAC with the password, and HMAC pads a short key with zero
+ * bytes, so `secret\0` would verify as `secret`.
+ *
  * @example
  * ```ts
  * const basic = httpBasic({ realm: 'admin' })

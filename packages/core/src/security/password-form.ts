@@ -88,6 +88,10 @@ function passwordForm<G extends string | undefined>(strict: boolean, name: strin
  * fields answer 422 (`["body","username"]`, ...); `grant_type=incorrect`
  * answers 422 `string_pattern_mismatch` at `["body","grant_type"]`.
  *
+ * `password` is given as sent, control characters (NUL included) and all:
+ * refuse those before hashing or verifying it (scrypt and PBKDF2 pad a
+ * short HMAC key with zero bytes, so `secret\0` would verify as `secret`).
+ *
  * @example
  * ```ts
  * router.post('/token', { form: oauth2PasswordForm }, async ({ form }) => {
