@@ -9,6 +9,11 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 /** Entry points (package and subpath exports) and their source files. */
 const entries: Record<string, string> = {
   '@depends/core': './packages/core/src/index.ts',
+  '@depends/core/adapter': './packages/core/src/adapter/index.ts',
+  '@depends/core/node': './packages/core/src/node/index.ts',
+  '@depends/core/schemes': './packages/core/src/security/authoring.ts',
+  '@depends/core/openapi': './packages/core/src/openapi/index.ts',
+  '@depends/core/docs': './packages/core/src/docs/index.ts',
   '@depends/core/services': './packages/core/src/services/index.ts',
   '@depends/express': './packages/express/src/index.ts',
   '@depends/koa': './packages/koa/src/index.ts',

@@ -7,7 +7,9 @@
  * cost per KB must stay flat as the input grows 1,024 times.
  */
 import { z } from 'zod';
-import { DependsApp, body, createRequestView, encodeBasicCredentials, httpBasic, httpBearer, missingScopes, type Outcome } from '@depends/core';
+import { DependsApp, body, httpBasic, httpBearer, missingScopes } from '@depends/core';
+import { createRequestView, type Outcome } from '@depends/core/adapter';
+import { encodeBasicCredentials } from '@depends/core/schemes';
 import type { BenchResult } from './run.js';
 
 const SIZES = [1, 4, 16, 64, 256, 1024]; // KB

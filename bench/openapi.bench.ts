@@ -16,7 +16,8 @@
 import { cpus, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { z } from 'zod';
-import { DependsApp, Router, body, buildDocument, cookie, depends, header, oauth2PasswordBearer, path, query, security } from '@depends/core';
+import { DependsApp, Router, body, cookie, depends, header, oauth2PasswordBearer, path, query, security } from '@depends/core';
+import { buildDocument } from '@depends/core/openapi';
 import type { BenchResult } from './run.js';
 
 type Style = 'shared' | 'inline';

@@ -8,7 +8,8 @@
  */
 import { Bench } from 'tinybench';
 import { z } from 'zod';
-import { DependsApp, HTTPException, createRequestView, depends, header, query, type MaybePromise, type Outcome } from '@depends/core';
+import { DependsApp, HTTPException, depends, header, query } from '@depends/core';
+import { createRequestView, type MaybePromise, type Outcome } from '@depends/core/adapter';
 import type { BenchResult } from './run.js';
 
 const users = new Map([['token-1', { id: 1, name: 'john' }]]);

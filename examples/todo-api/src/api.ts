@@ -4,23 +4,8 @@
  * and response schema. The servers in `servers/` mount the same router on
  * Express, Koa or Hono.
  */
-import {
-  HTTPException,
-  Router,
-  apiKeyHeader,
-  basicChallenge,
-  body,
-  depends,
-  httpBasic,
-  invalidToken,
-  oauth2PasswordBearer,
-  oauth2PasswordFormStrict,
-  reply,
-  security,
-  withScopes,
-  type AppOptions,
-  type Dependency,
-} from '@depends/core';
+import { HTTPException, Router, apiKeyHeader, body, depends, httpBasic, invalidToken, oauth2PasswordBearer, oauth2PasswordFormStrict, reply, security, withScopes, type AppOptions, type Dependency } from '@depends/core';
+import { basicChallenge } from '@depends/core/schemes';
 import { insertItem, recordActivity, type Connection, type TodoStore, type User } from './db.js';
 import { ErrorDetail, Health, ItemList, ItemOut, NewItem, Stats, Status, Token, TokenError, UserOut } from './schemas.js';
 import { signAccessToken, verifyAccessToken } from './tokens.js';

@@ -1,7 +1,11 @@
 /**
  * `@depends/core`: FastAPI's `Depends` / `Security` for TypeScript, with no
  * framework in it. Declare what a handler needs once; get request-time
- * checks and the OpenAPI document from that one declaration.
+ * checks and the OpenAPI document from that one declaration. This entry is
+ * for people writing APIs; adapter authors, scheme authors, the OpenAPI
+ * builder, the docs page and class injection have their own entries
+ * (`@depends/core/adapter`, `/node`, `/schemes`, `/openapi`, `/docs`,
+ * `/services`).
  *
  * @example
  * ```ts
@@ -12,43 +16,81 @@
  * api.get('/items', { user, q: query('q', z.string().optional()) }, ({ user, q }) => items.find(user, q))
  * ```
  */
-export * from './errors/catalogue.js';
-export * from './dependency/types.js';
-export { depends, createDependency, use, security, isDependency, isUse, isInput, notADependency } from './dependency/depends.js';
+
+// Declaring dependencies
+export { depends, use, security } from './dependency/depends.js';
 export type { DependsOptions, UseOptions, SecurityOptions } from './dependency/depends.js';
 export { SecurityScopes, securityScopes, requestView } from './dependency/builtins.js';
-export * from './request/view.js';
+export type {
+  CallContext,
+  Dependency,
+  Injectable,
+  Input,
+  Inputs,
+  Produced,
+  ServiceContainer,
+  TeardownScope,
+  Use,
+  ValueOf,
+  Values,
+} from './dependency/types.js';
+
+// Request sources
 export { header, query, cookie, path } from './sources/params.js';
 export type { ParamOptions, HeaderOptions } from './sources/params.js';
 export { body, form } from './sources/body.js';
-export { parseBody, readParsedBody, acceptsMediaType, unsupportedMediaType } from './request/body.js';
-export type { ParsedBody } from './request/body.js';
 export type { BodyOptions, FormOptions, FormMediaType } from './sources/body.js';
-export { validate, toValidationIssues, coerceScalar } from './sources/validate.js';
 export type { Schema } from './sources/validate.js';
-export { Overrides } from './overrides/overrides.js';
-export type { Replacement } from './overrides/overrides.js';
-export { compile } from './resolver/compile.js';
-export type { CompileInput } from './resolver/compile.js';
-export { toUse, accumulateScopes } from './dependency/use.js';
-export type { Plan, Step } from './resolver/plan.js';
-export { execute, executeThen, Execution } from './resolver/execute.js';
-export type { MaybePromise } from './resolver/execute.js';
-export { closeStack } from './resolver/exit-stack.js';
-export { Reply, reply, toAnswer, jsonAnswer } from './response/reply.js';
-export type { Answer, ReplyInit } from './response/reply.js';
-export { Router, routeDef } from './router/router.js';
-export type { RouteDef, RouteOptions, RouterOptions, ResponseDoc, Handler } from './router/router.js';
-export { toOpenApiPath, toColonPath, pathParams, joinPath, matchPath } from './router/paths.js';
+export type { RequestView, RequestInit } from './request/view.js';
+
+// Routes, the app, answers, tests
+export { Router } from './router/router.js';
+export type { RouteOptions, RouterOptions, ResponseDoc, Handler } from './router/router.js';
 export { DependsApp, resolve } from './app/app.js';
-export type { AppOptions, AppRoute } from './app/app.js';
-export { serve, errorAnswer } from './app/handle.js';
-export type { Outcome, ErrorHook, ServeOptions } from './app/handle.js';
-export { checkDeclarations, checkTree, checkDuplicateRoute, routeKey, placedNodes, reachesScheme, unreadableFromString, nodeChecks } from './checks/index.js';
-export type { NodeCheck, PlacedNode, RoutePlace, RouteDeclarations } from './checks/index.js';
-export { buildDocument, checkSchemes } from './openapi/document.js';
-export type { DocumentOptions, OpenAPIDocument, SchemeRegistry } from './openapi/document.js';
-export * from './security/index.js';
-export * from './docs/index.js';
-export * from './adapter/index.js';
-export * from './node/index.js';
+export type { AppOptions } from './app/app.js';
+export type { ErrorHook } from './app/handle.js';
+export type { Overrides, Replacement } from './overrides/overrides.js';
+export { reply } from './response/reply.js';
+export type { Reply, ReplyInit, Answer } from './response/reply.js';
+export type { DocumentOptions, OpenAPIDocument } from './openapi/types.js';
+
+// Errors
+export { DependsError, ConfigurationError, HTTPException, RequestValidationError, ErrorCode } from './errors/catalogue.js';
+export type { HeaderValues, ValidationIssue } from './errors/catalogue.js';
+
+// Security schemes
+export { httpBearer, httpDigest, httpScheme } from './security/http.js';
+export type { HTTPAuthorizationCredentials, HttpBearerOptions, HttpDigestOptions, HttpSchemeOptions } from './security/http.js';
+export { httpBasic } from './security/http-basic.js';
+export type { HttpBasicOptions } from './security/http-basic.js';
+export type { HTTPBasicCredentials } from './security/basic.js';
+export { apiKeyHeader, apiKeyQuery, apiKeyCookie } from './security/api-key.js';
+export type { ApiKeyOptions } from './security/api-key.js';
+export { oauth2, oauth2PasswordBearer, oauth2AuthorizationCodeBearer, oauth2ClientCredentialsBearer } from './security/oauth2.js';
+export type {
+  OAuthScopes,
+  OAuthFlows,
+  OAuthFlowBase,
+  OAuthFlowImplicit,
+  OAuthFlowPassword,
+  OAuthFlowClientCredentials,
+  OAuthFlowAuthorizationCode,
+  Extensions,
+  OAuth2Options,
+  OAuth2PasswordBearerOptions,
+  OAuth2AuthorizationCodeBearerOptions,
+  OAuth2ClientCredentialsBearerOptions,
+} from './security/oauth2.js';
+export { openIdConnect } from './security/open-id-connect.js';
+export type { OpenIdConnectOptions } from './security/open-id-connect.js';
+export { anyOf } from './security/any-of.js';
+export type { AnyOfOptions, AlternativeSchemes, SchemeInput } from './security/any-of.js';
+export { withScopes, assertScopes, missingScopes } from './security/scopes.js';
+export type { GrantedScopes, WithScopesOptions } from './security/scopes.js';
+export { notAuthenticated, invalidToken, insufficientScope } from './security/errors.js';
+export type { InvalidTokenOptions, InsufficientScopeOptions } from './security/errors.js';
+export { oauth2PasswordForm, oauth2PasswordFormStrict } from './security/password-form.js';
+export type { OAuth2PasswordRequest } from './security/password-form.js';
+export { defineScheme } from './security/scheme.js';
+export type { SchemeOptions, SchemeValue, SecurityScheme, SchemeDefinition, ReadResult } from './security/scheme.js';
+export { safeEqual } from './security/compare.js';

@@ -18,11 +18,14 @@
  * ```
  */
 import type { ErrorRequestHandler, IRouter, RequestHandler, Response } from 'express';
-import { AdapterKit, ConfigurationError, DependsApp, ErrorCode, HTTPException, afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core';
-import type { AdapterOptions, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RequestView, Router } from '@depends/core';
+import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
+import { AdapterKit } from '@depends/core/adapter';
+import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
+import type { AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
 import { expressRoutes, stackOf } from './routes.js';
 
-export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 
 type Kit = AdapterKit<IRouter, RequestHandler>;
 

@@ -2,7 +2,7 @@
  * Express's route table (internal): where each handler function is
  * registered, for the document's single-handler routes.
  */
-import { joinPath } from '@depends/core';
+import { joinPath } from '@depends/core/adapter';
 
 interface Layer {
   route?: { path: unknown; stack: { method?: string; handle: unknown }[] };

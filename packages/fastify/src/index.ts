@@ -19,24 +19,13 @@
  * ```
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { AdapterKit, DependsApp, HTTPException, Router as CoreRouter, afterSent, nodeRequestView, setHeaders } from '@depends/core';
-import type {
-  AdapterOptions,
-  Answer,
-  AppOptions,
-  AppRoute,
-  DocsOptions,
-  Handler,
-  HandlerOptions,
-  Inputs,
-  OpenAPIDocument,
-  Outcome,
-  RequestView,
-  RouteEntry,
-  Router,
-} from '@depends/core';
+import { DependsApp, HTTPException, Router as CoreRouter } from '@depends/core';
+import { AdapterKit, setHeaders } from '@depends/core/adapter';
+import { afterSent, nodeRequestView } from '@depends/core/node';
+import type { Answer, AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RouteEntry } from '@depends/core/adapter';
 
-export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 
 type Kit = AdapterKit<FastifyInstance, RouteHandlerMethod>;
 

@@ -23,12 +23,15 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono } from 'hono';
-import { AdapterKit, DependsApp, HTTPException, afterSent, createRequestView, groupHeaders, rawHeaderSource, readNodeBody } from '@depends/core';
-import type { AdapterOptions, Answer, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RawBody, RequestView, Router } from '@depends/core';
+import { DependsApp, HTTPException } from '@depends/core';
+import { AdapterKit, createRequestView, groupHeaders } from '@depends/core/adapter';
+import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
+import type { Answer, AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RawBody } from '@depends/core/adapter';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
 import { honoRoutes } from './routes.js';
 
-export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 
 type Kit = AdapterKit<Hono<any, any, any>, HonoHandler>;
 

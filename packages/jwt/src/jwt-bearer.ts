@@ -6,26 +6,8 @@
  * the route requires, and documents the provider so Swagger UI's Authorize
  * logs in through it.
  */
-import {
-  ConfigurationError,
-  ErrorCode,
-  assertScopes,
-  bearerChallenge,
-  createDependency,
-  invalidToken,
-  normaliseFlows,
-  notAuthenticated,
-  readAuthorization,
-  securityScopes,
-  type CallContext,
-  type OAuthFlows,
-  type OAuthScopes,
-  type SchemeInfo,
-  type SchemeOptions,
-  type SchemeValue,
-  type SecurityScheme,
-  type SecurityScopes,
-} from '@depends/core';
+import { ConfigurationError, ErrorCode, assertScopes, invalidToken, notAuthenticated, securityScopes, type CallContext, type OAuthFlows, type OAuthScopes, type SchemeOptions, type SchemeValue, type SecurityScheme, type SecurityScopes } from '@depends/core';
+import { bearerChallenge, createDependency, normaliseFlows, readAuthorization, type SchemeInfo } from '@depends/core/schemes';
 import type { JSONWebKeySet, JWTVerifyOptions } from 'jose';
 import type { z } from 'zod';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';

@@ -23,11 +23,14 @@
 import type Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
-import { AdapterKit, DependsApp, afterSent, nodeRequestView, setHeaders } from '@depends/core';
-import type { AdapterOptions, Answer, AppOptions, AppRoute, DocsOptions, Handler, HandlerOptions, Inputs, OpenAPIDocument, Outcome, RequestView, Router } from '@depends/core';
+import { DependsApp } from '@depends/core';
+import { AdapterKit, setHeaders } from '@depends/core/adapter';
+import { afterSent, nodeRequestView } from '@depends/core/node';
+import type { Answer, AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
 import { isKoaRouter, targetRoutes } from './routes.js';
 
-export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core';
+export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 
 /**
  * Where routes go: a `@koa/router` router, or a Koa app (a router is

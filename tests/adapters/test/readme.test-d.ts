@@ -8,24 +8,7 @@ import KoaRouter from '@koa/router';
 import { Hono } from 'hono';
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import {
-  HTTPException,
-  Router,
-  anyOf,
-  apiKeyHeader,
-  depends,
-  header,
-  httpBasic,
-  httpBearer,
-  invalidToken,
-  oauth2PasswordBearer,
-  query,
-  security,
-  use,
-  withScopes,
-  type Dependency,
-  type HTTPAuthorizationCredentials,
-} from '@depends/core';
+import { HTTPException, Router, anyOf, apiKeyHeader, depends, header, httpBasic, httpBearer, invalidToken, oauth2PasswordBearer, query, security, use, withScopes, type Dependency, type HTTPAuthorizationCredentials } from '@depends/core';
 import { createDepends } from '@depends/express';
 import { createDepends as createKoaDepends } from '@depends/koa';
 import { createDepends as createHonoDepends } from '@depends/hono';

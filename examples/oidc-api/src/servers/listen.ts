@@ -4,7 +4,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DependsApp, DocsOptions } from '@depends/core';
+import type { DependsApp } from '@depends/core';
+import type { DocsOptions } from '@depends/core/adapter';
 import { API_SCOPES, DOCS_CLIENT_ID } from '../provider.js';
 
 /** Options of a server's `start()`. */

@@ -1,9 +1,33 @@
 /**
- * The adapter kit: everything an adapter does that does not depend on its
- * framework (options, wrapped single handlers and their discovery, docs
- * routes, serving a request), and header grouping for writing answers.
+ * `@depends/core/adapter`: what adapter authors build with. The adapter kit
+ * (options, wrapped single handlers and their discovery, docs routes,
+ * serving a request), the request view and body reading, answers and
+ * header grouping, route paths. Node `http` helpers are in
+ * `@depends/core/node`.
+ *
+ * @example
+ * ```ts
+ * import { AdapterKit, createRequestView, setHeaders } from '@depends/core/adapter'
+ * const kit = new AdapterKit(app, options, { serve: (route) => (req) => kit.respond(route, viewOf(req), send), routes: (t) => t.table() })
+ * ```
  */
 export { AdapterKit } from './kit.js';
 export type { AdapterOptions, HandlerOptions, AdapterBinding, RouteEntry } from './kit.js';
 export { groupHeaders, setHeaders } from '../response/headers.js';
 export type { GroupedHeaders } from '../response/headers.js';
+export { createRequestView, parseCookies } from '../request/view.js';
+export type { RawBody, HeaderSource, HeadersInit, RequestView, RequestInit } from '../request/view.js';
+export { parseBody, readParsedBody, acceptsMediaType, unsupportedMediaType } from '../request/body.js';
+export type { ParsedBody } from '../request/body.js';
+export { jsonAnswer, toAnswer } from '../response/reply.js';
+export type { Answer } from '../response/reply.js';
+export { errorAnswer } from '../app/handle.js';
+export type { Outcome, ErrorHook } from '../app/handle.js';
+export type { DependsApp, AppRoute, AppOptions } from '../app/app.js';
+export { routeDef } from '../router/router.js';
+export type { RouteDef, RouteOptions, Handler } from '../router/router.js';
+export { toOpenApiPath, toColonPath, pathParams, joinPath, matchPath } from '../router/paths.js';
+export type { MaybePromise } from '../resolver/execute.js';
+export type { OpenAPIDocument } from '../openapi/types.js';
+export type { DocsOptions, DocsRoute } from '../docs/routes.js';
+export type { Inputs } from '../dependency/types.js';

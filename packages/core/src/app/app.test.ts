@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import {
-  ConfigurationError,
-  DependencyCycleError,
-  DependsApp,
-  ErrorCode,
-  HTTPException,
-  Router,
-  compile,
-  createDependency,
-  depends,
-  kDependency,
-  reply,
-  resolve,
-  type Dependency,
-} from '../index.js';
+import { ConfigurationError, DependsApp, ErrorCode, HTTPException, Router, depends, reply, resolve, type Dependency } from '../index.js';
+import { DependencyCycleError } from '../errors/catalogue.js';
+import { compile } from '../resolver/compile.js';
+import { createDependency } from '../dependency/depends.js';
+import { kDependency } from '../dependency/types.js';
 
 describe('DependsApp', () => {
   test('the core test client answers 404 and 405 for unknown routes', async () => {

@@ -1,7 +1,15 @@
 /**
- * Docs page helpers, framework-neutral: the Swagger UI HTML, the local
- * asset files it loads, and the docs routes (document, page, assets) that
- * each adapter serves as plain answers.
+ * `@depends/core/docs`: the docs page, framework-neutral: the Swagger UI
+ * HTML, the local asset files it loads (the only part of the library that
+ * reads files, through `node:fs`), and the docs routes (document, page,
+ * assets) that each adapter serves as plain answers.
+ *
+ * @example
+ * ```ts
+ * import { docsRoutes } from '@depends/core/docs'
+ * for (const r of docsRoutes(() => app.openapi(), { docsPath: '/api-docs' }))
+ *   router.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params)))
+ * ```
  */
 export { swaggerUiHtml, swaggerUiConfig, swaggerUiOAuth2RedirectHtml } from './swagger-ui.js';
 export type { SwaggerUiOptions, SwaggerUiOAuthOptions, JsonValue } from './swagger-ui.js';

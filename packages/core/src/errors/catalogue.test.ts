@@ -1,18 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { ConfigurationError, DependsError, ErrorCode, HTTPException, RequestValidationError } from '../index.js';
 import {
-  ConfigurationError,
   DependencyCycleError,
   DependencyScopeError,
-  DependsError,
   DuplicateRouteError,
   DuplicateSchemeError,
-  ErrorCode,
   ErrorSwallowedError,
-  HTTPException,
-  RequestValidationError,
   RouteInputError,
   defaultReason,
-} from '../index.js';
+} from './catalogue.js';
 
 describe('error catalogue', () => {
   test('every error has its stable code and class name', () => {

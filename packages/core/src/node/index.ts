@@ -1,8 +1,13 @@
 /**
- * Node `http` helpers for adapters whose framework runs on Node's server
+ * `@depends/core/node`: Node `http` helpers for adapters whose framework runs on Node's server
  * (Express, Koa, Hono on `@hono/node-server`): request headers and body,
  * writing an answer, and knowing when the response is over. No framework in
  * here, only `node:http`.
+ *
+ * @example
+ * ```ts
+ * import { nodeRequestView, writeNodeAnswer, afterSent } from '@depends/core/node'
+ * ```
  */
 export { rawHeaderSource } from './headers.js';
 export { readNodeBody } from './body.js';

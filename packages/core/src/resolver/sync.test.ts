@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { DependsApp, compile, createRequestView, depends, execute, Execution, header, query } from '../index.js';
+import { DependsApp, depends, header, query } from '../index.js';
+import { compile } from '../resolver/compile.js';
+import { createRequestView } from '../request/view.js';
+import { execute, Execution } from '../resolver/execute.js';
 
 describe('synchronous trees stay synchronous', () => {
   const token = header('x_token');

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { DependencyScopeError, DependsApp, HTTPException, createRequestView, depends, use } from '../index.js';
+import { DependsApp, HTTPException, depends, use } from '../index.js';
+import { DependencyScopeError } from '../errors/catalogue.js';
+import { createRequestView } from '../request/view.js';
 
 class CustomError extends Error {}
 
