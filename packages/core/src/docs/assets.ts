@@ -3,10 +3,28 @@
  * `swagger-ui-dist` package (never a CDN), plus the small initialiser this
  * library ships. Only the files on the list are served: a name is looked up,
  * never joined to a path, so `../package.json` and friends get nothing.
+ *
+ * Where the files come from is a {@link DocsFiles} source. By default they
+ * are read from disk where the runtime has a file system (Node, Bun, Deno:
+ * `node:fs` reached through `process.getBuiltinModule`, so this module
+ * imports no `node:*` module and loads anywhere); where it has none
+ * (Cloudflare Workers) pass `bundledDocsFiles` from
+ * `@depends/core/docs-files`, which a bundler inlines.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+
+/**
+ * Reads one `swagger-ui-dist` file by its bare name (`swagger-ui.css`):
+ * its bytes or text, or `undefined` when it has no such file.
+ *
+ * @example
+ * ```ts
+ * import { bundledDocsFiles } from '@depends/core/docs-files' // inlined by the bundler (Workers)
+ * d.docs(app, { files: bundledDocsFiles })
+ * const fromMap: DocsFiles = (name) => myAssets.get(name)    // or any source of your own
+ * ```
+ */
+export type DocsFiles = (fileName: string) => Uint8Array | string | undefined;
 
 /**
  * A file to send: its bytes and its `content-type`.
@@ -17,7 +35,7 @@ import { join } from 'node:path';
  * ```
  */
 export interface DocsAsset {
-  /** The file's bytes (a Node `Buffer`). */
+  /** The file's bytes. */
   readonly body: Uint8Array;
   /** The `content-type` header value. */
   readonly contentType: string;
@@ -76,10 +94,29 @@ const FILES: Readonly<Record<string, { readonly contentType: string; readonly so
  */
 export const docsAssetNames: readonly string[] = Object.freeze(Object.keys(FILES));
 
+/** The Node built-ins this module uses, where the runtime has them (Node ≥ 20.16, Bun, Deno). */
+interface FileSystem {
+  readFileSync(path: string): Uint8Array;
+  createRequire(from: string): { resolve(id: string): string };
+}
+
+let fileSystem: FileSystem | null | undefined;
+
+function builtins(): FileSystem | null {
+  if (fileSystem === undefined) {
+    const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => any } }).process?.getBuiltinModule;
+    const fs = typeof get === 'function' ? get('node:fs') : undefined;
+    const module = typeof get === 'function' ? get('node:module') : undefined;
+    fileSystem = fs?.readFileSync && module?.createRequire ? { readFileSync: fs.readFileSync, createRequire: module.createRequire } : null;
+  }
+  return fileSystem;
+}
+
 let distDir: string | undefined;
 
 /**
- * The absolute directory of the installed `swagger-ui-dist` package.
+ * The absolute directory of the installed `swagger-ui-dist` package, where
+ * the runtime has a file system.
  *
  * @example
  * ```ts
@@ -88,34 +125,69 @@ let distDir: string | undefined;
  */
 export function swaggerUiDistPath(): string {
   if (distDir === undefined) {
-    const require = createRequire(import.meta.url);
-    const absolutePath = require('swagger-ui-dist/absolute-path.js') as () => string;
-    distDir = absolutePath();
+    const fs = builtins();
+    if (!fs) throw unavailable();
+    const packageJson = fs.createRequire(import.meta.url).resolve('swagger-ui-dist/package.json');
+    distDir = packageJson.slice(0, -'/package.json'.length);
   }
   return distDir;
 }
 
-const cache = new Map<string, DocsAsset>();
+function unavailable(): ConfigurationError {
+  return new ConfigurationError(
+    ErrorCode.DocsFilesUnavailable,
+    "The docs page cannot read swagger-ui-dist: this runtime has no file system. Pass the files bundled with the app: import { bundledDocsFiles } from '@depends/core/docs-files' and call d.docs(app, { files: bundledDocsFiles }).",
+  );
+}
+
+/**
+ * The default {@link DocsFiles}: reads from the installed `swagger-ui-dist`
+ * on disk. Throws a `ConfigurationError` (`DEPENDS_DOCS_FILES_UNAVAILABLE`)
+ * when called where the runtime has no file system.
+ *
+ * @example
+ * ```ts
+ * installedDocsFiles()('swagger-ui.css') // the file's bytes
+ * ```
+ */
+export function installedDocsFiles(): DocsFiles {
+  const fs = builtins();
+  if (!fs) throw unavailable();
+  const dir = swaggerUiDistPath();
+  return (name) => fs.readFileSync(`${dir}/${name}`);
+}
+
+const caches = new WeakMap<DocsFiles, Map<string, DocsAsset>>();
+const encoder = new TextEncoder();
 
 /**
  * One file of the docs page, by its bare name (`swagger-ui-bundle.js`,
  * `swagger-ui.css`, `oauth2-redirect.html`, ...), or `undefined` for any
- * other name. Files are read once and kept in memory.
+ * other name. Files come from `files` (default: the installed
+ * `swagger-ui-dist` on disk), read once and kept in memory.
  *
  * @example
  * ```ts
  * const asset = docsAsset('swagger-ui-bundle.js')
  * if (asset) res.setHeader('content-type', asset.contentType).end(asset.body)
  * docsAsset('../package.json') // undefined
+ * docsAsset('swagger-ui.css', bundledDocsFiles) // from a bundle (Workers)
  * ```
  */
-export function docsAsset(fileName: string): DocsAsset | undefined {
+export function docsAsset(fileName: string, files?: DocsFiles): DocsAsset | undefined {
   if (typeof fileName !== 'string' || !Object.hasOwn(FILES, fileName)) return undefined;
+  const source = files ?? (defaultFiles ??= installedDocsFiles());
+  let cache = caches.get(source);
+  if (!cache) caches.set(source, (cache = new Map()));
   const hit = cache.get(fileName);
   if (hit) return hit;
   const file = FILES[fileName];
-  const body = file.source !== undefined ? Buffer.from(file.source, 'utf8') : readFileSync(join(swaggerUiDistPath(), fileName));
+  const content = file.source ?? source(fileName);
+  if (content === undefined) return undefined;
+  const body = typeof content === 'string' ? encoder.encode(content) : content;
   const asset: DocsAsset = Object.freeze({ body, contentType: file.contentType });
   cache.set(fileName, asset);
   return asset;
 }
+
+let defaultFiles: DocsFiles | undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { docsAsset, docsAssetNames, swaggerUiConfig, swaggerUiDistPath, swaggerUiHtml, swaggerUiOAuth2RedirectHtml, SWAGGER_UI_INIT_SCRIPT } from './index.js';
+import { docsAsset, docsAssetNames, installedDocsFiles, swaggerUiConfig, swaggerUiDistPath, swaggerUiHtml, swaggerUiOAuth2RedirectHtml, SWAGGER_UI_INIT_SCRIPT } from './index.js';
 
 const configOf = (html: string): Record<string, unknown> => {
   const m = /<script id="depends-swagger-ui-config" type="application\/json">(.*?)<\/script>/s.exec(html);
@@ -103,5 +103,29 @@ describe('docsAsset', () => {
 
   test('every listed asset exists', () => {
     for (const name of docsAssetNames) expect(docsAsset(name)?.body.length).toBeGreaterThan(0);
+  });
+
+  test('files can come from another source (a bundle): text is sent as UTF-8, listed names only, read once per source', () => {
+    const reads: string[] = [];
+    const files = (name: string) => {
+      reads.push(name);
+      return name === 'swagger-ui.css' ? 'body { color: ünïcode }' : name === 'favicon-16x16.png' ? new Uint8Array([137, 80, 78, 71]) : undefined;
+    };
+    const css = docsAsset('swagger-ui.css', files);
+    expect(css?.contentType).toBe('text/css; charset=utf-8');
+    expect(new TextDecoder().decode(css!.body)).toBe('body { color: ünïcode }');
+    expect(docsAsset('swagger-ui.css', files)).toBe(css);
+    expect([...docsAsset('favicon-16x16.png', files)!.body]).toEqual([137, 80, 78, 71]);
+    expect(docsAsset('swagger-ui-bundle.js', files)).toBeUndefined(); // the source has no such file
+    expect(docsAsset('../package.json', files)).toBeUndefined();
+    expect(new TextDecoder().decode(docsAsset(SWAGGER_UI_INIT_SCRIPT, files)!.body)).toContain('SwaggerUIBundle'); // ours, never asked of the source
+    expect(reads).toEqual(['swagger-ui.css', 'favicon-16x16.png', 'swagger-ui-bundle.js']);
+    // the default source is separate: it still reads from disk
+    expect(docsAsset('swagger-ui-bundle.js')?.body.length).toBeGreaterThan(1000);
+  });
+
+  test('installedDocsFiles reads the installed swagger-ui-dist by bare name', () => {
+    const read = installedDocsFiles();
+    expect(Buffer.compare(Buffer.from(read('swagger-ui.css') as Uint8Array), readFileSync(join(swaggerUiDistPath(), 'swagger-ui.css')))).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * `@depends/core/docs`: the docs page, framework-neutral: the Swagger UI
  * HTML, the local asset files it loads (the only part of the library that
- * reads files, through `node:fs`), and the docs routes (document, page,
- * assets) that each adapter serves as plain answers.
+ * reads files: from disk through `process.getBuiltinModule('node:fs')` where
+ * the runtime has one, else from `@depends/core/docs-files` bundled into the
+ * app), and the docs routes (document, page, assets) that each adapter
+ * serves as plain answers.
  *
  * @example
  * ```ts
@@ -13,7 +15,7 @@
  */
 export { swaggerUiHtml, swaggerUiConfig, swaggerUiOAuth2RedirectHtml } from './swagger-ui.js';
 export type { SwaggerUiOptions, SwaggerUiOAuthOptions, JsonValue } from './swagger-ui.js';
-export { docsAsset, docsAssetNames, swaggerUiDistPath, SWAGGER_UI_INIT_SCRIPT } from './assets.js';
-export type { DocsAsset } from './assets.js';
+export { docsAsset, docsAssetNames, installedDocsFiles, swaggerUiDistPath, SWAGGER_UI_INIT_SCRIPT } from './assets.js';
+export type { DocsAsset, DocsFiles } from './assets.js';
 export { docsRoutes } from './routes.js';
 export type { DocsOptions, DocsRoute } from './routes.js';

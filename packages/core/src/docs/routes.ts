@@ -4,7 +4,7 @@
  */
 import type { OpenAPIDocument } from '../openapi/document.js';
 import { jsonAnswer, type Answer } from '../response/reply.js';
-import { docsAsset } from './assets.js';
+import { docsAsset, installedDocsFiles, type DocsFiles } from './assets.js';
 import { swaggerUiHtml, type SwaggerUiOAuthOptions } from './swagger-ui.js';
 
 /**
@@ -33,6 +33,13 @@ export interface DocsOptions {
    * included, so it is opt-in.
    */
   persistAuthorization?: boolean;
+  /**
+   * Where the Swagger UI files come from (default: the installed
+   * `swagger-ui-dist` on disk). On a runtime with no file system
+   * (Cloudflare Workers) pass `bundledDocsFiles` from
+   * `@depends/core/docs-files`; without it `d.docs()` fails at startup.
+   */
+  files?: DocsFiles;
 }
 
 /**
@@ -85,6 +92,7 @@ export interface DocsRoute {
 export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions = {}): DocsRoute[] {
   const openapiPath = options.openapiPath ?? '/openapi.json';
   const docsPath = (options.docsPath ?? '/docs').replace(/\/$/, '');
+  const files = options.files ?? installedDocsFiles();
   let json: [OpenAPIDocument, Answer] | undefined;
   let page: Answer | undefined;
   return [
@@ -114,7 +122,7 @@ export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions
     {
       path: `${docsPath}/:file`,
       answer: ({ file }) => {
-        const asset = docsAsset(file);
+        const asset = docsAsset(file, files);
         if (!asset) return { ...jsonAnswer(404, { detail: 'Not Found' }), headers: [['content-type', 'application/json'], ...DOCS_HEADERS] };
         return { status: 200, headers: [['content-type', asset.contentType], ['cache-control', 'public, max-age=86400'], ...DOCS_HEADERS], body: asset.body };
       },

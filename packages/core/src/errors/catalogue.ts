@@ -34,6 +34,8 @@ export const ErrorCode = {
   UndeclaredScope: 'DEPENDS_UNDECLARED_SCOPE',
   /** The same method and path declared twice. */
   DuplicateRoute: 'DEPENDS_DUPLICATE_ROUTE',
+  /** The docs page is served where there is no file system, and no bundled files were given. */
+  DocsFilesUnavailable: 'DEPENDS_DOCS_FILES_UNAVAILABLE',
 } as const;
 
 /** One of the stable codes in {@link ErrorCode}. */

@@ -58,18 +58,50 @@ const NO_ARGS: Record<string, unknown> = Object.freeze({}) as Record<string, unk
 const noArgs: ArgBuilder = () => NO_ARGS;
 
 /**
- * Generates, once per step, the function that builds its input object: an
- * object literal with fixed keys (one hidden class, no loop per request).
+ * Whether this runtime compiles code from strings. It does not under
+ * `node --disallow-code-generation-from-strings`, in Cloudflare Workers, or
+ * under a Content-Security-Policy without `unsafe-eval`. Checked once.
+ */
+export const canGenerateCode: boolean = (() => {
+  try {
+    // eslint-disable-next-line no-new-func
+    return new Function('return true')() === true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Makes, once per step, the function that builds its input object. Where
+ * the runtime compiles code from strings it is generated: an object literal
+ * with fixed keys (one hidden class, no loop per request); elsewhere
+ * ({@link canGenerateCode} is false, or `generate` is false) a closure that
+ * builds the same object.
  *
  * @example
  * ```ts
  * argBuilder(['user', 'q'], [3, 5])(values, undefined) // { user: values[3], q: values[5] }
+ * argBuilder(['user'], [3])(values, failed)            // undefined when failed[3] === 1
  * ```
  */
-export function argBuilder(names: readonly string[], slots: readonly number[]): ArgBuilder {
+export function argBuilder(names: readonly string[], slots: readonly number[], generate: boolean = canGenerateCode): ArgBuilder {
   if (names.length === 0) return noArgs;
+  return generate ? generatedArgBuilder(names, slots) : closureArgBuilder(names, slots);
+}
+
+function generatedArgBuilder(names: readonly string[], slots: readonly number[]): ArgBuilder {
   const check = slots.map((s) => `f[${s}] === 1`).join(' || ');
   const fields = names.map((n, i) => `${JSON.stringify(n)}: v[${slots[i]}]`).join(', ');
   // eslint-disable-next-line no-new-func
   return new Function('v', 'f', `if (f !== undefined && (${check})) return undefined;\nreturn { ${fields} };`) as ArgBuilder;
+}
+
+function closureArgBuilder(names: readonly string[], slots: readonly number[]): ArgBuilder {
+  const n = names.length;
+  return (v, f) => {
+    if (f !== undefined) for (let i = 0; i < n; i++) if (f[slots[i]] === 1) return undefined;
+    const args: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) args[names[i]] = v[slots[i]];
+    return args;
+  };
 }

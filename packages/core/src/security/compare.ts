@@ -1,19 +1,26 @@
 /**
  * Constant-time comparison of secrets (API keys, passwords), so the time
  * an answer takes says nothing about how much of a guess was right.
+ * Runtime-neutral: SHA-256 from `@noble/hashes` (no `node:crypto`), so it
+ * runs the same on Node, Bun, Deno and Workers, and stays synchronous.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
 
-function digest(value: string): Buffer {
-  // UTF-16 code units: lossless for every JavaScript string (UTF-8 would map
-  // distinct lone surrogates to the same replacement character).
-  return createHash('sha256').update(Buffer.from(value, 'utf16le')).digest();
+/** SHA-256 of the string's UTF-16 code units: lossless for every JavaScript string (UTF-8 would map distinct lone surrogates to the same replacement character). */
+function digest(value: string): Uint8Array {
+  const units = new Uint8Array(value.length * 2);
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    units[2 * i] = unit & 0xff;
+    units[2 * i + 1] = unit >>> 8;
+  }
+  return sha256(units);
 }
 
 /**
  * Compares two secrets in constant time: both are hashed with SHA-256 (so
- * their lengths do not leak either) and the digests compared with
- * `crypto.timingSafeEqual`. The result is exactly `a === b`.
+ * their lengths do not leak either) and every byte of the digests is
+ * compared, whatever the first difference. The result is exactly `a === b`.
  *
  * @example
  * ```ts
@@ -25,5 +32,9 @@ function digest(value: string): Buffer {
  * ```
  */
 export function safeEqual(a: string, b: string): boolean {
-  return timingSafeEqual(digest(String(a)), digest(String(b)));
+  const x = digest(String(a));
+  const y = digest(String(b));
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+  return diff === 0;
 }
