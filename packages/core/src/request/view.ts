@@ -204,7 +204,8 @@ class PlainRequestView implements RequestView {
   headerAll(name: string): string[] {
     const headers = this.#init.headers;
     if (headers !== undefined && isGetter(headers)) {
-      if (headers.getAll) return headers.getAll(name.toLowerCase());
+      // Fetch `Headers` in workerd and Bun have a `getAll` for Set-Cookie only (it throws for other names); they join repeats anyway.
+      if (headers.getAll && !(typeof Headers === 'function' && headers instanceof Headers)) return headers.getAll(name.toLowerCase());
       const one = headers.get(name.toLowerCase());
       return one == null ? [] : [one];
     }

@@ -59,10 +59,13 @@ const noArgs: ArgBuilder = () => NO_ARGS;
 
 /**
  * Whether this runtime compiles code from strings. It does not under
- * `node --disallow-code-generation-from-strings`, in Cloudflare Workers, or
- * under a Content-Security-Policy without `unsafe-eval`. Checked once.
+ * `node --disallow-code-generation-from-strings` or under a
+ * Content-Security-Policy without `unsafe-eval`. Checked once, when this
+ * module loads; Cloudflare Workers allow it then but refuse it while
+ * serving a request, so a refusal later is remembered too (see
+ * {@link argBuilder}).
  */
-export const canGenerateCode: boolean = (() => {
+export let canGenerateCode: boolean = (() => {
   try {
     // eslint-disable-next-line no-new-func
     return new Function('return true')() === true;
@@ -75,8 +78,8 @@ export const canGenerateCode: boolean = (() => {
  * Makes, once per step, the function that builds its input object. Where
  * the runtime compiles code from strings it is generated: an object literal
  * with fixed keys (one hidden class, no loop per request); elsewhere
- * ({@link canGenerateCode} is false, or `generate` is false) a closure that
- * builds the same object.
+ * ({@link canGenerateCode} is false, `generate` is false, or the runtime
+ * refuses now) a closure that builds the same object.
  *
  * @example
  * ```ts
@@ -86,7 +89,15 @@ export const canGenerateCode: boolean = (() => {
  */
 export function argBuilder(names: readonly string[], slots: readonly number[], generate: boolean = canGenerateCode): ArgBuilder {
   if (names.length === 0) return noArgs;
-  return generate ? generatedArgBuilder(names, slots) : closureArgBuilder(names, slots);
+  if (generate) {
+    try {
+      return generatedArgBuilder(names, slots);
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      canGenerateCode = false; // refused from now on (a Worker serving a request)
+    }
+  }
+  return closureArgBuilder(names, slots);
 }
 
 function generatedArgBuilder(names: readonly string[], slots: readonly number[]): ArgBuilder {
