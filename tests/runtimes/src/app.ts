@@ -7,7 +7,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Router, body, type DocsFiles } from '../../../packages/core/src/index.js';
+import { Router, body } from '../../../packages/core/src/index.js';
+import type { DocsFiles } from '../../../packages/core/src/docs/index.js';
 import { createDepends } from '../../../packages/hono/src/index.js';
 import { scenarioRouters, singleHandlers, type Probe } from '../../adapters/src/api.js';
 
