@@ -66,7 +66,7 @@ export class DependsExpress {
     const routes = this.#kit.mount(target, router, (method, path, handler, route) => {
       const r = target.route(path) as unknown as Record<string, unknown>;
       const m = method.toLowerCase();
-      if (typeof r[m] !== 'function') throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Express has no method ${method} (route ${route.label})`);
+      if (typeof r[m] !== 'function') throw new ConfigurationError(ErrorCode.UnsupportedMethod, `Express has no method ${method} (route ${route.label})`);
       (r[m] as (h: RequestHandler) => unknown).call(r, handler);
       paths.push(path);
     });

@@ -93,7 +93,7 @@ export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined
 }
 
 function invalid(message: string): never {
-  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Security scheme jwtBearer: ${message}`);
+  throw new ConfigurationError(ErrorCode.InvalidSchemeOption, `Security scheme jwtBearer: ${message}`);
 }
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';

@@ -69,7 +69,7 @@ export function depends<const I extends Inputs, R>(
 export function depends(a: unknown, b?: unknown, c?: unknown): Dependency<any> {
   if (typeof a === 'function') return createDependency({}, a as never, (b ?? {}) as DependsOptions);
   if (typeof b !== 'function') {
-    throw new ConfigurationError(ErrorCode.InvalidDeclaration, 'depends(inputs, fn): fn must be a function');
+    throw new ConfigurationError(ErrorCode.InvalidDependency, 'depends(inputs, fn): fn must be a function');
   }
   return createDependency(a as Inputs, b as never, (c ?? {}) as DependsOptions);
 }

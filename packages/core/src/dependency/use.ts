@@ -28,6 +28,8 @@ export function provideClassInputs(resolveClass: (cls: Injectable<any>) => Depen
 
 /**
  * Normalises an input (dependency, use, or injectable class) to a use.
+ * `where` (e.g. `Route GET /me, input "user"`) starts the message of the
+ * error thrown for something that is not an input.
  *
  * @example
  * ```ts
@@ -35,7 +37,7 @@ export function provideClassInputs(resolveClass: (cls: Injectable<any>) => Depen
  * toUse(user).useCache                              // undefined: the dependency's own default applies
  * ```
  */
-export function toUse(input: Input): Use<any> {
+export function toUse(input: Input, where?: string): Use<any> {
   if (isUse(input)) return input;
   if (isDependency(input)) {
     let use = plainUses.get(input);
@@ -48,11 +50,11 @@ export function toUse(input: Input): Use<any> {
   if (typeof input === 'function') {
     if (classInputs) return toUse(classInputs(input));
     throw new ConfigurationError(
-      ErrorCode.InvalidDeclaration,
-      `Input class ${(input as { name?: string }).name || '(anonymous)'} needs the services plugin: import { inject } from '@depends/core/services' (it resolves classes from a tsyringe container)`,
+      ErrorCode.ServicesNotLoaded,
+      `${where ? `${where}: the` : 'The'} input class ${(input as { name?: string }).name || '(anonymous)'} needs the services plugin: import { inject } from '@depends/core/services' (it resolves classes from a tsyringe container)`,
     );
   }
-  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Not a dependency: ${String(input)}`);
+  throw new ConfigurationError(ErrorCode.NotADependency, `${where ? `${where}: ` : ''}${String(input)} is not a dependency, a use or an injectable class`);
 }
 
 /**

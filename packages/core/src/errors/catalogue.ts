@@ -4,7 +4,7 @@
  * (route registration); HTTP errors become answers.
  */
 
-/** Stable error codes, one per error class. */
+/** Stable error codes: each is explained, with its fix, in `ERRORS.md`. */
 export const ErrorCode = {
   /** A dependency depends on itself, directly or through others. */
   DependencyCycle: 'DEPENDS_DEPENDENCY_CYCLE',
@@ -12,8 +12,26 @@ export const ErrorCode = {
   DependencyScope: 'DEPENDS_DEPENDENCY_SCOPE',
   /** Two different security schemes share one name. */
   DuplicateScheme: 'DEPENDS_DUPLICATE_SCHEME',
-  /** A declaration is not usable (not a dependency, bad path, ...). */
+  /** Any other declaration mistake (plugins use it for their own options); the library's own mistakes have the codes below. */
   InvalidDeclaration: 'DEPENDS_INVALID_DECLARATION',
+  /** `depends()`, `form()`, `inject()` or `overrides.set()` given something other than what it takes. */
+  InvalidDependency: 'DEPENDS_INVALID_DEPENDENCY',
+  /** A class given as an input while the services plugin (`@depends/core/services`) is not loaded. */
+  ServicesNotLoaded: 'DEPENDS_SERVICES_NOT_LOADED',
+  /** A security scheme built with an option it cannot use (empty name, bad realm, missing flow URL, ...). */
+  InvalidSchemeOption: 'DEPENDS_INVALID_SCHEME_OPTION',
+  /** Two routes given the same `operationId`. */
+  DuplicateOperationId: 'DEPENDS_DUPLICATE_OPERATION_ID',
+  /** Two different schemas given the same component name. */
+  DuplicateSchemaName: 'DEPENDS_DUPLICATE_SCHEMA_NAME',
+  /** A framework route method the adapter's framework has no method for. */
+  UnsupportedMethod: 'DEPENDS_UNSUPPORTED_METHOD',
+  /** A generator dependency that returned without yielding a value (answered 500). */
+  GeneratorDidNotYield: 'DEPENDS_GENERATOR_DID_NOT_YIELD',
+  /** A generator dependency that yielded again in its teardown (answered 500). */
+  GeneratorYieldedTwice: 'DEPENDS_GENERATOR_YIELDED_TWICE',
+  /** A helper given a value it cannot encode (a Basic username with `:`, a header value with control characters). */
+  InvalidArgument: 'DEPENDS_INVALID_ARGUMENT',
   /** An HTTP error raised on purpose (401, 403, 404, ...). */
   Http: 'DEPENDS_HTTP',
   /** Request inputs failed validation (422). */
@@ -291,6 +309,21 @@ export class ErrorSwallowedError extends DependsError {
       `The teardown of dependency "${dependency}" caught an error without re-raising it`,
       { cause },
     );
+  }
+}
+
+/**
+ * A value a helper cannot encode (a Basic username with `:`, a header value
+ * with control characters): a programming mistake, not a request problem.
+ *
+ * @example
+ * ```ts
+ * expect(() => encodeBasicCredentials('a:b', 'c')).toThrow(InvalidArgumentError)
+ * ```
+ */
+export class InvalidArgumentError extends DependsError {
+  constructor(message: string) {
+    super(ErrorCode.InvalidArgument, message);
   }
 }
 

@@ -99,7 +99,7 @@ export function analyse(route: RouteDeclaration, overrides?: Overrides): RouteTr
   const edges = (inputs: Inputs, scopes: readonly string[], check?: Dependency<any>): readonly Edge[] => {
     const names = Object.keys(inputs);
     if (names.length === 0) return NO_EDGES;
-    const uses = names.map((name) => ({ name, use: toUse(inputs[name]) }));
+    const uses = names.map((name) => ({ name, use: toUse(inputs[name], `Route ${label}, input "${name}"`) }));
     const out = new Map<string, Edge>();
     // Visit in FastAPI's order (what the plan runs, so nodes are shared as the plan shares values) ...
     for (const { name, use } of fastApiOrder(uses, (u) => u.use.dependency)) {
@@ -169,7 +169,7 @@ export function analyse(route: RouteDeclaration, overrides?: Overrides): RouteTr
     return node;
   };
 
-  const dependencies = route.dependencies.map((dep) => visit(toUse(dep), []));
+  const dependencies = route.dependencies.map((dep, i) => visit(toUse(dep, `Route ${label}, dependencies[${i}]`), []));
   const inputs = edges(route.inputs, []);
   return { label, dependencies, inputs };
 }

@@ -100,7 +100,7 @@ export function buildDocument(routes: readonly DocumentRoute[], options: Documen
     const id = route.def.options.operationId;
     if (id === undefined) continue;
     if (taken.has(id)) {
-      throw new ConfigurationError(ErrorCode.InvalidDeclaration, `operationId "${id}" is given to two routes (the second is ${route.label})`);
+      throw new ConfigurationError(ErrorCode.DuplicateOperationId, `operationId "${id}" is given to two routes (the second is ${route.label})`);
     }
     taken.add(id);
   }

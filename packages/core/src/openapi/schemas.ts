@@ -260,7 +260,7 @@ export class SchemaComponents {
       this.schemas[name] = JSON.parse(text) as JsonSchema;
     } else if (prior !== text) {
       throw new ConfigurationError(
-        ErrorCode.InvalidDeclaration,
+        ErrorCode.DuplicateSchemaName,
         `Two different schemas are named "${declared}" in the OpenAPI document: give one of them another id (zod .meta({ id })) or schemaName.`,
       );
     }

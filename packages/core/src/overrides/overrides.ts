@@ -4,6 +4,7 @@
  * scopes, cache key and teardown scope; the OpenAPI document never changes.
  */
 import { createDependency, isDependency } from '../dependency/depends.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { CallContext, Dependency } from '../dependency/types.js';
 
 /** What can replace a dependency: another dependency, or a plain function. */
@@ -46,7 +47,7 @@ export class Overrides {
    * ```
    */
   set<T>(dependency: Dependency<T>, replacement: Replacement<T>): this {
-    if (!isDependency(dependency)) throw new TypeError('overrides.set(): the first argument must be a dependency');
+    if (!isDependency(dependency)) throw new ConfigurationError(ErrorCode.InvalidDependency, 'overrides.set(): the first argument must be a dependency');
     const dep = isDependency(replacement)
       ? replacement
       : createDependency<T>({}, replacement as never, { name: `override:${dependency.name}` });

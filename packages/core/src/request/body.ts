@@ -153,7 +153,7 @@ function parseText(text: string, ct: string): ParsedBody {
   if (ct === '' || isJsonType(ct)) {
     if (text === '') return NONE;
     const deep = jsonTooDeep(text);
-    if (deep !== -1) throw jsonError(text, new Error(`Nesting deeper than ${MAX_JSON_DEPTH} levels at position ${deep}`));
+    if (deep !== -1) throw jsonError(text, `Nesting deeper than ${MAX_JSON_DEPTH} levels at position ${deep}`);
     try {
       return { kind: 'json', value: JSON.parse(text) };
     } catch (e) {

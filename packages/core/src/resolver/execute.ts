@@ -6,7 +6,7 @@
  * any other error aborts resolution.
  */
 import type { CallContext, ServiceContainer } from '../dependency/types.js';
-import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
+import { DependsError, ErrorCode, RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
 import { readParsedBody, type ParsedBody } from '../request/body.js';
 import type { Exit } from './exit-stack.js';
@@ -207,7 +207,7 @@ function runStep(step: Step, ex: Execution): object | typeof ABORTED | undefined
 
 /** A generator reached its `yield`: its value goes to the slot, its exit onto its stack. */
 function entered(step: Step, ex: Execution, r: IteratorResult<unknown>, exit: Exit): void {
-  if (r.done) throw new Error(`Dependency "${step.name}" is a generator that did not yield`);
+  if (r.done) throw new DependsError(ErrorCode.GeneratorDidNotYield, `Dependency "${step.name}" is a generator that did not yield`);
   (step.scope === 'function' ? ex.functionStack : ex.requestStack).push(exit);
   ex.values[step.slot] = r.value;
 }

@@ -4,7 +4,7 @@
  * request's error. An error is thrown into each open generator, which may
  * translate it; a generator that swallows it makes the request a 500.
  */
-import { ErrorSwallowedError } from '../errors/catalogue.js';
+import { DependsError, ErrorCode, ErrorSwallowedError } from '../errors/catalogue.js';
 import { isThenable } from '../util/thenable.js';
 
 /** One teardown: a suspended generator or a disposable. */
@@ -87,7 +87,7 @@ async function closeAsync(exits: Exit[], current: CloseResult, disposing?: Promi
 }
 
 function afterStep(exit: Exit, current: CloseResult, done: boolean): CloseResult {
-  if (!done) return { error: new Error(`Teardown of dependency "${exit.name}" yielded more than once`) };
+  if (!done) return { error: new DependsError(ErrorCode.GeneratorYieldedTwice, `Teardown of dependency "${exit.name}" yielded more than once`) };
   if (current !== NO_ERROR) return { error: new ErrorSwallowedError(exit.name, current.error) };
   return NO_ERROR;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { InvalidArgumentError } from '../errors/catalogue.js';
 import { decodeBase64Strict, decodeBasicCredentials, encodeBase64, encodeBasicCredentials } from './basic.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -66,7 +67,7 @@ describe('encodeBasicCredentials', () => {
     expect(encodeBasicCredentials('jürgen', 'x')).toBe(b64('jürgen:x'));
   });
   test('refuses a colon in the username', () => {
-    expect(() => encodeBasicCredentials('a:b', 'c')).toThrow(TypeError);
+    expect(() => encodeBasicCredentials('a:b', 'c')).toThrow(InvalidArgumentError);
   });
 });
 

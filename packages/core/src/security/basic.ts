@@ -4,6 +4,7 @@
  * FastAPI's lenient base64 and ASCII-only decoding are known bugs we do
  * not copy.
  */
+import { InvalidArgumentError } from '../errors/catalogue.js';
 
 /**
  * The username and password of an HTTP Basic `Authorization` header.
@@ -141,6 +142,6 @@ export function decodeBasicCredentials(token: string): HTTPBasicCredentials | un
  * ```
  */
 export function encodeBasicCredentials(username: string, password: string): string {
-  if (username.includes(':')) throw new TypeError('A Basic username cannot contain ":"');
+  if (username.includes(':')) throw new InvalidArgumentError('A Basic username cannot contain ":"');
   return encodeBase64(new TextEncoder().encode(`${username}:${password}`));
 }

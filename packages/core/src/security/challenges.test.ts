@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { InvalidArgumentError } from '../errors/catalogue.js';
 import { basicChallenge, bearerChallenge, formatChallenge, isToken, quoteString, schemeChallenge } from './challenges.js';
 
 describe('challenges', () => {
@@ -10,9 +11,9 @@ describe('challenges', () => {
   });
 
   test('quoteString refuses what a header cannot carry', () => {
-    expect(() => quoteString('a\r\nb')).toThrow(TypeError);
-    expect(() => quoteString('nul\0')).toThrow(TypeError);
-    expect(() => quoteString('snow ☃')).toThrow(TypeError);
+    expect(() => quoteString('a\r\nb')).toThrow(InvalidArgumentError);
+    expect(() => quoteString('nul\0')).toThrow(InvalidArgumentError);
+    expect(() => quoteString('snow ☃')).toThrow(InvalidArgumentError);
   });
 
   test('formatChallenge', () => {

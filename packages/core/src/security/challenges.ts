@@ -3,6 +3,7 @@
  * quoted-string), the Basic challenge with its realm, the generic scheme's
  * title-cased name, and RFC 6750 Bearer error challenges.
  */
+import { InvalidArgumentError } from '../errors/catalogue.js';
 import { pythonTitle } from './python-strings.js';
 
 /** Characters a quoted-string may hold (RFC 9110 §5.6.4: HTAB, SP, VCHAR, obs-text). */
@@ -35,7 +36,7 @@ export function isToken(value: string): boolean {
  * ```
  */
 export function quoteString(value: string): string {
-  if (!QUOTABLE.test(value)) throw new TypeError('The value cannot be sent in an HTTP header (control or non-Latin-1 character)');
+  if (!QUOTABLE.test(value)) throw new InvalidArgumentError('The value cannot be sent in an HTTP header (control or non-Latin-1 character)');
   return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }
 

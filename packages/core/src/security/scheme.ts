@@ -188,7 +188,7 @@ export interface SchemeDefinition<T> {
  * ```
  */
 export function invalidOption(scheme: string, message: string): never {
-  throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Security scheme ${scheme}: ${message}`);
+  throw new ConfigurationError(ErrorCode.InvalidSchemeOption, `Security scheme ${scheme}: ${message}`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { container as globalContainer, type DependencyContainer, type InjectionT
 import { createDependency, isDependency, isUse } from '../dependency/depends.js';
 import type { CallContext, Dependency, Input } from '../dependency/types.js';
 import { provideClassInputs } from '../dependency/use.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 
 /**
  * Token under which the request's view is registered in the per-request
@@ -83,7 +84,7 @@ export function inject<T>(token: InjectionToken<T>, options: InjectOptions = {})
   }
   const inputs: Record<string, Input> = { container: requestContainer };
   provide.forEach(([, input], i) => {
-    if (!isDependency(input) && !isUse(input) && typeof input !== 'function') throw new TypeError('inject(): provide needs dependencies');
+    if (!isDependency(input) && !isUse(input) && typeof input !== 'function') throw new ConfigurationError(ErrorCode.InvalidDependency, `inject(${tokenName(token)}): provide needs dependencies`);
     inputs[`p${i}`] = input;
   });
   const name = options.name ?? `inject:${tokenName(token)}`;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { createDependency } from '../dependency/depends.js';
 import type { CallContext, Dependency, SourceSpec } from '../dependency/types.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { NONE } from '../request/body.js';
 import { acceptsUndefined, arrayElement, coerceScalar, objectShape, validate, type Schema } from './validate.js';
 
@@ -84,7 +85,7 @@ export type FormMediaType = 'application/x-www-form-urlencoded' | 'multipart/for
  */
 export function form<S extends Schema>(schema: S, options: FormOptions = {}): Dependency<z.output<S>> {
   const shape = objectShape(schema);
-  if (!shape) throw new TypeError('form() needs a zod object schema');
+  if (!shape) throw new ConfigurationError(ErrorCode.InvalidDependency, 'form() needs a zod object schema');
   const mediaTypes: readonly FormMediaType[] =
     options.mediaType === undefined ? ['application/x-www-form-urlencoded'] : typeof options.mediaType === 'string' ? [options.mediaType] : [...options.mediaType];
   const spec: SourceSpec & { schemaName?: string } = {
