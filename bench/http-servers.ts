@@ -1,9 +1,19 @@
 /**
- * Servers for `bench/http.bench.ts`, one per process: `tsx
- * bench/http-servers.ts <case>` listens on 127.0.0.1 (random port) and
- * prints `PORT <n>`. Every case serves `GET /me`: the bearer token's user as
- * JSON, or 401 with `WWW-Authenticate: Bearer` (missing / another scheme) or
- * `Bearer error="invalid_token"` (unknown token).
+ * Servers for `bench/http.bench.ts`, one per process: `node
+ * http-servers.js <case>` listens on 127.0.0.1 (random port) and prints
+ * `PORT <n>`. Every case answers the same requests with the same bytes:
+ *
+ * - `GET /me`: the bearer token's user as JSON; 401 `{"detail":"Not
+ *   authenticated"}` with `WWW-Authenticate: Bearer` (no credential or
+ *   another scheme) or 401 `{"detail":"Could not validate credentials"}`
+ *   with `Bearer error="invalid_token"` (unknown token);
+ * - `GET /admin`: the same, then 403 `{"detail":"Not enough permissions"}`
+ *   with `Bearer error="insufficient_scope", scope="admin"` (the users are
+ *   granted `me` only);
+ * - `GET /items?limit=n`: the same, then the query validated by a zod
+ *   schema: 422 with FastAPI's list of problems, or `{user, limit}`.
+ *
+ * `hono-bearerAuth` serves `/me` only, with `hono/bearer-auth`'s own answers.
  *
  * Cases: `express-manual`, `express-depends`, `koa-manual`, `koa-depends`,
  * `hono-manual`, `hono-depends`, `hono-bearerAuth`.
@@ -19,7 +29,8 @@ import { Router as KoaRouter } from '@koa/router';
 import { Hono, type Context } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { serve } from '@hono/node-server';
-import { Router, depends, httpBearer, invalidToken } from '../packages/core/src/index.js';
+import { z } from 'zod';
+import { Router, depends, httpBearer, invalidToken, query, security, withScopes } from '../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../packages/express/src/index.js';
 import { createDepends as koaDepends } from '../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../packages/hono/src/index.js';
@@ -33,40 +44,86 @@ const users = new Map<string, User>([
   ['token-1', { id: 1, username: 'johndoe', email: 'john@example.com' }],
   ['token-2', { id: 2, username: 'alice', email: 'alice@example.com' }],
 ]);
+/** Scopes granted to each user (by id). */
+const granted = new Map<number, readonly string[]>([
+  [1, ['me']],
+  [2, ['me']],
+]);
+const Limit = z.number().int().min(1).max(100);
 
-/** The hand-written check every "manual" case does: the same answers as `httpBearer()` + lookup. */
-function check(authorization: string | undefined): { user: User } | { status: 401; challenge: string } {
-  const space = authorization?.indexOf(' ') ?? -1;
-  if (!authorization || space === -1 || authorization.slice(0, space).toLowerCase() !== 'bearer') return { status: 401, challenge: 'Bearer' };
-  const user = users.get(authorization.slice(space + 1).trim());
-  return user ? { user } : { status: 401, challenge: 'Bearer error="invalid_token"' };
-}
+// --- hand-written: the same answers as depends, written the usual way ------------------
+
 const NOT_AUTHENTICATED = { detail: 'Not authenticated' };
+const INVALID_TOKEN = { detail: 'Could not validate credentials' };
+const FORBIDDEN = { detail: 'Not enough permissions' };
+const ADMIN_CHALLENGE = 'Bearer error="insufficient_scope", scope="admin"';
+type Refusal = { status: number; challenge: string; body: unknown };
 
-// Declared once with depends, served by every "depends" case.
+/** The bearer check every "manual" case does: the same answers as `httpBearer()` + the lookup. */
+function check(authorization: string | undefined): { user: User } | Refusal {
+  const space = authorization?.indexOf(' ') ?? -1;
+  if (!authorization || space === -1 || authorization.slice(0, space).toLowerCase() !== 'bearer') return { status: 401, challenge: 'Bearer', body: NOT_AUTHENTICATED };
+  const user = users.get(authorization.slice(space + 1).trim());
+  return user ? { user } : { status: 401, challenge: 'Bearer error="invalid_token"', body: INVALID_TOKEN };
+}
+
+const isAdmin = (user: User) => granted.get(user.id)?.includes('admin') ?? false;
+
+const INT_PARSING = 'Input should be a valid integer, unable to parse string as an integer';
+
+/** The query check: an integer as FastAPI coerces it, then the schema; problems listed as depends lists them. */
+function checkLimit(raw: unknown): { limit: number } | { problems: unknown } {
+  if (typeof raw === 'string' && !/^\s*[+-]?\d+\s*$/.test(raw)) return { problems: { detail: [{ type: 'int_parsing', loc: ['query', 'limit'], msg: INT_PARSING, input: raw }] } };
+  const r = Limit.safeParse(typeof raw === 'string' ? Number(raw) : raw, { reportInput: true });
+  if (r.success) return { limit: r.data };
+  return {
+    problems: {
+      detail: r.error.issues.map((i) => {
+        const { expected, minimum, maximum } = i as { expected?: unknown; minimum?: unknown; maximum?: unknown };
+        const ctx = { ...(expected !== undefined && { expected }), ...(minimum !== undefined && { minimum }), ...(maximum !== undefined && { maximum }) };
+        return { type: i.code, loc: ['query', 'limit', ...i.path], msg: i.message, input: i.input ?? null, ...(Object.keys(ctx).length ? { ctx } : {}) };
+      }),
+    },
+  };
+}
+
+// --- declared once with depends, served by every "depends" case -------------------------
+
 const bearer = httpBearer();
 const currentUser = depends({ auth: bearer }, ({ auth }) => {
   const user = users.get(auth.credentials);
   if (!user) throw invalidToken();
   return user;
 });
+const scopedUser = withScopes(currentUser, (user) => granted.get(user.id));
 const api = new Router();
 api.get('/me', { user: currentUser }, ({ user }) => user);
+api.get('/admin', { user: security(scopedUser, { scopes: ['admin'] }) }, ({ user }) => user);
+api.get('/items', { user: currentUser, limit: query('limit', Limit) }, ({ user, limit }) => ({ user: user.username, limit }));
 
 const cases: Record<string, () => Server> = {
   'express-manual': () => {
     const app = express();
     app.set('etag', false); // depends sends no ETag: compare the same bytes
-    app.use('/me', (req, res, next) => {
+    app.use(['/me', '/admin', '/items'], (req, res, next) => {
       const r = check(req.headers.authorization);
       if ('user' in r) {
         res.locals.user = r.user;
         return next();
       }
-      res.status(r.status).set('www-authenticate', r.challenge).json(NOT_AUTHENTICATED);
+      res.status(r.status).set('www-authenticate', r.challenge).json(r.body);
     });
     app.get('/me', (_req, res) => {
       res.json(res.locals.user);
+    });
+    app.get('/admin', (_req, res) => {
+      if (!isAdmin(res.locals.user)) return void res.status(403).set('www-authenticate', ADMIN_CHALLENGE).json(FORBIDDEN);
+      res.json(res.locals.user);
+    });
+    app.get('/items', (req, res) => {
+      const r = checkLimit(req.query.limit);
+      if ('problems' in r) return void res.status(422).json(r.problems);
+      res.json({ user: res.locals.user.username, limit: r.limit });
     });
     return createServer(app);
   },
@@ -78,22 +135,32 @@ const cases: Record<string, () => Server> = {
   'koa-manual': () => {
     const app = new Koa();
     const router = new KoaRouter();
-    router.get(
-      '/me',
-      async (ctx, next) => {
-        const r = check(ctx.get('authorization') || undefined);
-        if ('user' in r) {
-          ctx.state.user = r.user;
-          return next();
-        }
-        ctx.status = r.status;
-        ctx.set('www-authenticate', r.challenge);
-        ctx.body = NOT_AUTHENTICATED;
-      },
-      (ctx) => {
-        ctx.body = ctx.state.user;
-      },
-    );
+    const auth: Koa.Middleware = async (ctx, next) => {
+      const r = check(ctx.get('authorization') || undefined);
+      if ('user' in r) {
+        ctx.state.user = r.user;
+        return next();
+      }
+      ctx.status = r.status;
+      ctx.set('www-authenticate', r.challenge);
+      ctx.body = r.body;
+    };
+    router.get('/me', auth, (ctx) => {
+      ctx.body = ctx.state.user;
+    });
+    router.get('/admin', auth, (ctx) => {
+      if (isAdmin(ctx.state.user)) return void (ctx.body = ctx.state.user);
+      ctx.status = 403;
+      ctx.set('www-authenticate', ADMIN_CHALLENGE);
+      ctx.body = FORBIDDEN;
+    });
+    router.get('/items', auth, (ctx) => {
+      const r = checkLimit(ctx.query.limit);
+      if ('problems' in r) {
+        ctx.status = 422;
+        ctx.body = r.problems;
+      } else ctx.body = { user: ctx.state.user.username, limit: r.limit };
+    });
     app.use(router.routes());
     return createServer(app.callback());
   },
@@ -106,13 +173,19 @@ const cases: Record<string, () => Server> = {
   },
   'hono-manual': () => {
     const app = new Hono<{ Variables: { user: User } }>();
-    app.use('/me', async (c, next) => {
-      const r = check(c.req.header('authorization'));
-      if (!('user' in r)) return c.json(NOT_AUTHENTICATED, r.status, { 'www-authenticate': r.challenge });
-      c.set('user', r.user);
-      await next();
-    });
+    for (const path of ['/me', '/admin', '/items'])
+      app.use(path, async (c, next) => {
+        const r = check(c.req.header('authorization'));
+        if (!('user' in r)) return c.json(r.body, r.status as 401, { 'www-authenticate': r.challenge });
+        c.set('user', r.user);
+        await next();
+      });
     app.get('/me', (c) => c.json(c.get('user')));
+    app.get('/admin', (c) => (isAdmin(c.get('user')) ? c.json(c.get('user')) : c.json(FORBIDDEN, 403, { 'www-authenticate': ADMIN_CHALLENGE })));
+    app.get('/items', (c) => {
+      const r = checkLimit(c.req.query('limit'));
+      return 'problems' in r ? c.json(r.problems, 422) : c.json({ user: c.get('user').username, limit: r.limit });
+    });
     return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   },
   'hono-depends': () => {

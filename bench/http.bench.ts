@@ -1,34 +1,51 @@
 /**
- * HTTP benchmark (issue 5): per framework, the same `GET /me` (bearer token
- * check + user lookup, JSON answer) served (a) with a hand-written
- * middleware on the bare framework, (b) through depends, and on Hono (c)
- * with Hono's own `bearerAuth`. Each server runs alone in a child process
- * (`bench/http-servers.ts`); the load comes from autocannon's CLI in
- * another process, over loopback. One warm-up and one measured run per
- * case, same machine, same settings.
+ * HTTP benchmark (issues 5 and 14): per framework, the same requests served
+ * (a) by a hand-written middleware on the bare framework, (b) through
+ * depends, and on Hono (c) by Hono's own `bearerAuth` — for the accepted
+ * request and for every way of refusing one:
+ *
+ * | scenario | request | answer |
+ * |---|---|---|
+ * | accepted | `GET /me`, known token | 200, the user |
+ * | missing credential | `GET /me`, no `Authorization` | 401 `Bearer` |
+ * | unknown token | `GET /me`, `Bearer nope` | 401 `Bearer error="invalid_token"` (thrown by the app's user lookup) |
+ * | missing scope | `GET /admin`, known token without `admin` | 403 `insufficient_scope` |
+ * | invalid query | `GET /items?limit=abc`, known token | 422, the problem listed |
+ *
+ * Each case's server runs in its own process (`bench/http-servers.ts`, see
+ * there for the answers, which are checked to be the same on (a) and (b)
+ * before any load); the load comes from autocannon's CLI in another
+ * process, over loopback. With `taskset` and 2+ CPUs, servers are pinned
+ * to CPU 0 and autocannon to CPU 1 (`BENCH_HTTP_PIN=0` to turn off).
+ *
+ * Pairing: in each round the servers of a framework's cases are all
+ * started, and for each scenario the cases are loaded one right after the
+ * other (order alternating between rounds), so that (b)/(a) is a ratio of
+ * two runs measured back to back. Each ratio reported is the median over
+ * rounds of those per-round ratios; req/s and CPU figures are medians over
+ * rounds.
  *
  * The servers run as plain JavaScript, as `pnpm build` (tsc) would emit it:
  * the sources are transpiled with the TypeScript compiler into a temporary
  * folder first. (Running them through tsx would add esbuild's `keepNames`
  * wrapper to every closure created per request, a cost production code
- * does not pay.)
+ * does not pay.) They run with `NODE_ENV=production`.
  *
- * Settings (env): `BENCH_HTTP_SECONDS` (default 5), `BENCH_HTTP_CONNECTIONS`
- * (default 20), `BENCH_HTTP_WARMUP` seconds (default 2); for diagnosis,
- * `BENCH_HTTP_ROUNDS` (default 1: one run per case; with N, the cases of a
- * framework are measured N times interleaved, a b c a b c …, and each
- * figure is the median: for a machine busy with other work),
- * `BENCH_HTTP_ONLY=koa,hono` (frameworks to run) and `BENCH_HTTP_NODE_ARGS`
- * (extra node arguments for the server processes, e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * Settings (env): `BENCH_HTTP_SECONDS` measured per run (default 3),
+ * `BENCH_HTTP_WARMUP` seconds before each run (default 1),
+ * `BENCH_HTTP_ROUNDS` (default 3), `BENCH_HTTP_CONNECTIONS` (default 20),
+ * `BENCH_HTTP_ONLY=koa,hono` (frameworks), `BENCH_HTTP_SCENARIOS=accepted,unknown`
+ * (scenarios), `BENCH_HTTP_PIN=0` and `BENCH_HTTP_NODE_ARGS` (extra node
+ * arguments for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  *
- * Besides req/s and latency, the server process's own CPU time per request
- * is reported (from `process.cpuUsage()` around the measured run): other
- * load on the machine moves req/s a lot and CPU per request far less.
+ * Besides req/s, the server process's own CPU time per request is reported
+ * (from `process.cpuUsage()` around the measured run): other load on the
+ * machine moves req/s a lot and CPU per request far less.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,21 +56,42 @@ import type { BenchResult } from './run.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverScript = fileURLToPath(new URL('./http-servers.ts', import.meta.url));
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 20);
-const WARMUP = Number(process.env.BENCH_HTTP_WARMUP ?? 2);
-const ROUNDS = Math.max(1, Number(process.env.BENCH_HTTP_ROUNDS ?? 1));
+const WARMUP = Number(process.env.BENCH_HTTP_WARMUP ?? 1);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_HTTP_ROUNDS ?? 3));
 const ONLY = (process.env.BENCH_HTTP_ONLY ?? '').split(',').filter(Boolean);
+const ONLY_SCENARIOS = (process.env.BENCH_HTTP_SCENARIOS ?? '').split(',').filter(Boolean);
 const NODE_ARGS = (process.env.BENCH_HTTP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const TOKEN = 'Bearer token-1';
-const EXPECTED = { id: 1, username: 'johndoe', email: 'john@example.com' };
+const TASKSET = '/usr/bin/taskset';
+const PIN = process.env.BENCH_HTTP_PIN !== '0' && availableParallelism() >= 2 && existsSync(TASKSET);
+
+/** One kind of request: path, `Authorization` header (none when undefined), expected status. */
+interface Scenario {
+  key: string;
+  label: string;
+  path: string;
+  authorization: string | undefined;
+  status: number;
+  /** Whether `hono/bearer-auth` serves it (its own 401 answers; `/me` only). */
+  bearerAuth: boolean;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { key: 'accepted', label: '200 accepted', path: '/me', authorization: 'Bearer token-1', status: 200, bearerAuth: true },
+  { key: 'missing', label: '401 missing credential', path: '/me', authorization: undefined, status: 401, bearerAuth: true },
+  { key: 'unknown', label: '401 unknown token (invalidToken())', path: '/me', authorization: 'Bearer nope', status: 401, bearerAuth: true },
+  { key: 'scope', label: '403 missing scope', path: '/admin', authorization: 'Bearer token-1', status: 403, bearerAuth: false },
+  { key: 'invalid', label: '422 invalid query', path: '/items?limit=abc', authorization: 'Bearer token-1', status: 422, bearerAuth: false },
+].filter((s) => ONLY_SCENARIOS.length === 0 || ONLY_SCENARIOS.includes(s.key));
 
 interface Measured {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
-  non2xx: number;
+  /** Answers with another status than the scenario's. */
+  unexpected: number;
   /** Requests completed in the measured run. */
   total: number;
   /** Server CPU time (user + system) per request, in microseconds. */
@@ -99,7 +137,8 @@ let built: { dir: string; script: string } | undefined;
 /** Starts one case's server in its own process; resolves with its port. */
 function startServer(name: string): Promise<{ child: ChildProcess; port: number }> {
   built ??= buildServers();
-  const child = spawn(process.execPath, [...NODE_ARGS, built.script, name], {
+  const command = [process.execPath, ...NODE_ARGS, built.script, name];
+  const child = spawn(PIN ? TASKSET : command[0], PIN ? ['-c', '0', ...command] : command.slice(1), {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -140,10 +179,10 @@ function cpuOf(child: ChildProcess): Promise<number> {
 }
 
 /** Runs autocannon's CLI (its own process) and returns its JSON result. */
-function autocannon(url: string, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
-  const args = [autocannonCli, '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `authorization=${TOKEN}`, '-j', '-n', url];
+function autocannon(url: string, authorization: string | undefined, expectedStatus: number, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
+  const args = [autocannonCli, '-c', String(CONNECTIONS), '-d', String(seconds), ...(authorization ? ['-H', `authorization=${authorization}`] : []), '-j', '-n', url];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = PIN ? spawn(TASKSET, ['-c', '1', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
@@ -156,8 +195,10 @@ function autocannon(url: string, seconds: number): Promise<Omit<Measured, 'cpuUs
           errors: number;
           timeouts: number;
           non2xx: number;
+          statusCodeStats?: Record<string, { count: number }>;
         };
-        resolve({ rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx });
+        const expectedCount = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (code === String(expectedStatus) ? n : n + v.count), 0);
+        resolve({ rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, unexpected: expectedCount });
       } catch {
         reject(new Error(`autocannon exited ${code} without a result`));
       }
@@ -165,43 +206,28 @@ function autocannon(url: string, seconds: number): Promise<Omit<Measured, 'cpuUs
   });
 }
 
-async function measure(name: string): Promise<Measured> {
-  const { child, port } = await startServer(name);
-  try {
-    const url = `http://127.0.0.1:${port}/me`;
-    // Same answer from every case before loading it.
-    const ok = await request(url, { headers: { authorization: TOKEN } });
-    const body = await ok.body.json();
-    if (ok.statusCode !== 200 || JSON.stringify(body) !== JSON.stringify(EXPECTED)) throw new Error(`${name}: unexpected answer ${ok.statusCode} ${JSON.stringify(body)}`);
-    const denied = await request(url, { headers: { authorization: 'Bearer nope' } });
-    await denied.body.text();
-    if (denied.statusCode !== 401) throw new Error(`${name}: an unknown token got ${denied.statusCode}`);
-    if (WARMUP > 0) await autocannon(url, WARMUP);
-    const before = await cpuOf(child);
-    const result = await autocannon(url, SECONDS);
-    const cpu = (await cpuOf(child)) - before;
-    return { ...result, cpuUs: cpu / Math.max(1, result.total) };
-  } finally {
-    await stopServer(child);
-  }
+/** One answer, reduced to what must be the same between (a) and (b). */
+async function answerOf(port: number, scenario: Scenario): Promise<string> {
+  const res = await request(`http://127.0.0.1:${port}${scenario.path}`, { headers: scenario.authorization ? { authorization: scenario.authorization } : {} });
+  const body = await res.body.text();
+  const header = (name: string) => String(res.headers[name] ?? '');
+  return JSON.stringify({ status: res.statusCode, type: header('content-type').split(';')[0], challenge: header('www-authenticate'), cacheControl: header('cache-control'), body });
 }
 
-/** Each figure's median over several runs (the run itself when there is one). */
-function medians(runs: readonly Measured[]): Measured {
-  const median = (pick: (m: Measured) => number) => {
-    const v = runs.map(pick).sort((x, y) => x - y);
-    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  };
-  return {
-    rps: median((m) => m.rps),
-    p50: median((m) => m.p50),
-    p99: median((m) => m.p99),
-    cpuUs: median((m) => m.cpuUs),
-    total: median((m) => m.total),
-    errors: runs.reduce((n, m) => n + m.errors, 0),
-    non2xx: runs.reduce((n, m) => n + m.non2xx, 0),
-  };
+/** Loads one running server with one scenario: warm-up, then the measured run with its server CPU time. */
+async function load(server: { child: ChildProcess; port: number }, scenario: Scenario): Promise<Measured> {
+  const url = `http://127.0.0.1:${server.port}${scenario.path}`;
+  if (WARMUP > 0) await autocannon(url, scenario.authorization, scenario.status, WARMUP);
+  const before = await cpuOf(server.child);
+  const result = await autocannon(url, scenario.authorization, scenario.status, SECONDS);
+  const cpu = (await cpuOf(server.child)) - before;
+  return { ...result, cpuUs: cpu / Math.max(1, result.total) };
 }
+
+const median = (values: readonly number[]): number => {
+  const v = [...values].sort((x, y) => x - y);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
 
 const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[] = [
   { name: 'express', cases: [['a', 'express-manual'], ['b', 'express-depends']] },
@@ -209,16 +235,17 @@ const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[
   { name: 'hono', cases: [['a', 'hono-manual'], ['b', 'hono-depends'], ['c', 'hono-bearerAuth']] },
 ];
 
-const LABELS: Record<string, string> = { a: '(a) hand-written middleware', b: '(b) depends', c: '(c) hono/bearer-auth' };
-
 /**
- * Runs every case and reports req/s, p50 and p99 latency per case, and the
- * ratios (b)/(a) (target ≥ 0.95) and, on Hono, (b)/(c) (target ≥ 1).
+ * Runs every framework, scenario and case, and reports per framework and
+ * scenario: req/s and server CPU per request of each case (medians over
+ * rounds), (b)/(a) by req/s and by CPU (medians of per-round ratios;
+ * target ≥ 0.95 on every scenario) and on Hono's 401 scenarios (b)/(c)
+ * (target ≥ 5).
  *
  * @example
  * ```sh
  * pnpm bench http
- * BENCH_HTTP_SECONDS=10 pnpm bench http
+ * BENCH_HTTP_ONLY=koa BENCH_HTTP_SCENARIOS=accepted,unknown BENCH_HTTP_ROUNDS=5 pnpm bench http
  * ```
  */
 export async function run(): Promise<BenchResult> {
@@ -231,31 +258,82 @@ export async function run(): Promise<BenchResult> {
     built = undefined;
   }
   notes.push(
-    `${CONNECTIONS} connections, ${WARMUP}s warm-up + ${SECONDS}s measured per case, ${ROUNDS === 1 ? 'one run per case' : `median of ${ROUNDS} interleaved runs per case`}, one server process per run (tsc-transpiled JS), Node ${process.versions.node}, load average at the end ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
+    `${CONNECTIONS} connections, ${WARMUP}s warm-up + ${SECONDS}s measured per run, ${ROUNDS} rounds (ratios: median of the per-round ratios of back-to-back runs), servers ${PIN ? 'pinned to CPU 0 and autocannon to CPU 1' : 'not pinned'}, tsc-transpiled JS, NODE_ENV=production, Node ${process.versions.node}, load average at the end ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
   );
-  return { title: 'HTTP: bearer check + user lookup, GET /me (autocannon, loopback)', rows, notes };
+  return { title: 'HTTP: accepted and refused requests, hand-written vs depends (autocannon, loopback)', rows, notes };
 }
+
+type Runs = Record<string, Record<string, Measured[]>>; // scenario → case → one per round
 
 async function runAll(rows: BenchResult['rows'], notes: string[]): Promise<void> {
   for (const fw of FRAMEWORKS.filter((f) => ONLY.length === 0 || ONLY.includes(f.name))) {
-    const runs: Record<string, Measured[]> = {};
-    for (let round = 0; round < ROUNDS; round++) for (const [key, name] of fw.cases) (runs[key] ??= []).push(await measure(name));
-    const got: Record<string, Measured> = {};
-    for (const [key] of fw.cases) {
-      const m = (got[key] = medians(runs[key]));
-      rows.push({
-        framework: fw.name,
-        case: LABELS[key],
-        'req/s': Math.round(m.rps),
-        'p50 ms': m.p50,
-        'p99 ms': m.p99,
-        'server CPU µs/req': Number(m.cpuUs.toFixed(1)),
-        'errors+non2xx': m.errors + m.non2xx,
-      });
+    const runs: Runs = {};
+    for (let round = 0; round < ROUNDS; round++) {
+      const servers: Record<string, { child: ChildProcess; port: number }> = {};
+      try {
+        for (const [key, name] of fw.cases) servers[key] = await startServer(name);
+        if (round === 0) await sameAnswers(fw.name, servers);
+        const order = round % 2 === 0 ? fw.cases : [...fw.cases].reverse();
+        for (const scenario of SCENARIOS)
+          for (const [key] of order) {
+            if (key === 'c' && !scenario.bearerAuth) continue;
+            ((runs[scenario.key] ??= {})[key] ??= []).push(await load(servers[key], scenario));
+          }
+      } finally {
+        await Promise.all(Object.values(servers).map((s) => stopServer(s.child)));
+      }
     }
-    const verdict = (r: number, target: number) => `${r.toFixed(3)} ${r >= target ? `≥ ${target}: met` : `< ${target}: NOT met`}`;
-    // req/s ratio; and the same ratio from server CPU time per request (a/b), which other load on the machine disturbs far less.
-    notes.push(`${fw.name}: (b)/(a) req/s = ${verdict(got.b.rps / got.a.rps, 0.95)}; by server CPU per request = ${verdict(got.a.cpuUs / got.b.cpuUs, 0.95)}`);
-    if (got.c) notes.push(`${fw.name}: (b)/(c) req/s = ${verdict(got.b.rps / got.c.rps, 1)}; by server CPU per request = ${verdict(got.c.cpuUs / got.b.cpuUs, 1)}`);
+    report(fw.name, runs, rows, notes);
   }
+}
+
+/** (a) and (b) give the same answers (status, media type, challenge, Cache-Control, body) in every scenario. */
+async function sameAnswers(framework: string, servers: Record<string, { port: number }>): Promise<void> {
+  for (const scenario of SCENARIOS) {
+    const a = await answerOf(servers.a.port, scenario);
+    const b = await answerOf(servers.b.port, scenario);
+    if (a !== b) throw new Error(`${framework} ${scenario.key}: answers differ\n  hand-written: ${a}\n  depends:      ${b}`);
+    if ((JSON.parse(a) as { status: number }).status !== scenario.status) throw new Error(`${framework} ${scenario.key}: expected ${scenario.status}, got ${a}`);
+    if (servers.c && scenario.bearerAuth) {
+      const c = JSON.parse(await answerOf(servers.c.port, scenario)) as { status: number };
+      if (c.status !== scenario.status) throw new Error(`${framework} ${scenario.key}: hono/bearer-auth answered ${c.status}`);
+    }
+  }
+}
+
+const LABELS: Record<string, string> = { a: 'hand-written', b: 'depends', c: 'hono/bearer-auth' };
+
+function report(framework: string, runs: Runs, rows: BenchResult['rows'], notes: string[]): void {
+  const verdict = (r: number, target: number) => `${r.toFixed(2)}${r >= target ? '' : ' (NOT met)'}`;
+  const perRound = (xs: Measured[], ys: Measured[], f: (x: Measured, y: Measured) => number) => xs.map((x, i) => f(x, ys[i]));
+  const missed: string[] = [];
+  for (const scenario of SCENARIOS) {
+    const byCase = runs[scenario.key];
+    if (!byCase?.a || !byCase.b) continue;
+    const rps = perRound(byCase.b, byCase.a, (b, a) => b.rps / a.rps);
+    const cpu = perRound(byCase.b, byCase.a, (b, a) => a.cpuUs / b.cpuUs);
+    const row: BenchResult['rows'][number] = {
+      framework,
+      scenario: scenario.label,
+    };
+    for (const key of ['a', 'b', 'c'] as const) {
+      const m = byCase[key];
+      if (!m) continue;
+      row[`${LABELS[key]} req/s`] = Math.round(median(m.map((x) => x.rps)));
+      row[`${LABELS[key]} CPU µs/req`] = Number(median(m.map((x) => x.cpuUs)).toFixed(1));
+    }
+    row['depends/hand-written req/s (per round)'] = `${verdict(median(rps), 0.95)} [${rps.map((r) => r.toFixed(2)).join(' ')}]`;
+    row['by CPU/req'] = `${verdict(median(cpu), 0.95)} [${cpu.map((r) => r.toFixed(2)).join(' ')}]`;
+    if (median(rps) < 0.95) missed.push(`${scenario.key} (req/s)`);
+    if (byCase.c && scenario.status === 401) {
+      const vsC = perRound(byCase.b, byCase.c, (b, c) => b.rps / c.rps);
+      const vsCcpu = perRound(byCase.b, byCase.c, (b, c) => c.cpuUs / b.cpuUs);
+      row['depends/bearer-auth req/s'] = `${verdict(median(vsC), 5)} [${vsC.map((r) => r.toFixed(2)).join(' ')}]`;
+      row['depends/bearer-auth by CPU'] = `${verdict(median(vsCcpu), 5)} [${vsCcpu.map((r) => r.toFixed(2)).join(' ')}]`;
+    }
+    const bad = Object.values(byCase).flat().reduce((n, m) => n + m.errors + m.unexpected, 0);
+    if (bad) row['errors or other statuses'] = bad;
+    rows.push(row);
+  }
+  notes.push(`${framework}: depends / hand-written ≥ 0.95 by req/s on every scenario: ${missed.length ? `NOT met for ${missed.join(', ')}` : 'met'}`);
 }

@@ -249,6 +249,8 @@ const samePath = (a: Path, b: Path) => a.length === b.length && a.every((p, i) =
  * zod's other problems (checked with the raw text in place).
  */
 function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, IntParsing][], loc: Path): never {
+  // A single value (a query or header parameter): its one problem is the text, whatever zod would add at the same spot.
+  if (value instanceof IntParsing) throw new RequestValidationError([intParsingItem(loc, value)]);
   const restore = (v: unknown): unknown =>
     v instanceof IntParsing
       ? v.input
@@ -257,14 +259,9 @@ function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, Int
         : v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
           ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restore(x)]))
           : v;
-  const result = schema.safeParse(restore(value), { reportInput: true });
+  const result = parseReportingInput(schema, restore(value), REPORT_INPUT);
   const zodIssues = result.success ? [] : result.error.issues;
-  const ours = unparsable.map(([path, p]): ValidationIssue => ({
-    type: 'int_parsing',
-    loc: [...loc, ...path],
-    msg: 'Input should be a valid integer, unable to parse string as an integer',
-    input: p.input,
-  }));
+  const ours = unparsable.map(([path, p]) => intParsingItem([...loc, ...path], p));
   const used = new Set<number>();
   const items: ValidationIssue[] = [];
   for (const issue of zodIssues) {
@@ -278,6 +275,10 @@ function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, Int
   }
   ours.forEach((item, i) => used.has(i) || items.push(item));
   throw new RequestValidationError(items);
+}
+
+function intParsingItem(loc: Path, p: IntParsing): ValidationIssue {
+  return { type: 'int_parsing', loc: [...loc], msg: 'Input should be a valid integer, unable to parse string as an integer', input: p.input };
 }
 
 function missingOr(issues: readonly z.core.$ZodIssue[], loc: readonly (string | number)[]): never {
