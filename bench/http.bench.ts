@@ -120,8 +120,8 @@ function buildServers(): { dir: string; script: string } {
   for (const file of files) {
     const out = join(dir, relative(root, file)).replace(/\.ts$/, '.js');
     let js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText;
-    js = js.replace(/(from\s+|import\s*\(\s*)'@depends\/(core|express|koa|hono)'/g, (_, kw: string, pkg: string) => {
-      const target = relative(dirname(out), join(dir, 'packages', pkg, 'src', 'index.js'));
+    js = js.replace(/(from\s+|import\s*\(\s*)'@depends\/(core|express|koa|hono)((?:\/[\w-]+)?)'/g, (_, kw: string, pkg: string, sub: string) => {
+      const target = relative(dirname(out), join(dir, 'packages', pkg, entryOf(pkg, `.${sub}`)));
       return `${kw}'${target.startsWith('.') ? target : `./${target}`}'`;
     });
     mkdirSync(dirname(out), { recursive: true });
@@ -130,6 +130,14 @@ function buildServers(): { dir: string; script: string } {
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}\n');
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, script: join(dir, relative(root, serverScript)).replace(/\.ts$/, '.js') };
+}
+
+/** The source file of a package's entry point (`.`, `./adapter`, …) as its `exports` name it, as `.js`. */
+function entryOf(pkg: string, subpath: string): string {
+  const exports = (JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, string>> }).exports;
+  const source = exports[subpath]?.['@depends/source'];
+  if (!source) throw new Error(`@depends/${pkg}: no entry point ${subpath}`);
+  return source.replace(/\.ts$/, '.js');
 }
 
 let built: { dir: string; script: string } | undefined;

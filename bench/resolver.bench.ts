@@ -8,7 +8,7 @@
  */
 import { Bench } from 'tinybench';
 import { z } from 'zod';
-import { DependsApp, HTTPException, depends, header, query } from '@depends/core';
+import { DependsApp, HTTPException, depends, header, httpBearer, invalidToken, query, security, withScopes, type RequestView } from '@depends/core';
 import { createRequestView, type MaybePromise, type Outcome } from '@depends/core/adapter';
 import type { BenchResult } from './run.js';
 
@@ -132,7 +132,11 @@ async function viaDepends(r: typeof route): Promise<void> {
   await outcome.finish();
 }
 
-export async function run(): Promise<BenchResult> {
+export async function run(): Promise<BenchResult[]> {
+  return [await accepted(), await refused()];
+}
+
+async function accepted(): Promise<BenchResult> {
   // sanity: both give the same body
   const a = await app.handle(route, view());
   const b = await handWritten(view());
@@ -198,5 +202,120 @@ export async function run(): Promise<BenchResult> {
       `all-sync route, depends / hand-written: ${ratioSync.toFixed(2)}x`,
       `all-sync route answered without a promise: ${!syncIsPromise}`,
     ],
+  };
+}
+
+// --- refused requests (issue 14) ------------------------------------------------
+// The HTTP bench's routes, in process: `httpBearer()` and a user lookup that
+// throws `invalidToken()`, scopes through `withScopes`, a validated query;
+// against hand-written code giving the same answers without throwing.
+
+interface BenchUser {
+  id: number;
+  username: string;
+}
+const benchUsers = new Map<string, BenchUser>([['token-1', { id: 1, username: 'johndoe' }]]);
+const grantedScopes = new Map<number, readonly string[]>([[1, ['me']]]);
+const IntLimit = z.number().int().min(1).max(100);
+
+const bearer = httpBearer();
+const benchUser = depends({ auth: bearer }, ({ auth }) => {
+  const user = benchUsers.get(auth.credentials);
+  if (!user) throw invalidToken();
+  return user;
+});
+const refusing = new DependsApp({ onError: () => {} });
+const me = refusing.route('GET', '/me', { user: benchUser }, ({ user }) => user);
+const admin = refusing.route('GET', '/admin', { user: security(withScopes(benchUser, (u) => grantedScopes.get(u.id)), { scopes: ['admin'] }) }, ({ user }) => user);
+const items = refusing.route('GET', '/items', { user: benchUser, limit: query('limit', IntLimit) }, ({ user, limit }) => ({ user: user.username, limit }));
+
+type Plain = { status: number; headers: [string, string][]; body: string };
+const JSON_TYPE: [string, string] = ['content-type', 'application/json'];
+const refusal = (status: number, detail: unknown, challenge?: string): Plain => ({
+  status,
+  headers: challenge ? [['www-authenticate', challenge], JSON_TYPE] : [JSON_TYPE],
+  body: JSON.stringify({ detail }),
+});
+const INT_PARSING = 'Input should be a valid integer, unable to parse string as an integer';
+
+/** Hand-written: the same answers, written as a middleware would, without throwing. */
+function handRoute(path: string, req: RequestView): Plain {
+  const authorization = req.header('authorization');
+  const space = authorization?.indexOf(' ') ?? -1;
+  if (!authorization || space === -1 || authorization.slice(0, space).toLowerCase() !== 'bearer') return refusal(401, 'Not authenticated', 'Bearer');
+  const user = benchUsers.get(authorization.slice(space + 1).trim());
+  if (!user) return refusal(401, 'Could not validate credentials', 'Bearer error="invalid_token"');
+  if (path === '/admin') {
+    if (!grantedScopes.get(user.id)?.includes('admin')) return refusal(403, 'Not enough permissions', 'Bearer error="insufficient_scope", scope="admin"');
+    return { status: 200, headers: [JSON_TYPE], body: JSON.stringify(user) };
+  }
+  if (path === '/items') {
+    const raw = req.query('limit');
+    if (typeof raw === 'string' && !/^\s*[+-]?\d+\s*$/.test(raw)) return refusal(422, [{ type: 'int_parsing', loc: ['query', 'limit'], msg: INT_PARSING, input: raw }]);
+    const r = IntLimit.safeParse(raw === undefined ? raw : Number(raw), { reportInput: true });
+    if (!r.success) return refusal(422, r.error.issues.map((i) => ({ type: i.code, loc: ['query', 'limit', ...i.path], msg: i.message, input: i.input ?? null })));
+    return { status: 200, headers: [JSON_TYPE], body: JSON.stringify({ user: user.username, limit: r.data }) };
+  }
+  return { status: 200, headers: [JSON_TYPE], body: JSON.stringify(user) };
+}
+
+const SCENARIOS = [
+  { label: '200 accepted', route: me, path: '/me', authorization: 'Bearer token-1', status: 200 },
+  { label: '401 missing credential', route: me, path: '/me', authorization: undefined, status: 401 },
+  { label: '401 unknown token (invalidToken())', route: me, path: '/me', authorization: 'Bearer nope', status: 401 },
+  { label: '403 missing scope', route: admin, path: '/admin', authorization: 'Bearer token-1', status: 403 },
+  { label: '422 invalid query', route: items, path: '/items?limit=abc', authorization: 'Bearer token-1', status: 422 },
+] as const;
+
+async function refused(): Promise<BenchResult> {
+  const viewOf = (path: string, authorization: string | undefined) => () =>
+    createRequestView({ method: 'GET', url: path, headers: authorization ? { authorization, host: 'x' } : { host: 'x' } });
+  const cases: [string, () => unknown][] = [];
+  for (const s of SCENARIOS) {
+    const view = viewOf(s.path, s.authorization);
+    const path = s.path.split('?')[0];
+    // sanity: the same answer (status, header lines, bytes) both ways
+    const d = (refusing.handle(s.route, view()) as Outcome).answer;
+    const h = handRoute(path, view());
+    if (d.status !== s.status || JSON.stringify([d.status, d.headers, d.body]) !== JSON.stringify([h.status, h.headers, h.body]))
+      throw new Error(`${s.label}: answers differ: ${JSON.stringify(d)} vs ${JSON.stringify(h)}`);
+    cases.push([`depends: ${s.label}`, () => (refusing.handle(s.route, view()) as Outcome).answer.status]);
+    cases.push([`hand-written: ${s.label}`, () => handRoute(path, view()).status]);
+  }
+  const us = await rounds(cases);
+  const rows = SCENARIOS.map((s) => {
+    const ratios = us.perRound(`depends: ${s.label}`, `hand-written: ${s.label}`);
+    return {
+      scenario: s.label,
+      'depends µs': +us.median(`depends: ${s.label}`).toFixed(2),
+      'hand-written µs': +us.median(`hand-written: ${s.label}`).toFixed(2),
+      'depends / hand-written (median of rounds)': +median(ratios).toFixed(2),
+    };
+  });
+  const accepted = us.median(`depends: ${SCENARIOS[0].label}`);
+  return {
+    title: 'Resolver, refused requests: the HTTP bench routes in process, depends vs hand-written that answers without throwing',
+    rows,
+    notes: SCENARIOS.slice(1).map((s) => `${s.label}: ${(us.median(`depends: ${s.label}`) / accepted).toFixed(2)}x the accepted request through depends`),
+  };
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/** Seven alternating rounds of every case: median µs per case, and per-round ratios between two cases. */
+async function rounds(cases: [string, () => unknown][]): Promise<{ median(name: string): number; perRound(a: string, b: string): number[] }> {
+  const samples = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  for (let round = 0; round < 7; round++) {
+    const bench = new Bench({ time: 200, warmupTime: 50 });
+    for (const [name, fn] of cases) bench.add(name, fn);
+    await bench.run();
+    for (const t of bench.tasks) {
+      const r = t.result as { latency: { p50?: number; mean: number } };
+      samples.get(t.name)!.push((r.latency.p50 ?? r.latency.mean) * 1000);
+    }
+  }
+  return {
+    median: (name) => median(samples.get(name)!),
+    perRound: (a, b) => samples.get(a)!.map((x, i) => x / samples.get(b)![i]),
   };
 }

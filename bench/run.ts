@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: runs every benchmark module in this folder, in one process,
  * one after the other, and prints their tables. Each module exports
- * `run(): Promise<BenchResult>`; ratios are measured within one run.
+ * `run(): Promise<BenchResult | BenchResult[]>`; ratios are measured within
+ * one run. Benchmarks run with `NODE_ENV=production` (as servers do).
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +15,7 @@ export interface BenchResult {
   notes: string[];
 }
 
+process.env.NODE_ENV ??= 'production';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
@@ -22,9 +24,11 @@ const files = readdirSync(dir)
   .sort();
 
 for (const file of files) {
-  const mod = (await import(pathToFileURL(`${dir}/${file}`).href)) as { run(): Promise<BenchResult> };
-  const result = await mod.run();
-  console.log(`\n## ${result.title}\n`);
-  console.table(result.rows);
-  for (const note of result.notes) console.log(`- ${note}`);
+  const mod = (await import(pathToFileURL(`${dir}/${file}`).href)) as { run(): Promise<BenchResult | BenchResult[]> };
+  const results = await mod.run();
+  for (const result of Array.isArray(results) ? results : [results]) {
+    console.log(`\n## ${result.title}\n`);
+    console.table(result.rows);
+    for (const note of result.notes) console.log(`- ${note}`);
+  }
 }

@@ -108,7 +108,7 @@ const INTEGER = /^\s*[+-]?\d+(\.0*)?\s*$/;
 export class IntParsing {
   constructor(readonly input: string) {}
 }
-const toInteger = (raw: string): unknown => (INTEGER.test(raw) ? Number(raw.trim().replace(/\.0*$/, '')) : new IntParsing(raw));
+const toInteger = (raw: string): unknown => (INTEGER.test(raw) ? Number(raw) : new IntParsing(raw)); // Number() reads " 5 ", "+5" and "5.00" alike
 const INT_FORMATS = new Set(['safeint', 'int32', 'uint32']);
 
 /**
