@@ -3,7 +3,8 @@
  * http-servers.js <case>` listens on 127.0.0.1 (random port) and prints
  * `PORT <n>`. Every case answers the same requests with the same bytes:
  *
- * - `GET /me`: the bearer token's user as JSON; 401 `{"detail":"Not
+ * - `GET /me`: the bearer token's user as JSON; 401 (and 403 below) with
+ *   `Cache-Control: no-store` and `{"detail":"Not
  *   authenticated"}` with `WWW-Authenticate: Bearer` (no credential or
  *   another scheme) or 401 `{"detail":"Could not validate credentials"}`
  *   with `Bearer error="invalid_token"` (unknown token);
@@ -111,13 +112,13 @@ const cases: Record<string, () => Server> = {
         res.locals.user = r.user;
         return next();
       }
-      res.status(r.status).set('www-authenticate', r.challenge).json(r.body);
+      res.status(r.status).set({ 'www-authenticate': r.challenge, 'cache-control': 'no-store' }).json(r.body);
     });
     app.get('/me', (_req, res) => {
       res.json(res.locals.user);
     });
     app.get('/admin', (_req, res) => {
-      if (!isAdmin(res.locals.user)) return void res.status(403).set('www-authenticate', ADMIN_CHALLENGE).json(FORBIDDEN);
+      if (!isAdmin(res.locals.user)) return void res.status(403).set({ 'www-authenticate': ADMIN_CHALLENGE, 'cache-control': 'no-store' }).json(FORBIDDEN);
       res.json(res.locals.user);
     });
     app.get('/items', (req, res) => {
@@ -142,7 +143,7 @@ const cases: Record<string, () => Server> = {
         return next();
       }
       ctx.status = r.status;
-      ctx.set('www-authenticate', r.challenge);
+      ctx.set({ 'www-authenticate': r.challenge, 'cache-control': 'no-store' });
       ctx.body = r.body;
     };
     router.get('/me', auth, (ctx) => {
@@ -151,7 +152,7 @@ const cases: Record<string, () => Server> = {
     router.get('/admin', auth, (ctx) => {
       if (isAdmin(ctx.state.user)) return void (ctx.body = ctx.state.user);
       ctx.status = 403;
-      ctx.set('www-authenticate', ADMIN_CHALLENGE);
+      ctx.set({ 'www-authenticate': ADMIN_CHALLENGE, 'cache-control': 'no-store' });
       ctx.body = FORBIDDEN;
     });
     router.get('/items', auth, (ctx) => {
@@ -176,12 +177,12 @@ const cases: Record<string, () => Server> = {
     for (const path of ['/me', '/admin', '/items'])
       app.use(path, async (c, next) => {
         const r = check(c.req.header('authorization'));
-        if (!('user' in r)) return c.json(r.body, r.status as 401, { 'www-authenticate': r.challenge });
+        if (!('user' in r)) return c.json(r.body, r.status as 401, { 'www-authenticate': r.challenge, 'cache-control': 'no-store' });
         c.set('user', r.user);
         await next();
       });
     app.get('/me', (c) => c.json(c.get('user')));
-    app.get('/admin', (c) => (isAdmin(c.get('user')) ? c.json(c.get('user')) : c.json(FORBIDDEN, 403, { 'www-authenticate': ADMIN_CHALLENGE })));
+    app.get('/admin', (c) => (isAdmin(c.get('user')) ? c.json(c.get('user')) : c.json(FORBIDDEN, 403, { 'www-authenticate': ADMIN_CHALLENGE, 'cache-control': 'no-store' })));
     app.get('/items', (c) => {
       const r = checkLimit(c.req.query('limit'));
       return 'problems' in r ? c.json(r.problems, 422) : c.json({ user: c.get('user').username, limit: r.limit });

@@ -233,7 +233,7 @@ type Plain = { status: number; headers: [string, string][]; body: string };
 const JSON_TYPE: [string, string] = ['content-type', 'application/json'];
 const refusal = (status: number, detail: unknown, challenge?: string): Plain => ({
   status,
-  headers: challenge ? [['www-authenticate', challenge], JSON_TYPE] : [JSON_TYPE],
+  headers: challenge ? [['www-authenticate', challenge], ['cache-control', 'no-store'], JSON_TYPE] : [JSON_TYPE],
   body: JSON.stringify({ detail }),
 });
 const INT_PARSING = 'Input should be a valid integer, unable to parse string as an integer';
