@@ -20,6 +20,7 @@ const entries: Record<string, string> = {
   '@depends/hono': './packages/hono/src/index.ts',
   '@depends/jwt': './packages/jwt/src/index.ts',
   '@depends/fastify': './packages/fastify/src/index.ts',
+  '@depends/rate-limit': './packages/rate-limit/src/index.ts',
 };
 
 /**
@@ -50,6 +51,7 @@ export default [
   project('hono', './packages/hono'),
   project('jwt', './packages/jwt'),
   project('fastify', './packages/fastify'),
+  project('rate-limit', './packages/rate-limit'),
   project('adapters', './tests/adapters'),
   project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
   project('oidc-api', './examples/oidc-api', { testTimeout: 30_000, hookTimeout: 60_000 }),

@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 /** What the test suite needs from Debian: the file that tells it is there, and its package. */
 const SYSTEM_PACKAGES = [
   { file: '/usr/bin/chromium', pkg: 'chromium' },
+  { file: '/usr/bin/redis-server', pkg: 'redis-server' }, // @depends/rate-limit's Redis store tests
 ];
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { z } from 'zod';
-import { Router, body } from '../../../packages/core/src/index.js';
+import { HTTPException, Router, body, header } from '../../../packages/core/src/index.js';
+import { clientIp, rateLimit } from '../../../packages/rate-limit/src/index.js';
 import { harnesses, type Started } from '../src/harness.js';
 import { probe, scenarioRouters } from '../src/api.js';
 
@@ -17,6 +18,17 @@ const BODY_LIMIT = 64 * 1024;
 function extraRouter(): Router {
   const api = new Router();
   api.post('/short', { note: body(z.object({ note: z.string().max(10) })) }, ({ note }) => note);
+  // Limits keyed by the client's address (127.0.0.1 for every test request) and by a header.
+  const perIp = rateLimit({ name: 'per-ip', points: 2, duration: 60, key: clientIp });
+  api.get('/limited', { limit: perIp }, ({ limit }) => ({ key: limit.key, remaining: limit.remaining }));
+  const failures = rateLimit({ name: 'failures', points: 2, duration: 60, key: header('x-user'), count: 'failures' });
+  api.get('/login', { attempts: failures, password: header('x-password') }, async ({ attempts, password }) => {
+    if (password !== 'right') {
+      await attempts.fail();
+      throw new HTTPException(400, 'Wrong password');
+    }
+    return { ok: true };
+  });
   return api;
 }
 
@@ -160,6 +172,43 @@ for (const harness of harnesses) {
         await res.body.text();
         expect(res.statusCode).toBe(status);
         expect(res.headers['cache-control']).toBe('no-store');
+      });
+    });
+
+    describe('rate limiting as a dependency (item 9)', () => {
+      test("by client IP: the third request is a 429 with Retry-After and RateLimit headers", async () => {
+        const first = await request(`${server.url}/limited`);
+        const body = (await first.body.json()) as { key: string; remaining: number };
+        expect([first.statusCode, body.remaining]).toEqual([200, 1]);
+        expect(body.key).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+        expect((await (await request(`${server.url}/limited`)).body.json())).toMatchObject({ remaining: 0 });
+        const refused = await request(`${server.url}/limited`);
+        expect(refused.statusCode).toBe(429);
+        expect(await refused.body.json()).toEqual({ detail: 'Too many requests, try again later' });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(50);
+        expect(refused.headers['ratelimit-limit']).toBe('2');
+        expect(refused.headers['ratelimit-remaining']).toBe('0');
+        expect(refused.headers['ratelimit-reset']).toBe(refused.headers['retry-after']);
+      });
+      test('failures only: two wrong passwords, then even the right one waits', async () => {
+        const login = (password: string) => request(`${server.url}/login`, { headers: { 'x-user': 'ann', 'x-password': password } });
+        const ok = await login('right');
+        expect([ok.statusCode, await ok.body.json()]).toEqual([200, { ok: true }]);
+        for (let i = 0; i < 2; i++) {
+          const res = await login('wrong');
+          await res.body.text();
+          expect(res.statusCode).toBe(400);
+        }
+        const refused = await login('right');
+        await refused.body.text();
+        expect(refused.statusCode).toBe(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(50);
+      });
+      test('documented: 429 with Retry-After on the limited routes only', async () => {
+        const doc = (await (await request(`${server.url}/openapi.json`)).body.json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> };
+        expect(doc.paths['/limited'].get.responses['429'].headers).toHaveProperty('Retry-After');
+        expect(doc.paths['/login'].get.responses['429'].headers).toHaveProperty('RateLimit-Limit');
+        expect(doc.paths['/short'].post.responses['429']).toBeUndefined();
       });
     });
 

@@ -173,6 +173,17 @@ export function httpError(components: SchemaComponents, status: number): Respons
   if (status < 400) return { description: statusText(status) };
   return {
     description: statusText(status),
+    ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
     content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
   };
 }
+
+const integer = { type: 'integer', minimum: 0 } as const;
+
+/** The headers of a 429 (`@depends/rate-limit`): when to retry, and the limit that was reached. */
+const RATE_LIMIT_HEADERS: NonNullable<ResponseObject['headers']> = {
+  'Retry-After': { description: 'Seconds to wait before trying again.', required: true, schema: integer },
+  'RateLimit-Limit': { description: 'Requests (or failed attempts) allowed in the window.', schema: integer },
+  'RateLimit-Remaining': { description: 'How many are left in the window (0 on a 429).', schema: integer },
+  'RateLimit-Reset': { description: 'Seconds until the window resets.', schema: integer },
+};

@@ -81,7 +81,7 @@ export interface RequestBodyObject {
 /** A response object. */
 export interface ResponseObject {
   description: string;
-  headers?: Record<string, { description?: string; schema: JsonSchema }>;
+  headers?: Record<string, { description?: string; required?: boolean; schema: JsonSchema }>;
   content?: Record<string, MediaTypeObject>;
   [key: string]: unknown;
 }

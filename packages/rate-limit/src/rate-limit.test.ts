@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { DependsApp, HTTPException, Router, depends, header, type Answer } from '@depends/core';
+import { clientIp, ipOf, rateLimit, TOO_MANY_REQUESTS } from './index.js';
+
+const who = header('x-who');
+
+function serve(router: Router) {
+  const app = new DependsApp({ title: 'limits' });
+  app.include(router);
+  const call = (path: string, headers: Record<string, string> = {}): Promise<Answer> => app.request({ method: 'GET', url: path, headers });
+  return { app, call };
+}
+const headersOf = (a: Answer) => Object.fromEntries(a.headers);
+const json = (a: Answer) => JSON.parse(String(a.body));
+
+describe('rateLimit: every request counts', () => {
+  test('the request past the limit is a 429 with Retry-After and RateLimit headers; keys are counted apart', async () => {
+    const limit = rateLimit({ name: 'each', points: 2, duration: 60, key: who });
+    const router = new Router();
+    router.get('/a', { limit }, ({ limit }) => ({ remaining: limit.remaining }));
+    const { call } = serve(router);
+    expect(json(await call('/a', { 'x-who': 'ann' }))).toEqual({ remaining: 1 });
+    expect(json(await call('/a', { 'x-who': 'ann' }))).toEqual({ remaining: 0 });
+    const refused = await call('/a', { 'x-who': 'ann' });
+    expect(refused.status).toBe(429);
+    expect(json(refused)).toEqual({ detail: TOO_MANY_REQUESTS });
+    const h = headersOf(refused);
+    expect(Number(h['retry-after'])).toBeGreaterThanOrEqual(59);
+    expect(Number(h['retry-after'])).toBeLessThanOrEqual(60);
+    expect(h).toMatchObject({ 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': h['retry-after'] });
+    expect((await call('/a', { 'x-who': 'bob' })).status).toBe(200);
+  });
+
+  test('no key (undefined or empty): not limited', async () => {
+    const key = depends(() => (Math.random() < 0.5 ? undefined : ''));
+    const limit = rateLimit({ name: 'none', points: 1, duration: 60, key });
+    const router = new Router();
+    router.get('/a', { limit }, ({ limit }) => ({ key: limit.key ?? null }));
+    const { call } = serve(router);
+    for (let i = 0; i < 3; i++) expect((await call('/a')).status).toBe(200);
+  });
+
+  test('blockDuration keeps a key refused after the window would have let it through', async () => {
+    const limit = rateLimit({ name: 'block', points: 1, duration: 1, blockDuration: 300, key: who });
+    const router = new Router();
+    router.get('/a', { limit }, () => 'ok');
+    const { call } = serve(router);
+    await call('/a', { 'x-who': 'x' });
+    const refused = await call('/a', { 'x-who': 'x' });
+    expect(refused.status).toBe(429);
+    expect(Number(headersOf(refused)['retry-after'])).toBeGreaterThan(290);
+  });
+
+  test('bad options fail at declaration', () => {
+    expect(() => rateLimit({ name: '', points: 1, duration: 1, key: who })).toThrow(/name/);
+    expect(() => rateLimit({ name: 'x', points: 0, duration: 1, key: who })).toThrow(/points/);
+    expect(() => rateLimit({ name: 'x', points: 1.5, duration: 1, key: who })).toThrow(/points/);
+    expect(() => rateLimit({ name: 'x', points: 1, duration: 0, key: who })).toThrow(/duration/);
+  });
+});
+
+describe("rateLimit({ count: 'failures' })", () => {
+  test('only fail() counts; at the limit the request is refused before the handler runs; reset() forgets', async () => {
+    const attempts = rateLimit({ name: 'login', points: 3, duration: 900, key: who, count: 'failures' });
+    let handled = 0;
+    const router = new Router();
+    router.get('/login', { attempts, password: header('x-password') }, async ({ attempts, password }) => {
+      handled++;
+      if (password !== 'right') {
+        await attempts.fail();
+        throw new HTTPException(400, 'Wrong password');
+      }
+      await attempts.reset();
+      return { ok: true, remaining: attempts.remaining };
+    });
+    const { call } = serve(router);
+    expect((await call('/login', { 'x-who': 'ann', 'x-password': 'right' })).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await call('/login', { 'x-who': 'ann', 'x-password': 'wrong' })).status).toBe(400);
+    expect(json(await call('/login', { 'x-who': 'ann', 'x-password': 'right' }))).toEqual({ ok: true, remaining: 1 }); // reset after
+    for (let i = 0; i < 3; i++) expect((await call('/login', { 'x-who': 'ann', 'x-password': 'wrong' })).status).toBe(400);
+    const before = handled;
+    const refused = await call('/login', { 'x-who': 'ann', 'x-password': 'right' });
+    expect(refused.status).toBe(429);
+    expect(Number(headersOf(refused)['retry-after'])).toBeGreaterThan(890);
+    expect(handled).toBe(before); // refused before the handler (no password check)
+    expect((await call('/login', { 'x-who': 'bob', 'x-password': 'wrong' })).status).toBe(400);
+  });
+});
+
+describe('OpenAPI', () => {
+  test('a limited route documents 429 with Retry-After (required) and the RateLimit headers', () => {
+    const router = new Router();
+    router.get('/a', { limit: rateLimit({ name: 'doc', points: 1, duration: 1, key: clientIp }) }, () => 'ok');
+    router.get('/b', {}, () => 'ok');
+    const { app } = serve(router);
+    const doc = app.openapi();
+    const tooMany = doc.paths['/a'].get!.responses['429'];
+    expect(tooMany.description).toBe('Too Many Requests');
+    expect(tooMany.headers).toMatchObject({
+      'Retry-After': { required: true, schema: { type: 'integer', minimum: 0 } },
+      'RateLimit-Limit': { schema: { type: 'integer' } },
+      'RateLimit-Remaining': { schema: { type: 'integer' } },
+      'RateLimit-Reset': { schema: { type: 'integer' } },
+    });
+    expect(doc.paths['/b'].get!.responses['429']).toBeUndefined();
+  });
+});
+
+describe('ipOf', () => {
+  test("the framework's ip first, then the socket's peer address", () => {
+    expect(ipOf({ ip: '10.0.0.1', socket: { remoteAddress: '127.0.0.1' } })).toBe('10.0.0.1'); // Express req / Fastify request
+    expect(ipOf({ socket: { remoteAddress: '::1' } })).toBe('::1'); // Node request
+    expect(ipOf({ req: { socket: { remoteAddress: '::1' } } })).toBe('::1'); // Koa ctx without ip
+    expect(ipOf({ env: { incoming: { socket: { remoteAddress: '127.0.0.2' } } } })).toBe('127.0.0.2'); // Hono on node-server
+    expect(ipOf({ env: {} })).toBeUndefined();
+    expect(ipOf(undefined)).toBeUndefined();
+  });
+});
