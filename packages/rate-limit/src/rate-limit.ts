@@ -4,7 +4,8 @@
  * once its key has used up the limit, and documents that 429 in OpenAPI.
  * The counting is rate-limiter-flexible's.
  */
-import { HTTPException, createDependency, type CallContext, type Dependency } from '@depends/core';
+import { HTTPException, type CallContext, type Dependency } from '@depends/core';
+import { createDependency } from '@depends/core/schemes';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { memoryStore, type RateLimitStore } from './stores.js';
 
