@@ -90,7 +90,7 @@ async function measure(c: Case, input: unknown): Promise<number> {
   for (let round = 0; round < 7; round++) {
     let calls = 0;
     const start = process.hrtime.bigint();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       const r = await c.run(input);
       if (c.expect !== 0 && r !== c.expect) throw new Error(`${c.name}: got ${r}, expected ${c.expect}`);

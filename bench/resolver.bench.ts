@@ -141,9 +141,9 @@ async function accepted(): Promise<BenchResult> {
   const a = await app.handle(route, view());
   const b = await handWritten(view());
   if (a.answer.body !== b.body) throw new Error(`bodies differ: ${String(a.answer.body)} vs ${b.body}`);
-  let syncOutcome: MaybePromise<Outcome> = app.handle(syncRoute, view());
+  const syncOutcome: MaybePromise<Outcome> = app.handle(syncRoute, view());
   const syncIsPromise = syncOutcome instanceof Promise;
-  syncOutcome = await syncOutcome;
+  await syncOutcome;
 
   // Alternating rounds; each figure is the median over rounds of the median
   // time per operation, so a busy neighbour does not decide the ratio.

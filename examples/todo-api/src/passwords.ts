@@ -20,6 +20,7 @@ function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptO
   });
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**

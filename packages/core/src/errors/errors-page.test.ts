@@ -31,7 +31,7 @@ describe('ERRORS.md: the page of every error code', () => {
   test('the library throws only catalogued errors: no bare Error, TypeError or RangeError in core or the adapters', () => {
     const bare: string[] = [];
     for (const pkg of ['core', 'express', 'koa', 'hono', 'fastify']) {
-      let files: string[] = [];
+      let files: string[];
       try {
         files = sources(join(packages, pkg, 'src'));
       } catch {

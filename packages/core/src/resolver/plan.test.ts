@@ -29,6 +29,7 @@ describe('argBuilder', () => {
     // Node under --disallow-code-generation-from-strings (a CI step) reports false here.
     let allowed = true;
     try {
+      // eslint-disable-next-line no-new-func
       new Function('return 1')();
     } catch {
       allowed = false;

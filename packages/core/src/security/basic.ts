@@ -55,7 +55,7 @@ export function decodeBase64Strict(text: string): Uint8Array | undefined {
     if (a < 0 || b < 0) return undefined;
     if (last && padding === 2) {
       if ((b & 0x0f) !== 0) return undefined;
-      out[o++] = (a << 2) | (b >> 4);
+      out[o] = (a << 2) | (b >> 4);
       break;
     }
     const c = sextet(text.charCodeAt(i + 2));
@@ -63,7 +63,7 @@ export function decodeBase64Strict(text: string): Uint8Array | undefined {
     if (last && padding === 1) {
       if ((c & 0x03) !== 0) return undefined;
       out[o++] = (a << 2) | (b >> 4);
-      out[o++] = ((b & 0x0f) << 4) | (c >> 2);
+      out[o] = ((b & 0x0f) << 4) | (c >> 2);
       break;
     }
     const d = sextet(text.charCodeAt(i + 3));

@@ -1,0 +1,85 @@
+/**
+ * Import rules (`pnpm lint:deps`, a CI step): no cycles, one direction.
+ * Type-only imports are erased at run time and not counted.
+ */
+const CORE = '^packages/core/src/';
+const NODE_BUILTIN = `^(node:.*|${require('node:module').builtinModules.join('|')})$`;
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'No import cycles, between files or through other files.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-knows-no-adapter',
+      severity: 'error',
+      comment: 'The core knows no adapter package and no web framework.',
+      from: { path: '^packages/core/' },
+      to: { path: ['^packages/(express|koa|hono|fastify|jwt)/', 'node_modules/(express|koa|@koa|hono|@hono|fastify)/'] },
+    },
+    {
+      name: 'model-below-interpreters',
+      severity: 'error',
+      comment: 'The declaration model is read by the resolver and the OpenAPI builder; it imports neither.',
+      from: { path: `${CORE}model/` },
+      to: { path: `${CORE}(resolver|openapi|app|adapter|checks|docs|node)/` },
+    },
+    {
+      name: 'openapi-not-resolver',
+      severity: 'error',
+      comment: 'The OpenAPI builder reads the model, never the resolver (and never the app).',
+      from: { path: `${CORE}openapi/` },
+      to: { path: `${CORE}(resolver|app|adapter)/` },
+    },
+    {
+      name: 'resolver-not-openapi',
+      severity: 'error',
+      comment: 'The resolver compiles the model; it knows nothing of the document, the app or the services plugin.',
+      from: { path: `${CORE}resolver/` },
+      to: { path: `${CORE}(openapi|app|adapter|docs|services)/` },
+    },
+    {
+      name: 'engine-not-services',
+      severity: 'error',
+      comment: 'Only the services plugin loads tsyringe and reflect-metadata.',
+      from: { path: CORE, pathNot: `${CORE}services/` },
+      to: { path: ['node_modules/(tsyringe|reflect-metadata)/', `${CORE}services/`] },
+    },
+    {
+      name: 'root-entry-loads-no-node-builtin',
+      severity: 'error',
+      comment: "The root entry (@depends/core) reaches no node:* module, so it loads on any runtime.",
+      from: { path: `${CORE}index\\.ts$` },
+      to: { path: NODE_BUILTIN, reachable: true },
+    },
+    {
+      name: 'root-entry-loads-no-adapter-docs-or-services',
+      severity: 'error',
+      comment: 'The root entry is for API authors: the adapter kit, Node helpers, docs page and services are their own entries.',
+      from: { path: `${CORE}index\\.ts$` },
+      to: { path: `${CORE}(adapter|node|docs|services)/`, reachable: true },
+    },
+    {
+      name: 'packages-use-public-entries',
+      severity: 'error',
+      comment: "Other packages import @depends/core's entries, never its files.",
+      from: { path: '^packages/(express|koa|hono|fastify|jwt)/' },
+      to: { path: CORE, pathNot: `${CORE}(index|adapter/index|node/index|security/authoring|openapi/index|docs/index|docs-files/index|services/index)\\.ts$` },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['\\.test\\.ts$', '\\.test-d\\.ts$', '/test/', '/dist/'] },
+    tsPreCompilationDeps: false,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@depends/source', 'import', 'types', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.d.ts'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
