@@ -4,10 +4,25 @@
  * and response schema. The servers in `servers/` mount the same router on
  * Express, Koa or Hono.
  */
-import { HTTPException, Router, apiKeyHeader, body, depends, httpBasic, invalidToken, oauth2PasswordBearer, oauth2PasswordFormStrict, reply, security, withScopes, type AppOptions, type Dependency } from '@depends/core';
+import {
+  HTTPException,
+  OAuth2Error,
+  Router,
+  apiKeyHeader,
+  body,
+  depends,
+  httpBasic,
+  invalidToken,
+  oauth2PasswordBearer,
+  oauth2PasswordFormStrict,
+  security,
+  withScopes,
+  type AppOptions,
+  type Dependency,
+} from '@depends/core';
 import { basicChallenge } from '@depends/core/schemes';
 import { insertItem, recordActivity, type Connection, type TodoStore, type User } from './db.js';
-import { ErrorDetail, Health, ItemList, ItemOut, NewItem, Stats, Status, Token, TokenError, UserOut } from './schemas.js';
+import { ErrorDetail, Health, ItemList, ItemOut, NewItem, Stats, Status, Token, UserOut } from './schemas.js';
 import { signAccessToken, verifyAccessToken } from './tokens.js';
 import { transaction } from './transaction.js';
 
@@ -50,8 +65,6 @@ export interface TodoApi {
     readonly admin: Dependency<string>;
   };
 }
-
-const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' } as const;
 
 const userOut = (user: User) => ({ username: user.username, full_name: user.fullName, scopes: [...user.scopes] });
 
@@ -131,22 +144,20 @@ export function createTodoApi(services: TodoServices): TodoApi {
     { form: oauth2PasswordFormStrict },
     async ({ form }) => {
       const user = await store.authenticate(form.username, form.password);
-      if (!user) {
-        return reply({ error: 'invalid_grant', error_description: 'Incorrect username or password' }, { status: 400, headers: NO_STORE });
-      }
+      if (!user) throw new OAuth2Error('invalid_grant', 'Incorrect username or password');
       const requested = form.scopes;
       const scopes = requested.length ? user.scopes.filter((s) => requested.includes(s)) : [...user.scopes];
       const access_token = await signAccessToken(jwtSecret, { username: user.username, scopes }, tokenTtl);
-      return reply({ access_token, token_type: 'bearer', expires_in: tokenTtl, scope: scopes.join(' ') }, { headers: NO_STORE });
+      // Cache-Control: no-store is added to every answer of this route by the token form.
+      return { access_token, token_type: 'bearer' as const, expires_in: tokenTtl, scope: scopes.join(' ') };
     },
     {
       summary: 'Get an access token',
       description:
-        'OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested.',
+        'OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached.',
       tags: ['auth'],
       operationId: 'issueToken',
       response: Token,
-      responses: { 400: { description: 'Wrong user name or password', schema: TokenError } },
     },
   );
 

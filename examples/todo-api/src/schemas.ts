@@ -18,11 +18,6 @@ export const Token = z
   })
   .meta({ title: 'Token' });
 
-/** `POST /token` failure (RFC 6749 §5.2). */
-export const TokenError = z
-  .object({ error: z.literal('invalid_grant'), error_description: z.string() })
-  .meta({ title: 'TokenError' });
-
 /** `GET /users/me`. */
 export const UserOut = z
   .object({ username: z.string(), full_name: z.string(), scopes: z.array(z.string()) })

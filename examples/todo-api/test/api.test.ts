@@ -69,6 +69,7 @@ describe.each(FRAMEWORKS)('todo-api on %s', (framework) => {
         const res = await ex.call('POST', '/token', { form: { grant_type: 'password', username, password } });
         expect(res.status).toBe(400);
         expect(res.json()).toEqual({ error: 'invalid_grant', error_description: 'Incorrect username or password' });
+        expect(res.headers['cache-control']).toBe('no-store');
       }
     });
 
@@ -80,17 +81,18 @@ describe.each(FRAMEWORKS)('todo-api on %s', (framework) => {
       }
     });
 
-    test('missing fields or another grant type: 422 listing every problem', async () => {
+    test('missing fields, another grant type, a JSON body: 400 OAuth 2 errors (RFC 6749 §5.2), never stored', async () => {
       const empty = await ex.call('POST', '/token', { form: {} });
-      expect(empty.status).toBe(422);
-      expect(empty.json().detail.map((d: { loc: string[] }) => d.loc)).toEqual([
-        ['body', 'grant_type'],
-        ['body', 'username'],
-        ['body', 'password'],
-      ]);
+      expect(empty.status).toBe(400);
+      expect(empty.json()).toEqual({ error: 'invalid_request', error_description: 'Missing parameters: grant_type, username, password' });
+      expect(empty.headers['cache-control']).toBe('no-store');
       const other = await ex.call('POST', '/token', { form: { grant_type: 'client_credentials', username: 'johndoe', password: 'secret' } });
-      expect(other.status).toBe(422);
-      expect(other.json().detail[0]).toMatchObject({ type: 'string_pattern_mismatch', loc: ['body', 'grant_type'] });
+      expect(other.status).toBe(400);
+      expect(other.json()).toMatchObject({ error: 'unsupported_grant_type' });
+      const json = await ex.call('POST', '/token', { json: { grant_type: 'password', username: 'johndoe', password: 'secret' } });
+      expect(json.status).toBe(400);
+      expect(json.json()).toMatchObject({ error: 'invalid_request' });
+      expect(json.headers['cache-control']).toBe('no-store');
     });
   });
 

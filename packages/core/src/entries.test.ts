@@ -15,12 +15,12 @@ describe('entry points by audience', () => {
         // routes, app, answers, tests
         'Router', 'DependsApp', 'resolve', 'reply',
         // errors
-        'DependsError', 'ConfigurationError', 'HTTPException', 'RequestValidationError', 'ErrorCode',
+        'DependsError', 'ConfigurationError', 'HTTPException', 'RequestValidationError', 'OAuth2Error', 'ErrorCode',
         // security schemes
         'httpBearer', 'httpBasic', 'httpDigest', 'httpScheme', 'apiKeyHeader', 'apiKeyQuery', 'apiKeyCookie',
         'oauth2', 'oauth2PasswordBearer', 'oauth2AuthorizationCodeBearer', 'oauth2ClientCredentialsBearer', 'openIdConnect',
         'anyOf', 'withScopes', 'assertScopes', 'missingScopes', 'notAuthenticated', 'invalidToken', 'insufficientScope',
-        'oauth2PasswordForm', 'oauth2PasswordFormStrict', 'defineScheme', 'safeEqual',
+        'oauth2PasswordForm', 'oauth2PasswordFormStrict', 'oauth2PasswordRequestForm', 'defineScheme', 'safeEqual',
       ].sort(),
     );
   });

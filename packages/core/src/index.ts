@@ -55,8 +55,8 @@ export type { Reply, ReplyInit, Answer } from './response/reply.js';
 export type { DocumentOptions, OpenAPIDocument } from './openapi/types.js';
 
 // Errors
-export { DependsError, ConfigurationError, HTTPException, RequestValidationError, ErrorCode } from './errors/catalogue.js';
-export type { HeaderValues, ValidationIssue } from './errors/catalogue.js';
+export { DependsError, ConfigurationError, HTTPException, RequestValidationError, OAuth2Error, ErrorCode } from './errors/catalogue.js';
+export type { HeaderValues, ValidationIssue, OAuth2ErrorCode } from './errors/catalogue.js';
 
 // Security schemes
 export { httpBearer, httpDigest, httpScheme } from './security/http.js';
@@ -89,8 +89,8 @@ export { withScopes, assertScopes, missingScopes } from './security/scopes.js';
 export type { GrantedScopes, WithScopesOptions } from './security/scopes.js';
 export { notAuthenticated, invalidToken, insufficientScope } from './security/errors.js';
 export type { InvalidTokenOptions, InsufficientScopeOptions } from './security/errors.js';
-export { oauth2PasswordForm, oauth2PasswordFormStrict } from './security/password-form.js';
-export type { OAuth2PasswordRequest } from './security/password-form.js';
+export { oauth2PasswordForm, oauth2PasswordFormStrict, oauth2PasswordRequestForm } from './security/password-form.js';
+export type { OAuth2PasswordRequest, PasswordFormOptions } from './security/password-form.js';
 export { defineScheme } from './security/scheme.js';
 export type { SchemeOptions, SchemeValue, SecurityScheme, SchemeDefinition, ReadResult } from './security/scheme.js';
 export { safeEqual } from './security/compare.js';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   HTTPException,
+  OAuth2Error,
   Router,
   anyOf,
   apiKeyCookie,
@@ -151,7 +152,7 @@ export function scenarioRouters(probe: Probe): Router[] {
   api.get('/users/me', { user: security(currentUser, { scopes: ['me'] }) }, ({ user }) => ({ username: user.username }));
   api.get('/users/me/items', { user: security(currentUser, { scopes: ['items'] }) }, ({ user }) => [{ owner: user.username }]);
   api.post('/token', { form: oauth2PasswordForm }, ({ form }) => {
-    if (!USERS[form.password] || USERS[form.password].username !== form.username) throw new HTTPException(400, 'Incorrect username or password');
+    if (!USERS[form.password] || USERS[form.password].username !== form.username) throw new OAuth2Error('invalid_grant', 'Incorrect username or password');
     return { access_token: form.password, token_type: 'bearer', scopes: form.scopes };
   });
   api.get('/any', { who: anyOf(bearer, apiKey) }, ({ who }) => ({ via: typeof who === 'string' ? 'key' : 'bearer' }));

@@ -7,7 +7,7 @@
  * the error answer is produced.
  */
 import type { ServiceContainer } from '../dependency/types.js';
-import { defaultReason, HTTPException, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
+import { defaultReason, HTTPException, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
 import { echoIssue } from '../errors/echo.js';
 import { sharedAnswer } from '../errors/prepared.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
@@ -53,6 +53,7 @@ const DONE = (): Promise<void> => Promise.resolve();
 export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook): Answer {
   if (error instanceof HTTPException) {
     if (error instanceof RequestValidationError) return safeJsonAnswer(422, () => ({ detail: error.errors.map(echoIssue) }), undefined, request, onError);
+    if (error instanceof OAuth2Error) return safeJsonAnswer(error.status, () => error.toJSON(), error.headers, request, onError);
     // A prepared exception (a scheme's 401, `invalidToken()`) shares one answer, serialised once.
     return sharedAnswer(error, (e) =>
       safeJsonAnswer(e.status, () => ({ detail: e.detail }), e.status === 401 || e.status === 403 ? noStore(e.headers) : e.headers, request, onError),
@@ -115,6 +116,21 @@ const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => isThenable(v);
  * ```
  */
 export function serve(plan: Plan, request: RequestView, options: ServeOptions): MaybePromise<Outcome> {
+  const extra = plan.answerHeaders;
+  if (extra === undefined) return serveOnce(plan, request, options);
+  const outcome = serveOnce(plan, request, options);
+  return isPromise(outcome) ? outcome.then((o) => withHeaders(o, extra)) : withHeaders(outcome, extra);
+}
+
+/** The outcome with the route's own header lines added where the answer does not set them. */
+function withHeaders(outcome: Outcome, extra: readonly (readonly [string, string])[]): Outcome {
+  const { answer } = outcome;
+  const missing = extra.filter(([name]) => !answer.headers.some(([n]) => n === name));
+  if (missing.length === 0) return outcome;
+  return { answer: { ...answer, headers: [...answer.headers, ...missing] }, finish: outcome.finish, hasTeardown: outcome.hasTeardown };
+}
+
+function serveOnce(plan: Plan, request: RequestView, options: ServeOptions): MaybePromise<Outcome> {
   const ex = new Execution(request, plan.slotCount, options.container);
   try {
     return executeThen(

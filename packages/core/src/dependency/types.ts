@@ -38,6 +38,12 @@ export interface SourceSpec {
   readonly mediaType?: string;
   /** Body sources: every media type read and documented (a body of another type is a 415). */
   readonly mediaTypes?: readonly string[];
+  /** Body sources: turns an error met while reading the body (400, 413, 415) into this source's own answer. */
+  readonly bodyError?: (error: unknown) => unknown;
+  /** Header values every answer of a route reading this source carries (unless the answer sets them). */
+  readonly answerHeaders?: Readonly<Record<string, string>>;
+  /** Body sources: the route is an OAuth 2 token endpoint (its errors are RFC 6749 §5.2 answers, documented so). */
+  readonly tokenEndpoint?: boolean;
 }
 
 /** A security declaration carried by a dependency (read by the OpenAPI builder). */

@@ -36,6 +36,8 @@ export const ErrorCode = {
   Http: 'DEPENDS_HTTP',
   /** Request inputs failed validation (422). */
   Validation: 'DEPENDS_VALIDATION',
+  /** A token endpoint's OAuth 2 error answer (RFC 6749 §5.2). */
+  OAuth2: 'DEPENDS_OAUTH2',
   /** A teardown generator caught an error and did not re-raise it. */
   ErrorSwallowed: 'DEPENDS_ERROR_SWALLOWED',
   /** A route input is not a dependency, a use or an injectable class (often `undefined` from an import cycle). */
@@ -264,6 +266,41 @@ Object.defineProperty(HTTPException.prototype, 'stack', {
     Object.defineProperty(this, 'stack', { value, writable: true, configurable: true });
   },
 });
+
+/** The `error` codes of a token endpoint's error answer (RFC 6749 §5.2). */
+export type OAuth2ErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope';
+
+/** Headers every token endpoint answer carries (RFC 6749 §5.1, §5.2). */
+export const NO_STORE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'cache-control': 'no-store', pragma: 'no-cache' });
+
+/**
+ * A token endpoint's error answer (RFC 6749 §5.2): 400 `{"error",
+ * "error_description"}` with `Cache-Control: no-store`; with a `challenge`
+ * (the client tried to authenticate with the `Authorization` header and
+ * failed) a 401 carrying it as `WWW-Authenticate`.
+ *
+ * @example
+ * ```ts
+ * throw new OAuth2Error('invalid_grant', 'Incorrect username or password')
+ * throw new OAuth2Error('invalid_client', 'Unknown client', { challenge: 'Basic realm="token"' }) // 401
+ * ```
+ */
+export class OAuth2Error extends HTTPException {
+  readonly error: OAuth2ErrorCode;
+  readonly description: string | undefined;
+  constructor(error: OAuth2ErrorCode, description?: string, options: { challenge?: string } = {}) {
+    const headers: HeaderValues = { ...NO_STORE_HEADERS, ...(options.challenge !== undefined ? { 'www-authenticate': options.challenge } : {}) };
+    super(options.challenge !== undefined ? 401 : 400, description ?? error, headers);
+    (this as { code: ErrorCode }).code = ErrorCode.OAuth2;
+    this.error = error;
+    this.description = description;
+  }
+
+  /** The answer's body: `{"error": …, "error_description"?: …}`. */
+  toJSON(): { error: OAuth2ErrorCode; error_description?: string } {
+    return this.description === undefined ? { error: this.error } : { error: this.error, error_description: this.description };
+  }
+}
 
 /** One problem in a 422 answer, as FastAPI lists them. */
 export interface ValidationIssue {

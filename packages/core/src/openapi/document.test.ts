@@ -238,10 +238,14 @@ describe('request bodies', () => {
     });
     expect(doc.components!.schemas!.OAuth2PasswordRequestForm).toMatchObject({
       type: 'object',
-      properties: { username: { type: 'string' }, password: { type: 'string', format: 'password' }, scope: { default: '', type: 'string' } },
+      properties: { grant_type: { type: 'string', const: 'password' }, username: { type: 'string' }, password: { type: 'string', format: 'password' }, scope: { type: 'string' } },
       required: ['username', 'password'],
     });
-    expect(Object.keys(op(doc, 'post', '/token').responses)).toEqual(['200', '400', '413', '415', '422']);
+    // a token endpoint: OAuth 2 errors (400), no 415 or 422; every answer no-store
+    const responses = op(doc, 'post', '/token').responses;
+    expect(Object.keys(responses)).toEqual(['200', '400', '413']);
+    expect(responses['400'].content!['application/json'].schema).toEqual({ $ref: '#/components/schemas/OAuth2Error' });
+    for (const code of ['200', '400', '413']) expect(responses[code].headers!['Cache-Control'], code).toMatchObject({ required: true, schema: { const: 'no-store' } });
   });
 });
 

@@ -6,7 +6,7 @@ import type { SourceSpec } from '../dependency/types.js';
 import type { RouteDef } from '../router/router.js';
 import { pathParams } from '../router/paths.js';
 import { materialize, product } from './requirements.js';
-import type { StandardResponses } from './responses.js';
+import { NO_STORE_DOC, type StandardResponses } from './responses.js';
 import type { SchemaComponents } from './schemas.js';
 import type { JsonSchema, MediaTypeObject, OperationObject, ParameterObject, RequestBodyObject, ResponseObject, SecurityRequirement } from './types.js';
 import type { RouteFacts } from './walk.js';
@@ -172,11 +172,20 @@ function responses(
   out[String(status)] = success;
   const { standard } = ctx;
   if (facts.statuses) for (const code of facts.statuses) out[String(code)] = standard.httpError(code);
-  // A route that reads a body may answer: unreadable or malformed (400), too large (413), another media type (415).
-  if (facts.bodies.length > 0) for (const code of BODY_ERRORS) out[String(code)] ??= standard.httpError(code);
+  const token = facts.bodies.some((b) => b.tokenEndpoint);
+  if (token) {
+    // A token endpoint (RFC 6749 §5): every answer is no-store; its bad requests are OAuth 2 errors.
+    success.headers = { ...success.headers, ...NO_STORE_DOC };
+    out['400'] = standard.oauth2Error();
+    out['413'] = standard.noStore(413);
+  } else if (facts.bodies.length > 0) {
+    // A route that reads a body may answer: unreadable or malformed (400), too large (413), another media type (415).
+    for (const code of BODY_ERRORS) out[String(code)] ??= standard.httpError(code);
+  }
   if (auth.required) out['401'] = standard.unauthorized();
   if (auth.scopes) out['403'] = standard.forbidden();
-  if (facts.validated) out['422'] = standard.validationFailed();
+  const validated = token ? facts.params.length > 0 || facts.bodies.some((b) => !b.tokenEndpoint) : facts.validated;
+  if (validated) out['422'] = standard.validationFailed();
   for (const [code, doc] of Object.entries(options.responses ?? {})) {
     const response: ResponseObject = { description: doc.description };
     if (doc.schema !== undefined) response.content = { 'application/json': { schema: components.schema(doc.schema, { side: 'output' }) } };

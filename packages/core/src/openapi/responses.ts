@@ -35,6 +35,28 @@ export const HTTP_VALIDATION_ERROR: JsonSchema = {
   properties: { detail: { title: 'Detail', type: 'array', items: { $ref: '#/components/schemas/ValidationError' } } },
 };
 
+/** A token endpoint's error body (RFC 6749 §5.2). */
+export const OAUTH2_ERROR: JsonSchema = {
+  title: 'OAuth2Error',
+  type: 'object',
+  properties: {
+    error: {
+      title: 'Error',
+      type: 'string',
+      enum: ['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'],
+    },
+    error_description: { title: 'Error Description', type: 'string' },
+    error_uri: { title: 'Error URI', type: 'string' },
+  },
+  required: ['error'],
+};
+
+/** The headers of every token endpoint answer (RFC 6749 §5.1). */
+export const NO_STORE_DOC: NonNullable<ResponseObject['headers']> = {
+  'Cache-Control': { description: 'Token answers are never stored (RFC 6749 §5.1).', required: true, schema: { type: 'string', const: 'no-store' } },
+  Pragma: { description: 'For HTTP/1.0 caches.', required: true, schema: { type: 'string', const: 'no-cache' } },
+};
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Not authenticated',
@@ -136,6 +158,7 @@ export class StandardResponses {
   #unauthorized: ResponseObject | undefined;
   #forbidden: ResponseObject | undefined;
   #validation: ResponseObject | undefined;
+  #oauth2: ResponseObject | undefined;
   readonly #byStatus = new Map<number, ResponseObject>();
 
   constructor(components: SchemaComponents) {
@@ -152,6 +175,18 @@ export class StandardResponses {
   /** The 422 response. */
   validationFailed(): ResponseObject {
     return (this.#validation ??= validationFailed(this.#components));
+  }
+  /** A token endpoint's 400 (and its 401 when client authentication fails): the OAuth 2 error body, no-store. */
+  oauth2Error(): ResponseObject {
+    return (this.#oauth2 ??= {
+      description: 'OAuth 2 error (RFC 6749 §5.2): invalid_request, unsupported_grant_type, invalid_grant, …',
+      headers: NO_STORE_DOC,
+      content: { 'application/json': { schema: this.#components.add('OAuth2Error', OAUTH2_ERROR) } },
+    });
+  }
+  /** Another HTTP error of a token endpoint: the `{detail}` body, no-store. */
+  noStore(status: number): ResponseObject {
+    return { ...this.httpError(status), headers: NO_STORE_DOC };
   }
   /** Another HTTP error by status. */
   httpError(status: number): ResponseObject {

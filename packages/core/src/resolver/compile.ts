@@ -26,6 +26,8 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
   let slotCount = 0;
   let needsBody = false;
   const bodyTypes: string[] = [];
+  let bodyError: ((error: unknown) => unknown) | undefined;
+  let answerHeaders: [string, string][] | undefined;
 
   const emit = (node: DependencyNode): number => {
     const known = slots.get(node);
@@ -42,6 +44,13 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
       needsBody = true;
       for (const type of source.mediaTypes ?? [source.mediaType ?? (source.in === 'body' ? 'application/json' : 'application/x-www-form-urlencoded')]) {
         if (!bodyTypes.includes(type)) bodyTypes.push(type);
+      }
+      bodyError ??= source.bodyError;
+    }
+    if (source?.answerHeaders) {
+      for (const [name, value] of Object.entries(source.answerHeaders)) {
+        const lower = name.toLowerCase();
+        if (!(answerHeaders ??= []).some(([n]) => n === lower)) answerHeaders.push([lower, value]);
       }
     }
     const slot = slotCount++;
@@ -86,7 +95,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     scope: 'function',
     name: tree.label,
   };
-  return { steps, slotCount, needsBody, bodyTypes, root };
+  return { steps, slotCount, needsBody, bodyTypes, ...(bodyError ? { bodyError } : {}), ...(answerHeaders ? { answerHeaders } : {}), root };
 }
 
 /** What to compile: the route's handler, its inputs, and its parameterless dependencies. */

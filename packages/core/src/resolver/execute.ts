@@ -92,14 +92,18 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
     return pending.then(root, err);
   };
   if (plan.needsBody && ex.body === undefined) {
-    return readParsedBody(ex.request, plan.bodyTypes).then((parsed) => {
-      ex.body = parsed;
-      try {
-        return steps();
-      } catch (error) {
-        return err(error);
-      }
-    }, err);
+    const bodyError = plan.bodyError;
+    return readParsedBody(ex.request, plan.bodyTypes).then(
+      (parsed) => {
+        ex.body = parsed;
+        try {
+          return steps();
+        } catch (error) {
+          return err(error);
+        }
+      },
+      bodyError === undefined ? err : (error) => err(bodyError(error)),
+    );
   }
   return steps();
 }

@@ -47,6 +47,10 @@ export interface Plan {
   readonly needsBody: boolean;
   /** The media types the route's body sources declare: a body of another type is a 415. */
   readonly bodyTypes: readonly string[];
+  /** Turns an error met while reading the body into the route's answer (a token endpoint's OAuth 2 errors). */
+  readonly bodyError?: (error: unknown) => unknown;
+  /** Header lines every answer of the route carries unless it sets them (a token endpoint's `Cache-Control: no-store`). */
+  readonly answerHeaders?: readonly (readonly [string, string])[];
   /** The handler as the final step (it is never cached or torn down). */
   readonly root: Step;
 }

@@ -50,5 +50,5 @@ export { withScopes, assertScopes, missingScopes } from './scopes.js';
 export type { GrantedScopes, WithScopesOptions } from './scopes.js';
 export { anyOf } from './any-of.js';
 export type { AnyOfOptions, AnyOfMeta, AlternativeSchemes, SchemeInput } from './any-of.js';
-export { oauth2PasswordForm, oauth2PasswordFormStrict } from './password-form.js';
-export type { OAuth2PasswordRequest } from './password-form.js';
+export { oauth2PasswordForm, oauth2PasswordFormStrict, oauth2PasswordRequestForm, MAX_SCOPE_LENGTH } from './password-form.js';
+export type { OAuth2PasswordRequest, PasswordFormOptions } from './password-form.js';

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { DependsApp } from '../app/app.js';
 import { Router } from '../router/router.js';
-import { oauth2PasswordForm, oauth2PasswordFormStrict, type OAuth2PasswordRequest } from './password-form.js';
+import { oauth2PasswordForm, oauth2PasswordFormStrict, oauth2PasswordRequestForm, type OAuth2PasswordRequest } from './password-form.js';
+import { OAuth2Error } from '../errors/catalogue.js';
+
+const fastApiForm = oauth2PasswordRequestForm({ errors: 'fastapi' });
+const fastApiFormStrict = oauth2PasswordRequestForm({ strict: true, errors: 'fastapi' });
 
 function tokenApp() {
   const app = new DependsApp();
@@ -14,8 +18,13 @@ function tokenApp() {
     client_id: form.clientId ?? null,
     client_secret: form.clientSecret ?? null,
   });
-  router.post('/login', { form: oauth2PasswordForm }, ({ form }) => asFastApi(form));
-  router.post('/strict', { form: oauth2PasswordFormStrict }, ({ form }) => asFastApi(form));
+  router.post('/login', { form: fastApiForm }, ({ form }) => asFastApi(form));
+  router.post('/strict', { form: fastApiFormStrict }, ({ form }) => asFastApi(form));
+  router.post('/token', { form: oauth2PasswordForm }, ({ form }) => {
+    if (form.password !== 'secret') throw new OAuth2Error('invalid_grant', 'Incorrect username or password');
+    return { access_token: form.username, token_type: 'bearer', scope: form.scopes.join(' ') };
+  });
+  router.post('/token/strict', { form: oauth2PasswordFormStrict }, ({ form }) => ({ access_token: form.username, token_type: 'bearer' }));
   app.include(router);
   const post = (url: string, body?: string) =>
     app.request({
@@ -29,7 +38,7 @@ function tokenApp() {
 
 const missing = (field: string) => ({ type: 'missing', loc: ['body', field], msg: 'Field required', input: null });
 
-describe('oauth2PasswordForm', () => {
+describe("oauth2PasswordRequestForm({ errors: 'fastapi' }): FastAPI's 422 answers", () => {
   const { post } = tokenApp();
 
   test('a correct form', async () => {
@@ -83,13 +92,15 @@ describe('oauth2PasswordForm', () => {
   });
 
   test('declares a url-encoded form source for OpenAPI', () => {
-    expect(oauth2PasswordForm.meta.source).toMatchObject({ in: 'form', mediaType: 'application/x-www-form-urlencoded', required: true });
+    expect(oauth2PasswordForm.meta.source).toMatchObject({ in: 'form', mediaType: 'application/x-www-form-urlencoded', required: true, tokenEndpoint: true });
     expect(oauth2PasswordForm.meta.source).toHaveProperty('schemaName', 'OAuth2PasswordRequestForm');
     expect(oauth2PasswordFormStrict.meta.source).toHaveProperty('schemaName', 'OAuth2PasswordRequestFormStrict');
+    expect(fastApiForm.meta.source).toHaveProperty('schemaName', 'FastAPIOAuth2PasswordRequestForm');
+    expect(fastApiForm.meta.source).not.toHaveProperty('tokenEndpoint');
   });
 });
 
-describe('oauth2PasswordFormStrict', () => {
+describe("oauth2PasswordRequestForm({ strict: true, errors: 'fastapi' })", () => {
   const { post } = tokenApp();
 
   test('no body: grant_type, username and password missing', async () => {
@@ -117,5 +128,62 @@ describe('oauth2PasswordFormStrict', () => {
       bodyText: JSON.stringify({ grant_type: 'password', username: 'j', password: 'p' }),
     });
     expect(res.status).not.toBe(200);
+  });
+});
+
+describe('oauth2PasswordForm / oauth2PasswordFormStrict: RFC 6749 §5.2 answers', () => {
+  const { app, post } = tokenApp();
+  const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
+  const headersOf = (res: { headers: readonly (readonly [string, string])[] }) => Object.fromEntries(res.headers);
+  const expectOAuth2 = (res: { status: number; headers: readonly (readonly [string, string])[]; json(): any }, status: number, error: string) => {
+    expect(res.status).toBe(status);
+    expect(headersOf(res)).toMatchObject(NO_STORE);
+    expect(res.json()).toEqual({ error, error_description: expect.any(String) });
+  };
+
+  test('success: the handler\'s own answer carries Cache-Control: no-store', async () => {
+    const res = await post('/token', 'grant_type=password&username=ann&password=secret&scope=me');
+    expect(res.status).toBe(200);
+    expect(headersOf(res)).toMatchObject(NO_STORE);
+    expect(res.json()).toEqual({ access_token: 'ann', token_type: 'bearer', scope: 'me' });
+  });
+
+  test('missing parameters → 400 invalid_request naming them', async () => {
+    const res = await post('/token', 'grant_type=password');
+    expectOAuth2(res, 400, 'invalid_request');
+    expect(res.json().error_description).toBe('Missing parameters: username, password');
+    expectOAuth2(await post('/token/strict', 'username=a&password=b'), 400, 'invalid_request');
+  });
+
+  test('another grant type → 400 unsupported_grant_type (the value is not echoed)', async () => {
+    const res = await post('/token', 'grant_type=client_credentials&username=a&password=secret');
+    expectOAuth2(res, 400, 'unsupported_grant_type');
+    expect(JSON.stringify(res.json())).not.toContain('client_credentials');
+  });
+
+  test('a repeated parameter → 400 invalid_request (RFC 6749 §3.2)', async () => {
+    const res = await post('/token', 'grant_type=password&username=a&username=b&password=secret');
+    expectOAuth2(res, 400, 'invalid_request');
+    expect(res.json().error_description).toBe('Repeated parameter: username');
+  });
+
+  test('a JSON, multipart or untyped body → 400 invalid_request, not 415', async () => {
+    for (const type of ['application/json', 'multipart/form-data; boundary=x', undefined]) {
+      const res = await app.request({ method: 'POST', url: '/token', headers: type ? { 'content-type': type } : {}, bodyText: '{"username":"a","password":"secret"}' });
+      expectOAuth2(res, 400, 'invalid_request');
+    }
+  });
+
+  test("the app's own OAuth2Error: invalid_grant 400; with a challenge, 401 + WWW-Authenticate", async () => {
+    expectOAuth2(await post('/token', 'grant_type=password&username=a&password=wrong'), 400, 'invalid_grant');
+    const err = new OAuth2Error('invalid_client', 'Unknown client', { challenge: 'Basic realm="token"' });
+    expect(err.status).toBe(401);
+    expect(err.headers).toMatchObject({ 'www-authenticate': 'Basic realm="token"', 'cache-control': 'no-store' });
+  });
+
+  test('an empty field counts as absent; the password never shows in an answer', async () => {
+    const res = await post('/token', 'grant_type=password&username=&password=hunter2');
+    expectOAuth2(res, 400, 'invalid_request');
+    expect(JSON.stringify(res.json())).not.toContain('hunter2');
   });
 });

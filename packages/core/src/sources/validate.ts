@@ -178,7 +178,7 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[], loc: rea
     const raw = issue as unknown as Record<string, unknown>;
     const input = raw.input;
     const path = [...loc, ...(issue.path as (string | number)[]).map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
       return { type: 'missing', loc: path, msg: 'Field required', input: null };
     }
     const item: ValidationIssue = { type: issue.code, loc: path, msg: issue.message, input: input ?? null };
