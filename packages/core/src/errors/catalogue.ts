@@ -37,7 +37,7 @@ export const ErrorCode = {
   /** Request inputs failed validation (422). */
   Validation: 'DEPENDS_VALIDATION',
   /** A token endpoint's OAuth 2 error answer (RFC 6749 §5.2). */
-  OAuth2: 'DEPENDS_OAUTH2',
+  OAuth2: 'DEPENDS_OAUTH_ERROR',
   /** A teardown generator caught an error and did not re-raise it. */
   ErrorSwallowed: 'DEPENDS_ERROR_SWALLOWED',
   /** A route input is not a dependency, a use or an injectable class (often `undefined` from an import cycle). */
