@@ -17,7 +17,8 @@
  * `hono-bearerAuth` serves `/me` only, with `hono/bearer-auth`'s own answers.
  *
  * Cases: `express-manual`, `express-depends`, `koa-manual`, `koa-depends`,
- * `hono-manual`, `hono-depends`, `hono-bearerAuth`.
+ * `hono-manual`, `hono-depends`, `hono-bearerAuth`, `fastify-manual` (an
+ * `onRequest` hook doing the check), `fastify-depends`.
  *
  * Spawned with an IPC channel, it answers any message with its
  * `process.cpuUsage()` (so the bench can charge CPU time per request).
@@ -30,11 +31,13 @@ import { Router as KoaRouter } from '@koa/router';
 import { Hono, type Context } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { serve } from '@hono/node-server';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Router, depends, httpBearer, invalidToken, query, security, withScopes } from '../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../packages/express/src/index.js';
 import { createDepends as koaDepends } from '../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../packages/hono/src/index.js';
+import { createDepends as fastifyDepends } from '../packages/fastify/src/index.js';
 
 interface User {
   id: number;
@@ -101,6 +104,18 @@ const api = new Router();
 api.get('/me', { user: currentUser }, ({ user }) => user);
 api.get('/admin', { user: security(scopedUser, { scopes: ['admin'] }) }, ({ user }) => user);
 api.get('/items', { user: currentUser, limit: query('limit', Limit) }, ({ user, limit }) => ({ user: user.username, limit }));
+
+/** A Fastify app on a Node server that starts listening once the app is ready. */
+function fastifyServer(setup: (app: FastifyInstance) => void): Server {
+  const app = Fastify({ serverFactory: (handler) => createServer(handler) });
+  setup(app);
+  void app.ready().then(() => app.server.listen(0, '127.0.0.1'));
+  return app.server;
+}
+
+/** JSON as depends sends it (Fastify's own serialiser would add a charset to the media type). */
+const json = (body: unknown) => JSON.stringify(body);
+const JSON_TYPE = 'application/json';
 
 const cases: Record<string, () => Server> = {
   'express-manual': () => {
@@ -194,6 +209,28 @@ const cases: Record<string, () => Server> = {
     honoDepends({ onError: () => {} }).mount(app, api);
     return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   },
+  'fastify-manual': () =>
+    fastifyServer((app) => {
+      app.decorateRequest('user', null);
+      app.addHook('onRequest', async (req, reply) => {
+        const r = check(req.headers.authorization);
+        if ('user' in r) (req as unknown as { user: User }).user = r.user;
+        else return reply.code(r.status).headers({ 'content-type': JSON_TYPE, 'www-authenticate': r.challenge, 'cache-control': 'no-store' }).send(json(r.body));
+      });
+      const userOf = (req: unknown) => (req as { user: User }).user;
+      app.get('/me', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
+      app.get('/admin', (req, reply) =>
+        isAdmin(userOf(req))
+          ? reply.type(JSON_TYPE).send(json(userOf(req)))
+          : reply.code(403).headers({ 'content-type': JSON_TYPE, 'www-authenticate': ADMIN_CHALLENGE, 'cache-control': 'no-store' }).send(json(FORBIDDEN)),
+      );
+      app.get('/items', (req, reply) => {
+        const r = checkLimit((req.query as { limit?: unknown }).limit);
+        if ('problems' in r) return reply.code(422).type(JSON_TYPE).send(json(r.problems));
+        return reply.type(JSON_TYPE).send(json({ user: userOf(req).username, limit: r.limit }));
+      });
+    }),
+  'fastify-depends': () => fastifyServer((app) => void fastifyDepends({ onError: () => {} }).mount(app, api)),
   'hono-bearerAuth': () => {
     const app = new Hono<{ Variables: { user: User } }>();
     app.use(
@@ -220,7 +257,7 @@ if (!make) {
 const server = make();
 const announce = () => console.log(`PORT ${(server.address() as AddressInfo).port}`);
 if (server.listening) announce();
-else if (name.startsWith('hono')) server.once('listening', announce);
+else if (name.startsWith('hono') || name.startsWith('fastify')) server.once('listening', announce);
 else server.listen(0, '127.0.0.1', announce);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 process.on('message', () => process.send?.(process.cpuUsage()));

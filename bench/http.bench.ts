@@ -103,11 +103,14 @@ interface Measured {
  * folder (same layout; `@depends/*` imports made relative; the repo's
  * `node_modules` linked in). Returns the folder and the server script.
  */
+/** The packages the servers load, transpiled from their sources. */
+const PACKAGES = ['core', 'express', 'koa', 'hono', 'fastify'] as const;
+
 function buildServers(): { dir: string; script: string } {
   const dir = mkdtempSync(join(tmpdir(), 'depends-http-bench-'));
   const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: true };
   const files = [serverScript];
-  for (const pkg of ['core', 'express', 'koa', 'hono']) {
+  for (const pkg of PACKAGES) {
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const f = join(d, e.name);
@@ -120,7 +123,7 @@ function buildServers(): { dir: string; script: string } {
   for (const file of files) {
     const out = join(dir, relative(root, file)).replace(/\.ts$/, '.js');
     let js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText;
-    js = js.replace(/(from\s+|import\s*\(\s*)'@depends\/(core|express|koa|hono)((?:\/[\w-]+)?)'/g, (_, kw: string, pkg: string, sub: string) => {
+    js = js.replace(/(from\s+|import\s*\(\s*)'@depends\/(core|express|koa|hono|fastify)((?:\/[\w-]+)?)'/g, (_, kw: string, pkg: string, sub: string) => {
       const target = relative(dirname(out), join(dir, 'packages', pkg, entryOf(pkg, `.${sub}`)));
       return `${kw}'${target.startsWith('.') ? target : `./${target}`}'`;
     });
@@ -129,6 +132,8 @@ function buildServers(): { dir: string; script: string } {
   }
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}\n');
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // each package resolves its own dependencies (pnpm keeps them beside the package)
+  for (const pkg of PACKAGES) symlinkSync(join(root, 'packages', pkg, 'node_modules'), join(dir, 'packages', pkg, 'node_modules'), 'dir');
   return { dir, script: join(dir, relative(root, serverScript)).replace(/\.ts$/, '.js') };
 }
 
@@ -241,6 +246,7 @@ const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[
   { name: 'express', cases: [['a', 'express-manual'], ['b', 'express-depends']] },
   { name: 'koa', cases: [['a', 'koa-manual'], ['b', 'koa-depends']] },
   { name: 'hono', cases: [['a', 'hono-manual'], ['b', 'hono-depends'], ['c', 'hono-bearerAuth']] },
+  { name: 'fastify', cases: [['a', 'fastify-manual'], ['b', 'fastify-depends']] },
 ];
 
 /**
