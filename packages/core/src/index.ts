@@ -54,6 +54,9 @@ export { reply } from './response/reply.js';
 export type { Reply, ReplyInit, Answer } from './response/reply.js';
 export type { DocumentOptions, OpenAPIDocument } from './openapi/types.js';
 
+// Guards: declared dependencies in front of a framework's existing routes (each adapter's d.guard())
+export type { GuardOptions, GuardRouteOptions } from './guard/types.js';
+
 // Errors
 export { DependsError, ConfigurationError, HTTPException, RequestValidationError, OAuth2Error, ErrorCode } from './errors/catalogue.js';
 export type { HeaderValues, ValidationIssue, OAuth2ErrorCode } from './errors/catalogue.js';

@@ -17,15 +17,42 @@
  * app.listen(3000)
  * ```
  */
-import type { ErrorRequestHandler, IRouter, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
 import { AdapterKit } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
-import type { AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { expressRoutes, stackOf } from './routes.js';
+import { dispatchedRoute, expressRoutes } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
+export type { GuardOptions, GuardRouteOptions } from '@depends/core';
+
+/**
+ * A guard on Express: middleware, plus the typed accessor of the values it
+ * resolved for a request (also copied into `res.locals`).
+ *
+ * @example
+ * ```ts
+ * const auth: ExpressGuard<{ user: User }> = d.guard({ user: currentUser })
+ * app.get('/me', (req, res) => res.json(auth.values(req).user))
+ * ```
+ */
+export interface ExpressGuard<V> extends RequestHandler {
+  /**
+   * The values the guard resolved for this request. Throws when the guard
+   * did not run for it (the route is not behind it, or is public).
+   */
+  values(req: Request): V;
+}
+
+/** The stand-in route of a request a guard cannot see the routes of (it then checks every request). */
+const UNSEEN = { toString: () => 'a route the guard cannot see' };
+
+const pathnameOf = (url: string): string => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};
 
 type Kit = AdapterKit<IRouter, RequestHandler>;
 
@@ -47,7 +74,15 @@ export class DependsExpress {
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
-    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: (target) => expressRoutes(stackOf(target)) });
+    this.#kit = new AdapterKit(app, options, {
+      serve: (route) => this.#serve(route),
+      routes: (target: IRouter) => expressRoutes(target),
+      // `return res.json(...)`, or the handler sent the response itself.
+      native: (value, view) => {
+        const res = (view.native as Request).res;
+        return res !== undefined && (value === res || res.headersSent);
+      },
+    });
   }
 
   /**
@@ -102,8 +137,89 @@ export class DependsExpress {
    */
   docs(target: IRouter, options: DocsOptions = {}): void {
     const routes = this.#kit.docs(target, options);
-    for (const r of routes) target.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>)));
+    for (const r of routes) {
+      const serveDocs: RequestHandler = (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>));
+      this.#kit.guards.exempt(serveDocs);
+      target.get(r.path, serveDocs);
+    }
     target.use(clientErrors(this.#kit, routes.map((r) => r.path)));
+  }
+
+  /**
+   * A guard: declared dependencies (security schemes, scopes, any
+   * dependency) in front of existing Express routes, their handlers
+   * untouched. Place it with `app.use(auth)` (every route after it),
+   * `app.use('/v1', auth, v1)` or `v1.use(auth)` (a router), or on one
+   * route (`app.get('/me', auth, handler)`). A request for a route behind it
+   * answers exactly as a declared route would (401, 403, 422...) before the
+   * handler runs; otherwise the values are in `auth.values(req)` (typed) and
+   * `res.locals`. Requests no route matches go on to the app's own 404
+   * untouched. Every guarded route is documented at its real path (mount
+   * paths included).
+   *
+   * @example
+   * ```ts
+   * const auth = d.guard({ user: currentUser }, {
+   *   scopes: ['notes:read'],
+   *   routes: { 'GET /status': { public: true }, 'POST /v1/notes': { scopes: ['notes:write'], status: 201 } },
+   * })
+   * app.use(auth)
+   * v1.get('/notes', (req, res) => res.json(notes.of(auth.values(req).user)))
+   * ```
+   */
+  guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
+    const kit = this.#kit;
+    const resolved = new WeakMap<Request, Values<I>>();
+    const guard: RequestHandler = (req, res, next) => {
+      let route: AppRoute | undefined;
+      let params = req.params as Record<string, string>;
+      try {
+        const found = dispatchedRoute(req.app, pathnameOf(req.originalUrl ?? req.url), req.method, guard);
+        if (found === 'unseen') route = kit.guards.routeFor(guard, { method: req.method, path: undefined, handler: UNSEEN, before: [guard], where: String(UNSEEN) });
+        else if (found) {
+          route = kit.guards.routeFor(guard, found.entry);
+          params = found.params;
+        }
+      } catch (error) {
+        writeNodeAnswer(res, kit.errorAnswer(viewOf(req, params, kit.bodyLimit), error));
+        return;
+      }
+      if (!route) return next();
+      const view = viewOf(req, params, kit.bodyLimit);
+      void kit.runGuard(route, view, (outcome) => {
+        if (!outcome.values) {
+          if (!res.headersSent) kit.write(view, outcome.answer, (answer) => writeNodeAnswer(res, answer));
+          return;
+        }
+        resolved.set(req, outcome.values as Values<I>);
+        Object.assign(res.locals, outcome.values);
+        if (outcome.hasTeardown) afterSent(res, () => outcome.finish());
+        next();
+      });
+    };
+    kit.guards.add(guard, inputs, options);
+    const values = (req: Request): Values<I> => {
+      const v = resolved.get(req);
+      if (!v) throw new Error('auth.values(req): the guard did not run for this request (the route is not behind it, or it is public)');
+      return v;
+    };
+    return Object.assign(guard, { values });
+  }
+
+  /**
+   * A route marker: pass-through middleware whose options apply where a
+   * guard stands in front of the route (a summary or response schema for
+   * the document, `public: true` to opt the route out of the guard).
+   *
+   * @example
+   * ```ts
+   * app.get('/status', d.route({ public: true }), (req, res) => res.json({ status: 'ok' }))
+   * ```
+   */
+  route(options: GuardRouteOptions): RequestHandler {
+    const marker: RequestHandler = (_req, _res, next) => next();
+    this.#kit.guards.mark(marker, options);
+    return marker;
   }
 
   /**
@@ -124,15 +240,19 @@ export class DependsExpress {
   #serve(route: AppRoute): RequestHandler {
     const kit = this.#kit;
     return (req, res) => {
-      const view = nodeRequestView(req, {
-        url: req.originalUrl ?? req.url,
-        params: req.params as Record<string, string>,
-        parsedBody: () => (req as { body?: unknown }).body, // express.json() and friends
-        bodyLimit: kit.bodyLimit,
-      });
+      const view = viewOf(req, req.params as Record<string, string>, kit.bodyLimit);
       void kit.respond(route, view, (outcome) => send(kit, res, view, outcome));
     };
   }
+}
+
+function viewOf(req: Request, params: Record<string, string>, bodyLimit: number): RequestView {
+  return nodeRequestView(req, {
+    url: req.originalUrl ?? req.url,
+    params,
+    parsedBody: () => (req as { body?: unknown }).body, // express.json() and friends
+    bodyLimit,
+  });
 }
 
 /** Writes the answer unless the response is already gone, then runs the teardowns once it is over. */
@@ -180,7 +300,7 @@ function matches(template: readonly string[], path: string): boolean {
 
 function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): void {
   try {
-    if (!res.headersSent && !res.destroyed) writeNodeAnswer(res, outcome.answer);
+    if (!outcome.native && !res.headersSent && !res.destroyed) writeNodeAnswer(res, outcome.answer);
   } catch (error) {
     if (!res.headersSent) writeNodeAnswer(res, kit.errorAnswer(view, error));
     else kit.report(view, error);

@@ -1,19 +1,48 @@
 /**
- * Express's route table (internal): where each handler function is
- * registered, for the document's single-handler routes.
+ * Express's route table (internal), on Express 5 (`router` 2) and 4: every
+ * route with the middleware in front of it, for the document (mounted
+ * routes, single handlers, guarded routes), and the route a request is
+ * dispatched to, found with Express's own matchers.
  */
-import { joinPath } from '@depends/core/adapter';
+import { joinPath, type TableRoute } from '@depends/core/adapter';
+
+interface RouteLike {
+  path: unknown;
+  stack: { method?: string; handle: unknown }[];
+  methods: Record<string, boolean>;
+  /** Express 5 (`router` 2). */
+  _handlesMethod?(method: string): boolean;
+  /** Express 4. */
+  _handles_method?(method: string): boolean;
+}
+
+const handlesMethod = (route: RouteLike, method: string): boolean => (route._handlesMethod ?? route._handles_method)!.call(route, method);
 
 interface Layer {
-  route?: { path: unknown; stack: { method?: string; handle: unknown }[] };
-  handle?: { stack?: unknown };
+  route?: RouteLike;
+  handle?: ((...args: unknown[]) => unknown) & { stack?: unknown };
   /** Express 5 (`router` 2): the path a `use()` layer was mounted on. */
   rawPath?: unknown;
-  /** Express 4: `fast_slash` marks a `use()` at `/`. */
-  regexp?: { fast_slash?: boolean };
+  /** Express 4: `fast_slash` marks a `use()` at `/`; otherwise the mount path only lives in the RegExp. */
+  regexp?: { fast_slash?: boolean; source?: string };
+  /** Express 4: the RegExp's parameter names. */
+  keys?: { name: string | number }[];
+  /** Express 5 returns the match; Express 4 returns a boolean and keeps `path`/`params` on the layer. */
+  match(path: string): boolean | { path: string; params: Record<string, string> };
+  path?: string;
+  params?: Record<string, string>;
+}
+
+/** An Express app as far as mounting goes: sub-apps know where they are mounted. */
+interface AppLike {
+  mountpath?: unknown;
+  parent?: AppLike;
 }
 
 const strings = (p: unknown): string[] => (typeof p === 'string' ? [p] : Array.isArray(p) ? p.filter((x) => typeof x === 'string') : []);
+
+/** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax). */
+const knowable = (path: string): string | undefined => (/[{}*()?+]/.test(path) ? undefined : path);
 
 /** The layer stack of an Express app (5: `app.router`, 4: `app._router`) or router. */
 export function stackOf(target: unknown): Layer[] {
@@ -24,19 +53,181 @@ export function stackOf(target: unknown): Layer[] {
   return t.router?.stack ?? [];
 }
 
+/** Matches a layer against a path with Express's own matcher: the matched part and the parameters, or `undefined`. */
+function matchLayer(layer: Layer, path: string): { path: string; params: Record<string, string> } | undefined {
+  const saved = { path: layer.path, params: layer.params };
+  try {
+    const m = layer.match(path);
+    if (!m) return undefined;
+    return typeof m === 'object' ? { path: m.path, params: m.params } : { path: layer.path ?? '', params: layer.params ?? {} };
+  } catch {
+    return undefined; // malformed percent-encoding: Express answers it itself
+  } finally {
+    // Express 4 keeps the match on the layer: leave it as Express left it.
+    if (saved.path !== layer.path) layer.path = saved.path;
+    if (saved.params !== layer.params) layer.params = saved.params;
+  }
+}
+
+/** One segment of an Express 4 mount RegExp: a literal (escaped) or a parameter. */
+const E4_SEGMENT = /\\\/((?:[\w~-]|\\[.$+])+)|\(\?:\\\/\(\[\^\/\]\+\?\)\)/y;
+
 /**
- * Every `[handler, METHOD, path]` of an Express layer stack, nested routers
- * included (their mount path is known on Express 5, and on 4 for `/`).
- * Routes with RegExp paths and `all()` handlers are skipped.
+ * The mount path of an Express 4 `use()` layer, read back from the RegExp
+ * Express 4 compiled it to (`^\/v1\/?(?=\/|$)`, parameters as
+ * `(?:\/([^/]+?))`); `undefined` for anything else.
  */
-export function* expressRoutes(stack: readonly Layer[], prefix = ''): Generator<[unknown, string, string]> {
-  for (const layer of stack) {
-    if (layer.route) {
-      for (const path of strings(layer.route.path))
-        for (const l of layer.route.stack) if (l.method) yield [l.handle, l.method.toUpperCase(), joinPath(prefix, path)];
-    } else if (Array.isArray(layer.handle?.stack)) {
-      const mounts = layer.rawPath !== undefined ? strings(layer.rawPath) : layer.regexp?.fast_slash ? ['/'] : [];
-      for (const mount of mounts) yield* expressRoutes(layer.handle.stack as Layer[], mount === '/' ? prefix : joinPath(prefix, mount));
+function express4Mount(layer: Layer): string | undefined {
+  const source = layer.regexp?.source;
+  const tail = '\\/?(?=\\/|$)';
+  if (!source?.startsWith('^') || !source.endsWith(tail)) return undefined;
+  const body = source.slice(1, -tail.length);
+  const keys = layer.keys ?? [];
+  let path = '';
+  let param = 0;
+  E4_SEGMENT.lastIndex = 0;
+  while (E4_SEGMENT.lastIndex < body.length) {
+    const at = E4_SEGMENT.lastIndex;
+    const m = E4_SEGMENT.exec(body);
+    if (!m || m.index !== at) return undefined;
+    if (m[1] !== undefined) path += `/${m[1].replace(/\\/g, '')}`;
+    else {
+      const key = keys[param++];
+      if (key === undefined || typeof key.name !== 'string') return undefined;
+      path += `/:${key.name}`;
     }
   }
+  return path || undefined;
+}
+
+/** Where a `use()` layer is mounted: its path on Express 5, read back from the RegExp on Express 4; else unknown. */
+function mountOf(layer: Layer): string | undefined {
+  if (layer.rawPath !== undefined) {
+    const [first, ...rest] = strings(layer.rawPath);
+    return rest.length === 0 && first !== undefined ? knowable(first) : undefined;
+  }
+  return layer.regexp?.fast_slash ? '/' : express4Mount(layer);
+}
+
+const isRouter = (layer: Layer): boolean => Array.isArray(layer.handle?.stack);
+const isSubApp = (layer: Layer): boolean => layer.handle?.name === 'mounted_app';
+/** Middleware that runs for requests (error handlers take four arguments and do not). */
+const isMiddleware = (layer: Layer): boolean => typeof layer.handle === 'function' && layer.handle.length < 4;
+
+/** The handlers a route runs for a method (its own middleware first, the handler last). */
+function handlesFor(route: RouteLike, method: string): unknown[] {
+  const m = method.toLowerCase();
+  const own = m === 'head' && !route.methods.head ? 'get' : m;
+  return route.stack.filter((l) => l.method === undefined || l.method === own).map((l) => l.handle);
+}
+
+/** A path relative to a stack, as a matcher can test it (`:id` stands for any segment). */
+type Rel = string | undefined;
+
+/**
+ * Every route of a layer stack with paths relative to it, in dispatch
+ * order, with the middleware in front of each: `use()` layers placed
+ * before it whose mount covers it (tested with Express's own matcher on the
+ * route's path), nested routers' own, and the route's own middleware.
+ */
+function* walk(stack: readonly Layer[]): Generator<TableRoute & { rel: Rel }> {
+  const uses: Layer[] = [];
+  const applicable = (rel: Rel) => uses.filter((u) => rel === undefined || matchLayer(u, rel) !== undefined).map((u) => u.handle);
+  for (const layer of stack) {
+    if (layer.route) {
+      const route = layer.route;
+      const paths = strings(route.path);
+      for (const raw of paths.length ? paths : [undefined]) {
+        const rel = raw === undefined ? undefined : knowable(raw);
+        for (const method of Object.keys(route.methods).filter((m) => m !== '_all')) {
+          const handles = handlesFor(route, method);
+          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}` };
+        }
+      }
+    } else if (isRouter(layer)) {
+      const mount = mountOf(layer);
+      for (const e of walk(layer.handle!.stack as Layer[])) {
+        const rel = mount === undefined || e.rel === undefined ? undefined : mount === '/' ? e.rel : joinPath(mount, e.rel);
+        yield { ...e, rel, path: rel, before: [...applicable(rel), ...e.before], where: mount === undefined ? 'a router mounted on a path Express does not expose' : e.where };
+      }
+    } else if (isSubApp(layer)) {
+      yield { method: 'ALL', path: undefined, rel: undefined, handler: layer.handle, before: applicable(undefined), where: 'an app mounted with app.use() (pass that app to d.docs() instead)' };
+    } else if (isMiddleware(layer)) uses.push(layer);
+  }
+}
+
+/** The template prefix of an Express sub-app (`app.use('/v1', sub)`), from its `mountpath` chain; `undefined` when not a string. */
+function appPrefix(target: unknown): string | undefined {
+  let prefix = '';
+  for (let app = target as AppLike | undefined; app && app.parent; app = app.parent) {
+    const mount = typeof app.mountpath === 'string' ? knowable(app.mountpath) : undefined;
+    if (mount === undefined) return undefined;
+    prefix = joinPath(mount, prefix);
+  }
+  return prefix === '/' ? '' : prefix;
+}
+
+/**
+ * Every route of an Express app or router, in dispatch order, with its full
+ * path (a sub-app's mount path included; `undefined` when it cannot be
+ * known) and the middleware in front of it.
+ */
+export function* expressRoutes(target: unknown): Generator<TableRoute> {
+  const prefix = appPrefix(target);
+  for (const { rel, ...entry } of walk(stackOf(target))) yield { ...entry, path: prefix === undefined || rel === undefined ? undefined : prefix ? joinPath(prefix, rel) : rel };
+}
+
+/** The route a request is dispatched to, and the path parameters matched on the way. */
+export interface Dispatched {
+  readonly entry: TableRoute;
+  readonly params: Record<string, string>;
+}
+
+/**
+ * The route Express dispatches a request to, searched from the top of the
+ * app with Express's own matchers (so case, trailing slashes and encoding
+ * are judged exactly as Express judges them), with every middleware that
+ * runs in front of its handler. `undefined` when no route matches (Express's
+ * 404); `'unseen'` when `self` is nowhere on the way, i.e. the app cannot be
+ * searched from here (the caller then fails closed).
+ */
+export function dispatchedRoute(app: unknown, pathname: string, method: string, self: unknown): Dispatched | undefined | 'unseen' {
+  const prefix = appPrefix(app) ?? '';
+  let path = pathname;
+  if (prefix) {
+    if (path.toLowerCase() !== prefix.toLowerCase() && !path.toLowerCase().startsWith(`${prefix.toLowerCase()}/`)) return 'unseen';
+    path = path.slice(prefix.length) || '/';
+  }
+  let seen = false;
+  const find = (stack: readonly Layer[], path: string, template: Rel, before: unknown[], params: Record<string, string>): Dispatched | undefined => {
+    for (const layer of stack) {
+      const m = matchLayer(layer, path);
+      if (!m) continue;
+      if (layer.route) {
+        if (!handlesMethod(layer.route, method) && method !== 'HEAD') continue;
+        const handles = handlesFor(layer.route, method);
+        if (handles.includes(self)) seen = true;
+        const raw = strings(layer.route.path).length === 1 ? knowable(strings(layer.route.path)[0]) : undefined;
+        const full = template === undefined || raw === undefined ? undefined : joinPath(template, raw);
+        const entry = { method: method === 'HEAD' ? 'GET' : method, path: full && prefix ? joinPath(prefix, full) : full, handler: handles.at(-1), before: [...before, ...handles.slice(0, -1)], where: 'this route' };
+        return { entry, params: { ...params, ...m.params } };
+      }
+      if (isRouter(layer)) {
+        const rest = path.slice(m.path.length);
+        const mount = mountOf(layer);
+        const nested = template === undefined || mount === undefined ? undefined : mount === '/' ? template : joinPath(template, mount);
+        const found = find(layer.handle!.stack as Layer[], rest.startsWith('/') ? rest : `/${rest}`, nested, [...before], { ...params, ...m.params });
+        if (found) return found;
+        continue;
+      }
+      if (isSubApp(layer)) return { entry: { method, path: undefined, handler: layer.handle, before, where: 'an app mounted with app.use()' }, params };
+      if (isMiddleware(layer)) {
+        if (layer.handle === self) seen = true;
+        before.push(layer.handle);
+      }
+    }
+    return undefined;
+  };
+  const found = find(stackOf(app), path, '', [], {});
+  return seen ? found : 'unseen';
 }

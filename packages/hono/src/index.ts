@@ -22,16 +22,45 @@
  * ```
  */
 import type { IncomingMessage } from 'node:http';
-import type { Context, Handler as HonoHandler, Hono } from 'hono';
+import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
 import { AdapterKit, createRequestView, groupHeaders } from '@depends/core/adapter';
 import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
-import type { Answer, AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RawBody } from '@depends/core/adapter';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
-import { honoRoutes } from './routes.js';
+import { honoRoutes, matchedRoute } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
+export type { GuardOptions, GuardRouteOptions } from '@depends/core';
+
+/**
+ * A guard on Hono: middleware whose resolved values are the context's
+ * variables (`c.get('user')`, `c.var.user`), typed where the middleware is
+ * placed on the route or through `new Hono<GuardEnv<typeof auth>>()`.
+ *
+ * @example
+ * ```ts
+ * const auth: HonoGuard<{ user: User }> = d.guard({ user: currentUser })
+ * app.get('/me', auth, (c) => c.json(c.var.user))
+ * ```
+ */
+export type HonoGuard<V extends object> = MiddlewareHandler<{ Variables: V }> & {
+  /** The values the guard resolved for this request; throws when it did not run for it. */
+  values(c: Context): V;
+};
+
+/**
+ * The Hono environment a guard provides (its values as `Variables`), for
+ * apps and sub-apps whose routes it guards from `use()`.
+ *
+ * @example
+ * ```ts
+ * const v1 = new Hono<GuardEnv<typeof auth>>()
+ * v1.get('/notes', (c) => c.json(notes.of(c.var.user)))
+ * ```
+ */
+export type GuardEnv<G> = G extends { values(c: Context): infer V } ? { Variables: V } : never;
 
 type Kit = AdapterKit<Hono<any, any, any>, HonoHandler>;
 
@@ -59,7 +88,11 @@ export class DependsHono {
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
-    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: honoRoutes });
+    this.#kit = new AdapterKit(app, options, {
+      serve: (route) => this.#serve(route),
+      routes: honoRoutes,
+      native: (value) => value instanceof Response,
+    });
   }
 
   /**
@@ -104,7 +137,87 @@ export class DependsHono {
    * ```
    */
   docs(target: Hono<any, any, any>, options: DocsOptions = {}): void {
-    for (const r of this.#kit.docs(target, options)) target.get(r.path, (c) => toResponse(c, r.answer(c.req.param())));
+    for (const r of this.#kit.docs(target, options)) {
+      const serveDocs: HonoHandler = (c) => toResponse(c, r.answer(c.req.param()));
+      this.#kit.guards.exempt(serveDocs);
+      target.get(r.path, serveDocs);
+    }
+  }
+
+  /**
+   * A guard: declared dependencies (security schemes, scopes, any
+   * dependency) in front of existing Hono routes, their handlers untouched.
+   * Place it with `app.use(auth)` (every route registered after it),
+   * `app.use('/v1/*', auth)`, `sub.use(auth)` before `app.route('/v1', sub)`,
+   * or on one route (`app.get('/me', auth, handler)`). A request for a route
+   * behind it answers exactly as a declared route would (401, 403, 422...)
+   * before the handler runs; otherwise the values are set as the context's
+   * variables (`c.var.user`). Requests no route matches go on to Hono's 404
+   * untouched. Every guarded route is documented at its real path.
+   *
+   * @example
+   * ```ts
+   * const auth = d.guard({ user: currentUser }, {
+   *   scopes: ['notes:read'],
+   *   routes: { 'GET /status': { public: true }, 'POST /v1/notes': { scopes: ['notes:write'], status: 201 } },
+   * })
+   * app.use(auth)
+   * app.get('/v1/notes', (c) => c.json(notes.of(c.get('user'))))
+   * ```
+   */
+  guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): HonoGuard<Values<I>> {
+    const kit = this.#kit;
+    const resolved = new WeakMap<Context, Values<I>>();
+    const guard: MiddlewareHandler = async (c, next) => {
+      let route: AppRoute | undefined;
+      const node = nodeBindings(c);
+      try {
+        const entry = matchedRoute(c);
+        route = entry && kit.guards.routeFor(guard, entry);
+      } catch (error) {
+        return toResponse(c, kit.errorAnswer(requestView(c, node?.incoming, kit.bodyLimit), error));
+      }
+      if (!route) return next();
+      const view = requestView(c, node?.incoming, kit.bodyLimit);
+      return kit.runGuard(route, view, async (outcome) => {
+        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
+        for (const [name, value] of Object.entries(outcome.values)) c.set(name as never, value as never);
+        resolved.set(c, outcome.values as Values<I>);
+        try {
+          await next();
+        } finally {
+          if (outcome.hasTeardown) {
+            if (node) afterSent(node.outgoing, () => outcome.finish());
+            else later(c, () => outcome.finish());
+          }
+        }
+        return undefined;
+      });
+    };
+    kit.guards.add(guard, inputs, options);
+    const values = (c: Context): Values<I> => {
+      const v = resolved.get(c);
+      if (!v) throw new Error('auth.values(c): the guard did not run for this request (the route is not behind it, or it is public)');
+      return v;
+    };
+    return Object.assign(guard, { values }) as HonoGuard<Values<I>>;
+  }
+
+  /**
+   * A route marker: pass-through middleware whose options apply where a
+   * guard stands in front of the route (a summary or response schema for
+   * the document, `public: true` to opt the route out of the guard).
+   *
+   * @example
+   * ```ts
+   * app.get('/status', d.route({ public: true }), (c) => c.json({ status: 'ok' }))
+   * app.get('/v1/notes', d.route({ summary: 'Your notes', response: z.array(Note) }), listNotes)
+   * ```
+   */
+  route(options: GuardRouteOptions): MiddlewareHandler {
+    const marker: MiddlewareHandler = (_c, next) => next();
+    this.#kit.guards.mark(marker, options);
+    return marker;
   }
 
   /**
@@ -134,7 +247,8 @@ export class DependsHono {
 
 /** The answer as a response; the teardowns run once node-server has sent it, or on the next macrotask elsewhere. */
 function send(kit: Kit, c: Context, node: NodeBindings | undefined, view: RequestView, outcome: Outcome): Response {
-  const response = kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
+  // A Response the handler made itself (c.json(), new Response()) goes out untouched.
+  const response = outcome.native ? (outcome.native.value as Response) : kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
   if (!outcome.hasTeardown) return response;
   if (node) afterSent(node.outgoing, () => kit.finish(view, outcome));
   else later(c, () => kit.finish(view, outcome));

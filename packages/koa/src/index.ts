@@ -26,11 +26,43 @@ import { Router as KoaRouter } from '@koa/router';
 import { DependsApp } from '@depends/core';
 import { AdapterKit, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
-import type { Answer, AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
+import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { isKoaRouter, targetRoutes } from './routes.js';
+import { dispatchedRoute, isKoaRouter, targetRoutes } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
+export type { GuardOptions, GuardRouteOptions } from '@depends/core';
+
+/**
+ * A guard on Koa: middleware whose resolved values land in `ctx.state`
+ * (typed where it is placed on a route, or through
+ * `new KoaRouter<GuardState<typeof auth>>()`), plus a typed accessor.
+ *
+ * @example
+ * ```ts
+ * const auth: KoaGuard<{ user: User }> = d.guard({ user: currentUser })
+ * router.get('/me', auth, (ctx) => { ctx.body = ctx.state.user })
+ * ```
+ */
+export type KoaGuard<V> = Middleware<V, any> & {
+  /** The values the guard resolved for this request; throws when it did not run for it. */
+  values(ctx: Context): V;
+};
+
+/**
+ * The `ctx.state` a guard provides, for routers and apps whose routes it
+ * guards from `use()`.
+ *
+ * @example
+ * ```ts
+ * const v1 = new KoaRouter<GuardState<typeof auth>>({ prefix: '/v1' })
+ * v1.get('/notes', (ctx) => { ctx.body = notes.of(ctx.state.user) })
+ * ```
+ */
+export type GuardState<G> = G extends { values(ctx: Context): infer V } ? V : never;
+
+/** The stand-in route of a request a guard cannot see the routes of (it then checks every request). */
+const UNSEEN = { toString: () => 'a route the guard cannot see (inside an app mounted with koa-mount?)' };
 
 /**
  * Where routes go: a `@koa/router` router, or a Koa app (a router is
@@ -65,7 +97,12 @@ export class DependsKoa {
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
-    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: targetRoutes });
+    this.#kit = new AdapterKit(app, options, {
+      serve: (route) => this.#serve(route),
+      routes: targetRoutes,
+      // The handler returned the context, or set ctx.body itself and returned nothing.
+      native: (value, view) => value === view.native || (value === undefined && (view.native as Context).body !== undefined),
+    });
   }
 
   /**
@@ -112,10 +149,91 @@ export class DependsKoa {
    */
   docs(target: KoaTarget, options: DocsOptions = {}): void {
     const kr = routerOf(target);
-    for (const r of this.#kit.docs(target, options))
-      kr.get(r.path, (ctx) => {
+    for (const r of this.#kit.docs(target, options)) {
+      const serveDocs: Middleware<any, any> = (ctx) => {
         writeAnswer(ctx, r.answer(ctx.params));
+      };
+      this.#kit.guards.exempt(serveDocs);
+      kr.get(r.path, serveDocs);
+    }
+  }
+
+  /**
+   * A guard: declared dependencies (security schemes, scopes, any
+   * dependency) in front of existing Koa routes, their handlers untouched.
+   * Place it with `app.use(auth)` before the routers (every route of the
+   * routers used after it), `router.use(auth)` (the router's routes
+   * registered after it), or on one route (`router.get('/me', auth,
+   * handler)`). A request for a route behind it answers exactly as a
+   * declared route would (401, 403, 422...) before the handler runs;
+   * otherwise the values are set on `ctx.state`. Requests no route matches
+   * go on to Koa's 404 untouched. Every guarded route is documented at its
+   * real path (router prefixes included).
+   *
+   * @example
+   * ```ts
+   * const auth = d.guard({ user: currentUser }, {
+   *   scopes: ['notes:read'],
+   *   routes: { 'GET /status': { public: true }, 'POST /v1/notes': { scopes: ['notes:write'], status: 201 } },
+   * })
+   * app.use(auth)
+   * v1.get('/notes', (ctx) => { ctx.body = notes.of(ctx.state.user) })
+   * ```
+   */
+  guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): KoaGuard<Values<I>> {
+    const kit = this.#kit;
+    const unseen = { method: 'ALL', path: undefined, handler: UNSEEN, where: String(UNSEEN) };
+    const resolved = new WeakMap<Context, Values<I>>();
+    const guard: Middleware<any, any> = async (ctx: Context, next) => {
+      let route: AppRoute | undefined;
+      let params: Record<string, string> = {};
+      try {
+        const found = dispatchedRoute(ctx, guard);
+        if (found === 'unseen') route = kit.guards.routeFor(guard, { ...unseen, method: ctx.method, before: [guard] });
+        else if (found) {
+          route = kit.guards.routeFor(guard, found.entry);
+          params = found.params;
+        }
+      } catch (error) {
+        writeAnswer(ctx, kit.errorAnswer(viewOf(ctx, params, kit.bodyLimit), error));
+        return;
+      }
+      if (!route) return next();
+      const view = viewOf(ctx, params, kit.bodyLimit);
+      await kit.runGuard(route, view, async (outcome) => {
+        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => writeAnswer(ctx, answer));
+        Object.assign(ctx.state, outcome.values);
+        resolved.set(ctx, outcome.values as Values<I>);
+        try {
+          await next();
+        } finally {
+          if (outcome.hasTeardown) afterSent(ctx.res, () => outcome.finish());
+        }
       });
+    };
+    kit.guards.add(guard, inputs, options);
+    const values = (ctx: Context): Values<I> => {
+      const v = resolved.get(ctx);
+      if (!v) throw new Error('auth.values(ctx): the guard did not run for this request (the route is not behind it, or it is public)');
+      return v;
+    };
+    return Object.assign(guard, { values }) as KoaGuard<Values<I>>;
+  }
+
+  /**
+   * A route marker: pass-through middleware whose options apply where a
+   * guard stands in front of the route (a summary or response schema for
+   * the document, `public: true` to opt the route out of the guard).
+   *
+   * @example
+   * ```ts
+   * router.get('/status', d.route({ public: true }), (ctx) => { ctx.body = { status: 'ok' } })
+   * ```
+   */
+  route(options: GuardRouteOptions): Middleware<any, any> {
+    const marker: Middleware<any, any> = (_ctx, next) => next();
+    this.#kit.guards.mark(marker, options);
+    return marker;
   }
 
   /**
@@ -136,16 +254,20 @@ export class DependsKoa {
   #serve(route: AppRoute): Middleware<any, any> {
     const kit = this.#kit;
     return (ctx: Context) => {
-      const view = nodeRequestView(ctx.req, {
-        url: ctx.originalUrl,
-        params: (ctx as { params?: Record<string, string> }).params ?? {},
-        parsedBody: () => (ctx.request as { body?: unknown }).body, // @koa/bodyparser, koa-body…
-        bodyLimit: kit.bodyLimit,
-        native: ctx,
-      });
+      const view = viewOf(ctx, (ctx as { params?: Record<string, string> }).params ?? {}, kit.bodyLimit);
       return kit.respond(route, view, (outcome) => send(kit, ctx, view, outcome));
     };
   }
+}
+
+function viewOf(ctx: Context, params: Record<string, string>, bodyLimit: number): RequestView {
+  return nodeRequestView(ctx.req, {
+    url: ctx.originalUrl,
+    params,
+    parsedBody: () => (ctx.request as { body?: unknown }).body, // @koa/bodyparser, koa-body…
+    bodyLimit,
+    native: ctx,
+  });
 }
 
 /** The router routes go on: the target itself, or a new one a Koa app `use()`s. */
@@ -158,7 +280,8 @@ function routerOf(target: KoaTarget): KoaRouter<any, any> {
 
 /** Sets the answer on the context, then runs the teardowns once Node has sent the response. */
 function send(kit: Kit, ctx: Context, view: RequestView, outcome: Outcome): void {
-  kit.write(view, outcome.answer, (answer) => writeAnswer(ctx, answer));
+  // A body the handler set itself (or the context it returned) stays as it is.
+  if (!outcome.native) kit.write(view, outcome.answer, (answer) => writeAnswer(ctx, answer));
   if (outcome.hasTeardown) afterSent(ctx.res, () => kit.finish(view, outcome));
 }
 

@@ -2,7 +2,8 @@
  * `@depends/core/adapter`: what adapter authors build with. The adapter kit
  * (options, wrapped single handlers and their discovery, docs routes,
  * serving a request), the request view and body reading, answers and
- * header grouping, route paths. Node `http` helpers are in
+ * header grouping, route paths, the guard core (`Guards`, `runGuard`) and
+ * framework HTTP error recognition. Node `http` helpers are in
  * `@depends/core/node`.
  *
  * @example
@@ -22,7 +23,11 @@ export type { ParsedBody } from '../request/body.js';
 export { jsonAnswer, toAnswer } from '../response/reply.js';
 export type { Answer } from '../response/reply.js';
 export { errorAnswer } from '../app/handle.js';
-export type { Outcome, ErrorHook } from '../app/handle.js';
+export type { Outcome, ErrorHook, NativeCheck } from '../app/handle.js';
+export { Guards, runGuard } from '../guard/index.js';
+export type { GuardOutcome, GuardOptions, GuardRouteOptions, TableRoute } from '../guard/index.js';
+export { frameworkHttpError } from '../errors/framework.js';
+export type { FrameworkHttpError } from '../errors/framework.js';
 export type { DependsApp, AppRoute, AppOptions } from '../app/app.js';
 export { routeDef } from '../router/router.js';
 export type { RouteDef, RouteOptions, Handler } from '../router/router.js';

@@ -7,8 +7,12 @@
  * and listing a route table.
  */
 import type { DependsApp, AppRoute } from '../app/app.js';
-import { errorAnswer, type Outcome } from '../app/handle.js';
-import type { Inputs } from '../dependency/types.js';
+import { errorAnswer, type NativeCheck, type Outcome } from '../app/handle.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import { Guards } from '../guard/guards.js';
+import { runGuard, type GuardOutcome } from '../guard/run.js';
+import type { TableRoute } from '../guard/types.js';
+import type { Input, Inputs } from '../dependency/types.js';
 import { docsRoutes, type DocsOptions, type DocsRoute } from '../docs/routes.js';
 import type { OpenAPIDocument } from '../openapi/document.js';
 import type { RequestView } from '../request/view.js';
@@ -52,42 +56,53 @@ export interface HandlerOptions extends RouteOptions {
 }
 
 /**
- * A `[handler, METHOD, path]` entry of a framework's route table (a colon or
- * OpenAPI path), as {@link AdapterBinding.routes} lists them.
+ * One route of a framework's route table (see `TableRoute`): what
+ * {@link AdapterBinding.routes} lists.
  *
  * @example
  * ```ts
- * const entries: RouteEntry[] = app.routes.map((r) => [r.handler, r.method, r.path]) // ['GET', '/items/:id', …]
+ * const entries: RouteEntry[] = app.routes.map((r) => ({ method: r.method, path: r.path, handler: r.handler, before: [] }))
  * ```
  */
-export type RouteEntry = readonly [handler: unknown, method: string, path: string];
+export type RouteEntry = TableRoute;
 
 /**
  * What an adapter tells its {@link AdapterKit} about the framework: how a
- * route is served (`H` is the framework's handler or middleware type) and
- * how a target's route table (`T`: an app or router) is listed.
+ * route is served (`H` is the framework's handler or middleware type), how
+ * a target's route table (`T`: an app or router) is listed, and which
+ * handler results are the framework's own.
  *
  * @example
  * ```ts
  * const binding: AdapterBinding<Hono, HonoHandler> = {
  *   serve: (route) => (c) => kit.respond(route, viewOf(c), (o) => toResponse(c, o.answer)),
- *   routes: (app) => app.routes.map((r) => [r.handler, r.method, r.path] as const),
+ *   routes: (app) => honoTable(app),
+ *   native: (value) => value instanceof Response,
  * }
  * ```
  */
 export interface AdapterBinding<T, H> {
   /** The framework handler that serves a route (made once per route). */
   serve(route: AppRoute): H;
-  /** Every `[handler, METHOD, path]` in a target's route table, for placing wrapped handlers in the document. */
-  routes(target: T): Iterable<RouteEntry>;
+  /**
+   * Every route of a target's route table, in dispatch order, with the
+   * middleware in front of each and its full path (`undefined` when it
+   * cannot be known): for placing wrapped handlers, mounted routes and
+   * guarded routes in the document.
+   */
+  routes(target: T): Iterable<TableRoute>;
+  /** Framework-native handler results, passed through untouched (see `Outcome.native`). */
+  native?: NativeCheck;
 }
 
-/** A wrapped single handler: its declaration, its route, and where it has been documented. */
+/** A wrapped single handler or mounted route: its declaration, its route, and where it has been documented. */
 interface Wrapped {
   readonly def: RouteDef;
   readonly route: AppRoute;
   /** `METHOD /path` labels under which the handler is already documented. */
   readonly found: Set<string>;
+  /** A route of `mount()`: it must be found in the route tables (its prefix is only known there). */
+  readonly mounted: boolean;
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -124,21 +139,31 @@ export class AdapterKit<T, H> {
   /** Largest request body to read, in bytes. */
   readonly bodyLimit: number;
   readonly #binding: AdapterBinding<T, H>;
-  /** The apps and routers passed to `mount()`/`docs()`: where wrapped handlers are looked for. */
+  /** Guards: declared dependencies in front of the framework's own routes. */
+  readonly guards: Guards;
+  /** The apps and routers passed to `mount()`: where routes are looked for when no docs target is known. */
   readonly #targets = new Set<T>();
+  /** The apps and routers passed to `docs()`: their route tables hold the real paths. */
+  readonly #docsTargets = new Set<T>();
   readonly #wrapped = new Map<unknown, Wrapped>();
+  /** `METHOD /path` of the guarded routes already documented. */
+  readonly #documented = new Set<string>();
+  /** Whether the route tables must be searched again before the document is built. */
+  #stale = true;
 
   constructor(app: DependsApp, options: AdapterOptions, binding: AdapterBinding<T, H>) {
     this.app = app;
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.#binding = binding;
+    this.guards = new Guards(app);
   }
 
   /**
-   * Adds every route of a core router to the app (compiled, documented),
-   * and hands each to `register` with its colon path (`/items/:id`) and
-   * the framework handler that serves it. The target is remembered for
-   * {@link AdapterKit.openapi}.
+   * Compiles every route of a core router (configuration mistakes fail
+   * here) and hands each to `register` with its colon path (`/items/:id`)
+   * and the framework handler that serves it. The routes are documented
+   * where the framework's route tables put them, prefixes included (see
+   * {@link AdapterKit.openapi}). The target is remembered.
    *
    * @example
    * ```ts
@@ -147,9 +172,12 @@ export class AdapterKit<T, H> {
    */
   mount(target: T, router: Router, register: (method: string, path: string, handler: H, route: AppRoute) => void): AppRoute[] {
     this.#targets.add(target);
+    this.#stale = true;
     return router.routes().map((def) => {
-      const route = this.app.add(def);
-      register(def.method, toColonPath(def.path), this.#binding.serve(route), route);
+      const route = this.app.prepare(def);
+      const h = this.#binding.serve(route);
+      this.#wrapped.set(h, { def, route, found: new Set(), mounted: true });
+      register(def.method, toColonPath(def.path), h, route);
       return route;
     });
   }
@@ -172,12 +200,13 @@ export class AdapterKit<T, H> {
     let w: Wrapped;
     if (path !== undefined) {
       const route = app.add(def);
-      w = { def, route, found: new Set([route.label]) };
+      w = { def, route, found: new Set([route.label]), mounted: false };
     } else {
-      w = { def, route: app.prepare(def, `handler ${fn.name || '(anonymous)'}`), found: new Set() };
+      w = { def, route: app.prepare(def, `handler ${fn.name || '(anonymous)'}`), found: new Set(), mounted: false };
     }
     const h = this.#binding.serve(w.route);
     this.#wrapped.set(h, w);
+    this.#stale = true;
     return h;
   }
 
@@ -192,13 +221,13 @@ export class AdapterKit<T, H> {
    * kit.found(me, 'GET', '/me/:id') // documented as GET /me/{id}
    * ```
    */
-  found(handler: unknown, method: string, path: string): boolean {
+  found(handler: unknown, method: string, path: string, guardedBy: readonly Input[] = []): boolean {
     const w = this.#wrapped.get(handler);
     if (!w) return false;
     const label = `${method} ${toOpenApiPath(path)}`;
     if (!w.found.has(label)) {
       w.found.add(label);
-      this.app.add({ ...w.def, method, path });
+      this.app.add({ ...w.def, method, path, dependencies: [...guardedBy, ...w.def.dependencies] });
     }
     return true;
   }
@@ -213,25 +242,69 @@ export class AdapterKit<T, H> {
    * ```
    */
   docs(target: T, options: DocsOptions = {}): DocsRoute[] {
-    this.#targets.add(target);
+    this.#docsTargets.add(target);
+    this.#stale = true;
     return docsRoutes(() => this.openapi(), options);
   }
 
   /**
-   * The OpenAPI document: every route of the app, after looking for the
-   * wrapped handlers in the route tables of the targets passed to `mount()`
-   * and `docs()` — searched again on each call while some wrapped handler
-   * has not been found anywhere yet.
+   * The OpenAPI document: every route of the app, after reading the route
+   * tables of the targets passed to `docs()` (or, without any, to
+   * `mount()`): mounted routes and wrapped handlers are documented at the
+   * paths the framework serves them on (prefixes included), and every
+   * route a guard stands in front of at its real path. Searched again
+   * while some wrapped handler has not been found. Throws a
+   * `ConfigurationError` when a path cannot be known (see `Guards.document`)
+   * or a mounted route is nowhere in those tables.
    *
    * @example
    * ```ts
-   * kit.openapi().paths['/me'].get // documented from app.get('/me', kit.wrap(...))
+   * kit.openapi().paths['/v1/me'].get // documented from app.use('/v1', router) + router.get('/me', kit.wrap(...))
    * ```
    */
   openapi(): OpenAPIDocument {
-    if ([...this.#wrapped.values()].some((w) => w.found.size === 0))
-      for (const target of this.#targets) for (const [handler, method, path] of this.#binding.routes(target)) this.found(handler, method, path);
+    if (this.#stale || [...this.#wrapped.values()].some((w) => w.found.size === 0)) this.#discover();
     return this.app.openapi();
+  }
+
+  #discover(): void {
+    const targets = this.#docsTargets.size > 0 ? this.#docsTargets : this.#targets;
+    const entries: TableRoute[] = [];
+    for (const target of targets) for (const entry of this.#binding.routes(target)) entries.push(entry);
+    const plain: TableRoute[] = [];
+    for (const entry of entries) {
+      const w = this.#wrapped.get(entry.handler);
+      if (!w) plain.push(entry);
+      else if (entry.path !== undefined) this.found(entry.handler, entry.method, entry.path, this.guards.dependenciesFor(entry));
+      else if (w.mounted)
+        throw new ConfigurationError(
+          ErrorCode.InvalidDeclaration,
+          `Route ${w.route.label} is mounted under ${entry.where ?? 'a path'} that cannot be known, so it cannot be documented: mount its router with a string prefix`,
+        );
+    }
+    if (this.guards.size > 0) this.guards.document(plain, this.#documented);
+    for (const w of this.#wrapped.values())
+      if (w.mounted && w.found.size === 0 && targets.size > 0)
+        throw new ConfigurationError(
+          ErrorCode.InvalidDeclaration,
+          `Route ${w.route.label} is mounted on a router that the apps passed to d.docs() do not reach, so its full path cannot be known: pass the outermost app to d.docs()`,
+        );
+    this.#stale = false;
+  }
+
+  /**
+   * Runs a guard's checks for one request (see `runGuard`), then `send`
+   * with the outcome, at once when every dependency is synchronous. Never
+   * throws or rejects.
+   *
+   * @example
+   * ```ts
+   * return kit.runGuard(route, view, (o) => (o.values ? pass(o.values) : write(o.answer)))
+   * ```
+   */
+  runGuard<R>(route: AppRoute, view: RequestView, send: (outcome: GuardOutcome) => R): R | Promise<R> {
+    const outcome = runGuard(this.app, route, view);
+    return outcome instanceof Promise ? outcome.then(send) : send(outcome);
   }
 
   /**
@@ -260,7 +333,7 @@ export class AdapterKit<T, H> {
   respond<R>(route: AppRoute, view: RequestView, send: (outcome: Outcome) => R): R | Promise<R> {
     let outcome: MaybePromise<Outcome>;
     try {
-      outcome = this.app.handle(route, view);
+      outcome = this.app.handle(route, view, this.#binding.native);
     } catch (error) {
       return send(this.#failed(view, error));
     }

@@ -19,7 +19,7 @@ import { createRequestView, type RequestInit, type RequestView } from '../reques
 import type { Answer } from '../response/reply.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
-import { errorAnswer, serve, type ErrorHook, type Outcome } from './handle.js';
+import { errorAnswer, serve, type ErrorHook, type NativeCheck, type Outcome } from './handle.js';
 
 /** Options of a {@link DependsApp}. */
 export interface AppOptions extends DocumentOptions {
@@ -172,15 +172,16 @@ export class DependsApp {
   }
 
   /**
-   * Serves one request on a route: what adapters call. Send `answer`, then
-   * call `finish()` once it has been sent.
+   * Serves one request on a route: what adapters call. Send `answer` (or
+   * the framework-native result in `native`, when `isNative` recognised
+   * the handler's result), then call `finish()` once it has been sent.
    *
    * @example
    * ```ts
    * const { answer, finish } = await app.handle(route, view)
    * ```
    */
-  handle(route: AppRoute, request: RequestView): MaybePromise<Outcome> {
+  handle(route: AppRoute, request: RequestView, isNative?: NativeCheck): MaybePromise<Outcome> {
     let plan: Plan;
     try {
       plan = this.planFor(route);
@@ -191,6 +192,7 @@ export class DependsApp {
       status: route.def.options.status ?? 200,
       container: this.options.container,
       onError: this.onError,
+      native: isNative,
     });
   }
 

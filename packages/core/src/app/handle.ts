@@ -10,6 +10,7 @@ import type { ServiceContainer } from '../dependency/types.js';
 import { defaultReason, HTTPException, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
 import { echoIssue } from '../errors/echo.js';
 import { sharedAnswer } from '../errors/prepared.js';
+import { frameworkHttpError } from '../errors/framework.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
@@ -24,7 +25,20 @@ export interface Outcome {
   finish(): Promise<void>;
   /** Whether `finish()` has anything to close (adapters may skip waiting for the response's end). */
   readonly hasTeardown: boolean;
+  /**
+   * Set when the handler produced a framework-native result (a Hono
+   * `Response`, an Express response already sent, a Koa context whose body
+   * is set): the adapter hands it to the framework untouched and ignores
+   * `answer`.
+   */
+  readonly native?: { readonly value: unknown };
 }
+
+/**
+ * Tells framework-native results from plain values (see {@link Outcome.native}):
+ * given by the adapter, asked once per request with the handler's result.
+ */
+export type NativeCheck = (value: unknown, request: RequestView) => boolean;
 
 /** Called once for each unexpected error (500s and failed teardowns). */
 export type ErrorHook = (error: unknown, request: RequestView) => void;
@@ -34,6 +48,8 @@ export interface ServeOptions {
   readonly status: number;
   readonly container?: ServiceContainer;
   readonly onError: ErrorHook;
+  /** Which handler results are framework-native (passed through untouched). */
+  readonly native?: NativeCheck;
 }
 
 const INTERNAL = { detail: 'Internal Server Error' };
@@ -42,8 +58,9 @@ const DONE = (): Promise<void> => Promise.resolve();
 /**
  * The answer for an error: its own for an `HTTPException` (422 lists every
  * problem, echoing only bounded inputs; 401 and 403 carry
- * `Cache-Control: no-store`), otherwise a 500 that leaks nothing (the error
- * goes to `onError`). It always serialises.
+ * `Cache-Control: no-store`), status, headers and message kept for a
+ * framework HTTP error (see `frameworkHttpError`), otherwise a 500 that
+ * leaks nothing (the error goes to `onError`). It always serialises.
  *
  * @example
  * ```ts
@@ -59,6 +76,8 @@ export function errorAnswer(error: unknown, request: RequestView, onError: Error
       safeJsonAnswer(e.status, () => ({ detail: e.detail }), e.status === 401 || e.status === 403 ? noStore(e.headers) : e.headers, request, onError),
     );
   }
+  const framework = frameworkHttpError(error);
+  if (framework) return safeJsonAnswer(framework.status, () => ({ detail: framework.detail }), framework.headers, request, onError);
   reportSafely(onError, error, request);
   return jsonAnswer(500, INTERNAL);
 }
@@ -144,17 +163,24 @@ function serveOnce(plan: Plan, request: RequestView, options: ServeOptions): May
   }
 }
 
+/** What a native outcome carries as its (never written) answer. */
+const NATIVE_ANSWER: Answer = Object.freeze({ status: 200, headers: Object.freeze([]) as Answer['headers'], body: undefined });
+
 function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePromise<Outcome> {
   let answer: Answer;
+  let native: Outcome['native'];
   try {
-    answer = toAnswer(value, options.status);
+    if (options.native?.(value, ex.request)) {
+      answer = NATIVE_ANSWER;
+      native = { value };
+    } else answer = toAnswer(value, options.status);
   } catch (error) {
     return fail(ex, error, options);
   }
   const after = (closed: CloseResult): MaybePromise<Outcome> => {
     if (!isClean(closed)) return fail(ex, closed.error, options);
-    if (ex.requestStack.length === 0) return { answer, finish: DONE, hasTeardown: false };
-    return { answer, finish: () => finishRequest(ex, options), hasTeardown: true };
+    if (ex.requestStack.length === 0) return native ? { answer, finish: DONE, hasTeardown: false, native } : { answer, finish: DONE, hasTeardown: false };
+    return { answer, finish: () => finishRequest(ex, options), hasTeardown: true, native };
   };
   if (ex.functionStack.length === 0) return after(closeStack(ex.functionStack) as CloseResult);
   const closed = closeStack(ex.functionStack);
@@ -171,7 +197,21 @@ function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
   return Promise.resolve();
 }
 
-function fail(ex: Execution, error: unknown, options: ServeOptions): MaybePromise<Outcome> {
+/**
+ * The outcome of a request that failed with `error`: both exit stacks
+ * closed with the error thrown in (a teardown may translate it), then the
+ * error answer. What `serve()` and the guard runner share.
+ *
+ * @example
+ * ```ts
+ * return failedOutcome(ex, new HTTPException(401), { status: 200, onError })
+ * ```
+ */
+export function failedOutcome(ex: Execution, error: unknown, options: Pick<ServeOptions, 'onError'>): MaybePromise<Outcome> {
+  return fail(ex, error, options);
+}
+
+function fail(ex: Execution, error: unknown, options: Pick<ServeOptions, 'onError'>): MaybePromise<Outcome> {
   const respond = (closed: CloseResult): Outcome => ({
     answer: errorAnswer(isClean(closed) ? error : closed.error, ex.request, options.onError),
     finish: DONE,

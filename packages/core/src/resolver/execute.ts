@@ -83,7 +83,9 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
     } catch (error) {
       return err(error);
     }
-    return isThenable(value) ? (value as Promise<unknown>).then(ok, err) : ok(value);
+    if (value instanceof Promise) return value.then(ok, err);
+    // Any other thenable (Bluebird, ORM queries) is adopted into a native promise.
+    return isThenable(value) ? Promise.resolve(value).then(ok, err) : ok(value);
   };
   const steps = (): MaybePromise<T> => {
     const pending = runSteps(plan.steps, ex, 0);

@@ -1,0 +1,273 @@
+/**
+ * The guard core: declared dependencies put in front of routes a framework
+ * app already has. Adapters turn a guard into the framework's middleware
+ * and say which route a request is for (a {@link TableRoute}); this part
+ * decides whether the guard applies there, compiles the route once (same
+ * resolver, same answers as a declared route) and documents every guarded
+ * route at its real path. Framework-neutral: any adapter (Express, Koa,
+ * Hono, Fastify) reuses it.
+ */
+import type { AppRoute, DependsApp } from '../app/app.js';
+import { isDependency, isUse, security } from '../dependency/depends.js';
+import type { Input, Inputs } from '../dependency/types.js';
+import { reachesScheme } from '../checks/declarations.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import { toOpenApiPath } from '../router/paths.js';
+import { routeDef, type RouteOptions } from '../router/router.js';
+import type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';
+
+/** A registered guard. */
+interface Guard {
+  readonly name: string;
+  readonly inputs: Inputs;
+  readonly defaults: GuardRouteOptions;
+  /** Per-route options by `METHOD /openapi/path`. */
+  readonly routes: ReadonlyMap<string, GuardRouteOptions>;
+  /** Compiled routes: by `METHOD /path`, or by handler when the path is unknown; `null` for a public route. */
+  readonly compiled: Map<unknown, AppRoute | null>;
+}
+
+const ROUTE_KEY = /^([A-Za-z]+)\s+(\/\S*)$/;
+
+/** `GET /v1/notes/{id}` from a method and a path in either form (HEAD is documented as GET). */
+export function guardKey(method: string, path: string): string {
+  const m = method.toUpperCase();
+  return `${m === 'HEAD' ? 'GET' : m} ${toOpenApiPath(path)}`;
+}
+
+function normaliseKeys(name: string, routes: GuardOptions['routes']): Map<string, GuardRouteOptions> {
+  const out = new Map<string, GuardRouteOptions>();
+  for (const [key, options] of Object.entries(routes ?? {})) {
+    const m = ROUTE_KEY.exec(key.trim());
+    if (!m) throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Guard "${name}": routes key "${key}" is not "METHOD /path" (e.g. "GET /v1/notes/{id}")`);
+    out.set(guardKey(m[1], m[2]), options);
+  }
+  return out;
+}
+
+/** Whether an input reaches a security scheme (itself or any dependency below it). */
+function inputReachesScheme(input: Input): boolean {
+  const dep = isUse(input) ? input.dependency : isDependency(input) ? input : undefined;
+  return dep !== undefined && reachesScheme(dep);
+}
+
+const passValues = (values: Record<string, unknown>): Record<string, unknown> => values;
+/** A stand-in handler for the document, named as the framework's handler (summary and operation id come from it). */
+function documentOnly(handler: unknown): () => undefined {
+  const fn = (): undefined => undefined;
+  const name = typeof handler === 'function' ? handler.name.replace(/^bound /, '') : '';
+  Object.defineProperty(fn, 'name', { value: name === 'anonymous' ? '' : name });
+  return fn;
+}
+
+/**
+ * Every guard of one adapter, the route markers and the routes never to
+ * guard (the docs routes). See the module comment.
+ *
+ * @example
+ * ```ts
+ * const guards = new Guards(app)
+ * guards.add(authMiddleware, { user: currentUser }, { routes: { 'GET /status': { public: true } } })
+ * const route = guards.routeFor(authMiddleware, { method: 'GET', path: '/v1/notes', handler: listNotes, before: [authMiddleware] })
+ * ```
+ */
+export class Guards {
+  readonly #app: DependsApp;
+  readonly #guards = new Map<unknown, Guard>();
+  readonly #markers = new Map<unknown, GuardRouteOptions>();
+  readonly #exempt = new Set<unknown>();
+
+  constructor(app: DependsApp) {
+    this.#app = app;
+  }
+
+  /** Whether any guard has been declared. */
+  get size(): number {
+    return this.#guards.size;
+  }
+
+  /**
+   * Registers a guard: `fn` is the framework middleware the adapter made for
+   * it. Fails at once when `scopes` are asked of inputs that reach no
+   * security scheme, or a `routes` key is not `METHOD /path`.
+   *
+   * @example
+   * ```ts
+   * guards.add(mw, { user: currentUser }, { scopes: ['notes:read'] })
+   * ```
+   */
+  add(fn: unknown, inputs: Inputs, options: GuardOptions = {}): void {
+    const { name, routes, ...defaults } = options;
+    const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
+    const guard: Guard = { name: label, inputs, defaults, routes: normaliseKeys(label, routes), compiled: new Map() };
+    const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
+    if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
+      throw new ConfigurationError(
+        ErrorCode.InvalidDeclaration,
+        `Guard "${label}" asks for scopes, but none of its inputs (${Object.keys(inputs).join(', ')}) reaches a security scheme: add the scheme or the dependency that uses it`,
+      );
+    this.#guards.set(fn, guard);
+  }
+
+  /**
+   * Registers a route marker: a pass-through middleware whose options apply
+   * to the route it is placed on (summary, response, `public`...).
+   *
+   * @example
+   * ```ts
+   * guards.mark(marker, { public: true })
+   * ```
+   */
+  mark(fn: unknown, options: GuardRouteOptions): void {
+    this.#markers.set(fn, options);
+  }
+
+  /**
+   * A handler no guard ever applies to and that is never documented as a
+   * guarded route (the docs routes).
+   *
+   * @example
+   * ```ts
+   * guards.exempt(openapiJsonHandler)
+   * ```
+   */
+  exempt(fn: unknown): void {
+    this.#exempt.add(fn);
+  }
+
+  /** Whether `fn` is a guard's middleware. */
+  isGuard(fn: unknown): boolean {
+    return this.#guards.has(fn);
+  }
+
+  /**
+   * The compiled route a guard checks for a request on `entry` (the route
+   * the framework dispatches it to), or `undefined` when the guard does not
+   * apply: not in front of that route, the route is public, or it is a docs
+   * route. Compiled once per route (configuration mistakes throw here,
+   * naming the route and the dependency).
+   *
+   * @example
+   * ```ts
+   * const route = guards.routeFor(mw, { method: req.method, path: '/v1/notes/:id', handler, before })
+   * if (route) runGuard(app, route, view)
+   * ```
+   */
+  routeFor(fn: unknown, entry: TableRoute): AppRoute | undefined {
+    const guard = this.#guards.get(fn);
+    if (!guard || this.#exempt.has(entry.handler) || !entry.before.includes(fn)) return undefined;
+    const key = entry.path === undefined ? entry.handler : guardKey(entry.method, entry.path);
+    const hit = guard.compiled.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const options = this.#options(guard, entry);
+    let route: AppRoute | null = null;
+    if (!options.public) {
+      const method = guardKey(entry.method, '/').split(' ')[0];
+      const def = routeDef(method, entry.path ?? '/', this.#inputs(guard, options), passValues, this.#routeOptions(options));
+      const label = entry.path === undefined ? `${method} ${entry.where ?? 'route'}` : guardKey(method, entry.path);
+      route = this.#app.prepare(def, `${label} (${guard.name})`);
+    }
+    guard.compiled.set(key, route);
+    return route ?? undefined;
+  }
+
+  /**
+   * The dependencies the guards in front of a route add to it (for routes
+   * that are depends routes already, e.g. wrapped handlers), or `[]`.
+   *
+   * @example
+   * ```ts
+   * guards.dependenciesFor(entry) // [currentUser]
+   * ```
+   */
+  dependenciesFor(entry: TableRoute): Input[] {
+    const out: Input[] = [];
+    for (const fn of entry.before) {
+      const guard = this.#guards.get(fn);
+      if (!guard) continue;
+      const options = this.#options(guard, entry);
+      if (!options.public) out.push(...Object.values(this.#inputs(guard, options)), ...(options.dependencies ?? []));
+    }
+    return out;
+  }
+
+  /**
+   * Documents every guarded route of a framework's route table at its real
+   * path, once per `METHOD /path` (`documented` holds those already added).
+   * Throws a {@link ConfigurationError} when a guard stands in front of a
+   * route whose path cannot be known, when a `routes` key names no route
+   * behind its guard, or when a guard is in front of no route at all.
+   *
+   * @example
+   * ```ts
+   * guards.document(expressTable(app), documented)
+   * ```
+   */
+  document(entries: Iterable<TableRoute>, documented: Set<string>): void {
+    const used = new Map<Guard, Set<string>>();
+    for (const entry of entries) {
+      if (this.#exempt.has(entry.handler)) continue;
+      const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g): g is Guard => g !== undefined);
+      if (guards.length === 0) continue;
+      if (entry.path === undefined)
+        throw new ConfigurationError(
+          ErrorCode.InvalidDeclaration,
+          `Guard "${guards[0].name}" stands in front of ${entry.method} ${entry.where ?? 'a route'}, whose path cannot be known, so it cannot be documented: register it with a string path, or mount its router with a string prefix`,
+        );
+      const key = guardKey(entry.method, entry.path);
+      for (const g of guards) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(key);
+      if (documented.has(key)) continue;
+      documented.add(key);
+      const options = guards.map((g) => this.#options(g, entry));
+      const merged: GuardRouteOptions = Object.assign({}, ...options);
+      if (merged.hidden) continue;
+      const isPublic = options.every((o) => o.public);
+      const dependencies = isPublic ? [] : this.dependenciesFor(entry);
+      const [method] = key.split(' ');
+      this.#app.add(routeDef(method, entry.path, {}, documentOnly(entry.handler), { ...this.#routeOptions(merged), public: isPublic, dependencies }));
+    }
+    for (const guard of this.#guards.values()) {
+      const keys = used.get(guard);
+      if (!keys)
+        throw new ConfigurationError(
+          ErrorCode.InvalidDeclaration,
+          `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs()`,
+        );
+      for (const key of guard.routes.keys())
+        if (!keys.has(key))
+          throw new ConfigurationError(
+            ErrorCode.InvalidDeclaration,
+            `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`,
+          );
+    }
+  }
+
+  /** Defaults, then markers on the route, then the guard's options for this route. */
+  #options(guard: Guard, entry: TableRoute): GuardRouteOptions {
+    let options: GuardRouteOptions = guard.defaults;
+    for (const fn of [...entry.before, entry.handler]) {
+      const marker = this.#markers.get(fn);
+      if (marker) options = { ...options, ...marker };
+    }
+    if (entry.path !== undefined) {
+      const own = guard.routes.get(guardKey(entry.method, entry.path));
+      if (own) options = { ...options, ...own };
+    }
+    return options;
+  }
+
+  /** The guard's inputs, each one reaching a scheme used with the route's scopes. */
+  #inputs(guard: Guard, options: GuardRouteOptions): Inputs {
+    const scopes = options.scopes ?? [];
+    if (scopes.length === 0) return guard.inputs;
+    const out: Record<string, Input> = {};
+    for (const [name, input] of Object.entries(guard.inputs))
+      out[name] = inputReachesScheme(input) && (isDependency(input) || isUse(input)) ? security(input, { scopes }) : input;
+    return out;
+  }
+
+  #routeOptions(options: GuardRouteOptions): RouteOptions {
+    const { scopes: _scopes, ...rest } = options;
+    return rest;
+  }
+}

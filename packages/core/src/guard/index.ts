@@ -1,0 +1,8 @@
+/**
+ * Guards: declared dependencies in front of a framework's existing routes
+ * (see `Guards`), and running one for a request (`runGuard`).
+ */
+export { Guards } from './guards.js';
+export { runGuard } from './run.js';
+export type { GuardOutcome } from './run.js';
+export type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';

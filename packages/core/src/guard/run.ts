@@ -1,0 +1,75 @@
+/**
+ * Running a guard for one request: the guarded route's dependencies are
+ * resolved exactly as for a declared route (same 401/403/422 answers, same
+ * error handling), but instead of a handler's answer the outcome is the
+ * resolved values, handed to the framework's own handler. Teardowns of
+ * both scopes run once the framework has sent its response.
+ */
+import type { AppRoute, DependsApp } from '../app/app.js';
+import { errorAnswer, failedOutcome } from '../app/handle.js';
+import type { RequestView } from '../request/view.js';
+import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
+import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
+import type { Plan } from '../resolver/plan.js';
+import type { Answer } from '../response/reply.js';
+
+/**
+ * What running a guard gives an adapter: either `values` (the checks
+ * passed: store them the framework's way and call the next handler), or
+ * the error `answer` to send instead. `finish()` runs the teardowns; call it
+ * once the response has been sent.
+ */
+export type GuardOutcome =
+  | { readonly values: Record<string, unknown>; readonly answer?: undefined; finish(): Promise<void>; readonly hasTeardown: boolean }
+  | { readonly values?: undefined; readonly answer: Answer; finish(): Promise<void>; readonly hasTeardown: false };
+
+const DONE = (): Promise<void> => Promise.resolve();
+const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => v instanceof Promise;
+
+/**
+ * Resolves a guarded route's dependencies for one request. Never throws or
+ * rejects; synchronous when every dependency is.
+ *
+ * @example
+ * ```ts
+ * const outcome = await runGuard(app, route, view)
+ * if (outcome.values) { Object.assign(ctx.state, outcome.values); await next() } else writeAnswer(ctx, outcome.answer)
+ * ```
+ */
+export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): MaybePromise<GuardOutcome> {
+  let plan: Plan;
+  try {
+    plan = app.planFor(route);
+  } catch (error) {
+    return { answer: errorAnswer(error, view, app.onError), finish: DONE, hasTeardown: false };
+  }
+  const ex = new Execution(view, plan.slotCount, app.options.container);
+  const onError = app.onError;
+  const passed = (values: unknown): GuardOutcome => {
+    const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
+    return { values: values as Record<string, unknown>, finish: hasTeardown ? () => closeBoth(ex, app) : DONE, hasTeardown };
+  };
+  const denied = (error: unknown): MaybePromise<GuardOutcome> => {
+    const outcome = failedOutcome(ex, error, { onError });
+    const toDenied = (o: { answer: Answer }): GuardOutcome => ({ answer: o.answer, finish: DONE, hasTeardown: false });
+    return isPromise(outcome) ? outcome.then(toDenied) : toDenied(outcome);
+  };
+  try {
+    return executeThen(plan, ex, passed, denied);
+  } catch (error) {
+    return denied(error);
+  }
+}
+
+/** Closes the function stack, then the request stack; a remaining error goes to `onError`. */
+async function closeBoth(ex: Execution, app: DependsApp): Promise<void> {
+  const first = await closeStack(ex.functionStack);
+  const second: CloseResult = await closeStack(ex.requestStack, isClean(first) ? undefined : first);
+  if (!isClean(second)) {
+    try {
+      app.onError(second.error, ex.request);
+    } catch {
+      // a failing hook must not break anything else
+    }
+  }
+}
