@@ -81,8 +81,11 @@ export class DependsFastify {
   mount(target: FastifyInstance, router: Router): AppRoute[] {
     this.#hook(target);
     const registrations: Registration[] = [];
-    const routes = this.#kit.mount(target, withPrefix(router, target.prefix), (method, url, handler) =>
-      registrations.push({ method, url: url.slice(target.prefix.length) || '/', handler }),
+    const routes = this.#kit.mount(
+      target,
+      withPrefix(router, target.prefix),
+      (method, url, handler) => registrations.push({ method, url: url.slice(target.prefix.length) || '/', handler }),
+      { pathsKnown: true }, // the instance's prefix is the full one
     );
     const kit = this.#kit;
     target.register(async (child) => {
@@ -179,8 +182,8 @@ export class DependsFastify {
       const methods = Array.isArray(options.method) ? options.method : [options.method];
       for (const method of methods) {
         // the HEAD route Fastify adds beside each GET is not documented apart
-        if (method === 'HEAD' && seen.some(([h, m, u]) => h === options.handler && m === 'GET' && u === url)) continue;
-        seen.push([options.handler, method, url]);
+        if (method === 'HEAD' && seen.some((e) => e.handler === options.handler && e.method === 'GET' && e.path === url)) continue;
+        seen.push({ method, path: url, handler: options.handler, before: [] });
       }
     });
   }

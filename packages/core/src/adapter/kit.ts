@@ -163,20 +163,28 @@ export class AdapterKit<T, H> {
    * here) and hands each to `register` with its colon path (`/items/:id`)
    * and the framework handler that serves it. The routes are documented
    * where the framework's route tables put them, prefixes included (see
-   * {@link AdapterKit.openapi}). The target is remembered.
+   * {@link AdapterKit.openapi}), or at once with `pathsKnown` (when the
+   * adapter has already given the router its full prefix). The target is
+   * remembered.
    *
    * @example
    * ```ts
    * kit.mount(app, api, (method, path, handler) => app.on(method, path, handler))
    * ```
    */
-  mount(target: T, router: Router, register: (method: string, path: string, handler: H, route: AppRoute) => void): AppRoute[] {
+  mount(
+    target: T,
+    router: Router,
+    register: (method: string, path: string, handler: H, route: AppRoute) => void,
+    options: { pathsKnown?: boolean } = {},
+  ): AppRoute[] {
     this.#targets.add(target);
     this.#stale = true;
     return router.routes().map((def) => {
-      const route = this.app.prepare(def);
+      // With `pathsKnown` (the router already carries the full prefix), documented at once.
+      const route = options.pathsKnown ? this.app.add(def) : this.app.prepare(def);
       const h = this.#binding.serve(route);
-      this.#wrapped.set(h, { def, route, found: new Set(), mounted: true });
+      this.#wrapped.set(h, { def, route, found: new Set(options.pathsKnown ? [route.label] : []), mounted: !options.pathsKnown });
       register(def.method, toColonPath(def.path), h, route);
       return route;
     });
