@@ -9,6 +9,7 @@
 import type { DependsApp, AppRoute } from '../app/app.js';
 import { errorAnswer, type NativeCheck, type Outcome } from '../app/handle.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import { checkDuplicateRoute } from '../checks/routes.js';
 import { Guards } from '../guard/guards.js';
 import { runGuard, type GuardOutcome } from '../guard/run.js';
 import type { TableRoute } from '../guard/types.js';
@@ -146,6 +147,8 @@ export class AdapterKit<T, H> {
   /** The apps and routers passed to `docs()`: their route tables hold the real paths. */
   readonly #docsTargets = new Set<T>();
   readonly #wrapped = new Map<unknown, Wrapped>();
+  /** Method and path of the routes mounted on each target (a second one fails at once). */
+  readonly #declared = new Map<T, Map<string, string>>();
   /** `METHOD /path` of the guarded routes already documented. */
   readonly #documented = new Set<string>();
   /** Whether the route tables must be searched again before the document is built. */
@@ -180,7 +183,11 @@ export class AdapterKit<T, H> {
   ): AppRoute[] {
     this.#targets.add(target);
     this.#stale = true;
+    let declared = this.#declared.get(target);
+    if (!declared) this.#declared.set(target, (declared = new Map()));
     return router.routes().map((def) => {
+      // The same method and path twice on one target fails now (elsewhere, once the route tables are read).
+      if (!options.pathsKnown) checkDuplicateRoute(declared, def.method, def.path, `${def.method} ${toOpenApiPath(def.path)}`);
       // With `pathsKnown` (the router already carries the full prefix), documented at once.
       const route = options.pathsKnown ? this.app.add(def) : this.app.prepare(def);
       const h = this.#binding.serve(route);
