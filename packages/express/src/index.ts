@@ -19,7 +19,7 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit } from '@depends/core/adapter';
+import { AdapterKit, GuardNotRunError } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -200,7 +200,7 @@ export class DependsExpress {
     kit.guards.add(guard, inputs, options);
     const values = (req: Request): Values<I> => {
       const v = resolved.get(req);
-      if (!v) throw new Error('auth.values(req): the guard did not run for this request (the route is not behind it, or it is public)');
+      if (!v) throw new GuardNotRunError('auth.values(req)');
       return v;
     };
     return Object.assign(guard, { values });

@@ -24,7 +24,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, createRequestView, groupHeaders } from '@depends/core/adapter';
+import { AdapterKit, GuardNotRunError, createRequestView, groupHeaders } from '@depends/core/adapter';
 import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RawBody } from '@depends/core/adapter';
@@ -197,7 +197,7 @@ export class DependsHono {
     kit.guards.add(guard, inputs, options);
     const values = (c: Context): Values<I> => {
       const v = resolved.get(c);
-      if (!v) throw new Error('auth.values(c): the guard did not run for this request (the route is not behind it, or it is public)');
+      if (!v) throw new GuardNotRunError('auth.values(c)');
       return v;
     };
     return Object.assign(guard, { values }) as HonoGuard<Values<I>>;

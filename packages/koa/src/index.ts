@@ -24,7 +24,7 @@ import type Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { DependsApp } from '@depends/core';
-import { AdapterKit, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, GuardNotRunError, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -214,7 +214,7 @@ export class DependsKoa {
     kit.guards.add(guard, inputs, options);
     const values = (ctx: Context): Values<I> => {
       const v = resolved.get(ctx);
-      if (!v) throw new Error('auth.values(ctx): the guard did not run for this request (the route is not behind it, or it is public)');
+      if (!v) throw new GuardNotRunError('auth.values(ctx)');
       return v;
     };
     return Object.assign(guard, { values }) as KoaGuard<Values<I>>;

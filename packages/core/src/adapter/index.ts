@@ -27,6 +27,7 @@ export type { Outcome, ErrorHook, NativeCheck } from '../app/handle.js';
 export { Guards, runGuard } from '../guard/index.js';
 export type { GuardOutcome, GuardOptions, GuardRouteOptions, TableRoute } from '../guard/index.js';
 export { frameworkHttpError } from '../errors/framework.js';
+export { GuardNotRunError } from '../errors/catalogue.js';
 export type { FrameworkHttpError } from '../errors/framework.js';
 export type { DependsApp, AppRoute, AppOptions } from '../app/app.js';
 export { routeDef } from '../router/router.js';

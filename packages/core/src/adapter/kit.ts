@@ -293,7 +293,7 @@ export class AdapterKit<T, H> {
       else if (entry.path !== undefined) this.found(entry.handler, entry.method, entry.path, this.guards.dependenciesFor(entry));
       else if (w.mounted)
         throw new ConfigurationError(
-          ErrorCode.InvalidDeclaration,
+          ErrorCode.UnknownRoutePath,
           `Route ${w.route.label} is mounted under ${entry.where ?? 'a path'} that cannot be known, so it cannot be documented: mount its router with a string prefix`,
         );
     }
@@ -301,7 +301,7 @@ export class AdapterKit<T, H> {
     for (const w of this.#wrapped.values())
       if (w.mounted && w.found.size === 0 && targets.size > 0)
         throw new ConfigurationError(
-          ErrorCode.InvalidDeclaration,
+          ErrorCode.UnknownRoutePath,
           `Route ${w.route.label} is mounted on a router that the apps passed to d.docs() do not reach, so its full path cannot be known: pass the outermost app to d.docs()`,
         );
     this.#stale = false;

@@ -56,6 +56,12 @@ export const ErrorCode = {
   DuplicateRoute: 'DEPENDS_DUPLICATE_ROUTE',
   /** The docs page is served where there is no file system, and no bundled files were given. */
   DocsFilesUnavailable: 'DEPENDS_DOCS_FILES_UNAVAILABLE',
+  /** A guarded or mounted route whose full path the framework does not let be known, so it cannot be documented. */
+  UnknownRoutePath: 'DEPENDS_UNKNOWN_ROUTE_PATH',
+  /** A guard's options do not fit the routes behind it (a `routes` key naming no such route, scopes with no scheme, a guard in front of no route). */
+  GuardOptions: 'DEPENDS_GUARD_OPTIONS',
+  /** `auth.values()` asked for a request the guard did not run for. */
+  GuardNotRun: 'DEPENDS_GUARD_NOT_RUN',
 } as const;
 
 /** One of the stable codes in {@link ErrorCode}. */
@@ -361,6 +367,21 @@ export class ErrorSwallowedError extends DependsError {
 export class InvalidArgumentError extends DependsError {
   constructor(message: string) {
     super(ErrorCode.InvalidArgument, message);
+  }
+}
+
+/**
+ * `auth.values(req)` asked for a request the guard did not run for (the
+ * route is not behind it, or is public): a programming mistake.
+ *
+ * @example
+ * ```ts
+ * expect(() => auth.values(req)).toThrow(GuardNotRunError)
+ * ```
+ */
+export class GuardNotRunError extends DependsError {
+  constructor(accessor: string) {
+    super(ErrorCode.GuardNotRun, `${accessor}: the guard did not run for this request (the route is not behind it, or it is public)`);
   }
 }
 

@@ -39,7 +39,7 @@ function normaliseKeys(name: string, routes: GuardOptions['routes']): Map<string
   const out = new Map<string, GuardRouteOptions>();
   for (const [key, options] of Object.entries(routes ?? {})) {
     const m = ROUTE_KEY.exec(key.trim());
-    if (!m) throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Guard "${name}": routes key "${key}" is not "METHOD /path" (e.g. "GET /v1/notes/{id}")`);
+    if (!m) throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${name}": routes key "${key}" is not "METHOD /path" (e.g. "GET /v1/notes/{id}")`);
     out.set(guardKey(m[1], m[2]), options);
   }
   return out;
@@ -103,7 +103,7 @@ export class Guards {
     const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
     if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
       throw new ConfigurationError(
-        ErrorCode.InvalidDeclaration,
+        ErrorCode.GuardOptions,
         `Guard "${label}" asks for scopes, but none of its inputs (${Object.keys(inputs).join(', ')}) reaches a security scheme: add the scheme or the dependency that uses it`,
       );
     this.#guards.set(fn, guard);
@@ -211,7 +211,7 @@ export class Guards {
       if (guards.length === 0) continue;
       if (entry.path === undefined)
         throw new ConfigurationError(
-          ErrorCode.InvalidDeclaration,
+          ErrorCode.UnknownRoutePath,
           `Guard "${guards[0].name}" stands in front of ${entry.method} ${entry.where ?? 'a route'}, whose path cannot be known, so it cannot be documented: register it with a string path, or mount its router with a string prefix`,
         );
       const key = guardKey(entry.method, entry.path);
@@ -230,13 +230,13 @@ export class Guards {
       const keys = used.get(guard);
       if (!keys)
         throw new ConfigurationError(
-          ErrorCode.InvalidDeclaration,
+          ErrorCode.GuardOptions,
           `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs()`,
         );
       for (const key of guard.routes.keys())
         if (!keys.has(key))
           throw new ConfigurationError(
-            ErrorCode.InvalidDeclaration,
+            ErrorCode.GuardOptions,
             `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`,
           );
     }
