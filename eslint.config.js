@@ -8,7 +8,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', 'packages/core/src/docs/bundled/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/runtimes/.build/**', '**/*.d.ts', 'packages/core/src/docs/bundled/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
