@@ -53,6 +53,9 @@ export default [
   project('fastify', './packages/fastify'),
   project('rate-limit', './packages/rate-limit'),
   project('adapters', './tests/adapters'),
+  project('docs', './docs', {
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: src('./docs/tsconfig.json') },
+  }),
   project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
   project('oidc-api', './examples/oidc-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
 ];

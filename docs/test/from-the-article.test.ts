@@ -1,0 +1,233 @@
+/**
+ * docs/from-the-article.md, checked: every code block on the page is a
+ * file of docs/from-the-article/ shown verbatim (or a startup error that
+ * file's app really throws, quoted exactly), and each app does over real
+ * HTTP what the page says it does. The snippets are type-checked by
+ * snippets.test-d.ts.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type express from 'express';
+import { request } from 'undici';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ErrorCode, RouteInputError, type OpenAPIDocument } from '@depends/core';
+import { naiveMiddlewareApp } from '../from-the-article/middleware.naive.js';
+import { middlewareApp } from '../from-the-article/middleware.depends.js';
+import { naiveHeaderApp } from '../from-the-article/header.naive.js';
+import { headerApp } from '../from-the-article/header.depends.js';
+import { naiveSecurityApp } from '../from-the-article/security.naive.js';
+import { securityApp } from '../from-the-article/security.depends.js';
+import { naiveBearerApp } from '../from-the-article/http-bearer.naive.js';
+import { naiveApiKeyApp } from '../from-the-article/api-key.naive.js';
+import { apiKeyApp } from '../from-the-article/api-key.depends.js';
+
+const dir = new URL('../from-the-article/', import.meta.url);
+const page = readFileSync(new URL('../from-the-article.md', import.meta.url), 'utf8');
+
+interface Block {
+  readonly lang: string;
+  readonly marker: string | undefined;
+  readonly body: string;
+}
+
+/** Every fenced block of the page, with the `<!-- … -->` marker on the line before it. */
+function blocks(markdown: string): Block[] {
+  const lines = markdown.split('\n');
+  const out: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\w*)$/.exec(lines[i]);
+    if (!open) continue;
+    const end = lines.indexOf('```', i + 1);
+    expect(end, `unclosed block at line ${i + 1}`).toBeGreaterThan(i);
+    const marker = /^<!-- (.+) -->$/.exec(lines[i - 1] ?? '')?.[1];
+    out.push({ lang: open[1], marker, body: lines.slice(i + 1, end).join('\n') });
+    i = end;
+  }
+  return out;
+}
+
+const pageBlocks = blocks(page);
+const startupError = (file: string): string => {
+  const block = pageBlocks.find((b) => b.marker === `startup-error: ${file}`);
+  expect(block, `no startup error quoted for ${file}`).toBeDefined();
+  return block!.body;
+};
+
+const servers: Server[] = [];
+afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
+
+/** Serves an Express app on 127.0.0.1 and returns a client for it. */
+async function serve(app: express.Express) {
+  const server = createServer(app).listen(0, '127.0.0.1');
+  servers.push(server);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return async (method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, body?: unknown) => {
+    const res = await request(`${base}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.body.text();
+    return {
+      status: res.statusCode,
+      challenge: res.headers['www-authenticate'],
+      json: () => JSON.parse(text),
+    };
+  };
+}
+
+const ALICE = { authorization: 'Bearer alice-token' };
+const BOB = { authorization: 'Bearer bob-token' };
+const NOT_AUTH = { detail: 'Not authenticated' };
+
+describe('the page', () => {
+  test('every code block is a snippet file shown verbatim, or a quoted startup error; every file is shown once', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(pageBlocks.length).toBeGreaterThan(files.length);
+    const shown: string[] = [];
+    for (const block of pageBlocks) {
+      if (block.lang === 'ts') {
+        const file = /^snippet: (.+)$/.exec(block.marker ?? '')?.[1];
+        expect(file, `a ts block without a snippet marker:\n${block.body.slice(0, 80)}`).toBeDefined();
+        expect(block.body + '\n', `page block for ${file} differs from the file`).toBe(readFileSync(new URL(file!, dir), 'utf8'));
+        shown.push(file!);
+      } else {
+        expect(block.lang, 'only ts snippets and quoted startup errors').toBe('text');
+        expect(block.marker).toMatch(/^startup-error: /);
+      }
+    }
+    expect(shown.sort()).toEqual(files.sort());
+  });
+
+  test('the README links to it', () => {
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain('](docs/from-the-article.md)');
+  });
+
+  test('the startup-error table lists real codes', () => {
+    const codes = [...page.matchAll(/\| `(DEPENDS_[A-Z_]+)` \|/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(7);
+    for (const code of codes) expect(Object.values(ErrorCode)).toContain(code);
+  });
+});
+
+describe('1. a middleware that checks the header', () => {
+  test('naive: the docs and the public route are locked out; the document knows nothing; the 401 has no challenge', async () => {
+    const call = await serve(naiveMiddlewareApp());
+    for (const path of ['/docs', '/openapi.json', '/status']) expect((await call('GET', path)).status).toBe(401);
+    const missing = await call('GET', '/v1/notes');
+    expect([missing.status, missing.challenge]).toEqual([401, undefined]);
+    const doc = (await call('GET', '/openapi.json', ALICE)).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toBeUndefined();
+    expect(doc.paths['/v1/notes'].get!.security).toBeUndefined();
+    expect(Object.keys(doc.paths['/v1/notes'].get!.responses)).toEqual(['200']);
+  });
+
+  test('depends: a router dependency over httpBearer(); docs and /status public; 401 with challenges; Authorize in the document; the caller reaches the handler', async () => {
+    const call = await serve(middlewareApp());
+    expect((await call('GET', '/status')).json()).toEqual({ status: 'ok' });
+    expect((await call('GET', '/docs')).status).toBe(200);
+    const missing = await call('GET', '/v1/notes');
+    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'Bearer', NOT_AUTH]);
+    const bad = await call('GET', '/v1/notes', { authorization: 'Bearer nope' });
+    expect([bad.status, bad.challenge]).toEqual([401, 'Bearer error="invalid_token"']);
+    const ok = await call('GET', '/v1/notes', ALICE);
+    expect([ok.status, ok.json()]).toEqual([200, [{ text: 'mine', owner: 'alice' }]]);
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer' } });
+    expect(doc.paths['/v1/notes'].get!.security).toEqual([{ HTTPBearer: [] }]);
+    expect(doc.paths['/v1/notes'].get!.responses['401']).toBeDefined();
+    expect(doc.paths['/status'].get!.security).toBeUndefined();
+  });
+});
+
+describe("2. Depends(Header(...)) reading Authorization", () => {
+  test('naive: refused at startup with the message the page quotes', () => {
+    expect(naiveHeaderApp).toThrow(RouteInputError);
+    expect(naiveHeaderApp).toThrow(expect.objectContaining({ code: ErrorCode.IgnoredHeader, message: startupError('header.naive.ts') }));
+  });
+
+  test('depends: Bearer tokens through httpBearer(), a raw key through apiKeyHeader({ name: "Authorization" }); both documented as schemes, neither as a parameter', async () => {
+    const call = await serve(headerApp());
+    const missing = await call('GET', '/v1/export');
+    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'APIKey', NOT_AUTH]);
+    expect((await call('GET', '/v1/export', { authorization: 'wrong' })).status).toBe(401);
+    expect((await call('GET', '/v1/export', { authorization: 'demo-api-key' })).json()).toEqual({ exportedBy: 'service' });
+    expect((await call('GET', '/v1/notes', ALICE)).json()).toEqual([{ text: 'mine', owner: 'alice' }]);
+    expect((await call('GET', '/v1/notes')).challenge).toBe('Bearer');
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toEqual({
+      HTTPBearer: { type: 'http', scheme: 'bearer' },
+      APIKeyHeader: { type: 'apiKey', in: 'header', name: 'Authorization' },
+    });
+    expect(doc.paths['/v1/export'].get!.security).toEqual([{ APIKeyHeader: [] }]);
+    expect(doc.paths['/v1/export'].get!.parameters).toBeUndefined();
+    expect(doc.paths['/v1/notes'].get!.parameters).toBeUndefined();
+  });
+});
+
+describe('3. Security(...) over that header dependency', () => {
+  test('naive: refused at startup with the message the page quotes', () => {
+    expect(naiveSecurityApp).toThrow(expect.objectContaining({ code: ErrorCode.SecurityWithoutScheme, message: startupError('security.naive.ts') }));
+  });
+
+  test('depends: bob may read, not write (403 insufficient_scope); alice writes (201); scopes and 403 documented', async () => {
+    const call = await serve(securityApp());
+    expect((await call('GET', '/v1/notes', BOB)).json()).toEqual([{ text: 'mine', owner: 'bob' }]);
+    const denied = await call('POST', '/v1/notes', BOB, { text: 'hello' });
+    expect([denied.status, denied.challenge, denied.json()]).toEqual([
+      403,
+      'Bearer error="insufficient_scope", scope="notes:write"',
+      { detail: 'Not enough permissions' },
+    ]);
+    const created = await call('POST', '/v1/notes', ALICE, { text: 'hello' });
+    expect([created.status, created.json()]).toEqual([201, { id: 1, text: 'hello', owner: 'alice' }]);
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.paths['/v1/notes'].post!.security).toEqual([{ HTTPBearer: ['notes:write'] }]);
+    expect(doc.paths['/v1/notes'].post!.responses['403']).toBeDefined();
+  });
+});
+
+describe('4. HTTPBearer', () => {
+  test('naive: a bad token answers 403 without a challenge; a missing one 401 Bearer', async () => {
+    const call = await serve(naiveBearerApp());
+    const bad = await call('GET', '/v1/notes', { authorization: 'Bearer nope' });
+    expect([bad.status, bad.challenge, bad.json()]).toEqual([403, undefined, { detail: 'Invalid token' }]);
+    const missing = await call('GET', '/v1/notes');
+    expect([missing.status, missing.challenge]).toEqual([401, 'Bearer']);
+  });
+
+  test('depends: invalidToken() answers 401 Bearer error="invalid_token"', async () => {
+    const call = await serve(middlewareApp());
+    const bad = await call('GET', '/v1/notes', { authorization: 'Bearer nope' });
+    expect([bad.status, bad.challenge]).toEqual([401, 'Bearer error="invalid_token"']);
+  });
+});
+
+describe('5. APIKeyHeader', () => {
+  test('naive: documented as optional; missing or wrong key is a 403 without a challenge', async () => {
+    const call = await serve(naiveApiKeyApp());
+    const attempts: Record<string, string>[] = [{}, { 'x-api-key': 'wrong' }];
+    for (const headers of attempts) {
+      const res = await call('GET', '/export', headers);
+      expect([res.status, res.challenge]).toEqual([403, undefined]);
+    }
+    expect((await call('GET', '/export', { 'x-api-key': 'demo-api-key' })).status).toBe(200);
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.paths['/export'].get!.security).toEqual([{}, { APIKeyHeader: [] }]);
+  });
+
+  test('depends: a required scheme; 401 APIKey; documented as a scheme, not a parameter', async () => {
+    const call = await serve(apiKeyApp());
+    const missing = await call('GET', '/export');
+    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'APIKey', NOT_AUTH]);
+    const wrong = await call('GET', '/export', { 'x-api-key': 'wrong' });
+    expect([wrong.status, wrong.challenge]).toEqual([401, 'APIKey']);
+    expect((await call('GET', '/export', { 'x-api-key': 'demo-api-key' })).json()).toEqual({ notes: [] });
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toEqual({ APIKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' } });
+    expect(doc.paths['/export'].get!.security).toEqual([{ APIKeyHeader: [] }]);
+    expect(doc.paths['/export'].get!.parameters).toBeUndefined();
+  });
+});
