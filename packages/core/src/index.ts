@@ -58,7 +58,7 @@ export type { DocumentOptions, OpenAPIDocument } from './openapi/types.js';
 export type { GuardOptions, GuardRouteOptions } from './guard/types.js';
 
 // Errors
-export { DependsError, ConfigurationError, HTTPException, RequestValidationError, OAuth2Error, ErrorCode } from './errors/catalogue.js';
+export { DependsError, ConfigurationError, RouteInputError, DuplicateRouteError, HTTPException, RequestValidationError, OAuth2Error, ErrorCode } from './errors/catalogue.js';
 export type { HeaderValues, ValidationIssue, OAuth2ErrorCode } from './errors/catalogue.js';
 
 // Security schemes

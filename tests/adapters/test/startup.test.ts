@@ -5,8 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { ErrorCode, Router, depends, header, path, query } from '../../../packages/core/src/index.js';
-import { DuplicateRouteError, RouteInputError } from '../../../packages/core/src/errors/catalogue.js';
+import { DuplicateRouteError, ErrorCode, RouteInputError, Router, depends, header, path, query } from '../../../packages/core/src/index.js';
 import { harnesses } from '../src/harness.js';
 
 /** The article's router: a header dependency reading `Authorization` on every route under `/v1`. */
