@@ -21,6 +21,7 @@ import {
   type Dependency,
 } from '@depends/core';
 import { basicChallenge } from '@depends/core/schemes';
+import { clientIp, rateLimit } from '@depends/rate-limit';
 import { insertItem, recordActivity, type Connection, type TodoStore, type User } from './db.js';
 import { ErrorDetail, Health, ItemList, ItemOut, NewItem, Stats, Status, Token, UserOut } from './schemas.js';
 import { signAccessToken, verifyAccessToken } from './tokens.js';
@@ -40,6 +41,19 @@ export const apiKey = apiKeyHeader({ name: 'X-API-Key' });
 
 /** HTTP Basic for the admin routes, realm `admin`. */
 export const adminBasic = httpBasic({ realm: 'admin' });
+
+/**
+ * Failed logins allowed before a key must wait (on `POST /token` and on the
+ * Basic admin route, counted apart): per user name and per client address,
+ * within a window; past it the login answers 429 with `Retry-After` before
+ * any password is hashed. A successful login clears its user name's count.
+ */
+export const LOGIN_LIMITS = {
+  /** Failed attempts per user name (known or not) in the window. */
+  perUsername: { points: 5, duration: 15 * 60 },
+  /** Failed attempts per client address in the window (several users behind one address). */
+  perClientIp: { points: 20, duration: 15 * 60 },
+} as const;
 
 /** What the API needs from the running process. */
 export interface TodoServices {
@@ -64,6 +78,14 @@ export interface TodoApi {
     /** The admin's user name, after checking the Basic credentials. */
     readonly admin: Dependency<string>;
   };
+}
+
+/** What a login handler reports to its failure limits. */
+interface LoginAttempts {
+  /** Counts a failed attempt against the user name and the client address. */
+  failed(): Promise<void>;
+  /** Clears the user name's failures. */
+  succeeded(): Promise<void>;
 }
 
 const userOut = (user: User) => ({ username: user.username, full_name: user.fullName, scopes: [...user.scopes] });
@@ -117,12 +139,26 @@ export function createTodoApi(services: TodoServices): TodoApi {
     { name: 'validApiKey' },
   );
 
+  /** A login's failure limits: per user name and per client address; refused (429) before the password is checked. */
+  const loginLimits = (name: string, username: Dependency<string>) => {
+    const perUsername = rateLimit({ name: `${name}-username`, ...LOGIN_LIMITS.perUsername, key: username, count: 'failures' });
+    const perClientIp = rateLimit({ name: `${name}-ip`, ...LOGIN_LIMITS.perClientIp, key: clientIp, count: 'failures' });
+    return depends({ byIp: perClientIp, byName: perUsername }, ({ byIp, byName }): LoginAttempts => ({
+      failed: () => Promise.all([byIp.fail(), byName.fail()]).then(() => undefined),
+      succeeded: () => byName.reset(),
+    }), { name: `${name}Attempts` });
+  };
+  const tokenAttempts = loginLimits('token', depends({ form: oauth2PasswordFormStrict }, ({ form }) => form.username.toLowerCase(), { name: 'tokenUsername' }));
+  const adminAttempts = loginLimits('admin', depends({ credentials: adminBasic }, ({ credentials }) => credentials.username.toLowerCase(), { name: 'adminUsername' }));
+
   const admin = depends(
-    { credentials: adminBasic },
-    async ({ credentials }) => {
+    { credentials: adminBasic, attempts: adminAttempts },
+    async ({ credentials, attempts }) => {
       if (!(await store.authenticateAdmin(credentials.username, credentials.password))) {
+        await attempts.failed();
         throw new HTTPException(401, 'Incorrect username or password', { 'www-authenticate': basicChallenge('admin') });
       }
+      await attempts.succeeded();
       return credentials.username;
     },
     { name: 'admin' },
@@ -141,10 +177,14 @@ export function createTodoApi(services: TodoServices): TodoApi {
 
   router.post(
     '/token',
-    { form: oauth2PasswordFormStrict },
-    async ({ form }) => {
+    { form: oauth2PasswordFormStrict, attempts: tokenAttempts },
+    async ({ form, attempts }) => {
       const user = await store.authenticate(form.username, form.password);
-      if (!user) throw new OAuth2Error('invalid_grant', 'Incorrect username or password');
+      if (!user) {
+        await attempts.failed();
+        throw new OAuth2Error('invalid_grant', 'Incorrect username or password');
+      }
+      await attempts.succeeded();
       const requested = form.scopes;
       const scopes = requested.length ? user.scopes.filter((s) => requested.includes(s)) : [...user.scopes];
       const access_token = await signAccessToken(jwtSecret, { username: user.username, scopes }, tokenTtl);
@@ -154,7 +194,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
     {
       summary: 'Get an access token',
       description:
-        'OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached.',
+        'OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached. After 5 failed attempts for a user name, or 20 from one client address, within 15 minutes: 429 with `Retry-After`.',
       tags: ['auth'],
       operationId: 'issueToken',
       response: Token,

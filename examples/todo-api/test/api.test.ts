@@ -74,7 +74,8 @@ describe.each(FRAMEWORKS)('todo-api on %s', (framework) => {
     });
 
     test('a password with a NUL or another control character never logs in (issue 10)', async () => {
-      for (const password of ['secret\0', 'secret\0\0\0', 'secret\n', 'secret\x7f']) {
+      // Three attempts: with the earlier wrong one, johndoe stays under the 5 failures that would make his logins wait.
+      for (const password of ['secret\0', 'secret\n', 'secret\x7f']) {
         const res = await ex.call('POST', '/token', { form: { grant_type: 'password', username: 'johndoe', password } });
         expect(res.status, JSON.stringify(password)).toBe(400);
         expect(res.json()).toEqual({ error: 'invalid_grant', error_description: 'Incorrect username or password' });
@@ -269,6 +270,59 @@ describe.each(FRAMEWORKS)('todo-api on %s', (framework) => {
         expect(res.status).toBe(401);
         expect(res.json()).toEqual({ detail: 'Incorrect username or password' });
         expect(res.all('www-authenticate')).toEqual(['Basic realm="admin"']);
+      }
+    });
+  });
+
+  describe('failed logins are limited (issue 10)', () => {
+    // A server of its own: these tests use up the limits on purpose.
+    let limited: Example;
+    beforeAll(async () => {
+      limited = await startExample(framework);
+    });
+    afterAll(() => limited?.close());
+    const login = (username: string, password: string) =>
+      limited.call('POST', '/token', { form: { grant_type: 'password', username, password } });
+    const expect429 = (res: Awaited<ReturnType<typeof login>>, window: number) => {
+      expect(res.status, res.text).toBe(429);
+      expect(res.json()).toEqual({ detail: 'Too many requests, try again later' });
+      const wait = Number(res.headers['retry-after']);
+      expect(wait).toBeGreaterThan(window - 60);
+      expect(wait).toBeLessThanOrEqual(window);
+      expect(res.headers['ratelimit-limit']).toBeDefined();
+    };
+
+    test('POST /token: 5 failures for a user name, then 429 with Retry-After, even with the right password', async () => {
+      for (let i = 0; i < 5; i++) expect((await login('alice', `wrong-${i}`)).status).toBe(400);
+      expect429(await login('alice', 'wonderland'), 900);
+      expect429(await login('ALICE', 'wonderland'), 900); // user names are counted case-insensitively
+      expect((await login('johndoe', 'secret')).status).toBe(200); // other users are not affected
+    });
+
+    test('POST /token: a successful login clears its user name’s failures', async () => {
+      for (let i = 0; i < 4; i++) expect((await login('johndoe', 'wrong')).status).toBe(400);
+      expect((await login('johndoe', 'secret')).status).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await login('johndoe', 'wrong')).status).toBe(400);
+      expect((await login('johndoe', 'secret')).status).toBe(200);
+    });
+
+    test('GET /admin/stats: 5 failed Basic logins for admin, then 429 even with the right password', async () => {
+      for (let i = 0; i < 5; i++) expect((await limited.call('GET', '/admin/stats', { basic: ['admin', `wrong-${i}`] })).status).toBe(401);
+      const res = await limited.call('GET', '/admin/stats', { basic: ['admin', 'admin-password'] });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(840);
+    });
+
+    test('POST /token: 20 failures from one client address (any user names), then every login from it waits', async () => {
+      // The tests above failed 13 times on /token from this address (alice 5, johndoe 8): 7 more make 20.
+      for (let i = 0; i < 7; i++) expect((await login(`nobody-${i}`, 'x')).status).toBe(400);
+      expect429(await login('johndoe', 'secret'), 900);
+    });
+
+    test('documented: 429 with Retry-After on POST /token and GET /admin/stats', async () => {
+      const doc = (await limited.call('GET', '/openapi.json')).json();
+      for (const [path, method] of [['/token', 'post'], ['/admin/stats', 'get']]) {
+        expect(doc.paths[path][method].responses['429'].headers['Retry-After']).toMatchObject({ required: true });
       }
     });
   });

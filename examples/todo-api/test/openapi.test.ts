@@ -71,14 +71,14 @@ describe.each(FRAMEWORKS)('/openapi.json on %s', (framework) => {
     expect(op('/admin/stats', 'get').security).toEqual([{ HTTPBasic: [] }]);
   });
 
-  test('documents the answers: 401 where a credential is needed, 403 where scopes are, 409, 422, and 400/413/415 where a body is read', () => {
+  test('documents the answers: 401 where a credential is needed, 403 where scopes are, 409, 422, 400/413/415 where a body is read, 429 where failed logins are limited', () => {
     const codes = (path: string, method: string) => Object.keys(op(path, method).responses).sort();
     expect(codes('/status', 'get')).toEqual(['200']);
-    expect(codes('/token', 'post')).toEqual(['200', '400', '413']);
+    expect(codes('/token', 'post')).toEqual(['200', '400', '413', '429']);
     expect(codes('/users/me', 'get')).toEqual(['200', '401', '403']);
     expect(codes('/users/me/items', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422']);
     expect(codes('/v1/health', 'get')).toEqual(['200', '401']);
-    expect(codes('/admin/stats', 'get')).toEqual(['200', '401']);
+    expect(codes('/admin/stats', 'get')).toEqual(['200', '401', '429']);
   });
 
   test('no credential shows up as a parameter; the bodies are the form and the JSON item', () => {
