@@ -9,8 +9,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Router, body } from '../../../packages/core/src/index.js';
 import type { DocsFiles } from '../../../packages/core/src/docs/index.js';
-import { createDepends } from '../../../packages/hono/src/index.js';
-import { scenarioRouters, singleHandlers, type Probe } from '../../adapters/src/api.js';
+import { createDepends, type GuardEnv } from '../../../packages/hono/src/index.js';
+import { bearerUser, scenarioRouters, singleHandlers, type Probe } from '../../adapters/src/api.js';
 
 /** What an entry tells the app about its runtime. */
 export interface RuntimeOptions {
@@ -65,6 +65,14 @@ export function createApp(options: RuntimeOptions): Hono {
   const smallRouter = new Router({ prefix: '/small' });
   smallRouter.post('/items', { item: body(z.object({ title: z.string() })) }, ({ item }) => ({ length: item.title.length }));
   small.mount(app, smallRouter);
+
+  // An existing Hono sub-app, its handlers untouched, behind a guard (how most teams adopt depends).
+  const auth = d.guard({ user: bearerUser });
+  const existing = new Hono<GuardEnv<typeof auth>>();
+  existing.use(auth);
+  existing.get('/me', (c) => c.json({ username: c.var.user.username }));
+  existing.get('/items/:id', (c) => c.json({ id: c.req.param('id'), owner: c.get('user').username }));
+  app.route('/existing', existing);
 
   d.docs(app, { files: options.files });
 
