@@ -10,6 +10,7 @@ import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { HTTPException, Router, anyOf, apiKeyHeader, depends, header, httpBasic, httpBearer, invalidToken, oauth2PasswordBearer, query, security, use, withScopes, type Dependency, type HTTPAuthorizationCredentials } from '@depends/core';
 import { createDepends } from '@depends/express';
+import { jwtBearer } from '@depends/jwt';
 import { createDepends as createKoaDepends } from '@depends/koa';
 import { createDepends as createHonoDepends } from '@depends/hono';
 
@@ -88,5 +89,18 @@ describe('README', () => {
     const app = express();
     const d = createDepends({});
     app.get('/me', d.handler({ user: bearer }, ({ user }) => user));
+  });
+});
+
+describe('README tour: tokens from an identity provider', () => {
+  test('jwtBearer with security() scopes types the verified claims', () => {
+    const api = new Router();
+    const reportsOf = (sub: string | undefined) => [{ sub }];
+    const accessToken = jwtBearer({ issuer: 'https://id.example.com', audience: 'api://reports' });
+    api.get('/reports', { token: security(accessToken, { scopes: ['reports:read'] }) }, ({ token }) => {
+      expectTypeOf(token.claims.iss).toEqualTypeOf<string>();
+      expectTypeOf(token.scopes).toEqualTypeOf<readonly string[]>();
+      return reportsOf(token.claims.sub);
+    });
   });
 });
