@@ -8,6 +8,12 @@
  * (`bench/jwt-servers.mjs`); the load comes from autocannon's CLI in another
  * process, over loopback. One warm-up and one measured run per case.
  *
+ * A second table measures the same two in this process, without HTTP:
+ * the route served by the core (`app.handle()` on a request view, JSON
+ * answer) against a function doing the hand-written check and writing the
+ * same answer; seven alternating rounds, median time per request. On a
+ * shared, busy machine this is the steadier figure.
+ *
  * Settings (env): `BENCH_JWT_SECONDS` (default 5), `BENCH_JWT_CONNECTIONS`
  * (default 20), `BENCH_JWT_WARMUP` (default 2), `BENCH_JWT_ONLY=express,hono`.
  */
@@ -17,8 +23,11 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import { Bench } from 'tinybench';
 import { request } from 'undici';
+import { DependsApp, createRequestView, security, type Outcome } from '@depends/core';
+import { jwtBearer } from '@depends/jwt';
 import type { BenchResult } from './run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -139,6 +148,7 @@ export async function run(): Promise<BenchResult> {
   const rows: BenchResult['rows'] = [];
   const notes: string[] = [];
   try {
+    await inProcess(issuer, token, rows, notes);
     for (const framework of ['express', 'koa', 'hono'].filter((f) => ONLY.length === 0 || ONLY.includes(f))) {
       const a = await measure(`${framework}-manual`, env, token, expected);
       const b = await measure(`${framework}-depends`, env, token, expected);
@@ -155,4 +165,56 @@ export async function run(): Promise<BenchResult> {
     `RS256 token, scope check, keys cached after the first request; ${CONNECTIONS} connections, ${WARMUP}s warm-up + ${SECONDS}s measured per case, one run per case, built packages, Node ${process.versions.node}, load average at the end ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
   );
   return { title: 'JWT access token: jwtBearer() vs a hand-written jose check, GET /reports (autocannon, loopback)', rows, notes };
+}
+
+/** The same check without HTTP: `app.handle()` against a hand-written function, alternating rounds. */
+async function inProcess(issuer: string, token: string, rows: BenchResult['rows'], notes: string[]): Promise<void> {
+  const jwksUri = `${issuer}/jwks`;
+  const scheme = jwtBearer({ issuer, audience: AUDIENCE, jwksUri });
+  const app = new DependsApp({ onError: () => {} });
+  const route = app.route('GET', '/reports', { auth: security(scheme, { scopes: ['reports:read'] }) }, ({ auth }) => ({ sub: auth.claims.sub, scopes: auth.scopes }));
+  const jwks = createRemoteJWKSet(new URL(jwksUri));
+  const checks = { issuer, audience: AUDIENCE, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'], requiredClaims: ['exp'], clockTolerance: 5 };
+  const view = () => createRequestView({ method: 'GET', url: '/reports', headers: { authorization: `Bearer ${token}`, host: 'x' } });
+  const handWritten = async (req: ReturnType<typeof createRequestView>): Promise<{ status: number; body: string }> => {
+    const authorization = req.header('authorization');
+    const space = authorization?.indexOf(' ') ?? -1;
+    if (!authorization || space === -1 || authorization.slice(0, space).toLowerCase() !== 'bearer') return { status: 401, body: '{"detail":"Not authenticated"}' };
+    try {
+      const { payload } = await jwtVerify(authorization.slice(space + 1).trim(), jwks, checks);
+      const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+      if (!scopes.includes('reports:read')) return { status: 403, body: '{"detail":"Not enough permissions"}' };
+      return { status: 200, body: JSON.stringify({ sub: payload.sub, scopes }) };
+    } catch {
+      return { status: 401, body: '{"detail":"Could not validate credentials"}' };
+    }
+  };
+  const viaDepends = async () => {
+    const outcome = (await app.handle(route, view())) as Outcome;
+    if (outcome.answer.status !== 200) throw new Error(String(outcome.answer.body));
+    await outcome.finish();
+    return outcome.answer.body;
+  };
+  const a = await viaDepends();
+  const b = await handWritten(view());
+  if (a !== b.body) throw new Error(`bodies differ: ${String(a)} vs ${b.body}`);
+  const cases: [string, () => Promise<unknown>][] = [
+    ['(a) hand-written jose check', () => handWritten(view())],
+    ['(b) jwtBearer()', viaDepends],
+  ];
+  const samples = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  for (let round = 0; round < 7; round++) {
+    const bench = new Bench({ time: 300, warmupTime: 100 });
+    for (const [name, fn] of cases) bench.add(name, fn);
+    await bench.run();
+    for (const t of bench.tasks) {
+      const r = t.result as { latency: { p50?: number; mean: number } };
+      samples.get(t.name)!.push(r.latency.p50 ?? r.latency.mean);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const us = (name: string) => median(samples.get(name)!) * 1000;
+  for (const [name] of cases) rows.push({ framework: '(in process)', case: name, 'req/s': Math.round(1e6 / us(name)), 'µs/req': Number(us(name).toFixed(1)) });
+  const ratio = us(cases[0][0]) / us(cases[1][0]);
+  notes.push(`in process: (b)/(a) requests per second = ${ratio.toFixed(3)} ${ratio >= 0.95 ? '≥ 0.95: met' : '< 0.95: NOT met'} (7 alternating rounds, median)`);
 }
