@@ -6,7 +6,7 @@
  * the route requires, and documents the provider so Swagger UI's Authorize
  * logs in through it.
  */
-import { ConfigurationError, ErrorCode, assertScopes, invalidToken, notAuthenticated, securityScopes, type CallContext, type OAuthFlows, type OAuthScopes, type SchemeOptions, type SchemeValue, type SecurityScheme, type SecurityScopes } from '@depends/core';
+import { ConfigurationError, ErrorCode, insufficientScope, invalidToken, notAuthenticated, securityScopes, type CallContext, type OAuthFlows, type OAuthScopes, type SchemeOptions, type SchemeValue, type SecurityScheme, type SecurityScopes } from '@depends/core';
 import { bearerChallenge, createDependency, normaliseFlows, readAuthorization, type SchemeInfo } from '@depends/core/schemes';
 import type { JSONWebKeySet, JWTVerifyOptions } from 'jose';
 import type { z } from 'zod';
@@ -233,7 +233,13 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
     try {
       verified = await keys.verify(parts.credentials, verifyOptions);
     } catch (error) {
-      throw refusal(error, { realm });
+      const again = keys.recover(error, parts.credentials, verifyOptions);
+      if (again === undefined) throw refusal(error, { realm });
+      try {
+        verified = await again;
+      } catch (failure) {
+        throw refusal(failure, { realm });
+      }
     }
     let claims = verified.payload as VerifiedClaims & ClaimsOf<S>;
     if (schema !== undefined) {
@@ -242,7 +248,7 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
       claims = { ...claims, ...(parsed.data as object) };
     }
     const granted = scopesOf(claims, scopeClaim);
-    if (scopes.scopes.length > 0) assertScopes(scopes, granted, { realm });
+    for (const scope of scopes.scopes) if (!granted.includes(scope)) throw insufficientScope(scopes, { realm });
     return accessToken(claims, granted, verified.protectedHeader, parts.credentials);
   };
   Object.defineProperty(fn, 'name', { value: name });

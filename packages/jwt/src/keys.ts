@@ -159,24 +159,36 @@ export class KeySource {
   /**
    * Verifies a token with jose's `jwtVerify` and these keys. While the
    * provider is healthy jose's own key set is used directly (nothing is
-   * added to the hot path); when fetching from the provider fails, the
-   * token is verified again through {@link KeySource.getKey} (the last keys
-   * fetched, or {@link ProviderUnavailableError}).
+   * added to the hot path). When this rejects, hand the error to
+   * {@link KeySource.recover}: if fetching from the provider failed, it
+   * verifies the token again with the last keys fetched.
    *
    * @example
    * ```ts
-   * const { payload } = await keys.verify(token, { issuer: 'https://id.example.com', audience: 'api://reports' })
+   * const result = await keys.verify(token, checks).catch((e) => keys.recover(e, token, checks) ?? Promise.reject(e))
    * ```
    */
   verify(token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> {
     const direct = this.#local ?? (this.#remote !== undefined && Date.now() >= this.#downUntil ? this.#remote : undefined);
-    if (direct === undefined) return jwtVerify(token, this.getKey, options);
-    if (direct === this.#local) return jwtVerify(token, direct, options);
-    return jwtVerify(token, direct, options).catch((error: unknown) => {
-      if (!isFetchFailure(error)) throw error;
-      this.#down(error);
-      return jwtVerify(token, this.getKey, options);
-    });
+    return jwtVerify(token, direct ?? this.getKey, options);
+  }
+
+  /**
+   * After {@link KeySource.verify} rejected with `error`: when the provider
+   * could not be reached, marks it down and verifies the token again through
+   * {@link KeySource.getKey} (the last keys fetched, or
+   * {@link ProviderUnavailableError}); `undefined` when the error is the
+   * token's own.
+   *
+   * @example
+   * ```ts
+   * try { return await keys.verify(token, checks) } catch (e) { const again = keys.recover(e, token, checks); if (!again) throw e; return await again }
+   * ```
+   */
+  recover(error: unknown, token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> | undefined {
+    if (this.#local || error instanceof ProviderUnavailableError || !isFetchFailure(error)) return undefined;
+    this.#down(error);
+    return jwtVerify(token, this.getKey, options);
   }
 
   /**
