@@ -216,10 +216,13 @@ async function inProcess(issuer: string, token: string, rows: BenchResult['rows'
     times.push(first ? { a: x, b: y } : { a: y, b: x });
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  const usA = median(times.map((t) => t.a)) * 1000;
-  const usB = median(times.map((t) => t.b)) * 1000;
+  // Per case: the mean over every batch (both sides saw the same stretches of load).
+  const usA = (times.reduce((n, t) => n + t.a, 0) / times.length) * 1000;
+  const usB = (times.reduce((n, t) => n + t.b, 0) / times.length) * 1000;
   rows.push({ framework: '(in process)', case: '(a) hand-written jose check', 'req/s': Math.round(1e6 / usA), 'µs/req': Number(usA.toFixed(1)) });
   rows.push({ framework: '(in process)', case: '(b) jwtBearer()', 'req/s': Math.round(1e6 / usB), 'µs/req': Number(usB.toFixed(1)) });
   const ratio = median(times.map((t) => t.a / t.b));
-  notes.push(`in process: (b)/(a) requests per second = ${ratio.toFixed(3)} ${ratio >= 0.95 ? '≥ 0.95: met' : '< 0.95: NOT met'} (median of ${PAIRS} paired batches of ${BATCH} requests, alternating)`);
+  notes.push(
+    `in process: (b)/(a) requests per second = ${ratio.toFixed(3)} ${ratio >= 0.95 ? '≥ 0.95: met' : '< 0.95: NOT met'} (median of the ratios of ${PAIRS} paired batches of ${BATCH} requests, alternating; over all batches: ${(usA / usB).toFixed(3)})`,
+  );
 }
