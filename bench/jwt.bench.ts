@@ -25,7 +25,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { request } from 'undici';
-import { DependsApp, createRequestView, security, type Outcome } from '@depends/core';
+import { DependsApp, security } from '@depends/core';
+import { createRequestView, type Outcome } from '@depends/core/adapter';
 import { jwtBearer } from '@depends/jwt';
 import type { BenchResult } from './run.js';
 
