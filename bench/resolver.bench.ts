@@ -16,7 +16,8 @@ const users = new Map([['token-1', { id: 1, name: 'john' }]]);
 const Limit = z.number().int().min(1).max(100).default(20);
 
 // --- declared with depends ---------------------------------------------------
-const credential = header('authorization');
+// A plain header (a credential in `Authorization` must be declared as a security scheme: refused at startup).
+const credential = header('x-token');
 const currentUser = depends({ credential }, ({ credential }) => {
   if (!credential.startsWith('Bearer ')) throw new HTTPException(401, 'Not authenticated', { 'www-authenticate': 'Bearer' });
   const user = users.get(credential.slice(7));
@@ -63,7 +64,7 @@ type Answer = { status: number; body: string };
 
 /** The checks every hand-written variant does first: the bearer credential, the user, the query. */
 function checkRequest(req: ReturnType<typeof createRequestView>): Answer | { user: { id: number; name: string }; limit: number } {
-  const credential = req.header('authorization');
+  const credential = req.header('x-token');
   if (!credential || !credential.startsWith('Bearer ')) return { status: 401, body: '{"detail":"Not authenticated"}' };
   const user = users.get(credential.slice(7));
   if (!user) return { status: 401, body: '{"detail":"Not authenticated"}' };
@@ -124,7 +125,7 @@ function handWrittenSync(req: ReturnType<typeof createRequestView>): { status: n
   return { status: 200, body: JSON.stringify({ user: user.name, limit, titles: `${settings.prefix}${user.name}`, footer: settings.prefix.length }) };
 }
 
-const view = () => createRequestView({ method: 'GET', url: '/items?limit=5', headers: { authorization: 'Bearer token-1', host: 'x' } });
+const view = () => createRequestView({ method: 'GET', url: '/items?limit=5', headers: { 'x-token': 'Bearer token-1', host: 'x' } });
 
 async function viaDepends(r: typeof route): Promise<void> {
   const outcome = await app.handle(r, view());

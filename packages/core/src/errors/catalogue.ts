@@ -245,15 +245,21 @@ function nodeEnv(): string | undefined {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
 }
 
+/** Where a stackless exception keeps its message (read through `message` on the prototype). */
+const MESSAGE = Symbol('message');
+
 /**
  * An HTTP exception without a stack trace: an object of the same class (so
  * `instanceof` and the prototype's methods work) with the same own
- * properties as a constructed one, built without `Error`'s constructor,
- * which captures a stack whatever `Error.stackTraceLimit` says is cheapest.
+ * enumerable properties as a constructed one, built without `Error`'s
+ * constructor, which captures a stack whatever `Error.stackTraceLimit`
+ * says. Its `message` and `stack` are accessors of the prototype (a
+ * constructed exception has its own, which hide them): defining a
+ * non-enumerable own property costs more than building the object.
  */
 function stackless(target: abstract new (...args: never[]) => HTTPException, status: number, detail: unknown, headers: HeaderValues | undefined): HTTPException {
-  const e = Object.create(target.prototype) as { -readonly [K in keyof HTTPException]: HTTPException[K] };
-  Object.defineProperty(e, 'message', { value: typeof detail === 'string' ? detail : `HTTP ${status}`, writable: true, configurable: true });
+  const e = Object.create(target.prototype) as { -readonly [K in keyof HTTPException]: HTTPException[K] } & { [MESSAGE]: string };
+  e[MESSAGE] = typeof detail === 'string' ? detail : `HTTP ${status}`;
   e.code = ErrorCode.Http;
   e.name = target.name;
   e.status = status;
@@ -262,14 +268,25 @@ function stackless(target: abstract new (...args: never[]) => HTTPException, sta
   return e;
 }
 
-// A stackless exception's `stack` is its first line; a constructed one has its own.
-Object.defineProperty(HTTPException.prototype, 'stack', {
-  configurable: true,
-  get(this: HTTPException): string {
-    return `${this.name}: ${this.message}`;
+Object.defineProperties(HTTPException.prototype, {
+  message: {
+    configurable: true,
+    get(this: { [MESSAGE]?: string }): string {
+      return this[MESSAGE] ?? '';
+    },
+    set(this: { [MESSAGE]?: string }, value: string) {
+      this[MESSAGE] = value;
+    },
   },
-  set(this: HTTPException, value: unknown) {
-    Object.defineProperty(this, 'stack', { value, writable: true, configurable: true });
+  // A stackless exception's `stack` is its first line.
+  stack: {
+    configurable: true,
+    get(this: HTTPException): string {
+      return `${this.name}: ${this.message}`;
+    },
+    set(this: HTTPException, value: unknown) {
+      Object.defineProperty(this, 'stack', { value, writable: true, configurable: true });
+    },
   },
 });
 

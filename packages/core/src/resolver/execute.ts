@@ -5,6 +5,7 @@
  * errors are collected (a dependency whose inputs failed is not called);
  * any other error aborts resolution.
  */
+import { Refusal } from '../dependency/refusal.js';
 import type { CallContext, ServiceContainer } from '../dependency/types.js';
 import { DependsError, ErrorCode, RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
@@ -153,7 +154,10 @@ async function continueAsync(steps: readonly Step[], ex: Execution, i: number, p
         ok = false;
         collect(e, step, ex);
       }
-      if (ok) store(step, ex, value);
+      if (ok) {
+        if (value instanceof Refusal) collect(value.error, step, ex);
+        else store(step, ex, value);
+      }
     }
     let next: object | typeof ABORTED | undefined;
     do {
@@ -190,6 +194,7 @@ function runStep(step: Step, ex: Execution): object | typeof ABORTED | undefined
   switch (step.kind) {
     case StepKind.Plain:
       if (isThenable(out)) return out;
+      if (out instanceof Refusal) return fault(out.error, step, ex);
       store(step, ex, out);
       return undefined;
     case StepKind.Owned:

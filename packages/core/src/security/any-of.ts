@@ -7,6 +7,7 @@
 import { createDependency, isDependency, isUse, security } from '../dependency/depends.js';
 import type { Dependency, Input, SchemeInfo, Use, ValueOf } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';
+import { Refusal } from '../dependency/refusal.js';
 import { preparedNotAuthenticated } from './errors.js';
 import { credentialReader, invalidOption, registerReader, type ReadResult, type SecurityScheme } from './scheme.js';
 
@@ -148,7 +149,7 @@ export function anyOf(...args: unknown[]): AlternativeSchemes<any> {
     const result = read(context.request);
     if (result.ok) return result.value;
     if (optional && !result.malformed) return undefined;
-    throw fail();
+    return new Refusal(fail()); // handled by the resolver as a throw
   };
   const dependency = createDependency<unknown>({}, fn, {
     name,

@@ -8,6 +8,7 @@ import { createDependency } from '../dependency/depends.js';
 import type { Dependency, DependencyMeta, SchemeInfo } from '../dependency/types.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
+import { Refusal } from '../dependency/refusal.js';
 import { preparedNotAuthenticated, repeatedCredential } from './errors.js';
 
 /**
@@ -252,7 +253,7 @@ export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme
     const result = read(context.request);
     if (result.ok) return result.value;
     if (optional && !result.malformed) return undefined;
-    throw fail();
+    return new Refusal(fail()) as never; // handled by the resolver as a throw
   };
   Object.defineProperty(fn, 'name', { value: name });
   const dependency = createDependency<T>({}, fn, { name, meta: { security: { kind: 'scheme', scheme } } }) as SecurityScheme<T>;

@@ -5,6 +5,7 @@
  */
 import { createDependency, isUse } from '../dependency/depends.js';
 import { securityScopes, SecurityScopes } from '../dependency/builtins.js';
+import { Refusal } from '../dependency/refusal.js';
 import type { Dependency, Use } from '../dependency/types.js';
 import { insufficientScope, type InsufficientScopeOptions } from './errors.js';
 import { isThenable } from '../util/thenable.js';
@@ -59,10 +60,16 @@ export function missingScopes(required: SecurityScopes | readonly string[], gran
  * ```
  */
 export function assertScopes(required: SecurityScopes | readonly string[], granted: GrantedScopes, options?: InsufficientScopeOptions): void {
+  if (lacksScope(required, granted)) throw insufficientScope(required, options);
+}
+
+/** Whether some required scope is not granted. */
+function lacksScope(required: SecurityScopes | readonly string[], granted: GrantedScopes): boolean {
   const list = requiredList(required);
-  if (list.length === 0) return;
+  if (list.length === 0) return false;
   const have = grantedSet(granted);
-  for (const scope of list) if (!have.has(scope)) throw insufficientScope(required, options);
+  for (const scope of list) if (!have.has(scope)) return true;
+  return false;
 }
 
 
@@ -109,12 +116,12 @@ export function withScopes<T>(
   const name = options.name ?? `withScopes(${inner.name})`;
   const fn = ({ value, required }: { value: T; required: SecurityScopes }): T | Promise<T> => {
     if (required.scopes.length === 0) return value;
-    const check = (scopes: GrantedScopes): T => {
+    const have = granted(value);
+    if (!isThenable(have)) return lacksScope(required, have) ? (new Refusal(insufficientScope(required, options)) as never) : value;
+    return Promise.resolve(have).then((scopes) => {
       assertScopes(required, scopes, options);
       return value;
-    };
-    const have = granted(value);
-    return isThenable(have) ? Promise.resolve(have).then(check) : check(have as GrantedScopes);
+    });
   };
   return createDependency<T>({ value: dependency, required: securityScopes }, fn, {
     name,
