@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createDependency } from '../dependency/depends.js';
 import type { Dependency, SourceSpec } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';
-import { acceptsUndefined, arrayElement, scalarCoercer, validate, type Schema } from './validate.js';
+import { acceptsUndefined, arrayElement, scalarCoercer, validateOrRefuse, type Schema } from './validate.js';
 
 /** Options shared by parameter sources. */
 export interface ParamOptions {
@@ -47,16 +47,16 @@ function paramSource<T>(where: In, name: string, schema: Schema | undefined, opt
     fn = (_, { request }) => {
       const raw = read(request);
       if (typeof raw === 'string') return raw;
-      return validate(s, raw, loc);
+      return validateOrRefuse(s, raw, loc);
     };
   } else if (multiple) {
     const coerce = scalarCoercer(element!);
-    fn = (_, { request }) => validate(s, (read(request) as string[] | undefined)?.map(coerce), loc);
+    fn = (_, { request }) => validateOrRefuse(s, (read(request) as string[] | undefined)?.map(coerce), loc);
   } else {
     const coerce = scalarCoercer(s);
     fn = (_, { request }) => {
       const raw = read(request);
-      return validate(s, typeof raw === 'string' ? coerce(raw) : raw, loc);
+      return validateOrRefuse(s, typeof raw === 'string' ? coerce(raw) : raw, loc);
     };
   }
   return createDependency<T>({}, fn, { name: `${where}:${name}`, meta: { source: spec } });

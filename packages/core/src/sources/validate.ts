@@ -3,6 +3,7 @@
  * parameters, and zod issues turned into FastAPI's 422 items.
  */
 import { core, type z } from 'zod';
+import { Refusal } from '../dependency/refusal.js';
 import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
 
 /** Any zod schema. */
@@ -213,16 +214,25 @@ const REPORT_INPUT = Object.freeze({ reportInput: true });
  * ```
  */
 export function validate<S extends Schema>(schema: S, value: unknown, loc: readonly (string | number)[]): z.output<S> {
+  const result = validateOrRefuse(schema, value, loc);
+  if (result instanceof Refusal) throw result.error;
+  return result;
+}
+
+/**
+ * {@link validate} for the library's own request sources: the 422 comes back
+ * as a {@link Refusal} (which the resolver handles as thrown) rather than
+ * being thrown.
+ */
+export function validateOrRefuse<S extends Schema>(schema: S, value: unknown, loc: readonly (string | number)[]): z.output<S> | Refusal {
   const unparsable = intParsingIn(value);
-  if (unparsable !== undefined) return rejectIntParsing(schema, value, unparsable, loc);
+  if (unparsable !== undefined) return new Refusal(rejectIntParsing(schema, value, unparsable, loc));
   const result = parseReportingInput(schema, value, REPORT_INPUT);
   if (result.success) return result.data as z.output<S>;
   const issues = result.error.issues;
   // an absent value is "missing" even when a coercing schema turned it into something else (NaN, "undefined")
-  if (value === undefined) {
-    return missingOr(issues, loc);
-  }
-  throw new RequestValidationError(toValidationIssues(issues, loc));
+  if (value === undefined) return new Refusal(missingOr(issues, loc));
+  return new Refusal(new RequestValidationError(toValidationIssues(issues, loc)));
 }
 
 type Path = readonly (string | number)[];
@@ -248,9 +258,9 @@ const samePath = (a: Path, b: Path) => a.length === b.length && a.every((p, i) =
  * `int_parsing` item for each, in place of what zod says at that spot, and
  * zod's other problems (checked with the raw text in place).
  */
-function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, IntParsing][], loc: Path): never {
+function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, IntParsing][], loc: Path): RequestValidationError {
   // A single value (a query or header parameter): its one problem is the text, whatever zod would add at the same spot.
-  if (value instanceof IntParsing) throw new RequestValidationError([intParsingItem(loc, value)]);
+  if (value instanceof IntParsing) return new RequestValidationError([intParsingItem(loc, value)]);
   const restore = (v: unknown): unknown =>
     v instanceof IntParsing
       ? v.input
@@ -274,16 +284,16 @@ function rejectIntParsing(schema: Schema, value: unknown, unparsable: [Path, Int
     }
   }
   ours.forEach((item, i) => used.has(i) || items.push(item));
-  throw new RequestValidationError(items);
+  return new RequestValidationError(items);
 }
 
 function intParsingItem(loc: Path, p: IntParsing): ValidationIssue {
   return { type: 'int_parsing', loc: [...loc], msg: 'Input should be a valid integer, unable to parse string as an integer', input: p.input };
 }
 
-function missingOr(issues: readonly z.core.$ZodIssue[], loc: readonly (string | number)[]): never {
+function missingOr(issues: readonly z.core.$ZodIssue[], loc: readonly (string | number)[]): RequestValidationError {
   const items = toValidationIssues(issues, loc).map((item, i) =>
     issues[i].path.length === 0 ? { type: 'missing', loc: item.loc, msg: 'Field required', input: null } : item,
   );
-  throw new RequestValidationError(items);
+  return new RequestValidationError(items);
 }
