@@ -58,4 +58,5 @@ export default [
   }),
   project('todo-api', './examples/todo-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
   project('oidc-api', './examples/oidc-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
+  project('existing-api', './examples/existing-api', { testTimeout: 30_000, hookTimeout: 60_000 }),
 ];

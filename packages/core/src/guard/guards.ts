@@ -14,6 +14,7 @@ import { reachesScheme } from '../checks/declarations.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { toOpenApiPath } from '../router/paths.js';
 import { routeDef, type RouteOptions } from '../router/router.js';
+import { body } from '../sources/body.js';
 import type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';
 
 /** A registered guard. */
@@ -224,7 +225,9 @@ export class Guards {
       const isPublic = options.every((o) => o.public);
       const dependencies = isPublic ? [] : this.dependenciesFor(entry);
       const [method] = key.split(' ');
-      this.#app.add(routeDef(method, entry.path, {}, documentOnly(entry.handler), { ...this.#routeOptions(merged), public: isPublic, dependencies }));
+      // A request body the framework's handler reads: documented through a body source the stand-in route never runs.
+      const inputs: Inputs = merged.requestBody ? { body: body(merged.requestBody) } : {};
+      this.#app.add(routeDef(method, entry.path, inputs, documentOnly(entry.handler), { ...this.#routeOptions(merged), public: isPublic, dependencies }));
     }
     for (const guard of this.#guards.values()) {
       const keys = used.get(guard);
@@ -267,7 +270,7 @@ export class Guards {
   }
 
   #routeOptions(options: GuardRouteOptions): RouteOptions {
-    const { scopes: _scopes, ...rest } = options;
+    const { scopes: _scopes, requestBody: _body, ...rest } = options;
     return rest;
   }
 }

@@ -3,6 +3,7 @@
  * framework route that adapters hand to the guard core.
  */
 import type { RouteOptions } from '../router/router.js';
+import type { Schema } from '../sources/validate.js';
 
 /**
  * Options for the routes a guard stands in front of: the route options of a
@@ -16,6 +17,12 @@ import type { RouteOptions } from '../router/router.js';
  * ```
  */
 export interface GuardRouteOptions extends RouteOptions {
+  /**
+   * zod schema of the JSON request body, for the document only: the
+   * framework's own handler reads the body, the guard does not (to check
+   * it too, add `body(schema)` to `dependencies`).
+   */
+  requestBody?: Schema;
   /**
    * OAuth2 scopes the route requires: every input of the guard that reaches
    * a security scheme is used with `security(input, { scopes })` (403
