@@ -14,6 +14,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { ErrorCode, RouteInputError, type OpenAPIDocument } from '@depends/core';
 import { naiveMiddlewareApp } from '../from-the-article/middleware.naive.js';
 import { middlewareApp } from '../from-the-article/middleware.depends.js';
+import { guardedApp } from '../from-the-article/middleware.guard.js';
 import { naiveHeaderApp } from '../from-the-article/header.naive.js';
 import { headerApp } from '../from-the-article/header.depends.js';
 import { naiveSecurityApp } from '../from-the-article/security.naive.js';
@@ -122,6 +123,24 @@ describe('1. a middleware that checks the header', () => {
     expect(doc.components?.securitySchemes).toBeUndefined();
     expect(doc.paths['/v1/notes'].get!.security).toBeUndefined();
     expect(Object.keys(doc.paths['/v1/notes'].get!.responses)).toEqual(['200']);
+  });
+
+  test("depends on an existing app: a guard where the middleware was; the app's handlers get the caller; docs and /status public; Authorize in the document", async () => {
+    const call = await serve(guardedApp());
+    expect((await call('GET', '/status')).json()).toEqual({ status: 'ok' });
+    expect((await call('GET', '/docs')).status).toBe(200);
+    const missing = await call('GET', '/v1/notes');
+    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'Bearer', NOT_AUTH]);
+    const bad = await call('GET', '/v1/notes', { authorization: 'Bearer nope' });
+    expect([bad.status, bad.challenge]).toEqual([401, 'Bearer error="invalid_token"']);
+    const ok = await call('GET', '/v1/notes', ALICE);
+    expect([ok.status, ok.json()]).toEqual([200, [{ text: 'mine', owner: 'alice' }]]);
+    expect((await call('GET', '/nowhere')).status).toBe(404);
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer' } });
+    expect(doc.paths['/v1/notes'].get!.security).toEqual([{ HTTPBearer: [] }]);
+    expect(doc.paths['/v1/notes'].get!.responses['401']).toBeDefined();
+    expect(doc.paths['/status'].get!.security).toBeUndefined();
   });
 
   test('depends: a router dependency over httpBearer(); docs and /status public; 401 with challenges; Authorize in the document; the caller reaches the handler', async () => {

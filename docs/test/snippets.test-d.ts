@@ -10,6 +10,7 @@ import { currentUser } from '../from-the-article/current-user.js';
 import type { Caller } from '../from-the-article/tokens.js';
 import { naiveMiddlewareApp } from '../from-the-article/middleware.naive.js';
 import { middlewareApp } from '../from-the-article/middleware.depends.js';
+import { guardedApp } from '../from-the-article/middleware.guard.js';
 import { naiveHeaderApp } from '../from-the-article/header.naive.js';
 import { headerApp } from '../from-the-article/header.depends.js';
 import { naiveSecurityApp } from '../from-the-article/security.naive.js';
@@ -24,7 +25,7 @@ describe('from-the-article snippets', () => {
   });
 
   test('every snippet builds an Express app', () => {
-    for (const build of [naiveMiddlewareApp, middlewareApp, naiveHeaderApp, headerApp, naiveSecurityApp, securityApp, naiveBearerApp, naiveApiKeyApp, apiKeyApp]) {
+    for (const build of [naiveMiddlewareApp, middlewareApp, guardedApp, naiveHeaderApp, headerApp, naiveSecurityApp, securityApp, naiveBearerApp, naiveApiKeyApp, apiKeyApp]) {
       expectTypeOf(build).returns.toEqualTypeOf<express.Express>();
     }
   });

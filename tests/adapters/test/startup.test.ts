@@ -7,6 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { DuplicateRouteError, ErrorCode, RouteInputError, Router, depends, header, path, query } from '../../../packages/core/src/index.js';
 import { harnesses } from '../src/harness.js';
+import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
+import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
+import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
+import { httpBearer, oauth2PasswordBearer, security } from '../../../packages/core/src/index.js';
 
 /** The article's router: a header dependency reading `Authorization` on every route under `/v1`. */
 function articleRouter(): Router {
@@ -52,5 +56,37 @@ describe.each(harnesses)('$name: mistakes fail at startup', (harness) => {
     );
     expect(error).toBeInstanceOf(DuplicateRouteError);
     expect((error as Error).message).toContain('Route GET /things/{id} is declared twice (the second time as GET /things/{thing})');
+  });
+});
+
+/** The adapters with a guard for existing routes. */
+const guarding = [
+  ['express', () => expressDepends()],
+  ['koa', () => koaDepends()],
+  ['hono', () => honoDepends()],
+] as const;
+
+describe.each(guarding)('%s: a guard with a mistake fails when it is made, not at its first request', (_name, createDepends) => {
+  test("d.guard({ auth: header('authorization') }) throws the same RouteInputError, naming the guard and the input", () => {
+    const d = createDepends();
+    let error: unknown;
+    try {
+      d.guard({ auth: header('authorization') });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RouteInputError);
+    expect((error as RouteInputError).code).toBe(ErrorCode.IgnoredHeader);
+    expect((error as Error).message).toMatch(/^Route behind guard\(auth\), input "auth": header\('authorization'\)/);
+  });
+
+  test('an undeclared OAuth2 scope in the per-route options fails, naming the route key; a correct guard is accepted', () => {
+    const oauth2 = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { 'notes:read': 'Read', 'notes:write': 'Write' } });
+    const d = createDepends();
+    expect(() => d.guard({ token: oauth2 }, { scopes: ['notes:read'], routes: { 'POST /v1/notes': { scopes: ['notes:wirte'] } } })).toThrow(
+      /^Route behind guard\(token\) at POST \/v1\/notes, input "token": scope "notes:wirte" is not declared/,
+    );
+    expect(() => d.guard({ token: oauth2 }, { scopes: ['notes:read'], routes: { 'POST /v1/notes': { scopes: ['notes:write'] } } })).not.toThrow();
+    expect(() => d.guard({ user: security(httpBearer()) })).not.toThrow();
   });
 });

@@ -90,7 +90,9 @@ export class Guards {
   /**
    * Registers a guard: `fn` is the framework middleware the adapter made for
    * it. Fails at once when `scopes` are asked of inputs that reach no
-   * security scheme, or a `routes` key is not `METHOD /path`.
+   * security scheme, a `routes` key is not `METHOD /path`, or an input fails
+   * a startup check (`header('authorization')`, an undeclared OAuth2
+   * scope...: see ERRORS.md).
    *
    * @example
    * ```ts
@@ -107,6 +109,12 @@ export class Guards {
         ErrorCode.GuardOptions,
         `Guard "${label}" asks for scopes, but none of its inputs (${Object.keys(inputs).join(', ')}) reaches a security scheme: add the scheme or the dependency that uses it`,
       );
+    // The startup checks on what the guard declares, now rather than at its first request (its routes are found later).
+    for (const [key, own] of [['', {}] as const, ...guard.routes]) {
+      const options: GuardRouteOptions = { ...defaults, ...own };
+      if (options.public) continue;
+      this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, options), passValues, this.#routeOptions(options)), `behind ${label}${key ? ` at ${key}` : ''}`);
+    }
     this.#guards.set(fn, guard);
   }
 
