@@ -56,6 +56,8 @@ export type HonoGuard<V extends object> = MiddlewareHandler<{ Variables: V }> & 
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono'
+ * const auth: HonoGuard<{ user: User }> = d.guard({ user: currentUser })
  * const v1 = new Hono<GuardEnv<typeof auth>>()
  * v1.get('/notes', (c) => c.json(notes.of(c.var.user)))
  * ```

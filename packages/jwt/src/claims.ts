@@ -101,7 +101,7 @@ class VerifiedAccessToken<C> implements AccessToken<C> {
  *
  * @example
  * ```ts
- * const value = accessToken(payload, ['read'], header, jwt)
+ * const value = accessToken(payload, ['read'], protectedHeader, jwt)
  * JSON.stringify(value) // no "token"
  * ```
  */

@@ -55,6 +55,8 @@ export type KoaGuard<V> = Middleware<V, any> & {
  *
  * @example
  * ```ts
+ * import KoaRouter from '@koa/router'
+ * const auth: KoaGuard<{ user: User }> = d.guard({ user: currentUser })
  * const v1 = new KoaRouter<GuardState<typeof auth>>({ prefix: '/v1' })
  * v1.get('/notes', (ctx) => { ctx.body = notes.of(ctx.state.user) })
  * ```

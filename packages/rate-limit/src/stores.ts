@@ -62,7 +62,7 @@ export interface RedisStoreOptions {
  *
  * @example
  * ```ts
- * import Redis from 'ioredis'
+ * import { Redis } from 'ioredis'
  * const redis = new Redis(process.env.REDIS_URL!)
  * const perIp = rateLimit({ name: 'api', points: 100, duration: 60, key: clientIp, store: redisStore(redis) })
  * ```

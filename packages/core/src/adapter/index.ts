@@ -9,7 +9,10 @@
  * @example
  * ```ts
  * import { AdapterKit, createRequestView, setHeaders } from '@depends/core/adapter'
- * const kit = new AdapterKit(app, options, { serve: (route) => (req) => kit.respond(route, viewOf(req), send), routes: (t) => t.table() })
+ * const kit: AdapterKit<MyApp, MyHandler> = new AdapterKit(app, options, {
+ *   serve: (route) => (req) => kit.respond(route, viewOf(req), send),
+ *   routes: (target) => target.table(),
+ * })
  * ```
  */
 export { AdapterKit } from './kit.js';

@@ -204,7 +204,7 @@ function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
  *
  * @example
  * ```ts
- * return failedOutcome(ex, new HTTPException(401), { status: 200, onError })
+ * return failedOutcome(ex, new HTTPException(401), { onError })
  * ```
  */
 export function failedOutcome(ex: Execution, error: unknown, options: Pick<ServeOptions, 'onError'>): MaybePromise<Outcome> {

@@ -13,6 +13,7 @@ import type { RequestView } from '../request/view.js';
  *
  * @example
  * ```ts
+ * const oauth2 = oauth2PasswordBearer({ tokenUrl: 'token', scopes: { me: 'Read me' } })
  * const user = depends({ token: oauth2, required: securityScopes }, ({ token, required }) => {
  *   const granted = decode(token).scopes
  *   const missing = required.scopes.filter((s) => !granted.includes(s))

@@ -55,6 +55,7 @@ function callKindOf(fn: Function): CallKind {
  *   const conn = await pool.connect()
  *   try { yield conn } finally { conn.release() }
  * })
+ * const bearer = httpBearer()
  * const currentUser = depends({ token: bearer, db }, async ({ token, db }) => {
  *   return db.findUserByToken(token.credentials)
  * })

@@ -19,7 +19,7 @@ let classInputs: ((cls: Injectable<any>) => Dependency<any>) | undefined;
  *
  * @example
  * ```ts
- * provideClassInputs((cls) => inject(cls))
+ * provideClassInputs((cls) => inject(cls as InjectionToken<unknown>))
  * ```
  */
 export function provideClassInputs(resolveClass: (cls: Injectable<any>) => Dependency<any>): void {

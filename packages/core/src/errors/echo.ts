@@ -36,7 +36,7 @@ function echoScalar(value: unknown): unknown {
  *
  * @example
  * ```ts
- * echoInput('x'.repeat(1000)).length // 257
+ * String(echoInput('x'.repeat(1000))).length // 257
  * echoInput({ title: 'milk', tags: ['a'] }) // { title: 'milk' }
  * echoInput([[[[]]]]) // [null]
  * ```

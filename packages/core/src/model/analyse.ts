@@ -43,7 +43,7 @@ export function sourceRank(dependency: Dependency<any>): number {
  *
  * @example
  * ```ts
- * fastApiOrder(node.children).map((e) => e.name) // ['user', 'id', 'q']
+ * fastApiOrder<Edge>(node.children, (e) => e.node.dependency).map((e) => e.name) // ['user', 'id', 'q']
  * ```
  */
 export function fastApiOrder<E extends { readonly name: string }>(entries: readonly E[], dependencyOf: (e: E) => Dependency<any>): E[] {

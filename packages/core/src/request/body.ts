@@ -37,7 +37,8 @@ function jsonError(text: string, error: unknown): RequestValidationError {
  *
  * @example
  * ```ts
- * formFromObject({ a: ['1', '2'] }).fields.get('a') // '2'
+ * const parsed = formFromObject({ a: ['1', '2'] })
+ * if (parsed.kind === 'form') parsed.fields.get('a') // '2'
  * ```
  */
 export function formFromObject(obj: Record<string, unknown>): ParsedBody {

@@ -26,7 +26,7 @@ export type CloseResult = typeof NO_ERROR | { readonly error: unknown };
  *
  * @example
  * ```ts
- * const result = await closeStack(exits, new Error('boom'))
+ * const result = await closeStack(exits, { error: new Error('boom') })
  * ```
  */
 export function closeStack(exits: Exit[], error?: { error: unknown }): CloseResult | Promise<CloseResult> {

@@ -185,7 +185,7 @@ export interface SchemeDefinition<T> {
  *
  * @example
  * ```ts
- * if (!name) invalidOption('APIKeyHeader', 'name must be a non-empty string')
+ * if (!headerName) invalidOption('APIKeyHeader', 'name must be a non-empty string')
  * ```
  */
 export function invalidOption(scheme: string, message: string): never {

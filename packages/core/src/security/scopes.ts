@@ -17,6 +17,7 @@ import { pythonSplit } from './python-strings.js';
  *
  * @example
  * ```ts
+ * const claims = depends(() => ({ sub: 'alice', scope: 'me items' }))
  * withScopes(claims, (c): GrantedScopes => c.scope) // 'me items' or ['me', 'items']
  * ```
  */
@@ -78,6 +79,7 @@ function lacksScope(required: SecurityScopes | readonly string[], granted: Grant
  *
  * @example
  * ```ts
+ * const claims = depends(() => ({ sub: 'alice', scope: 'me items' }))
  * withScopes(claims, (c) => c.scope, { name: 'currentUser', detail: 'Missing permission' })
  * ```
  */

@@ -18,8 +18,9 @@ import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
  *
  * @example
  * ```ts
+ * import { inject as tsInject, injectable } from 'tsyringe'
  * @injectable()
- * class Audit { constructor(@inject(REQUEST) private request: RequestView) {} }
+ * class Audit { constructor(@tsInject(REQUEST) private request: RequestView) {} }
  * ```
  */
 export const REQUEST: InjectionToken<unknown> = Symbol.for('depends.request');
@@ -68,8 +69,9 @@ const byPrimitive = new Map<string | symbol, Dependency<unknown>>();
  *
  * @example
  * ```ts
+ * import { inject as tsInject, injectable } from 'tsyringe'
  * @injectable()
- * class ItemService { constructor(@inject(CURRENT_USER) readonly user: User, readonly repo: ItemRepo) {} }
+ * class ItemService { constructor(@tsInject(CURRENT_USER) readonly user: User, readonly repo: ItemRepo) {} }
  *
  * const items = inject(ItemService, { provide: [[CURRENT_USER, currentUser]] })
  * router.get('/items', { items }, ({ items }) => items.list())
