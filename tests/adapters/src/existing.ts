@@ -8,9 +8,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import express4 from 'express4';
-import Koa, { type Context as KoaContext } from 'koa';
-import { Router as KoaRouter } from '@koa/router';
+import type { Context as KoaContext } from 'koa';
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException as HonoHTTPException } from 'hono/http-exception';
 import { serve } from '@hono/node-server';
@@ -18,9 +16,10 @@ import createError from 'http-errors';
 import { z } from 'zod';
 import { HTTPException, Router, depends, header, requestView, type DependsApp, type GuardOptions, type OpenAPIDocument, type RequestView } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
-import { createDepends as koaDepends, type GuardState } from '../../../packages/koa/src/index.js';
+import type { GuardState } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends, type GuardEnv } from '../../../packages/hono/src/index.js';
 import { currentUser } from './api.js';
+import { pickAdapters } from './harness.js';
 
 /** What a framework brings to the shared declarations: its HTTP error and its native result. */
 interface Framework {
@@ -112,10 +111,10 @@ const closer = (server: HttpServer) => () =>
     server.closeAllConnections();
   });
 
-function expressApp(name: string, make: () => express.Express): () => Promise<Existing> {
+function expressApp(name: string, make: () => Promise<express.Express>): () => Promise<Existing> {
   return async () => {
     const calls: string[] = [];
-    const app = make();
+    const app = await make();
     const d = expressDepends({ title: 'Existing', onError: () => {} });
     const auth = d.guard({ user: currentUser }, guardOptions(expressFramework));
     const admin = d.guard({ admin: adminOnly }, { name: 'admin' });
@@ -162,6 +161,12 @@ function expressApp(name: string, make: () => express.Express): () => Promise<Ex
 }
 
 async function koaApp(): Promise<Existing> {
+  // Imported on first use: Koa's dependencies compile code from strings when they load (see `pickAdapters`).
+  const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([
+    import('koa'),
+    import('@koa/router'),
+    import('../../../packages/koa/src/index.js'),
+  ]);
   const calls: string[] = [];
   const app = new Koa();
   const d = koaDepends({ title: 'Existing', onError: () => {} });
@@ -249,10 +254,10 @@ async function honoApp(): Promise<Existing> {
   return { name: 'hono', url: await listen(server), d, calls, close: closer(server) };
 }
 
-/** Every existing app the guard suite runs against. */
-export const existingApps: readonly { name: string; start(): Promise<Existing> }[] = [
-  { name: 'express', start: expressApp('express', () => express()) },
-  { name: 'express4', start: expressApp('express4', () => express4() as unknown as express.Express) },
+/** Every existing app the guard suite runs against (`DEPENDS_ADAPTERS` picks some). */
+export const existingApps: readonly { name: string; start(): Promise<Existing> }[] = pickAdapters([
+  { name: 'express', start: expressApp('express', async () => express()) },
+  { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
   { name: 'koa', start: koaApp },
   { name: 'hono', start: honoApp },
-];
+]);

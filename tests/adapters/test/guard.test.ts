@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { request } from 'undici';
-import { validate } from '@readme/openapi-parser';
+import { validateOpenApi } from '../../../packages/core/src/openapi/test/validate.js';
 import { existingApps, type Existing } from '../src/existing.js';
 
 interface Case {
@@ -99,7 +99,7 @@ for (const existing of existingApps) {
       const res = await request(`${app.url}/openapi.json`);
       expect(res.statusCode).toBe(200);
       const doc = (await res.body.json()) as any;
-      await expect(validate(structuredClone(doc))).resolves.toMatchObject({ valid: true });
+      expect((await validateOpenApi(doc)).errors).toBe('');
       expect(Object.keys(doc.paths).sort()).toEqual(
         ['/health', '/status', '/v1/admin', '/v1/fail', '/v1/items/{id}', '/v1/limited', '/v1/me', '/v2/conflict', '/v2/expired', '/v2/native', '/v2/thenable'].sort(),
       );

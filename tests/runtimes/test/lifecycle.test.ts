@@ -102,9 +102,9 @@ describe(`hono on ${runtime}: lifecycle`, () => {
     const res = await request(`${url}/small/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Readable.from(endless()) }).catch(
       (e: unknown) => e as Error,
     );
-    // 400 chunks take 4 s or more to send; the answer comes once the limit is passed
+    // 400 chunks take 4 s or more to send; the answer comes once the limit is passed, not at the end
     expect(finished).toBe(false);
-    expect(sent).toBeLessThan(SMALL_LIMIT * 8);
+    expect(sent).toBeLessThan(400 * 256);
     if (res instanceof Error) throw res;
     expect(res.statusCode).toBe(413);
     expect(await res.body.json()).toEqual({ detail: 'Request body too large' });
