@@ -1,0 +1,181 @@
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { DependsApp } from '../app/app.js';
+import { depends } from '../dependency/depends.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import { createRequestView } from '../request/view.js';
+import { header } from '../sources/params.js';
+import { httpBearer } from '../security/http.js';
+import { invalidToken } from '../security/errors.js';
+import { withScopes } from '../security/scopes.js';
+import { Guards } from './guards.js';
+import { runGuard } from './run.js';
+import type { TableRoute } from './types.js';
+
+const bearer = httpBearer();
+const USERS: Record<string, { name: string; scopes: string[] }> = { a: { name: 'alice', scopes: ['read'] }, r: { name: 'root', scopes: ['read', 'write'] } };
+const caller = depends({ auth: bearer }, ({ auth }) => {
+  const user = USERS[auth.credentials];
+  if (!user) throw invalidToken();
+  return user;
+});
+const user = withScopes(caller, (u) => u.scopes);
+
+const auth = () => 'auth middleware';
+const listNotes = function listNotes() {};
+const addNote = function addNote() {};
+const getNote = function getNote() {};
+const status = function status() {};
+
+const table: TableRoute[] = [
+  { method: 'GET', path: '/status', handler: status, before: [auth] },
+  { method: 'GET', path: '/v1/notes', handler: listNotes, before: [auth] },
+  { method: 'POST', path: '/v1/notes', handler: addNote, before: [auth] },
+  { method: 'GET', path: '/v1/notes/:id', handler: getNote, before: [auth] },
+];
+
+function setup() {
+  const app = new DependsApp({ title: 'Guarded', version: '1' });
+  const guards = new Guards(app);
+  guards.add(auth, { user }, {
+    scopes: ['read'],
+    routes: {
+      'GET /status': { public: true },
+      'POST /v1/notes': { scopes: ['write'], status: 201, summary: 'Add a note', requestBody: z.object({ text: z.string() }) },
+      'GET /v1/notes/:id': { summary: 'One note' },
+    },
+  });
+  return { app, guards };
+}
+
+const view = (token?: string) => createRequestView({ headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+describe('Guards.routeFor: which routes a guard checks', () => {
+  test('only routes it stands in front of; public routes and exempt handlers are left alone', () => {
+    const { guards } = setup();
+    expect(guards.routeFor(auth, table[1])).toBeDefined();
+    expect(guards.routeFor(auth, { ...table[1], before: [] })).toBeUndefined();
+    expect(guards.routeFor(auth, table[0])).toBeUndefined(); // public by key
+    const docs = () => 'docs';
+    guards.exempt(docs);
+    expect(guards.routeFor(auth, { method: 'GET', path: '/docs', handler: docs, before: [auth] })).toBeUndefined();
+    expect(guards.routeFor(() => 'not a guard', table[1])).toBeUndefined();
+  });
+
+  test('compiled once per METHOD /path; HEAD uses the GET route; keys in either path form', () => {
+    const { guards } = setup();
+    const route = guards.routeFor(auth, table[3]);
+    expect(guards.routeFor(auth, { ...table[3], path: '/v1/notes/{id}' })).toBe(route);
+    expect(guards.routeFor(auth, { ...table[3], method: 'HEAD' })).toBe(route);
+    expect(route?.label).toBe('GET /v1/notes/{id} (guard(user))');
+  });
+
+  test('the same answers as a declared route: 401 with its challenge, 403 for the route\'s scopes, values when allowed', async () => {
+    const { app, guards } = setup();
+    const list = guards.routeFor(auth, table[1])!;
+    const add = guards.routeFor(auth, table[2])!;
+    const missing = await runGuard(app, list, view());
+    expect(missing.values).toBeUndefined();
+    expect([missing.answer?.status, missing.answer?.headers]).toEqual([401, expect.arrayContaining([['www-authenticate', 'Bearer']])]);
+    const bad = await runGuard(app, list, view('nope'));
+    expect(bad.answer?.headers).toContainEqual(['www-authenticate', 'Bearer error="invalid_token"']);
+    expect((await runGuard(app, list, view('a'))).values).toEqual({ user: USERS.a });
+    const denied = await runGuard(app, add, view('a'));
+    expect(denied.answer?.status).toBe(403);
+    expect(denied.answer?.headers).toContainEqual(['www-authenticate', 'Bearer error="insufficient_scope", scope="write"']);
+    expect((await runGuard(app, add, view('r'))).values).toEqual({ user: USERS.r });
+  });
+
+  test('route markers: a pass-through middleware on the route carries its options', () => {
+    const { guards } = setup();
+    const open = () => 'marker';
+    guards.mark(open, { public: true });
+    expect(guards.routeFor(auth, { method: 'GET', path: '/v1/open', handler: listNotes, before: [auth, open] })).toBeUndefined();
+  });
+});
+
+describe('runGuard: teardown after the framework has answered', () => {
+  test('a generator dependency is closed by finish(), not before', async () => {
+    const events: string[] = [];
+    const session = depends(function* () {
+      events.push('open');
+      yield 'session';
+      events.push('close');
+    });
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    const mw = () => 'mw';
+    guards.add(mw, { session });
+    const outcome = runGuard(app, guards.routeFor(mw, { method: 'GET', path: '/x', handler: listNotes, before: [mw] })!, view());
+    expect(outcome).not.toBeInstanceOf(Promise); // synchronous all the way
+    const o = await outcome;
+    expect([o.values, o.hasTeardown, events]).toEqual([{ session: 'session' }, true, ['open']]);
+    await o.finish();
+    expect(events).toEqual(['open', 'close']);
+  });
+});
+
+describe('Guards.document: every guarded route at its real path', () => {
+  test('security and scopes, path parameters, public routes, summaries, a documented request body', () => {
+    const { app, guards } = setup();
+    guards.document(table, new Set());
+    const doc = app.openapi();
+    expect(Object.keys(doc.paths)).toEqual(['/status', '/v1/notes', '/v1/notes/{id}']);
+    const paths = doc.paths as Record<string, Record<string, any>>;
+    expect(paths['/status'].get.security).toBeUndefined();
+    expect(paths['/v1/notes'].get.security).toEqual([{ HTTPBearer: ['read'] }]);
+    expect(paths['/v1/notes'].get.summary).toBe('List Notes'); // from the framework handler's name
+    expect(paths['/v1/notes'].post).toMatchObject({ summary: 'Add a note', security: [{ HTTPBearer: ['write'] }] });
+    expect(Object.keys(paths['/v1/notes'].post.responses)).toEqual(expect.arrayContaining(['201', '401', '403']));
+    expect(paths['/v1/notes'].post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(paths['/v1/notes/{id}'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+  });
+
+  test('documented once however often the tables are read', () => {
+    const { app, guards } = setup();
+    const documented = new Set<string>();
+    guards.document(table, documented);
+    guards.document(table, documented);
+    expect(app.routes).toHaveLength(4);
+  });
+
+  test('a route whose path cannot be known fails, naming the guard and the route', () => {
+    const { guards } = setup();
+    const error = (() => {
+      try {
+        guards.document([...table, { method: 'GET', path: undefined, handler: listNotes, before: [auth], where: 'path /^\\/re/' }], new Set());
+      } catch (e) {
+        return e as ConfigurationError;
+      }
+    })();
+    expect(error?.code).toBe(ErrorCode.UnknownRoutePath);
+    expect(error?.message).toContain('Guard "guard(user)" stands in front of GET path /^\\/re/, whose path cannot be known');
+  });
+
+  test('a routes key naming no route behind the guard fails, listing the ones it guards', () => {
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    guards.add(auth, { user }, { routes: { 'GET /v1/note': { public: true } } });
+    expect(() => guards.document(table, new Set())).toThrow(/routes\["GET \/v1\/note"\] names no route behind this guard \(it guards GET \/status, GET \/v1\/notes, POST \/v1\/notes, GET \/v1\/notes\/\{id\}\)/);
+  });
+
+  test('a guard in front of no route fails', () => {
+    const { guards } = setup();
+    const lost = () => 'lost';
+    guards.add(lost, { user });
+    expect(() => guards.document(table, new Set())).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions, message: expect.stringContaining('stands in front of no route') }));
+  });
+});
+
+describe('Guards.add: mistakes fail when the guard is declared', () => {
+  test('a routes key that is not METHOD /path', () => {
+    const guards = new Guards(new DependsApp());
+    expect(() => guards.add(auth, { user }, { routes: { '/v1/notes': {} } })).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions }));
+  });
+
+  test('scopes while no input reaches a security scheme', () => {
+    const guards = new Guards(new DependsApp());
+    const tenant = depends({ id: header('x-tenant', z.string().optional()) }, ({ id }) => id);
+    expect(() => guards.add(auth, { tenant }, { scopes: ['read'] })).toThrow(/asks for scopes, but none of its inputs \(tenant\) reaches a security scheme/);
+  });
+});
