@@ -6,13 +6,13 @@
  * the route requires, and documents the provider so Swagger UI's Authorize
  * logs in through it.
  */
-import { ConfigurationError, ErrorCode, insufficientScope, invalidToken, notAuthenticated, securityScopes, type CallContext, type OAuthFlows, type OAuthScopes, type SchemeOptions, type SchemeValue, type SecurityScheme, type SecurityScopes } from '@depends/core';
-import { bearerChallenge, createDependency, normaliseFlows, readAuthorization, type SchemeInfo } from '@depends/core/schemes';
+import { invalidToken, type SchemeValue, type SecurityScheme } from '@depends/core';
 import type { JSONWebKeySet, JWTVerifyOptions } from 'jose';
 import type { z } from 'zod';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
 import { refusal } from './failures.js';
 import { KeySource, type KeyLocation, type KeyTimings } from './keys.js';
+import { documentedAs, invalidOption, nonEmpty, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
 
 /**
  * The algorithms accepted by default: every asymmetric JWS algorithm jose
@@ -52,7 +52,7 @@ export type ClaimsOf<S> = S extends z.ZodType<object> ? z.output<S> : {};
  * const options: JwtBearerOptions = { issuer: 'https://id.example.com', audience: 'api://reports', clockTolerance: 10 }
  * ```
  */
-export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined, A extends boolean = boolean> extends SchemeOptions<A>, KeyTimings {
+export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined, A extends boolean = boolean> extends TokenSchemeOptions<A>, KeyTimings {
   /** The issuer (`iss`) the tokens must come from, exactly as the provider names itself. */
   issuer: string;
   /** The audience (`aud`) this API answers to: a token for any other audience is refused. */
@@ -77,26 +77,11 @@ export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined
   claims?: S;
   /** Where the granted scopes are read (default: `scope`, else `scp`). */
   scopeClaim?: ScopeSource;
-  /** A `realm` in the `WWW-Authenticate` challenges. */
-  realm?: string;
-  /** Scopes with their descriptions, for the document (added to every flow in `flows`). */
-  scopes?: OAuthScopes;
-  /**
-   * Document the scheme as `oauth2` with these flows (e.g. the provider's
-   * `authorizationCode` and `clientCredentials` endpoints). Default: an
-   * `openIdConnect` scheme pointing at the discovery document, or an HTTP
-   * bearer (`bearerFormat: JWT`) when keys are given without discovery.
-   */
-  flows?: OAuthFlows;
   /** Called (for logs) each time the provider cannot be reached or answers something unusable. */
   onProviderError?: (error: unknown) => void;
 }
 
-function invalid(message: string): never {
-  throw new ConfigurationError(ErrorCode.InvalidSchemeOption, `Security scheme jwtBearer: ${message}`);
-}
-
-const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const invalid = (message: string): never => invalidOption('jwtBearer', message);
 
 function checkedAlgorithms(algorithms: readonly string[] | undefined): string[] {
   const list = [...(algorithms ?? ASYMMETRIC_ALGORITHMS)];
@@ -126,18 +111,6 @@ function keyLocation(options: JwtBearerOptions<any, any>): KeyLocation {
   const discoveryUrl = options.discoveryUrl ?? `${options.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   if (!URL.canParse(discoveryUrl)) invalid(`the discovery URL must be absolute, got ${JSON.stringify(discoveryUrl)} (is the issuer a URL?)`);
   return { discoveryUrl, issuer: options.issuer };
-}
-
-function documented(options: JwtBearerOptions<any, any>, location: KeyLocation): { defaultName: string; openapi: Record<string, unknown> } {
-  if (options.flows !== undefined) {
-    const flows: Record<string, unknown> = {};
-    for (const [kind, flow] of Object.entries(options.flows)) {
-      flows[kind] = flow && typeof flow === 'object' && options.scopes ? { ...flow, scopes: { ...options.scopes, ...(flow.scopes ?? {}) } } : flow;
-    }
-    return { defaultName: 'OAuth2', openapi: { type: 'oauth2', flows: normaliseFlows(flows as OAuthFlows) } };
-  }
-  if ('discoveryUrl' in location) return { defaultName: 'OpenIdConnect', openapi: { type: 'openIdConnect', openIdConnectUrl: location.discoveryUrl } };
-  return { defaultName: 'JWTBearer', openapi: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } };
 }
 
 /**
@@ -207,33 +180,12 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
   };
   const realm = options.realm;
   const scopeClaim = options.scopeClaim;
-  const { defaultName, openapi } = documented(options, location);
-  const name = options.schemeName ?? defaultName;
-  if (!nonEmpty(name)) invalid('schemeName must be a non-empty string');
-  const optional = options.autoError === false;
-  const challenge = realm === undefined ? 'Bearer' : bearerChallenge({ realm });
-  const { type, ...rest } = openapi;
-  const scheme: SchemeInfo = Object.freeze({
-    name,
-    openapi: Object.freeze({ type, ...(options.description !== undefined ? { description: options.description } : {}), ...rest }),
-    challenge,
-    consumes: Object.freeze([Object.freeze({ in: 'header' as const, name: 'authorization' })]),
-    optional,
-    bearerChallenges: true,
-  });
-  const custom = options.notAuthenticated;
-
-  const fn = async ({ required: scopes }: { required: SecurityScopes }, context: CallContext): Promise<AccessToken<ClaimsOf<S>> | undefined> => {
-    const parts = readAuthorization(context.request, 'bearer');
-    if (!parts) {
-      if (optional) return undefined;
-      throw custom ? custom(scheme) : notAuthenticated(challenge);
-    }
+  const check = async (token: string): Promise<AccessToken<ClaimsOf<S>>> => {
     let verified;
     try {
-      verified = await keys.verify(parts.credentials, verifyOptions);
+      verified = await keys.verify(token, verifyOptions);
     } catch (error) {
-      const again = keys.recover(error, parts.credentials, verifyOptions);
+      const again = keys.recover(error, token, verifyOptions);
       if (again === undefined) throw refusal(error, { realm });
       try {
         verified = await again;
@@ -247,13 +199,13 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
       if (!parsed.success) throw invalidToken('The token has invalid claims', { realm });
       claims = { ...claims, ...(parsed.data as object) };
     }
-    const granted = scopesOf(claims, scopeClaim);
-    for (const scope of scopes.scopes) if (!granted.includes(scope)) throw insufficientScope(scopes, { realm });
-    return accessToken(claims, granted, verified.protectedHeader, parts.credentials);
+    return accessToken(claims, scopesOf(claims, scopeClaim), verified.protectedHeader, token);
   };
-  Object.defineProperty(fn, 'name', { value: name });
-  return createDependency({ required: securityScopes }, fn, {
-    name,
-    meta: { security: { kind: 'scheme', scheme }, enforcesScopes: true, responses: [503] },
+  return tokenScheme({
+    kind: 'jwtBearer',
+    options,
+    documented: documentedAs(options, 'discoveryUrl' in location ? location.discoveryUrl : undefined, { name: 'JWTBearer', format: 'JWT' }),
+    check,
+    scopesOf: (value) => value.scopes,
   }) as SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>>;
 }
