@@ -23,6 +23,8 @@ export interface TestIssuer {
   readonly hits: Record<string, number>;
   /** `up`, `error` (500 answers) or `refuse` (connections closed at once). */
   mode: 'up' | 'error' | 'refuse';
+  /** Opaque tokens the introspection endpoint knows, with their response (`active` added). */
+  readonly opaque: Map<string, Record<string, unknown>>;
   /** Signs a token with the current key (or `key`); `iss`, `aud`, `iat`, `exp` filled in unless given. */
   sign(claims?: JWTPayload, options?: { key?: Key; header?: Record<string, unknown>; expiresIn?: number }): Promise<string>;
   /** A new current key, published beside the old ones (`keep: false`: replacing them). */
@@ -45,6 +47,7 @@ export const AUDIENCE = 'api://tests';
 export async function startIssuer(): Promise<TestIssuer> {
   let keys: Key[] = [await makeKey()];
   const hits: Record<string, number> = {};
+  const opaque = new Map<string, Record<string, unknown>>();
   let origin = '';
   const state = { mode: 'up' as TestIssuer['mode'] };
   const server: Server = createServer((req, res) => {
@@ -53,7 +56,18 @@ export async function startIssuer(): Promise<TestIssuer> {
     if (state.mode === 'refuse') return void req.socket.destroy();
     if (state.mode === 'error') return void res.writeHead(500).end('down');
     const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    if (path === '/.well-known/openid-configuration') return json({ issuer: origin, jwks_uri: `${origin}/jwks` });
+    if (path === '/.well-known/openid-configuration') return json({ issuer: origin, jwks_uri: `${origin}/jwks`, introspection_endpoint: `${origin}/introspect` });
+    if (path === '/introspect' && req.method === 'POST') {
+      if (req.headers.authorization !== `Basic ${Buffer.from('api:api-secret').toString('base64')}`) return void res.writeHead(401).end();
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const token = new URLSearchParams(body).get('token') ?? '';
+        const known = opaque.get(token);
+        json(known ? { active: true, ...known } : { active: false });
+      });
+      return;
+    }
     if (path === '/jwks') return json({ keys: keys.map((k) => k.jwk) });
     res.writeHead(404).end();
   });
@@ -64,6 +78,7 @@ export async function startIssuer(): Promise<TestIssuer> {
     discoveryUrl: `${origin}/.well-known/openid-configuration`,
     jwksUri: `${origin}/jwks`,
     hits,
+    opaque,
     get mode() {
       return state.mode;
     },
