@@ -37,6 +37,8 @@ export interface ProviderOptions {
   extraClients?: ClientMetadata[];
   /** More resource servers by indicator, with their scopes (tests add one). */
   extraResources?: Readonly<Record<string, string>>;
+  /** Resource indicators whose access tokens are opaque (checked by introspection) instead of JWTs. */
+  opaqueResources?: readonly string[];
   /** Access token lifetime per client id, in seconds (default one hour; tests shorten one). */
   tokenTTL?: Readonly<Record<string, number>>;
 }
@@ -135,6 +137,8 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // RFC 7662, for resource servers given opaque tokens
+      introspection: { enabled: true },
       resourceIndicators: {
         enabled: true,
         // A request that names no resource gets a token for the API.
@@ -143,6 +147,7 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
         getResourceServerInfo: (_ctx, indicator) => {
           const scope = resources[indicator];
           if (scope === undefined) throw new errors.InvalidTarget();
+          if (options.opaqueResources?.includes(indicator)) return { scope, audience: indicator, accessTokenFormat: 'opaque', accessTokenTTL: 3600 };
           return { scope, audience: indicator, accessTokenFormat: 'jwt', accessTokenTTL: 3600, jwt: { sign: { alg: 'RS256' } } };
         },
       },

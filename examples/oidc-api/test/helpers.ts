@@ -46,14 +46,15 @@ export function startTestProvider(apiUrl: string, options: Partial<ProviderOptio
   return startProvider({
     port: 0,
     apiUrl,
+    tokenTTL: { [TEST_CLIENTS.expiring.id]: 1 },
+    ...options,
+    extraResources: { 'api://other-api': 'other:read', ...options.extraResources },
     extraClients: [
       service(TEST_CLIENTS.writer.id, TEST_CLIENTS.writer.secret, 'reports:read reports:write'),
       service(TEST_CLIENTS.expiring.id, TEST_CLIENTS.expiring.secret, 'reports:read'),
       service(TEST_CLIENTS.other.id, TEST_CLIENTS.other.secret, 'other:read'),
+      ...(options.extraClients ?? []),
     ],
-    extraResources: { 'api://other-api': 'other:read' },
-    tokenTTL: { [TEST_CLIENTS.expiring.id]: 1 },
-    ...options,
   });
 }
 

@@ -159,8 +159,14 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
     report(error);
     return unavailable(error);
   };
-  const fetchJson = async (url: string, init: RequestInit): Promise<Record<string, unknown>> => {
-    const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeout) });
+  /** A JSON object from the provider; with `refusedToken`, a 400 `unsupported_token_type` (e.g. a JWT given to an endpoint for opaque tokens) reads as `{ active: false }`. */
+  const fetchJson = async (url: string, init: RequestInit & { refusedToken?: boolean }): Promise<Record<string, unknown>> => {
+    const { refusedToken, ...request } = init;
+    const response = await fetch(url, { ...request, redirect: 'manual', signal: AbortSignal.timeout(timeout) });
+    if (refusedToken && response.status === 400) {
+      const error = ((await response.json().catch(() => ({}))) as { error?: unknown }).error;
+      if (error === 'unsupported_token_type') return { active: false };
+    }
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     const body = (await response.json()) as unknown;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error(`${url} answered something that is not a JSON object`);
@@ -176,6 +182,7 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
         endpoint = metadata.introspection_endpoint;
       }
       const body = await fetchJson(endpoint, {
+        refusedToken: true,
         method: 'POST',
         headers: { authorization, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ token, token_type_hint: 'access_token' }).toString(),
