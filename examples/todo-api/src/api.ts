@@ -23,7 +23,7 @@ import {
 import { basicChallenge } from '@depends/core/schemes';
 import { clientIp, rateLimit } from '@depends/rate-limit';
 import { insertItem, recordActivity, type Connection, type TodoStore, type User } from './db.js';
-import { ErrorDetail, Health, ItemList, ItemOut, NewItem, Stats, Status, Token, UserOut } from './schemas.js';
+import { Health, ItemList, ItemOut, NewItem, Stats, Status, Token, UserOut } from './schemas.js';
 import { signAccessToken, verifyAccessToken } from './tokens.js';
 import { transaction } from './transaction.js';
 
@@ -203,6 +203,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
 
   router.get('/users/me', { user: me }, ({ user }) => userOut(user), {
     summary: 'The current user',
+    description: 'Needs a bearer token granting scope `me`.',
     tags: ['users'],
     operationId: 'readMe',
     response: UserOut,
@@ -210,6 +211,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
 
   router.get('/users/me/items', { user: security(me, { scopes: ['items'] }) }, ({ user }) => store.listItems(user.id), {
     summary: 'The current user’s items',
+    description: 'Needs a bearer token granting scopes `me` and `items`.',
     tags: ['items'],
     operationId: 'listMyItems',
     response: ItemList,
@@ -230,7 +232,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
       operationId: 'createMyItem',
       response: ItemOut,
       responseDescription: 'The stored item',
-      responses: { 409: { description: 'The user already has an item with this title', schema: ErrorDetail } },
+      responses: { 409: { description: 'The user already has an item with this title' } },
     },
   );
 
@@ -245,6 +247,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
 
   router.get('/admin/stats', { admin }, () => store.counts(), {
     summary: 'Counts of users and items (HTTP Basic)',
+    description: 'HTTP Basic credentials of an admin, realm `admin`.',
     tags: ['admin'],
     operationId: 'adminStats',
     response: Stats,
@@ -253,6 +256,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
   const options: AppOptions = {
     title: 'Todo API',
     version: '1.0.0',
+    contact: { name: 'Todo API maintainers' },
     description:
       'A to-do API declared once with `@depends/core` and served on Express, Koa or Hono. Demo accounts: `johndoe`/`secret` (scopes `me items`), `alice`/`wonderland` (`me`), API key `demo-api-key`, admin `admin`/`admin-password`.',
     tags: [

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** `GET /status`. */
-export const Status = z.object({ status: z.literal('ok') }).meta({ title: 'Status' });
+export const Status = z.object({ status: z.literal('ok') }).meta({ id: 'Status' });
 
 /** `POST /token` success (RFC 6749 §5.1). */
 export const Token = z
@@ -16,12 +16,12 @@ export const Token = z
     expires_in: z.number().int().describe('Seconds until the token expires'),
     scope: z.string().describe('The granted scopes, space-separated'),
   })
-  .meta({ title: 'Token' });
+  .meta({ id: 'Token' });
 
 /** `GET /users/me`. */
 export const UserOut = z
   .object({ username: z.string(), full_name: z.string(), scopes: z.array(z.string()) })
-  .meta({ title: 'User' });
+  .meta({ id: 'User' });
 
 /** The body of `POST /users/me/items`. */
 export const NewItem = z
@@ -29,21 +29,19 @@ export const NewItem = z
     title: z.string().trim().min(1).max(200),
     done: z.boolean().optional(),
   })
-  .meta({ title: 'NewItem' });
+  .meta({ id: 'NewItem' });
 
 /** One stored item. */
 export const ItemOut = z
   .object({ id: z.number().int(), title: z.string(), done: z.boolean(), created_at: z.string() })
-  .meta({ title: 'Item' });
+  .meta({ id: 'Item' });
 
-/** `GET /users/me/items`. */
+/** `GET /users/me/items`: a list of {@link ItemOut} (`$ref` to `Item`). */
 export const ItemList = z.array(ItemOut);
 
 /** `GET /v1/health`. */
 export const Health = z.literal('Ok');
 
 /** `GET /admin/stats`. */
-export const Stats = z.object({ users: z.number().int(), items: z.number().int() }).meta({ title: 'Stats' });
+export const Stats = z.object({ users: z.number().int(), items: z.number().int() }).meta({ id: 'Stats' });
 
-/** A `{"detail": "…"}` error answer. */
-export const ErrorDetail = z.object({ detail: z.string() }).meta({ title: 'ErrorDetail' });

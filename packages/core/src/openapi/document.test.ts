@@ -9,7 +9,7 @@ import { DependsApp } from '../app/app.js';
 import { createDependency, depends, security } from '../dependency/depends.js';
 import { ConfigurationError } from '../errors/catalogue.js';
 import { Router } from '../router/router.js';
-import { httpBearer, oauth2PasswordForm } from '../security/index.js';
+import { httpBasic, httpBearer, oauth2PasswordForm } from '../security/index.js';
 import { body, form } from '../sources/body.js';
 import { cookie, header, path, query } from '../sources/params.js';
 import { buildDocument } from './document.js';
@@ -31,10 +31,15 @@ describe('document and operation fields', () => {
     expect(Object.keys(doc)).toEqual(['openapi', 'info', 'servers', 'paths', 'tags']);
   });
 
-  test('defaults: title "API", version "0.1.0", no servers, tags or components', async () => {
+  test('defaults: title "API", version "0.1.0", servers [{ url: "/" }] (clients need a base URL), no tags or components', async () => {
     // (Not validated: the validator wants at least one path, webhook or component.)
     const doc = new DependsApp().openapi();
-    expect(doc).toStrictEqual({ openapi: '3.1.0', info: { title: 'API', version: '0.1.0' }, paths: {} });
+    expect(doc).toStrictEqual({ openapi: '3.1.0', info: { title: 'API', version: '0.1.0' }, servers: [{ url: '/' }], paths: {} });
+  });
+
+  test('info.contact and info.license', async () => {
+    const doc = new DependsApp({ contact: { name: 'Ops', email: 'ops@example.com' }, license: { name: 'MIT', identifier: 'MIT' } }).openapi();
+    expect(doc.info).toStrictEqual({ title: 'API', version: '0.1.0', contact: { name: 'Ops', email: 'ops@example.com' }, license: { name: 'MIT', identifier: 'MIT' } });
   });
 
   test('operationId like FastAPI: {name}{path}_{method}; without a name {method}{path}; made unique', async () => {
@@ -77,7 +82,7 @@ describe('document and operation fields', () => {
     await expectValid(doc);
     const operation = op(doc, 'get', '/v1/items');
     expect(operation).toMatchObject({ tags: ['v1', 'items'], summary: 'List', description: 'All of them.', deprecated: true });
-    expect(Object.keys(operation)).toEqual(['tags', 'summary', 'description', 'operationId', 'deprecated', 'responses']);
+    expect(Object.keys(operation)).toEqual(['tags', 'summary', 'description', 'operationId', 'deprecated', 'responses', 'security']);
   });
 
   test('hidden routes are left out; colon paths are written with braces', async () => {
@@ -279,7 +284,8 @@ describe('responses', () => {
     );
     const responses = op(doc, 'get', '/items/{id}').responses;
     expect(Object.keys(responses)).toEqual(['200', '401', '404', '409', '422']);
-    expect(responses['401']).toStrictEqual({ description: 'Who are you?' });
+    // declared without a schema: the {detail} body every HTTPException has
+    expect(responses['401']).toStrictEqual({ description: 'Who are you?', content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPError' } } } });
     expect(responses['404']).toStrictEqual({ description: 'Not Found', content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPError' } } } });
     expect(responses['409']).toStrictEqual({
       description: 'Conflict!',
@@ -316,7 +322,7 @@ describe('responses', () => {
           msg: { title: 'Message', type: 'string' },
           type: { title: 'Error Type', type: 'string' },
           input: { title: 'Input' },
-          ctx: { title: 'Context', type: 'object' },
+          ctx: { title: 'Context', type: 'object', additionalProperties: true },
         },
         required: ['loc', 'msg', 'type'],
       },
@@ -427,5 +433,41 @@ describe('answers of routes that read a body', () => {
   test('a form declared for both media types documents both', async () => {
     const doc = await documentOf((r) => r.post('/upload', { f: form(z.object({ a: z.string() }), { mediaType: ['application/x-www-form-urlencoded', 'multipart/form-data'] }) }, () => 1));
     expect(Object.keys(op(doc, 'post', '/upload').requestBody!.content)).toEqual(['application/x-www-form-urlencoded', 'multipart/form-data']);
+  });
+});
+
+describe('the document says what the server sends', () => {
+  test('each 401 and 403 documents its operation\'s own WWW-Authenticate challenges, required', async () => {
+    const basic = httpBasic({ realm: 'admin' });
+    const bearer = httpBearer();
+    const app = appWith((r) => {
+      r.get('/admin', { c: basic }, () => 1);
+      r.get('/me', { t: bearer }, () => 1);
+    });
+    const doc = app.openapi();
+    await expectValid(doc);
+    const admin = op(doc, 'get', '/admin').responses['401'].headers!['WWW-Authenticate'];
+    expect(admin).toMatchObject({ required: true, schema: { type: 'string', pattern: '^(?:Basic)(?:[ ,]|$)' } });
+    expect(admin.description).toContain('`Basic realm="admin"`');
+    const me = op(doc, 'get', '/me').responses['401'].headers!['WWW-Authenticate'];
+    expect(me.description).toContain('`Bearer error="invalid_token"`');
+    expect(new RegExp(me.schema.pattern as string).test('Bearer error="invalid_token"')).toBe(true);
+    expect(new RegExp(me.schema.pattern as string).test('Basic')).toBe(false);
+  });
+
+  test('a string trimmed before its length checks documents the length of the trimmed text (a pattern), not of the wire value', async () => {
+    const title = z.string().trim().min(1).max(5);
+    const doc = await documentOf((r) => r.post('/t', { b: body(z.object({ title })) }, () => 1));
+    const schema = (op(doc, 'post', '/t').requestBody!.content['application/json'].schema as any).properties.title;
+    expect(schema.minLength).toBeUndefined();
+    expect(schema.maxLength).toBeUndefined();
+    const pattern = new RegExp(schema.pattern);
+    for (const value of ['a', ' abcde ', '  a b  ', '\tx\n', `   ${'x'.repeat(5)}   `]) {
+      expect(pattern.test(value), JSON.stringify(value)).toBe(title.safeParse(value).success);
+    }
+    for (const value of ['', '   ', 'abcdef', ' abcdef ']) expect(pattern.test(value), JSON.stringify(value)).toBe(title.safeParse(value).success);
+    const two = z.string().trim().min(2);
+    const p2 = new RegExp(((await documentOf((r) => r.post('/u', { b: body(z.object({ two })) }, () => 1))).paths['/u'].post.requestBody!.content['application/json'].schema as any).properties.two.pattern);
+    for (const value of ['ab', ' a ', '  ab  ', 'a b']) expect(p2.test(value), JSON.stringify(value)).toBe(two.safeParse(value).success);
   });
 });

@@ -120,7 +120,7 @@ export function buildDocument(routes: readonly DocumentRoute[], options: Documen
       taken.add(operationId);
     }
     const facts = walkRoute(route.tree, registry);
-    item[method] = buildOperation(def, facts, { components, standard, operationId, path, globalSecurity });
+    item[method] = buildOperation(def, facts, { components, standard, operationId, path, globalSecurity, schemes: registry });
   }
 
   let security: SecurityRequirement[] | undefined;
@@ -136,9 +136,12 @@ export function buildDocument(routes: readonly DocumentRoute[], options: Documen
       title: options.title ?? 'API',
       version: options.version ?? '0.1.0',
       ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(options.contact !== undefined ? { contact: { ...options.contact } } : {}),
+      ...(options.license !== undefined ? { license: { ...options.license } } : {}),
     },
   } as OpenAPIDocument;
-  if (options.servers?.length) doc.servers = options.servers.map((s) => ({ ...s }));
+  // Generated clients need a base URL: the server the document is served from unless others are given.
+  doc.servers = options.servers?.length ? options.servers.map((s) => ({ ...s })) : [{ url: '/' }];
   doc.paths = paths;
   const schemas = components.sorted();
   const securitySchemes: Record<string, Readonly<Record<string, unknown>>> = {};

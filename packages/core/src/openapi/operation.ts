@@ -2,7 +2,7 @@
  * One operation object from a route and what the walk found in its tree:
  * parameters, request body, responses and security.
  */
-import type { SourceSpec } from '../dependency/types.js';
+import type { SchemeInfo, SourceSpec } from '../dependency/types.js';
 import type { RouteDef } from '../router/router.js';
 import { pathParams } from '../router/paths.js';
 import { materialize, product } from './requirements.js';
@@ -25,6 +25,8 @@ export interface OperationContext {
   readonly path: string;
   /** Whether the document has a top-level `security`. */
   readonly globalSecurity: boolean;
+  /** The schemes seen so far, by name (their challenges document the 401 and 403). */
+  readonly schemes?: ReadonlyMap<string, { readonly info: SchemeInfo }>;
 }
 
 /**
@@ -157,7 +159,7 @@ function responses(
   def: RouteDef,
   facts: RouteFacts,
   ctx: OperationContext,
-  auth: { required: boolean; scopes: boolean },
+  auth: { required: boolean; scopes: boolean; security: SecurityRequirement[] | undefined },
 ): Record<string, ResponseObject> {
   const { components } = ctx;
   const options = def.options;
@@ -182,16 +184,52 @@ function responses(
     // A route that reads a body may answer: unreadable or malformed (400), too large (413), another media type (415).
     for (const code of BODY_ERRORS) out[String(code)] ??= standard.httpError(code);
   }
-  if (auth.required) out['401'] = standard.unauthorized();
-  if (auth.scopes) out['403'] = standard.forbidden();
+  const challenged = challengesOf(auth.security, ctx);
+  if (auth.required) out['401'] = challenged ? standard.unauthorizedWith(challenged.unauthorized) : standard.unauthorized();
+  if (auth.scopes) out['403'] = challenged?.forbidden ? standard.forbiddenWith(challenged.forbidden) : standard.forbidden();
   const validated = token ? facts.params.length > 0 || facts.bodies.some((b) => !b.tokenEndpoint) : facts.validated;
   if (validated) out['422'] = standard.validationFailed();
   for (const [code, doc] of Object.entries(options.responses ?? {})) {
     const response: ResponseObject = { description: doc.description };
     if (doc.schema !== undefined) response.content = { 'application/json': { schema: components.schema(doc.schema, { side: 'output' }) } };
+    // An error declared without a schema is an HTTPException: the shared {detail} body.
+    else if (Number(code) >= 400) response.content = standard.httpError(Number(code)).content;
     out[code] = response;
   }
   return out;
+}
+
+/**
+ * The `WWW-Authenticate` challenges an operation's 401 and 403 carry, from
+ * the schemes its security names: each scheme's own challenge
+ * (`Bearer`, `Basic realm="admin"`, `APIKey`), plus `Bearer
+ * error="invalid_token"` where a bearer token can be rejected; the 403's
+ * `Bearer error="insufficient_scope", scope="…"` where every scheme speaks
+ * Bearer.
+ */
+function challengesOf(
+  security: SecurityRequirement[] | undefined,
+  ctx: OperationContext,
+): { unauthorized: readonly string[]; forbidden: readonly string[] | undefined } | undefined {
+  if (!security || !ctx.schemes) return undefined;
+  const unauthorized: string[] = [];
+  const forbidden: string[] = [];
+  let bearerOnly = true;
+  for (const requirement of security) {
+    for (const [name, scopes] of Object.entries(requirement)) {
+      const info = ctx.schemes.get(name)?.info;
+      if (!info) continue;
+      if (info.challenge !== undefined && !unauthorized.includes(info.challenge)) unauthorized.push(info.challenge);
+      if (info.bearerChallenges) {
+        const rejected = 'Bearer error="invalid_token"';
+        if (!unauthorized.includes(rejected)) unauthorized.push(rejected);
+        const scope = `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"`;
+        if (scopes.length > 0 && !forbidden.includes(scope)) forbidden.push(scope);
+      } else bearerOnly = false;
+    }
+  }
+  if (unauthorized.length === 0) return undefined;
+  return { unauthorized, forbidden: bearerOnly && forbidden.length > 0 ? forbidden : undefined };
 }
 
 /**
@@ -239,8 +277,9 @@ export function buildOperation(def: RouteDef, facts: RouteFacts, ctx: OperationC
   if (params) op.parameters = params;
   const body = requestBody(facts, ctx);
   if (body) op.requestBody = body;
-  op.responses = responses(def, facts, ctx, { required, scopes });
+  op.responses = responses(def, facts, ctx, { required, scopes, security });
   if (security) op.security = security;
-  else if ((options.public || facts.publicMarker) && ctx.globalSecurity) op.security = [];
+  // A route without a scheme says so: `security: []` (public), also without a top-level security.
+  else op.security = [];
   return op;
 }

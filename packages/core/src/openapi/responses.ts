@@ -23,7 +23,7 @@ export const VALIDATION_ERROR: JsonSchema = {
     msg: { title: 'Message', type: 'string' },
     type: { title: 'Error Type', type: 'string' },
     input: { title: 'Input' },
-    ctx: { title: 'Context', type: 'object' },
+    ctx: { title: 'Context', type: 'object', additionalProperties: true },
   },
   required: ['loc', 'msg', 'type'],
 };
@@ -90,6 +90,26 @@ const STATUS_TEXT: Record<number, string> = {
  */
 export function statusText(status: number): string {
   return STATUS_TEXT[status] ?? (status < 400 ? 'Response' : 'Error');
+}
+
+/**
+ * The documented `WWW-Authenticate` header of a 401/403: required, each
+ * challenge the operation can send listed, and a pattern matching them
+ * (a line starts with one of their auth-schemes).
+ *
+ * @example
+ * ```ts
+ * challengeDoc(['Basic realm="admin"']).schema // { type: 'string', pattern: '^(?:Basic)(?:[ ,]|$)' }
+ * ```
+ */
+export function challengeDoc(challenges: readonly string[]): { description: string; required: boolean; schema: JsonSchema } {
+  const schemes = [...new Set(challenges.map((c) => c.split(/[ ,]/)[0]))];
+  const escaped = schemes.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    description: `One line per challenge: ${challenges.map((c) => `\`${c}\``).join(', ')}.`,
+    required: true,
+    schema: { type: 'string', pattern: `^(?:${escaped.join('|')})(?:[ ,]|$)` },
+  };
 }
 
 const challengeHeader = (description: string) => ({ 'WWW-Authenticate': { description, schema: { type: 'string' } } });
@@ -160,6 +180,7 @@ export class StandardResponses {
   #validation: ResponseObject | undefined;
   #oauth2: ResponseObject | undefined;
   readonly #byStatus = new Map<number, ResponseObject>();
+  readonly #byChallenge = new Map<string, ResponseObject>();
 
   constructor(components: SchemaComponents) {
     this.#components = components;
@@ -171,6 +192,20 @@ export class StandardResponses {
   /** The 403 response. */
   forbidden(): ResponseObject {
     return (this.#forbidden ??= forbidden(this.#components));
+  }
+  /** The 401 of an operation whose schemes send these challenges (shared by operations with the same ones). */
+  unauthorizedWith(challenges: readonly string[]): ResponseObject {
+    return this.#challenged(401, challenges, () => this.unauthorized());
+  }
+  /** The 403 of an operation whose scopes give these challenges. */
+  forbiddenWith(challenges: readonly string[]): ResponseObject {
+    return this.#challenged(403, challenges, () => this.forbidden());
+  }
+  #challenged(status: number, challenges: readonly string[], base: () => ResponseObject): ResponseObject {
+    const key = `${status} ${challenges.join('\n')}`;
+    let r = this.#byChallenge.get(key);
+    if (!r) this.#byChallenge.set(key, (r = { ...base(), headers: { 'WWW-Authenticate': challengeDoc(challenges) } }));
+    return r;
   }
   /** The 422 response. */
   validationFailed(): ResponseObject {

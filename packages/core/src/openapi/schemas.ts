@@ -43,7 +43,7 @@ export function isZodSchema(value: unknown): value is z.ZodType {
 }
 
 function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }, side: SchemaSide): void {
-  const def = (ctx.zodSchema as { _zod: { def: { type: string; catchall?: unknown } } })._zod.def;
+  const def = (ctx.zodSchema as { _zod: { def: { type: string; catchall?: unknown; checks?: readonly Check[] } } })._zod.def;
   const js = ctx.jsonSchema;
   if (side === 'output' && def.type === 'object' && def.catchall === undefined && js.additionalProperties === false) {
     // zod says a stripping object's output has no extra keys: true, but it
@@ -55,11 +55,48 @@ function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }, side: Sch
   } else if (def.type === 'bigint' && js.type === undefined) {
     js.type = 'integer';
     js.format = 'int64';
+  } else if (side === 'input' && def.type === 'string' && (js.minLength !== undefined || js.maxLength !== undefined) && rewritesBeforeLength(def)) {
+    lengthAfterRewrite(js, def);
   } else if (js.type === 'integer') {
     // z.number().int() adds the safe-integer bounds: noise in a document.
     if (js.minimum === MIN) delete js.minimum;
     if (js.maximum === MAX) delete js.maximum;
   }
+}
+
+type Check = { _zod: { def: { check?: string; tx?: unknown } } };
+
+/** Whether a string schema rewrites its value (`.trim()`, `.toLowerCase()`, …) before a length check. */
+function rewritesBeforeLength(def: { checks?: readonly Check[] }): boolean {
+  const checks = def.checks ?? [];
+  const rewrite = checks.findIndex((c) => c._zod.def.check === 'overwrite');
+  return rewrite !== -1 && checks.slice(rewrite + 1).some((c) => /_length$/.test(c._zod.def.check ?? ''));
+}
+
+/**
+ * The request side of a string whose length is checked after a rewrite:
+ * the wire value's length is not what is checked, so `minLength` and
+ * `maxLength` would promise more or less than the server accepts. After
+ * `.trim()` the same bounds apply to the text between the first and last
+ * non-space characters, which a pattern says exactly; after another
+ * rewrite the bounds are dropped (the 422 covers them).
+ */
+function lengthAfterRewrite(js: JsonSchema, def: { checks?: readonly Check[] }): void {
+  const min = typeof js.minLength === 'number' ? js.minLength : 0;
+  const max = typeof js.maxLength === 'number' ? js.maxLength : undefined;
+  delete js.minLength;
+  delete js.maxLength;
+  const trims = (def.checks ?? []).some((c) => c._zod.def.check === 'overwrite' && /\.trim\(\)/.test(String(c._zod.def.tx)));
+  if (!trims || js.pattern !== undefined || (max !== undefined && max < Math.max(min, 1))) return;
+  const any = '[\\s\\S]';
+  // the trimmed text: empty, one non-space character, or non-space … non-space with `inner` characters between
+  const inner = (lo: number, hi: number | undefined) => `${any}{${Math.max(lo, 0)},${hi === undefined ? '' : Math.max(hi, 0)}}`;
+  let core: string;
+  if (min <= 0) core = max === undefined ? '' : max === 0 ? '' : max === 1 ? '\\S?' : `(?:\\S(?:${inner(0, max - 2)}\\S)?)?`;
+  else if (min === 1) core = max === 1 ? '\\S' : `\\S(?:${inner(0, max === undefined ? undefined : max - 2)}\\S)?`;
+  else core = `\\S${inner(min - 2, max === undefined ? undefined : max - 2)}\\S`;
+  if (core === '' && max === undefined) return;
+  js.pattern = core === '' ? '^\\s*$' : `^\\s*${core}\\s*$`;
 }
 
 function rewriteRefs(node: unknown, rename: ReadonlyMap<string, string>, self: string | undefined): void {

@@ -131,7 +131,7 @@ describe('scopes (FastAPI §2.2: pre-order, declaration order, union per scheme 
     expect(op(doc, 'get', '/users/me/items/').security).toStrictEqual([{ OAuth2PasswordBearer: ['items', 'me'] }]);
     expect(op(doc, 'get', '/users/me/').security).toStrictEqual([{ OAuth2PasswordBearer: ['me'] }]);
     expect(op(doc, 'get', '/status/').security).toStrictEqual([{ OAuth2PasswordBearer: [] }]);
-    expect(op(doc, 'post', '/token').security).toBeUndefined();
+    expect(op(doc, 'post', '/token').security).toStrictEqual([]);
     expect(doc.components!.securitySchemes).toStrictEqual({
       OAuth2PasswordBearer: {
         type: 'oauth2',
@@ -286,20 +286,20 @@ describe('AND / OR / optional / public', () => {
     expect(op(doc, 'get', '/keyed').security).toStrictEqual([{ APIKeyHeader: [] }]);
   });
 
-  test('public routes without global security, and routes without schemes, have no security key', async () => {
+  test('public routes and routes without schemes say so: security: [] (also without global security)', async () => {
     const doc = await documentOf((r) => {
       r.get('/open', {}, () => 1, { public: true });
       r.get('/plain', {}, () => 1);
     });
     expect(doc.security).toBeUndefined();
-    expect('security' in op(doc, 'get', '/open')).toBe(false);
-    expect('security' in op(doc, 'get', '/plain')).toBe(false);
+    expect(op(doc, 'get', '/open').security).toStrictEqual([]);
+    expect(op(doc, 'get', '/plain').security).toStrictEqual([]);
   });
 
   test('a { kind: "public" } marker reached by a route documents it as public under global security', async () => {
     const publicMarker = createDependency({}, () => undefined, { name: 'public', meta: { security: { kind: 'public' } } });
     const doc = await documentOf((r) => r.get('/', { publicMarker }, () => 1), { security: [] });
-    expect('security' in op(doc, 'get', '/')).toBe(false);
+    expect(op(doc, 'get', '/').security).toStrictEqual([]);
     const app = new DependsApp({ security: [bearer] });
     app.route('GET', '/', { publicMarker }, () => 1, { public: true });
     expect(op(app.openapi(), 'get', '/').security).toStrictEqual([]);

@@ -41,7 +41,11 @@ export interface DocumentOptions {
   version?: string;
   /** `info.description` (CommonMark). */
   description?: string;
-  /** `servers`, emitted as given. */
+  /** `info.contact`. */
+  contact?: { name?: string; url?: string; email?: string };
+  /** `info.license` (`identifier` is an SPDX expression). */
+  license?: { name: string; identifier?: string; url?: string };
+  /** `servers`, emitted as given; default `[{ url: '/' }]` (where the document is served). */
   servers?: readonly { url: string; description?: string }[];
   /** Top-level `tags` (names, descriptions), emitted as given. */
   tags?: readonly { name: string; description?: string }[];
