@@ -113,8 +113,8 @@ for (const existing of existingApps) {
       expect(item.responses['403']).toBeDefined();
       expect(item.responses['200'].content['application/json'].schema).toBeDefined();
       expect(doc.paths['/v1/admin'].get.parameters).toEqual([expect.objectContaining({ name: 'x-admin', in: 'header' })]);
-      expect(doc.paths['/status'].get.security).toBeUndefined();
-      expect(doc.paths['/health'].get.security).toBeUndefined();
+      expect(doc.paths['/status'].get.security).toEqual([]); // public: said explicitly
+      expect(doc.paths['/health'].get.security).toEqual([]);
       expect(doc.paths['/v2/native'].get.security).toEqual([{ OAuth2PasswordBearer: ['me'] }]);
       expect(app.d.openapi()).toEqual(doc);
     });
