@@ -18,14 +18,40 @@
  * await app.listen({ port: 3000 })
  * ```
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { DependsApp, HTTPException, Router as CoreRouter } from '@depends/core';
-import { AdapterKit, setHeaders } from '@depends/core/adapter';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
+import { DependsApp, HTTPException } from '@depends/core';
+import { AdapterKit, GuardNotRunError, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
-import type { Answer, AppOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RouteEntry } from '@depends/core/adapter';
+import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
+export type { GuardOptions, GuardRouteOptions } from '@depends/core';
+
+/**
+ * A guard on Fastify: a `preHandler` hook, plus the typed accessor of the
+ * values it resolved for a request.
+ *
+ * @example
+ * ```ts
+ * const auth: FastifyGuard<{ user: User }> = d.guard({ user: currentUser })
+ * app.addHook('preHandler', auth)
+ * app.get('/me', (request) => auth.values(request).user)
+ * ```
+ */
+export type FastifyGuard<V extends object> = preHandlerAsyncHookHandler & {
+  /** The values the guard resolved for this request; throws when it did not run for it. */
+  values(request: FastifyRequest): V;
+};
+
+/** A route Fastify registered (seen by the `onRoute` hook), with the context it was registered in. */
+interface SeenRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly handler: unknown;
+  readonly instance: FastifyInstance;
+  readonly options: { onRequest?: unknown; preHandler?: unknown };
+}
 
 type Kit = AdapterKit<FastifyInstance, RouteHandlerMethod>;
 
@@ -53,13 +79,15 @@ export class DependsFastify {
   readonly #kit: Kit;
   readonly #options: AdapterOptions;
   /** Every route Fastify registered after an instance met this adapter (its `onRoute` hook): where wrapped handlers are found. */
-  readonly #seen: RouteEntry[] = [];
+  readonly #seen: SeenRoute[] = [];
+  /** The seen routes by `METHOD url`, for a guard to find the route of a request. */
+  readonly #byKey = new Map<string, SeenRoute>();
   readonly #hooked = new WeakSet<FastifyInstance>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#options = options;
-    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: () => this.#seen });
+    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: () => this.#seen.map(tableRoute), native: isReply });
   }
 
   /**
@@ -81,18 +109,14 @@ export class DependsFastify {
   mount(target: FastifyInstance, router: Router): AppRoute[] {
     this.#hook(target);
     const registrations: Registration[] = [];
-    const routes = this.#kit.mount(
-      target,
-      withPrefix(router, target.prefix),
-      (method, url, handler) => registrations.push({ method, url: url.slice(target.prefix.length) || '/', handler }),
-      { pathsKnown: true }, // the instance's prefix is the full one
-    );
+    // documented where Fastify's route table (the onRoute hook) puts them: prefixes and guards included
+    const routes = this.#kit.mount(target, router, (method, url, handler) => registrations.push({ method, url, handler }));
     const kit = this.#kit;
     target.register(async (child) => {
       this.bodies(child);
       // Fastify's own errors on these routes (a malformed request) answer as depends answers
       child.setErrorHandler((error, request, reply) => {
-        const view = viewOf(request, kit.bodyLimit);
+        const view = viewOf(request, reply, kit.bodyLimit);
         const status = (error as { statusCode?: unknown }).statusCode;
         const answer = typeof status === 'number' && status >= 400 && status < 500 ? kit.errorAnswer(view, new HTTPException(status, (error as Error).message)) : kit.errorAnswer(view, error);
         return write(reply, answer);
@@ -155,8 +179,11 @@ export class DependsFastify {
    */
   docs(target: FastifyInstance, options: DocsOptions = {}): void {
     this.#hook(target);
-    for (const r of this.#kit.docs(target, options))
-      target.get(r.path, (request, reply) => write(reply, r.answer(request.params as Record<string, string>)));
+    for (const r of this.#kit.docs(target, options)) {
+      const serveDocs: RouteHandlerMethod = (request, reply) => write(reply, r.answer(request.params as Record<string, string>));
+      this.#kit.guards.exempt(serveDocs);
+      target.get(r.path, serveDocs);
+    }
   }
 
   /**
@@ -177,41 +204,157 @@ export class DependsFastify {
     if (this.#hooked.has(target)) return;
     this.#hooked.add(target);
     const seen = this.#seen;
-    target.addHook('onRoute', (options) => {
+    const byKey = this.#byKey;
+    target.addHook('onRoute', function (this: FastifyInstance, options) {
       const url = options.url ?? options.path;
       const methods = Array.isArray(options.method) ? options.method : [options.method];
       for (const method of methods) {
         // the HEAD route Fastify adds beside each GET is not documented apart
-        if (method === 'HEAD' && seen.some((e) => e.handler === options.handler && e.method === 'GET' && e.path === url)) continue;
-        seen.push({ method, path: url, handler: options.handler, before: [] });
+        if (method === 'HEAD' && byKey.has(`GET ${url}`)) continue;
+        const route: SeenRoute = { method, path: url, handler: options.handler, instance: this, options };
+        seen.push(route);
+        byKey.set(`${method} ${url}`, route);
       }
     });
+  }
+
+  /**
+   * A guard: declared dependencies (security schemes, scopes, any
+   * dependency) in front of existing Fastify routes, their handlers
+   * untouched. Add it as a `preHandler` hook — to an instance (every route
+   * of that encapsulated context and its children) or to one route — and
+   * read the values with `auth.values(request)`, typed. A refused request
+   * gets depends' answer (401/403/422 with their headers) before the
+   * handler; Fastify's 404s, error handler and other hooks are untouched.
+   * Guarded routes registered after `d.docs()`/`d.mount()`/`d.guard()` met
+   * the instance are documented at their real paths (prefixes included).
+   *
+   * @example
+   * ```ts
+   * const auth = d.guard({ user: security(currentUser, { scopes: ['notes:read'] }) }, {
+   *   routes: { 'POST /v1/notes': { scopes: ['notes:write'] } },
+   * })
+   * app.register(async (v1) => {
+   *   v1.addHook('preHandler', auth)
+   *   v1.get('/notes', (request) => notes.of(auth.values(request).user))
+   * }, { prefix: '/v1' })
+   * ```
+   */
+  guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): FastifyGuard<Values<I>> {
+    const kit = this.#kit;
+    const byKey = this.#byKey;
+    const resolved = new WeakMap<FastifyRequest, Values<I>>();
+    const guard = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+      const view = viewOf(request, reply, kit.bodyLimit);
+      let route: AppRoute | undefined;
+      // Fastify runs the hooks of its not-found handler too: the framework's own 404 stays its own
+      if (request.is404) return undefined;
+      try {
+        const url = request.routeOptions.url;
+        const seen = url === undefined ? undefined : byKey.get(`${request.method} ${url}`);
+        const entry: TableRoute = seen
+          ? tableRoute(seen)
+          : { method: request.method, path: url, handler: request.routeOptions.handler, before: [guard], where: 'a route registered before the guard met its instance' };
+        route = kit.guards.routeFor(guard, entry);
+      } catch (error) {
+        return write(reply, kit.errorAnswer(view, error));
+      }
+      if (!route) return undefined;
+      return kit.runGuard(route, view, (outcome) => {
+        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => write(reply, answer));
+        resolved.set(request, outcome.values as Values<I>);
+        if (outcome.hasTeardown) afterSent(reply.raw, () => outcome.finish());
+        return undefined;
+      });
+    };
+    kit.guards.add(guard, inputs, options);
+    const values = (request: FastifyRequest): Values<I> => {
+      const v = resolved.get(request);
+      if (!v) throw new GuardNotRunError('auth.values(request)');
+      return v;
+    };
+    return Object.assign(guard, { values }) as FastifyGuard<Values<I>>;
+  }
+
+  /**
+   * Per-route options for the guards in front of a route, as a
+   * `preHandler` hook placed before them on that route: a summary or
+   * response schema for the document, extra scopes, or `public: true` to
+   * opt the route out.
+   *
+   * @example
+   * ```ts
+   * app.get('/status', { preHandler: [d.route({ public: true })] }, () => ({ status: 'ok' }))
+   * app.get('/notes/:id', { preHandler: [d.route({ summary: 'One note', response: Note })] }, getNote)
+   * ```
+   */
+  route(options: GuardRouteOptions): preHandlerAsyncHookHandler {
+    const marker: preHandlerAsyncHookHandler = async () => undefined;
+    this.#kit.guards.mark(marker, options);
+    return marker;
   }
 
   #serve(route: AppRoute): RouteHandlerMethod {
     const kit = this.#kit;
     const limit = this.#options.bodyLimit;
     return function (this: FastifyInstance, request, reply) {
-      const view = viewOf(request, limit ?? this.initialConfig.bodyLimit ?? kit.bodyLimit);
+      const view = viewOf(request, reply, limit ?? this.initialConfig.bodyLimit ?? kit.bodyLimit);
       return kit.respond(route, view, (outcome) => send(kit, reply, view, outcome));
     };
   }
 }
 
-/** The core request view of a Fastify request: the raw Node request, the router's params, what a Fastify parser left. */
-function viewOf(request: FastifyRequest, bodyLimit: number): RequestView {
+/** A hook list as Fastify keeps it (one function, an array, or none). */
+const hookList = (hooks: unknown): unknown[] => (Array.isArray(hooks) ? hooks : hooks === undefined || hooks === null ? [] : [hooks]);
+
+/**
+ * The hooks of a Fastify context (its own and those it inherited), read
+ * from Fastify's hook table when the document is built: Fastify has no
+ * public listing of them.
+ */
+function contextHooks(instance: FastifyInstance, name: 'onRequest' | 'preHandler'): unknown[] {
+  for (const symbol of Object.getOwnPropertySymbols(instance)) {
+    if (symbol.description !== 'fastify.hooks') continue;
+    return hookList((instance as unknown as Record<symbol, Record<string, unknown>>)[symbol]?.[name]);
+  }
+  const parent = Object.getPrototypeOf(instance) as FastifyInstance | null;
+  return parent ? contextHooks(parent, name) : [];
+}
+
+/** A seen route as the guards and the document read it: what runs in front of its handler, in order. */
+function tableRoute(seen: SeenRoute): TableRoute {
+  return {
+    method: seen.method,
+    path: seen.path,
+    handler: seen.handler,
+    before: [
+      ...contextHooks(seen.instance, 'onRequest'),
+      ...hookList(seen.options.onRequest),
+      ...contextHooks(seen.instance, 'preHandler'),
+      ...hookList(seen.options.preHandler),
+    ],
+  };
+}
+
+/** Whether a handler's result is Fastify's reply itself (`return reply.send(…)`): it passes through untouched. */
+function isReply(value: unknown): boolean {
+  const r = value as { send?: unknown; raw?: unknown; request?: unknown } | null;
+  return typeof r === 'object' && r !== null && typeof r.send === 'function' && r.raw !== undefined && r.request !== undefined;
+}
+
+/**
+ * The core request view of a Fastify request: the raw Node request, the
+ * router's params, what a Fastify parser left. Its `native` is Fastify's
+ * reply (`reply.request` is the request), so a handler can answer itself.
+ */
+function viewOf(request: FastifyRequest, reply: FastifyReply, bodyLimit: number): RequestView {
   return nodeRequestView(request.raw, {
     url: request.url,
     params: (request.params ?? {}) as Record<string, string>,
     parsedBody: () => request.body,
     bodyLimit,
-    native: request,
+    native: reply,
   });
-}
-
-/** A core router's routes under a Fastify prefix (for the document; Fastify applies it to the registration itself). */
-function withPrefix(router: Router, prefix: string): Router {
-  return prefix ? new CoreRouter({ prefix }).include(router) : router;
 }
 
 /** Writes the answer unless the reply is already sent, then runs the teardowns once the response is over. */

@@ -12,6 +12,7 @@ import type { Context as KoaContext } from 'koa';
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException as HonoHTTPException } from 'hono/http-exception';
 import { serve } from '@hono/node-server';
+import type { FastifyReply } from 'fastify';
 import createError from 'http-errors';
 import { z } from 'zod';
 import { HTTPException, Router, depends, header, requestView, type DependsApp, type GuardOptions, type OpenAPIDocument, type RequestView } from '../../../packages/core/src/index.js';
@@ -44,6 +45,12 @@ const koaFramework: Framework = {
 const honoFramework: Framework = {
   httpError: (status, message, headers) => new HonoHTTPException(status as 429, { message, res: new Response(null, { status, headers }) }),
   native: (request) => (request.native as HonoContext).json({ native: true }, 203),
+};
+
+const fastifyFramework: Framework = {
+  // @fastify/sensible's httpErrors are http-errors too
+  httpError: expressFramework.httpError,
+  native: (request) => (request.native as FastifyReply).code(203).send({ native: true }),
 };
 
 /** A Bluebird-like thenable: not a native promise. */
@@ -254,10 +261,46 @@ async function honoApp(): Promise<Existing> {
   return { name: 'hono', url: await listen(server), d, calls, close: closer(server) };
 }
 
+async function fastifyApp(): Promise<Existing> {
+  const [{ default: Fastify }, { createDepends: fastifyDepends }] = await Promise.all([import('fastify'), import('../../../packages/fastify/src/index.js')]);
+  const calls: string[] = [];
+  const app = Fastify();
+  const d = fastifyDepends({ title: 'Existing', onError: () => {} });
+  const auth = d.guard({ user: currentUser }, guardOptions(fastifyFramework));
+  const admin = d.guard({ admin: adminOnly }, { name: 'admin' });
+
+  d.docs(app); // first: its onRoute hook sees the routes registered below
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not here' }));
+  app.setErrorHandler((_err, _req, reply) => reply.code(500).send({ error: 'custom' }));
+  app.addHook('preHandler', auth);
+  app.get('/status', async () => ({ status: 'ok' }));
+  app.get('/health', { preHandler: [d.route({ public: true })] }, async (_req, reply) => reply.type('text/plain').send('Ok'));
+  app.register(
+    async (v1) => {
+      v1.get('/me', async (req) => {
+        calls.push('me');
+        const user = auth.values(req).user;
+        return { username: user.username, framework: user.username };
+      });
+      v1.get('/items/:id', async (req) => ({ id: (req.params as { id: string }).id, owner: auth.values(req).user.username }));
+      v1.get('/admin', { preHandler: [admin] }, async (req) => ({ admin: admin.values(req).admin, user: auth.values(req).user.username }));
+      v1.get('/limited', async () => ({ never: true }));
+      v1.get('/fail', async () => {
+        throw new Error('handler failed');
+      });
+    },
+    { prefix: '/v1' },
+  );
+  app.register(async (v2) => void d.mount(v2, coreRouter(fastifyFramework)), { prefix: '/v2' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { name: 'fastify', url: await listen(app.server), d, calls, close: closer(app.server) };
+}
+
 /** Every existing app the guard suite runs against (`DEPENDS_ADAPTERS` picks some). */
 export const existingApps: readonly { name: string; start(): Promise<Existing> }[] = pickAdapters([
   { name: 'express', start: expressApp('express', async () => express()) },
   { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
   { name: 'koa', start: koaApp },
   { name: 'hono', start: honoApp },
+  { name: 'fastify', start: fastifyApp },
 ]);

@@ -10,7 +10,7 @@ import express from 'express';
 import type Koa from 'koa';
 import { Hono, type Context as HonoContext } from 'hono';
 import { serve } from '@hono/node-server';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
 import type { AdapterOptions } from '../../../packages/core/src/adapter/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
@@ -126,8 +126,6 @@ export const honoHarness: Harness = {
   sent: (native) => finished((native as HonoContext<{ Bindings: { incoming: IncomingMessage; outgoing: ServerResponse } }>).env.outgoing),
 };
 
-/** The reply of each Fastify request (`view.native` is the request), for {@link fastifyHarness}'s `sent`. */
-const fastifyReplies = new WeakMap<FastifyRequest, FastifyReply>();
 
 /** Fastify 5: docs first (its `onRoute` hook then sees the wrapped handlers), routers mounted on the root instance. */
 export const fastifyHarness: Harness = {
@@ -136,7 +134,6 @@ export const fastifyHarness: Harness = {
     // Imported on first use: Fastify compiles code from strings (see `only`).
     const [{ default: Fastify }, { createDepends: fastifyDepends }] = await Promise.all([import('fastify'), import('../../../packages/fastify/src/index.js')]);
     const app = Fastify();
-    app.addHook('onRequest', async (request, reply) => void fastifyReplies.set(request, reply));
     const d = fastifyDepends(setup.app, setup.adapter);
     if (setup.docs) d.docs(app, setup.docs);
     for (const r of setup.routers ?? []) d.mount(app, r);
@@ -149,7 +146,7 @@ export const fastifyHarness: Harness = {
     const server = app.server;
     return { url: await listen(server), d, close: closer(server) };
   },
-  sent: (native) => finished(fastifyReplies.get(native as FastifyRequest)?.raw),
+  sent: (native) => finished((native as FastifyReply).raw),
 };
 
 const all: readonly Harness[] = [expressHarness, express4Harness, koaHarness, honoHarness, fastifyHarness];
