@@ -5,7 +5,7 @@
  * HTTP what the page says it does. The snippets are type-checked by
  * snippets.test-d.ts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
@@ -100,6 +100,12 @@ describe('the page', () => {
       }
     }
     expect(shown.sort()).toEqual(files.sort());
+  });
+
+  test('its relative links lead to files that exist', () => {
+    const links = [...page.matchAll(/\]\((?!https?:)([^)#]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(existsSync(new URL(`../${link}`, import.meta.url)), link).toBe(true);
   });
 
   test('the README links to it', () => {
