@@ -76,31 +76,13 @@ const rethrow = (error: unknown): never => {
  * ```
  */
 export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
-  const root = (): MaybePromise<T> => {
-    if (ex.errors.length) return err(new RequestValidationError(ex.errors));
-    let value: unknown;
-    try {
-      value = plan.root.fn(plan.root.args(ex.values, ex.failed), ex);
-    } catch (error) {
-      return err(error);
-    }
-    if (value instanceof Promise) return value.then(ok, err);
-    // Any other thenable (Bluebird, ORM queries) is adopted into a native promise.
-    return isThenable(value) ? Promise.resolve(value).then(ok, err) : ok(value);
-  };
-  const steps = (): MaybePromise<T> => {
-    const pending = runSteps(plan.steps, ex, 0);
-    if (pending === undefined) return root();
-    if (pending === ABORTED) return err(ex.abort);
-    return pending.then(root, err);
-  };
   if (plan.needsBody && ex.body === undefined) {
     const bodyError = plan.bodyError;
     return readParsedBody(ex.request, plan.bodyTypes).then(
       (parsed) => {
         ex.body = parsed;
         try {
-          return steps();
+          return runPlan(plan, ex, ok, err);
         } catch (error) {
           return err(error);
         }
@@ -108,7 +90,28 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
       bodyError === undefined ? err : (error) => err(bodyError(error)),
     );
   }
-  return steps();
+  return runPlan(plan, ex, ok, err);
+}
+
+/** The steps, then the root; no closure is made unless a step turns out asynchronous. */
+function runPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+  const pending = runSteps(plan.steps, ex, 0);
+  if (pending === undefined) return runRoot(plan, ex, ok, err);
+  if (pending === ABORTED) return err(ex.abort);
+  return pending.then(() => runRoot(plan, ex, ok, err), err);
+}
+
+function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+  if (ex.errors.length) return err(new RequestValidationError(ex.errors));
+  let value: unknown;
+  try {
+    value = plan.root.fn(plan.root.args(ex.values, ex.failed), ex);
+  } catch (error) {
+    return err(error);
+  }
+  if (value instanceof Promise) return value.then(ok, err);
+  // Any other thenable (Bluebird, ORM queries) is adopted into a native promise.
+  return isThenable(value) ? Promise.resolve(value).then(ok, err) : ok(value);
 }
 
 /**
