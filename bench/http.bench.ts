@@ -44,7 +44,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -52,10 +51,10 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { request } from 'undici';
 import type { BenchResult } from './run.js';
+import { autocannon as runAutocannon, cpuOf, portOf, stopServer } from './processes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverScript = fileURLToPath(new URL('./http-servers.ts', import.meta.url));
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 20);
 const WARMUP = Number(process.env.BENCH_HTTP_WARMUP ?? 1);
@@ -148,7 +147,7 @@ function entryOf(pkg: string, subpath: string): string {
 let built: { dir: string; script: string } | undefined;
 
 /** Starts one case's server in its own process; resolves with its port. */
-function startServer(name: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(name: string): Promise<{ child: ChildProcess; port: number }> {
   built ??= buildServers();
   const command = [process.execPath, ...NODE_ARGS, built.script, name];
   const child = spawn(PIN ? TASKSET : command[0], PIN ? ['-c', '0', ...command] : command.slice(1), {
@@ -156,67 +155,15 @@ function startServer(name: string): Promise<{ child: ChildProcess; port: number 
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${name}: server did not start`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /PORT (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[1]) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${name}: server exited (${code})`)));
-  });
+  return { child, port: await portOf(child, name) };
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-/** The server process's CPU time so far (user + system, µs), asked over IPC. */
-function cpuOf(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve((m as NodeJS.CpuUsage).user + (m as NodeJS.CpuUsage).system));
-    child.send('cpu');
-  });
-}
-
-/** Runs autocannon's CLI (its own process) and returns its JSON result. */
-function autocannon(url: string, authorization: string | undefined, expectedStatus: number, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
-  const args = [autocannonCli, '-c', String(CONNECTIONS), '-d', String(seconds), ...(authorization ? ['-H', `authorization=${authorization}`] : []), '-j', '-n', url];
-  return new Promise((resolve, reject) => {
-    const child = PIN ? spawn(TASKSET, ['-c', '1', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      try {
-        const r = JSON.parse(out) as {
-          requests: { average: number; total: number };
-          latency: { p50: number; p99: number };
-          errors: number;
-          timeouts: number;
-          non2xx: number;
-          statusCodeStats?: Record<string, { count: number }>;
-        };
-        const expectedCount = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (code === String(expectedStatus) ? n : n + v.count), 0);
-        resolve({ rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, unexpected: expectedCount });
-      } catch {
-        reject(new Error(`autocannon exited ${code} without a result`));
-      }
-    });
-  });
+/** Runs autocannon's CLI (its own process) and returns what the bench reads. */
+async function autocannon(url: string, authorization: string | undefined, expectedStatus: number, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
+  const args = ['-c', String(CONNECTIONS), '-d', String(seconds), ...(authorization ? ['-H', `authorization=${authorization}`] : []), url];
+  const r = await runAutocannon(args, seconds, PIN ? [TASKSET, '-c', '1'] : []);
+  const expectedCount = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (code === String(expectedStatus) ? n : n + v.count), 0);
+  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, unexpected: expectedCount };
 }
 
 /** One answer, reduced to what must be the same between (a) and (b). */

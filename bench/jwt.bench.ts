@@ -20,7 +20,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
@@ -29,10 +28,10 @@ import { DependsApp, security } from '@depends/core';
 import { createRequestView, type Outcome } from '@depends/core/adapter';
 import { jwtBearer } from '@depends/jwt';
 import type { BenchResult } from './run.js';
+import { autocannon as runAutocannon, cpuOf, portOf, stopServer } from './processes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverScript = fileURLToPath(new URL('./jwt-servers.mjs', import.meta.url));
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const SECONDS = Number(process.env.BENCH_JWT_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_JWT_CONNECTIONS ?? 20);
 const WARMUP = Number(process.env.BENCH_JWT_WARMUP ?? 2);
@@ -51,56 +50,14 @@ interface Measured {
   cpuUs: number;
 }
 
-function startServer(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [serverScript, name], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${name}: server did not start`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /PORT (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[1]) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${name}: server exited (${code})`)));
-  });
+  return { child, port: await portOf(child, name) };
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-const cpuOf = (child: ChildProcess): Promise<number> =>
-  new Promise((resolve) => {
-    child.once('message', (m) => resolve((m as NodeJS.CpuUsage).user + (m as NodeJS.CpuUsage).system));
-    child.send('cpu');
-  });
-
-function autocannon(url: string, token: string, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
-  const args = [autocannonCli, '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `authorization=Bearer ${token}`, '-j', '-n', url];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => {
-      try {
-        const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number };
-        resolve({ rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, failures: r.errors + r.timeouts + r.non2xx });
-      } catch {
-        reject(new Error(`autocannon exited ${code} without a result`));
-      }
-    });
-  });
+async function autocannon(url: string, token: string, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
+  const r = await runAutocannon(['-c', String(CONNECTIONS), '-d', String(seconds), '-H', `authorization=Bearer ${token}`, url], seconds);
+  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, failures: r.errors + r.timeouts + r.non2xx };
 }
 
 async function measure(name: string, env: Record<string, string>, token: string, expected: unknown): Promise<Measured> {

@@ -1,0 +1,105 @@
+/**
+ * What the HTTP benches share: a server in its own process (started, its
+ * `PORT <n>` line awaited, its CPU time asked over IPC, stopped) and
+ * autocannon's CLI run in another process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+/**
+ * Resolves with the port a server process prints as `PORT <n>` (20 s at most).
+ *
+ * @example
+ * ```ts
+ * const port = await portOf(spawn(process.execPath, [script, name], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }), name)
+ * ```
+ */
+export function portOf(child: ChildProcess, name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${name}: server did not start`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name}: server exited (${code})`)));
+  });
+}
+
+/**
+ * Stops a server process (SIGTERM, SIGKILL after 3 s).
+ *
+ * @example
+ * ```ts
+ * await stopServer(child)
+ * ```
+ */
+export function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * The server process's CPU time so far (user + system, µs), asked over IPC.
+ *
+ * @example
+ * ```ts
+ * const before = await cpuOf(child)
+ * ```
+ */
+export function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as NodeJS.CpuUsage).user + (m as NodeJS.CpuUsage).system));
+    child.send('cpu');
+  });
+}
+
+/** The parts of autocannon's JSON result the benches read. */
+export interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+
+/**
+ * Runs autocannon's CLI in its own process (`prefix`: e.g. `taskset -c 1`)
+ * and returns its JSON result.
+ *
+ * @example
+ * ```ts
+ * const r = await autocannon(['-c', '20', '-d', '5', url], 5)
+ * ```
+ */
+export function autocannon(args: readonly string[], seconds: number, prefix: readonly string[] = []): Promise<AutocannonResult> {
+  const command = [...prefix, process.execPath, autocannonCli, ...args.slice(0, -1), '-j', '-n', args[args.length - 1]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(out) as AutocannonResult);
+      } catch {
+        reject(new Error(`autocannon exited ${code} without a result`));
+      }
+    });
+  });
+}
