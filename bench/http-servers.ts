@@ -211,13 +211,13 @@ const cases: Record<string, () => Server> = {
   },
   'fastify-manual': () =>
     fastifyServer((app) => {
-      app.decorateRequest('user', null);
+      app.decorateRequest('benchUser', null);
       app.addHook('onRequest', async (req, reply) => {
         const r = check(req.headers.authorization);
-        if ('user' in r) (req as unknown as { user: User }).user = r.user;
+        if ('user' in r) (req as unknown as { benchUser: User }).benchUser = r.user;
         else return reply.code(r.status).headers({ 'content-type': JSON_TYPE, 'www-authenticate': r.challenge, 'cache-control': 'no-store' }).send(json(r.body));
       });
-      const userOf = (req: unknown) => (req as { user: User }).user;
+      const userOf = (req: unknown) => (req as { benchUser: User }).benchUser;
       app.get('/me', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
       app.get('/admin', (req, reply) =>
         isAdmin(userOf(req))

@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter existing-api start`: the notes API on the framework named
- * by `FRAMEWORK` (express, koa or hono; default express), on `PORT`
+ * by `FRAMEWORK` (express, koa, hono or fastify; default express), on `PORT`
  * (default 3000).
  */
 import { FRAMEWORKS, start, type Framework } from './server.js';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 
 /** The frameworks the example runs on. */
-export const FRAMEWORKS = ['express', 'koa', 'hono'] as const;
+export const FRAMEWORKS = ['express', 'koa', 'hono', 'fastify'] as const;
 /** One of {@link FRAMEWORKS}. */
 export type Framework = (typeof FRAMEWORKS)[number];
 
@@ -20,6 +20,17 @@ export interface Running {
 async function listener(framework: Framework): Promise<Parameters<typeof createServer>[1]> {
   if (framework === 'express') return (await import('./apps/express.js')).createApp();
   if (framework === 'koa') return (await import('./apps/koa.js')).createApp().callback();
+  if (framework === 'fastify') {
+    let handler!: Parameters<typeof createServer>[1];
+    const app = (await import('./apps/fastify.js')).createApp(undefined, {
+      serverFactory: (h) => {
+        handler = h as Parameters<typeof createServer>[1];
+        return createServer(h);
+      },
+    });
+    await app.ready();
+    return handler;
+  }
   return getRequestListener((await import('./apps/hono.js')).createApp().fetch);
 }
 

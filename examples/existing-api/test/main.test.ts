@@ -50,6 +50,6 @@ describe('pnpm --filter existing-api start', () => {
   test('an unknown FRAMEWORK is refused', async () => {
     const p = run({ FRAMEWORK: 'rails', PORT: '0' });
     expect(await p.exited).toBe(1);
-    expect(p.output()).toContain('FRAMEWORK must be one of express, koa, hono');
+    expect(p.output()).toContain('FRAMEWORK must be one of express, koa, hono, fastify');
   });
 });

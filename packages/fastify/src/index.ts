@@ -226,6 +226,10 @@ export class DependsFastify {
    * read the values with `auth.values(request)`, typed. A refused request
    * gets depends' answer (401/403/422 with their headers) before the
    * handler; Fastify's 404s, error handler and other hooks are untouched.
+   * The values are also set on the request the Fastify way (`request.user`,
+   * typed by your `declare module 'fastify'` augmentation or
+   * `decorateRequest('user', null)`), unless the request already has a
+   * value under that name.
    * Guarded routes registered after `d.docs()`/`d.mount()`/`d.guard()` met
    * the instance are documented at their real paths (prefixes included).
    *
@@ -263,6 +267,9 @@ export class DependsFastify {
       return kit.runGuard(route, view, (outcome) => {
         if (!outcome.values) return kit.write(view, outcome.answer, (answer) => write(reply, answer));
         resolved.set(request, outcome.values as Values<I>);
+        // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
+        const target = request as unknown as Record<string, unknown>;
+        for (const name in outcome.values) if (target[name] == null) target[name] = outcome.values[name];
         if (outcome.hasTeardown) afterSent(reply.raw, () => outcome.finish());
         return undefined;
       });
