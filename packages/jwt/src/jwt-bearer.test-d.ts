@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { Router, security, type ValueOf } from '@depends/core';
-import { jwtBearer, type AccessToken, type VerifiedClaims } from './index.js';
+import { jwtBearer, tokenIntrospection, type AccessToken, type IntrospectedToken, type VerifiedClaims } from './index.js';
 
 const base = { issuer: 'https://id.example.com', audience: 'api://reports' };
 
@@ -32,5 +32,16 @@ describe('jwtBearer value types', () => {
       expectTypeOf(maybe).toEqualTypeOf<AccessToken<{}> | undefined>();
       return null;
     });
+  });
+});
+
+describe('tokenIntrospection value types', () => {
+  test('the introspection response, scopes and token; optional with autoError: false', () => {
+    const opaque = tokenIntrospection({ issuer: 'https://id.example.com', clientId: 'api', clientSecret: 's' });
+    expectTypeOf<ValueOf<typeof opaque>>().toEqualTypeOf<IntrospectedToken>();
+    expectTypeOf<ValueOf<typeof opaque>['claims']['active']>().toEqualTypeOf<true>();
+    expectTypeOf<ValueOf<typeof opaque>['claims']['sub']>().toEqualTypeOf<string | undefined>();
+    const maybe = tokenIntrospection({ issuer: 'https://id.example.com', clientId: 'api', clientSecret: 's', autoError: false });
+    expectTypeOf<ValueOf<typeof maybe>>().toEqualTypeOf<IntrospectedToken | undefined>();
   });
 });
