@@ -10,6 +10,7 @@ import { harnesses } from '../src/harness.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
+import { createDepends as fastifyDepends } from '../../../packages/fastify/src/index.js';
 import { httpBearer, oauth2PasswordBearer, security } from '../../../packages/core/src/index.js';
 
 /** The article's router: a header dependency reading `Authorization` on every route under `/v1`. */
@@ -64,6 +65,7 @@ const guarding = [
   ['express', () => expressDepends()],
   ['koa', () => koaDepends()],
   ['hono', () => honoDepends()],
+  ['fastify', () => fastifyDepends()],
 ] as const;
 
 describe.each(guarding)('%s: a guard with a mistake fails when it is made, not at its first request', (_name, createDepends) => {
