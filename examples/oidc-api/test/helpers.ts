@@ -16,7 +16,7 @@ export { FRAMEWORKS } from '../src/config.js';
 export const TEST_CLIENTS = {
   /** Both scopes, for POST /reports. */
   writer: { id: 'reports-writer', secret: 'reports-writer-secret' },
-  /** Tokens that live one second. */
+  /** Tokens that live three seconds. */
   expiring: { id: 'expiring-service', secret: 'expiring-service-secret' },
   /** Tokens for another API (audience `api://other-api`). */
   other: { id: 'other-service', secret: 'other-service-secret' },
@@ -46,7 +46,7 @@ export function startTestProvider(apiUrl: string, options: Partial<ProviderOptio
   return startProvider({
     port: 0,
     apiUrl,
-    tokenTTL: { [TEST_CLIENTS.expiring.id]: 1 },
+    tokenTTL: { [TEST_CLIENTS.expiring.id]: 3 },
     ...options,
     extraResources: { 'api://other-api': 'other:read', ...options.extraResources },
     extraClients: [
