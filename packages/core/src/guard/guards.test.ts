@@ -4,7 +4,7 @@ import { DependsApp } from '../app/app.js';
 import { depends } from '../dependency/depends.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { createRequestView } from '../request/view.js';
-import { header } from '../sources/params.js';
+import { header, path } from '../sources/params.js';
 import { httpBearer } from '../security/http.js';
 import { invalidToken } from '../security/errors.js';
 import { withScopes } from '../security/scopes.js';
@@ -168,6 +168,15 @@ describe('Guards.document: every guarded route at its real path', () => {
 });
 
 describe('Guards.add: mistakes fail when the guard is declared', () => {
+  test('a guard may read path parameters of the routes it stands in front of', async () => {
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    const owned = depends({ id: path('id') }, ({ id }) => ({ id }));
+    guards.add(auth, { owned });
+    const route = guards.routeFor(auth, table[3])!;
+    expect((await runGuard(app, route, createRequestView({ params: { id: '7' } }))).values).toEqual({ owned: { id: '7' } });
+  });
+
   test('a routes key that is not METHOD /path', () => {
     const guards = new Guards(new DependsApp());
     expect(() => guards.add(auth, { user }, { routes: { '/v1/notes': {} } })).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions }));
