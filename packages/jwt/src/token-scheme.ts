@@ -57,7 +57,7 @@ export const nonEmpty = (value: unknown): value is string => typeof value === 's
  *
  * @example
  * ```ts
- * documentedAs({}, 'https://id.example.com/.well-known/openid-configuration', 'JWT') // { defaultName: 'OpenIdConnect', openapi: { type: 'openIdConnect', … } }
+ * documentedAs({}, 'https://id.example.com/.well-known/openid-configuration', { name: 'HTTPBearer', format: 'JWT' }) // { defaultName: 'OpenIdConnect', openapi: { type: 'openIdConnect', … } }
  * ```
  */
 export function documentedAs(
@@ -81,7 +81,7 @@ export function documentedAs(
  *
  * @example
  * ```ts
- * tokenScheme({ kind: 'tokenIntrospection', options, documented, check: (token) => introspect(token), scopesOf: (v) => v.scopes })
+ * tokenScheme({ kind: 'tokenIntrospection', options, documented, check: (token) => introspect(token), scopesOf: (v: { scopes: string[] }) => v.scopes })
  * ```
  */
 export interface TokenSchemeDefinition<V> {
@@ -104,7 +104,7 @@ export interface TokenSchemeDefinition<V> {
  *
  * @example
  * ```ts
- * const scheme = tokenScheme({ kind: 'jwtBearer', options, documented, check, scopesOf: (t) => t.scopes })
+ * const scheme = tokenScheme({ kind: 'jwtBearer', options, documented, check, scopesOf: (t: { scopes: string[] }) => t.scopes })
  * ```
  */
 export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecurityScheme<V> {
