@@ -4,7 +4,7 @@
  */
 
 /** The frameworks the example runs on. */
-export const FRAMEWORKS = ['express', 'koa', 'hono'] as const;
+export const FRAMEWORKS = ['express', 'koa', 'hono', 'fastify'] as const;
 /** One of {@link FRAMEWORKS}. */
 export type Framework = (typeof FRAMEWORKS)[number];
 
@@ -27,7 +27,7 @@ function portOf(name: string, value: string | undefined, fallback: number): numb
 }
 
 /**
- * Reads `FRAMEWORK` (`express` default, `koa`, `hono`), `PORT` (3000),
+ * Reads `FRAMEWORK` (`express` default, `koa`, `hono`, `fastify`), `PORT` (3000),
  * `IDP_PORT` (3001) and `HOST` (127.0.0.1); throws a clear message for a
  * value it cannot use.
  *

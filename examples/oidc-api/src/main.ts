@@ -1,7 +1,7 @@
 /**
  * `pnpm --filter oidc-api start`: starts the identity provider at
  * `http://127.0.0.1:${IDP_PORT:-3001}` and the Reports API at
- * `http://127.0.0.1:${PORT:-3000}` on `FRAMEWORK` (express, koa or hono),
+ * `http://127.0.0.1:${PORT:-3000}` on `FRAMEWORK` (express, koa, hono or fastify),
  * and prints where everything is.
  */
 import { loadConfig } from './config.js';

@@ -56,9 +56,13 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
       const op = page.locator('#operations-me-readMe');
       if (!(await op.locator('.opblock-body').isVisible())) await op.locator('.opblock-summary').first().click();
       if (!(await op.locator('button.execute').isVisible())) await op.locator('button.try-out__btn').click();
-      await op.locator('button.execute').click();
+      // wait for this call's answer (a previous one may still be on the page), then for the page to show it
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/me' && r.request().method() === 'GET', { timeout: 15_000 }),
+        op.locator('button.execute').click(),
+      ]);
       const row = op.locator('.live-responses-table tbody tr.response').first();
-      await row.waitFor({ timeout: 15_000 });
+      await expect.poll(async () => (await row.locator('.response-col_status').textContent())?.trim(), { timeout: 15_000 }).toBe(String(response.status()));
       return { op, status: (await row.locator('.response-col_status').textContent())?.trim(), body: await row.locator('.response-col_description').textContent() };
     }
 

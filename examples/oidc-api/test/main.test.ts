@@ -48,7 +48,7 @@ async function startMain(env: Record<string, string>): Promise<Started> {
   };
 }
 
-describe.each([undefined, 'koa', 'hono'] as const)('FRAMEWORK=%s', (framework) => {
+describe.each([undefined, 'koa', 'hono', 'fastify'] as const)('FRAMEWORK=%s', (framework) => {
   test('starts the provider and the API; a client-credentials token reads reports; /docs and /openapi.json are served', async () => {
     const [port, idpPort] = [await freePort(), await freePort()];
     const main = await startMain({ PORT: String(port), IDP_PORT: String(idpPort), ...(framework ? { FRAMEWORK: framework } : {}) });
@@ -80,5 +80,5 @@ describe.each([undefined, 'koa', 'hono'] as const)('FRAMEWORK=%s', (framework) =
 });
 
 test('a bad FRAMEWORK fails with a clear message', async () => {
-  await expect(startMain({ FRAMEWORK: 'fastify', PORT: String(await freePort()), IDP_PORT: String(await freePort()) })).rejects.toThrow(/FRAMEWORK must be one of express, koa, hono/);
+  await expect(startMain({ FRAMEWORK: 'flask', PORT: String(await freePort()), IDP_PORT: String(await freePort()) })).rejects.toThrow(/FRAMEWORK must be one of express, koa, hono, fastify/);
 });

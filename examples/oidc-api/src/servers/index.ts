@@ -16,6 +16,7 @@ export async function serverFor(framework: Framework): Promise<(options: StartOp
     express: () => import('./express.js'),
     koa: () => import('./koa.js'),
     hono: () => import('./hono.js'),
+    fastify: () => import('./fastify.js'),
   } satisfies Record<Framework, () => Promise<{ start(options: StartOptions): Promise<RunningApi> }>>;
   return (await loaders[framework]()).start;
 }
