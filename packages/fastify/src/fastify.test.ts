@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
 import { request } from 'undici';
 import { z } from 'zod';
 import { Router, body, depends, httpBearer, path } from '@depends/core';
@@ -124,6 +125,37 @@ describe('@depends/fastify', () => {
     const missing = await request(`${url}/nowhere`);
     expect(missing.statusCode).toBe(404);
     expect(((await missing.body.json()) as { message: string }).message).toBe('Route GET:/nowhere not found');
+  });
+
+  test('@fastify/swagger users merge depends\' operations and schemes into their document (the README recipe)', async () => {
+    const fastify = Fastify();
+    const d = createDepends({ title: 'Items', version: '1' });
+    await fastify.register(swagger, {
+      openapi: { openapi: '3.1.0', info: { title: 'Mine', version: '2' } },
+      transformObject: (document) => {
+        if (!('openapiObject' in document)) return document.swaggerObject;
+        const { openapiObject } = document;
+        const ours = d.openapi();
+        return {
+          ...openapiObject,
+          paths: { ...openapiObject.paths, ...ours.paths },
+          components: {
+            ...openapiObject.components,
+            schemas: { ...openapiObject.components?.schemas, ...ours.components?.schemas },
+            securitySchemes: { ...openapiObject.components?.securitySchemes, ...ours.components?.securitySchemes },
+          },
+        } as typeof openapiObject;
+      },
+    });
+    fastify.get('/theirs', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
+    d.docs(fastify, { openapiPath: '/depends.json', docsPath: '/depends-docs' });
+    d.mount(fastify, itemsApi());
+    await fastify.ready();
+    const doc = fastify.swagger() as { info: { title: string }; paths: Record<string, Record<string, { security?: unknown }>>; components: { securitySchemes: Record<string, unknown> } };
+    expect(doc.info.title).toBe('Mine');
+    expect(doc.paths['/theirs']).toBeDefined();
+    expect(doc.paths['/items/{id}'].get.security).toEqual([{ HTTPBearer: [] }]);
+    expect(doc.components.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer' } });
   });
 
   test('a crash in a dependency answers 500 without leaking, and teardown still runs', async () => {
