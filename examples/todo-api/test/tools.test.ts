@@ -171,7 +171,7 @@ describe('the generated client', () => {
     const committed = readFileSync(here('./client/schema.d.ts'), 'utf8');
     // the committed file carries the CLI's banner; compare the declarations
     const body = (s: string) => s.slice(s.indexOf('export interface paths'));
-    expect(body(committed)).toBe(body(generated));
+    expect(body(committed), 'regenerate with: pnpm --filter todo-api gen:client').toBe(body(generated));
   });
 
   test('the session type-checks against it (tsc)', async () => {
