@@ -5,14 +5,23 @@
  */
 import { describe, expect, test } from 'vitest';
 import express from 'express';
-import Koa from 'koa';
-import { Router as KoaRouter } from '@koa/router';
 import { Hono } from 'hono';
 import { ErrorCode, Router, path } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
-import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
 import { bearerUser } from '../src/api.js';
+import { pickAdapters } from '../src/harness.js';
+
+/** Koa is loaded on first use and only when picked (`DEPENDS_ADAPTERS`): its dependencies compile code from strings when they load. */
+const withKoa = pickAdapters([{ name: 'koa' }]).length > 0;
+const koa = async () => {
+  const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([
+    import('koa'),
+    import('@koa/router'),
+    import('../../../packages/koa/src/index.js'),
+  ]);
+  return { Koa, KoaRouter, koaDepends };
+};
 
 const api = () => {
   const r = new Router();
@@ -34,7 +43,8 @@ describe('d.mount() under framework prefixes documents the full path', () => {
     expect(paths(d)).toEqual(['/v1/shop/items/{id}']);
   });
 
-  test('Koa: a router prefix and a nested router', () => {
+  test.runIf(withKoa)('Koa: a router prefix and a nested router', async () => {
+    const { Koa, KoaRouter, koaDepends } = await koa();
     const app = new Koa();
     const d = koaDepends();
     const child = new KoaRouter({ prefix: '/v1' });
@@ -79,7 +89,8 @@ describe('a path that cannot be known fails when the document is built', () => {
     expect(() => d.openapi()).toThrow(expect.objectContaining({ code: ErrorCode.UnknownRoutePath, message: expect.stringContaining('path "/items/:id{[0-9]+}"') }));
   });
 
-  test('Koa: a guard in front of a RegExp route', () => {
+  test.runIf(withKoa)('Koa: a guard in front of a RegExp route', async () => {
+    const { Koa, KoaRouter, koaDepends } = await koa();
     const app = new Koa();
     const d = koaDepends();
     const router = new KoaRouter();
