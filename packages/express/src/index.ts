@@ -19,7 +19,7 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, GuardNotRunError } from '@depends/core/adapter';
+import { AdapterKit, guardValues } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -169,7 +169,7 @@ export class DependsExpress {
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
     const kit = this.#kit;
-    const resolved = new WeakMap<Request, Values<I>>();
+    const resolved = guardValues<Request, Values<I>>('auth.values(req)');
     const guard: RequestHandler = (req, res, next) => {
       let route: AppRoute | undefined;
       let params = req.params as Record<string, string>;
@@ -198,12 +198,7 @@ export class DependsExpress {
       });
     };
     kit.guards.add(guard, inputs, options);
-    const values = (req: Request): Values<I> => {
-      const v = resolved.get(req);
-      if (!v) throw new GuardNotRunError('auth.values(req)');
-      return v;
-    };
-    return Object.assign(guard, { values });
+    return Object.assign(guard, { values: resolved.values });
   }
 
   /**

@@ -20,7 +20,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, GuardNotRunError, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, guardValues, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
@@ -247,7 +247,7 @@ export class DependsFastify {
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): FastifyGuard<Values<I>> {
     const kit = this.#kit;
     const byKey = this.#byKey;
-    const resolved = new WeakMap<FastifyRequest, Values<I>>();
+    const resolved = guardValues<FastifyRequest, Values<I>>('auth.values(request)');
     const guard = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
       const view = viewOf(request, reply, kit.bodyLimit);
       let route: AppRoute | undefined;
@@ -275,12 +275,7 @@ export class DependsFastify {
       });
     };
     kit.guards.add(guard, inputs, options);
-    const values = (request: FastifyRequest): Values<I> => {
-      const v = resolved.get(request);
-      if (!v) throw new GuardNotRunError('auth.values(request)');
-      return v;
-    };
-    return Object.assign(guard, { values }) as FastifyGuard<Values<I>>;
+    return Object.assign(guard, { values: resolved.values }) as FastifyGuard<Values<I>>;
   }
 
   /**

@@ -24,7 +24,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, GuardNotRunError, createRequestView, groupHeaders } from '@depends/core/adapter';
+import { AdapterKit, guardValues, createRequestView, groupHeaders } from '@depends/core/adapter';
 import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RawBody } from '@depends/core/adapter';
@@ -169,7 +169,7 @@ export class DependsHono {
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): HonoGuard<Values<I>> {
     const kit = this.#kit;
-    const resolved = new WeakMap<Context, Values<I>>();
+    const resolved = guardValues<Context, Values<I>>('auth.values(c)');
     const guard: MiddlewareHandler = async (c, next) => {
       let route: AppRoute | undefined;
       const node = nodeBindings(c);
@@ -197,12 +197,7 @@ export class DependsHono {
       });
     };
     kit.guards.add(guard, inputs, options);
-    const values = (c: Context): Values<I> => {
-      const v = resolved.get(c);
-      if (!v) throw new GuardNotRunError('auth.values(c)');
-      return v;
-    };
-    return Object.assign(guard, { values }) as HonoGuard<Values<I>>;
+    return Object.assign(guard, { values: resolved.values }) as HonoGuard<Values<I>>;
   }
 
   /**

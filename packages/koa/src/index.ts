@@ -24,7 +24,7 @@ import type Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { DependsApp } from '@depends/core';
-import { AdapterKit, GuardNotRunError, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, guardValues, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -185,7 +185,7 @@ export class DependsKoa {
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): KoaGuard<Values<I>> {
     const kit = this.#kit;
     const unseen = { method: 'ALL', path: undefined, handler: UNSEEN, where: String(UNSEEN) };
-    const resolved = new WeakMap<Context, Values<I>>();
+    const resolved = guardValues<Context, Values<I>>('auth.values(ctx)');
     const guard: Middleware<any, any> = async (ctx: Context, next) => {
       let route: AppRoute | undefined;
       let params: Record<string, string> = {};
@@ -214,12 +214,7 @@ export class DependsKoa {
       });
     };
     kit.guards.add(guard, inputs, options);
-    const values = (ctx: Context): Values<I> => {
-      const v = resolved.get(ctx);
-      if (!v) throw new GuardNotRunError('auth.values(ctx)');
-      return v;
-    };
-    return Object.assign(guard, { values }) as KoaGuard<Values<I>>;
+    return Object.assign(guard, { values: resolved.values }) as KoaGuard<Values<I>>;
   }
 
   /**

@@ -27,7 +27,7 @@ export { jsonAnswer, toAnswer } from '../response/reply.js';
 export type { Answer } from '../response/reply.js';
 export { errorAnswer } from '../app/handle.js';
 export type { Outcome, ErrorHook, NativeCheck } from '../app/handle.js';
-export { Guards, runGuard } from '../guard/index.js';
+export { Guards, guardValues, runGuard } from '../guard/index.js';
 export type { GuardOutcome, GuardOptions, GuardRouteOptions, TableRoute } from '../guard/index.js';
 export { frameworkHttpError } from '../errors/framework.js';
 export { GuardNotRunError } from '../errors/catalogue.js';

@@ -4,5 +4,6 @@
  */
 export { Guards } from './guards.js';
 export { runGuard } from './run.js';
+export { guardValues } from './values.js';
 export type { GuardOutcome } from './run.js';
 export type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';
