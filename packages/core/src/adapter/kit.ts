@@ -15,7 +15,7 @@ import { runGuard, type GuardOutcome } from '../guard/run.js';
 import type { TableRoute } from '../guard/types.js';
 import type { Input, Inputs } from '../dependency/types.js';
 import { docsRoutes, type DocsOptions, type DocsRoute } from '../docs/routes.js';
-import type { OpenAPIDocument } from '../openapi/document.js';
+import type { OpenAPIDocument } from '../openapi/types.js';
 import type { RequestView } from '../request/view.js';
 import { routeDef } from '../router/router.js';
 import type { MaybePromise } from '../resolver/execute.js';

@@ -5,7 +5,8 @@
  */
 import type { Dependency, Input, Inputs, ServiceContainer, Values } from '../dependency/types.js';
 import { HTTPException } from '../errors/catalogue.js';
-import { buildDocument, checkSchemes, type DocumentOptions, type OpenAPIDocument, type SchemeRegistry } from '../openapi/document.js';
+import { buildDocument, checkSchemes, type SchemeRegistry } from '../openapi/document.js';
+import type { DocumentOptions, OpenAPIDocument } from '../openapi/types.js';
 import { checkDeclarations, checkDuplicateRoute, checkTree } from '../checks/index.js';
 import { analyse } from '../model/analyse.js';
 import type { RouteTree } from '../model/tree.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { OpenAPIDocument } from '../openapi/document.js';
+import type { OpenAPIDocument } from '../openapi/types.js';
 import { SWAGGER_UI_INIT_SCRIPT } from './assets.js';
 import { docsRoutes } from './routes.js';
 

@@ -2,7 +2,7 @@
  * The docs routes every adapter serves: the OpenAPI document, the Swagger UI
  * page and its local assets, as plain answers (no framework in here).
  */
-import type { OpenAPIDocument } from '../openapi/document.js';
+import type { OpenAPIDocument } from '../openapi/types.js';
 import { jsonAnswer, type Answer } from '../response/reply.js';
 import { docsAsset, installedDocsFiles, type DocsFiles } from './assets.js';
 import { swaggerUiHtml, type SwaggerUiOAuthOptions } from './swagger-ui.js';

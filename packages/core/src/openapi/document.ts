@@ -14,21 +14,6 @@ import { SchemaComponents } from './schemas.js';
 import type { DocumentOptions, DocumentRoute, OpenAPIDocument, SecurityRequirement } from './types.js';
 import { schemeEntry, walkRoute, type SchemeUse } from './walk.js';
 
-export type {
-  ComponentsObject,
-  DocumentOptions,
-  DocumentRoute,
-  JsonSchema,
-  MediaTypeObject,
-  OpenAPIDocument,
-  OperationObject,
-  ParameterObject,
-  PathItemObject,
-  RequestBodyObject,
-  ResponseObject,
-  SecurityRequirement,
-} from './types.js';
-
 /**
  * Scheme names seen so far: the entry's JSON and the first route using it.
  *
