@@ -375,8 +375,12 @@ function write(reply: FastifyReply, answer: Answer): FastifyReply {
   reply.code(answer.status);
   setHeaders(answer.headers, (name, value) => reply.header(name, value));
   const body = answer.body;
-  return reply.send(body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  if (typeof body === 'string') return reply.serializer(asIs).send(body);
+  return reply.send(body === undefined ? undefined : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }
+
+/** A serializer that keeps a string as it is: Fastify then neither serialises it nor adds a charset to its content type. */
+const asIs = (payload: unknown): string => payload as string;
 
 /**
  * Creates the Fastify adapter, on an existing {@link DependsApp} or on a
