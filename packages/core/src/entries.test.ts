@@ -15,7 +15,7 @@ describe('entry points by audience', () => {
         // routes, app, answers, tests
         'Router', 'DependsApp', 'resolve', 'reply',
         // errors
-        'DependsError', 'ConfigurationError', 'RouteInputError', 'DuplicateRouteError', 'HTTPException', 'RequestValidationError', 'OAuth2Error', 'ErrorCode',
+        'DependsError', 'ConfigurationError', 'RouteInputError', 'DuplicateRouteError', 'HTTPException', 'RequestValidationError', 'OAuth2Error', 'ErrorCode', 'refuse',
         // security schemes
         'httpBearer', 'httpBasic', 'httpDigest', 'httpScheme', 'apiKeyHeader', 'apiKeyQuery', 'apiKeyCookie',
         'oauth2', 'oauth2PasswordBearer', 'oauth2AuthorizationCodeBearer', 'oauth2ClientCredentialsBearer', 'openIdConnect',

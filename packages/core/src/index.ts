@@ -20,6 +20,8 @@
 // Declaring dependencies
 export { depends, use, security } from './dependency/depends.js';
 export type { DependsOptions, UseOptions, SecurityOptions } from './dependency/depends.js';
+export { refuse } from './dependency/refusal.js';
+export type { Refusal } from './dependency/refusal.js';
 export { SecurityScopes, securityScopes, requestView } from './dependency/builtins.js';
 export type {
   CallContext,

@@ -25,6 +25,7 @@ import {
   oauth2PasswordForm,
   path,
   query,
+  refuse,
   reply,
   requestView,
   security,
@@ -104,6 +105,8 @@ export const bearerUser = depends({ auth: bearer }, ({ auth }) => {
   if (!user) throw invalidToken();
   return user;
 });
+/** {@link bearerUser}, refusing an unknown token with `refuse()` rather than a throw: the same answers. */
+export const refusingUser = depends({ auth: bearer }, ({ auth }) => USERS[auth.credentials] ?? refuse(invalidToken()));
 /** The user behind an OAuth2 token; overridden in a test. */
 export const claims = depends({ token: oauth2 }, ({ token }) => {
   const user = USERS[token];
@@ -142,6 +145,8 @@ export function scenarioRouters(probe: Probe): Router[] {
 
   const api = new Router();
   api.get('/bearer', { user: bearerUser }, ({ user }) => ({ username: user.username }));
+  api.get('/bearer/refused', { user: refusingUser }, ({ user }) => ({ username: user.username }));
+  api.get('/refused/{id}', { id: path('id') }, ({ id }) => refuse(new HTTPException(404, `No item ${id}`)));
   api.get('/bearer/optional', { auth: maybeBearer }, ({ auth }) => ({ token: auth?.credentials ?? null }));
   api.get('/basic', { cred: basic }, ({ cred }) => cred);
   api.get('/basic/optional', { cred: maybeBasic }, ({ cred }) => ({ username: cred?.username ?? null }));

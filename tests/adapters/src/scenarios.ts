@@ -46,6 +46,16 @@ export const scenarios: readonly Scenario[] = [
     expectHeaders: { 'www-authenticate': 'Bearer error="invalid_token"' },
     expectBody: { detail: 'Could not validate credentials' },
   },
+  { name: 'bearer, refused without a throw: success', path: '/bearer/refused', headers: { authorization: 'Bearer good' }, status: 200, expectBody: { username: 'alice' } },
+  {
+    name: 'bearer, refused without a throw: rejected token',
+    path: '/bearer/refused',
+    headers: { authorization: 'Bearer nope' },
+    status: 401,
+    expectHeaders: { 'www-authenticate': 'Bearer error="invalid_token"', 'cache-control': 'no-store' },
+    expectBody: { detail: 'Could not validate credentials' },
+  },
+  { name: 'handler refuses without a throw', path: '/refused/7', status: 404, expectBody: { detail: 'No item 7' } },
   { name: 'bearer optional: present', path: '/bearer/optional', headers: { authorization: 'Bearer x' }, status: 200, expectBody: { token: 'x' } },
   { name: 'bearer optional: missing', path: '/bearer/optional', status: 200, expectBody: { token: null }, expectHeaders: { 'www-authenticate': undefined } },
   // HTTP Basic

@@ -15,7 +15,11 @@ import {
   securityScopes,
   security,
   use,
+  httpBearer,
+  invalidToken,
+  refuse,
   type Dependency,
+  type Refusal,
   type RequestView,
 } from '../index.js';
 import { inject } from '../services/index.js';
@@ -88,5 +92,27 @@ describe('inference of dependency values', () => {
   test('a wrong input is a type error', () => {
     // @ts-expect-error a number is not a dependency
     depends({ n: 1 }, () => null);
+  });
+});
+
+describe('refuse(): a returned refusal is not part of the value', () => {
+  test('sync and async dependencies that may refuse produce only their value', () => {
+    const users = new Map<string, { id: number }>();
+    const bearer = httpBearer();
+    const sync = depends({ auth: bearer }, ({ auth }) => users.get(auth.credentials) ?? refuse(invalidToken()));
+    const viaAsync = depends({ auth: bearer }, async ({ auth }) => users.get(auth.credentials) ?? refuse(invalidToken()));
+    expectTypeOf(sync).toEqualTypeOf<Dependency<{ id: number }>>();
+    expectTypeOf(viaAsync).toEqualTypeOf<Dependency<{ id: number }>>();
+    const route = new Router();
+    route.get('/me', { user: sync }, ({ user }) => {
+      expectTypeOf(user).toEqualTypeOf<{ id: number }>();
+      return user;
+    });
+  });
+
+  test('only refusals are left out: a value with an `error` field stays', () => {
+    const outcome = depends(() => ({ error: 'quota exceeded' as unknown, retry: true }));
+    expectTypeOf(outcome).toEqualTypeOf<Dependency<{ error: unknown; retry: boolean }>>();
+    expectTypeOf(refuse(invalidToken())).toEqualTypeOf<Refusal>();
   });
 });

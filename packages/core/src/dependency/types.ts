@@ -4,6 +4,7 @@
  * arguments from its named inputs.
  */
 import type { RequestView } from '../request/view.js';
+import type { Refusal } from './refusal.js';
 import type { ParsedBody } from '../request/body.js';
 
 /** Marks a value as a dependency. */
@@ -170,9 +171,9 @@ export type ValueOf<I> = I extends Dependency<infer T>
 /** The values a function receives for its named inputs. */
 export type Values<I extends Inputs> = { -readonly [K in keyof I]: ValueOf<I[K]> };
 
-/** The value a dependency function produces: awaited, or the generator's yield. */
+/** The value a dependency function produces: awaited (a returned `refuse()` left out), or the generator's yield. */
 export type Produced<R> = R extends AsyncGenerator<infer Y, any, any>
   ? Y
   : R extends Generator<infer Y, any, any>
     ? Y
-    : Awaited<R>;
+    : Exclude<Awaited<R>, Refusal>;

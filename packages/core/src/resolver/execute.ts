@@ -109,9 +109,11 @@ function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybeProm
   } catch (error) {
     return err(error);
   }
-  if (value instanceof Promise) return value.then(ok, err);
+  if (value instanceof Promise) return value.then((v) => (v instanceof Refusal ? err(v.error) : ok(v)), err);
   // Any other thenable (Bluebird, ORM queries) is adopted into a native promise.
-  return isThenable(value) ? Promise.resolve(value).then(ok, err) : ok(value);
+  if (isThenable(value)) return Promise.resolve(value).then((v) => (v instanceof Refusal ? err(v.error) : ok(v)), err);
+  // A handler that returned `refuse(error)` is answered as if it had thrown `error`.
+  return value instanceof Refusal ? err(value.error) : ok(value);
 }
 
 /**
