@@ -8,13 +8,16 @@
  *   authenticated"}` with `WWW-Authenticate: Bearer` (no credential or
  *   another scheme) or 401 `{"detail":"Could not validate credentials"}`
  *   with `Bearer error="invalid_token"` (unknown token);
+ * - `GET /whoami`: the same answers as `/me`; through depends, the user
+ *   lookup refuses an unknown token with `refuse(invalidToken())` rather
+ *   than a throw;
  * - `GET /admin`: the same, then 403 `{"detail":"Not enough permissions"}`
  *   with `Bearer error="insufficient_scope", scope="admin"` (the users are
  *   granted `me` only);
  * - `GET /items?limit=n`: the same, then the query validated by a zod
  *   schema: 422 with FastAPI's list of problems, or `{user, limit}`.
  *
- * `hono-bearerAuth` serves `/me` only, with `hono/bearer-auth`'s own answers.
+ * `hono-bearerAuth` serves `/me` and `/whoami` only, with `hono/bearer-auth`'s own answers.
  *
  * Cases: `express-manual`, `express-depends`, `koa-manual`, `koa-depends`,
  * `hono-manual`, `hono-depends`, `hono-bearerAuth`, `fastify-manual` (an
@@ -33,7 +36,7 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { serve } from '@hono/node-server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { Router, depends, httpBearer, invalidToken, query, security, withScopes } from '../packages/core/src/index.js';
+import { Router, depends, httpBearer, invalidToken, query, refuse, security, withScopes } from '../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../packages/express/src/index.js';
 import { createDepends as koaDepends } from '../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../packages/hono/src/index.js';
@@ -99,9 +102,12 @@ const currentUser = depends({ auth: bearer }, ({ auth }) => {
   if (!user) throw invalidToken();
   return user;
 });
+/** The same lookup, refusing an unknown token without a throw. */
+const refusingUser = depends({ auth: bearer }, ({ auth }) => users.get(auth.credentials) ?? refuse(invalidToken()));
 const scopedUser = withScopes(currentUser, (user) => granted.get(user.id));
 const api = new Router();
 api.get('/me', { user: currentUser }, ({ user }) => user);
+api.get('/whoami', { user: refusingUser }, ({ user }) => user);
 api.get('/admin', { user: security(scopedUser, { scopes: ['admin'] }) }, ({ user }) => user);
 api.get('/items', { user: currentUser, limit: query('limit', Limit) }, ({ user, limit }) => ({ user: user.username, limit }));
 
@@ -121,7 +127,7 @@ const cases: Record<string, () => Server> = {
   'express-manual': () => {
     const app = express();
     app.set('etag', false); // depends sends no ETag: compare the same bytes
-    app.use(['/me', '/admin', '/items'], (req, res, next) => {
+    app.use(['/me', '/whoami', '/admin', '/items'], (req, res, next) => {
       const r = check(req.headers.authorization);
       if ('user' in r) {
         res.locals.user = r.user;
@@ -129,7 +135,7 @@ const cases: Record<string, () => Server> = {
       }
       res.status(r.status).set({ 'www-authenticate': r.challenge, 'cache-control': 'no-store' }).json(r.body);
     });
-    app.get('/me', (_req, res) => {
+    app.get(['/me', '/whoami'], (_req, res) => {
       res.json(res.locals.user);
     });
     app.get('/admin', (_req, res) => {
@@ -161,7 +167,7 @@ const cases: Record<string, () => Server> = {
       ctx.set({ 'www-authenticate': r.challenge, 'cache-control': 'no-store' });
       ctx.body = r.body;
     };
-    router.get('/me', auth, (ctx) => {
+    router.get(['/me', '/whoami'], auth, (ctx) => {
       ctx.body = ctx.state.user;
     });
     router.get('/admin', auth, (ctx) => {
@@ -189,7 +195,7 @@ const cases: Record<string, () => Server> = {
   },
   'hono-manual': () => {
     const app = new Hono<{ Variables: { user: User } }>();
-    for (const path of ['/me', '/admin', '/items'])
+    for (const path of ['/me', '/whoami', '/admin', '/items'])
       app.use(path, async (c, next) => {
         const r = check(c.req.header('authorization'));
         if (!('user' in r)) return c.json(r.body, r.status as 401, { 'www-authenticate': r.challenge, 'cache-control': 'no-store' });
@@ -197,6 +203,7 @@ const cases: Record<string, () => Server> = {
         await next();
       });
     app.get('/me', (c) => c.json(c.get('user')));
+    app.get('/whoami', (c) => c.json(c.get('user')));
     app.get('/admin', (c) => (isAdmin(c.get('user')) ? c.json(c.get('user')) : c.json(FORBIDDEN, 403, { 'www-authenticate': ADMIN_CHALLENGE, 'cache-control': 'no-store' })));
     app.get('/items', (c) => {
       const r = checkLimit(c.req.query('limit'));
@@ -219,6 +226,7 @@ const cases: Record<string, () => Server> = {
       });
       const userOf = (req: unknown) => (req as { benchUser: User }).benchUser;
       app.get('/me', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
+      app.get('/whoami', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
       app.get('/admin', (req, reply) =>
         isAdmin(userOf(req))
           ? reply.type(JSON_TYPE).send(json(userOf(req)))
@@ -233,17 +241,17 @@ const cases: Record<string, () => Server> = {
   'fastify-depends': () => fastifyServer((app) => void fastifyDepends({ onError: () => {} }).mount(app, api)),
   'hono-bearerAuth': () => {
     const app = new Hono<{ Variables: { user: User } }>();
-    app.use(
-      '/me',
-      bearerAuth({
-        verifyToken: (token, c) => {
-          const user = users.get(token);
-          if (user) (c as Context<{ Variables: { user: User } }>).set('user', user);
-          return user !== undefined;
-        },
-      }),
-    );
-    app.get('/me', (c) => c.json(c.get('user')));
+    const auth = bearerAuth({
+      verifyToken: (token, c) => {
+        const user = users.get(token);
+        if (user) (c as Context<{ Variables: { user: User } }>).set('user', user);
+        return user !== undefined;
+      },
+    });
+    for (const path of ['/me', '/whoami']) {
+      app.use(path, auth);
+      app.get(path, (c) => c.json(c.get('user')));
+    }
     return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   },
 };

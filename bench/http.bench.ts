@@ -9,6 +9,7 @@
  * | accepted | `GET /me`, known token | 200, the user |
  * | missing credential | `GET /me`, no `Authorization` | 401 `Bearer` |
  * | unknown token | `GET /me`, `Bearer nope` | 401 `Bearer error="invalid_token"` (thrown by the app's user lookup) |
+ * | unknown token, refused | `GET /whoami`, `Bearer nope` | the same 401, the lookup returning `refuse(invalidToken())` |
  * | missing scope | `GET /admin`, known token without `admin` | 403 `insufficient_scope` |
  * | invalid query | `GET /items?limit=abc`, known token | 422, the problem listed |
  *
@@ -80,6 +81,7 @@ const SCENARIOS: readonly Scenario[] = [
   { key: 'accepted', label: '200 accepted', path: '/me', authorization: 'Bearer token-1', status: 200, bearerAuth: true },
   { key: 'missing', label: '401 missing credential', path: '/me', authorization: undefined, status: 401, bearerAuth: true },
   { key: 'unknown', label: '401 unknown token (invalidToken())', path: '/me', authorization: 'Bearer nope', status: 401, bearerAuth: true },
+  { key: 'refused', label: '401 unknown token (refuse(invalidToken()))', path: '/whoami', authorization: 'Bearer nope', status: 401, bearerAuth: true },
   { key: 'scope', label: '403 missing scope', path: '/admin', authorization: 'Bearer token-1', status: 403, bearerAuth: false },
   { key: 'invalid', label: '422 invalid query', path: '/items?limit=abc', authorization: 'Bearer token-1', status: 422, bearerAuth: false },
 ].filter((s) => ONLY_SCENARIOS.length === 0 || ONLY_SCENARIOS.includes(s.key));

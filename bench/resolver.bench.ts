@@ -8,7 +8,7 @@
  */
 import { Bench } from 'tinybench';
 import { z } from 'zod';
-import { DependsApp, HTTPException, depends, header, httpBearer, invalidToken, query, security, withScopes, type RequestView } from '@depends/core';
+import { DependsApp, HTTPException, depends, header, httpBearer, invalidToken, query, refuse, security, withScopes, type RequestView } from '@depends/core';
 import { createRequestView, type MaybePromise, type Outcome } from '@depends/core/adapter';
 import type { BenchResult } from './run.js';
 
@@ -208,7 +208,7 @@ async function accepted(): Promise<BenchResult> {
 
 // --- refused requests (issue 14) ------------------------------------------------
 // The HTTP bench's routes, in process: `httpBearer()` and a user lookup that
-// throws `invalidToken()`, scopes through `withScopes`, a validated query;
+// throws `invalidToken()` (or returns `refuse(invalidToken())`), scopes through `withScopes`, a validated query;
 // against hand-written code giving the same answers without throwing.
 
 interface BenchUser {
@@ -225,8 +225,11 @@ const benchUser = depends({ auth: bearer }, ({ auth }) => {
   if (!user) throw invalidToken();
   return user;
 });
+/** The same lookup refusing with `refuse()` rather than a throw. */
+const benchUserRefusing = depends({ auth: bearer }, ({ auth }) => benchUsers.get(auth.credentials) ?? refuse(invalidToken()));
 const refusing = new DependsApp({ onError: () => {} });
 const me = refusing.route('GET', '/me', { user: benchUser }, ({ user }) => user);
+const whoami = refusing.route('GET', '/whoami', { user: benchUserRefusing }, ({ user }) => user);
 const admin = refusing.route('GET', '/admin', { user: security(withScopes(benchUser, (u) => grantedScopes.get(u.id)), { scopes: ['admin'] }) }, ({ user }) => user);
 const items = refusing.route('GET', '/items', { user: benchUser, limit: query('limit', IntLimit) }, ({ user, limit }) => ({ user: user.username, limit }));
 
@@ -264,6 +267,7 @@ const SCENARIOS = [
   { label: '200 accepted', route: me, path: '/me', authorization: 'Bearer token-1', status: 200 },
   { label: '401 missing credential', route: me, path: '/me', authorization: undefined, status: 401 },
   { label: '401 unknown token (invalidToken())', route: me, path: '/me', authorization: 'Bearer nope', status: 401 },
+  { label: '401 unknown token (refuse(invalidToken()))', route: whoami, path: '/whoami', authorization: 'Bearer nope', status: 401 },
   { label: '403 missing scope', route: admin, path: '/admin', authorization: 'Bearer token-1', status: 403 },
   { label: '422 invalid query', route: items, path: '/items?limit=abc', authorization: 'Bearer token-1', status: 422 },
 ] as const;
