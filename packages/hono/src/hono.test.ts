@@ -6,11 +6,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { serve as serveNode } from '@hono/node-server';
 import { request } from 'undici';
 import { z } from 'zod';
-import { Router, anyOf, apiKeyHeader, body, depends, header, httpBearer } from '@depends/core';
+import { Router, anyOf, apiKeyHeader, body, depends, header, httpBearer, reply, requestView } from '@depends/core';
 import { createDepends } from './index.js';
 
 let server: Server | undefined;
@@ -64,6 +64,63 @@ describe('@depends/hono', () => {
 
     const plain = await request(`${url}/plain`);
     expect([plain.statusCode, await plain.body.json()]).toEqual([418, { handledBy: 'hono', message: 'plain route' }]);
+  });
+
+  test('a route Hono runs first answers without building Fetch Headers; c.header() set before it or by its dependencies is kept', async () => {
+    const app = new Hono();
+    const d = createDepends();
+    const api = new Router();
+    const who = anyOf(httpBearer(), apiKeyHeader({ name: 'x-key' }));
+    // a dependency that answers through the context itself
+    const tagged = depends({ req: requestView }, ({ req }) => void (req.native as Context).header('x-from-dependency', 'yes'));
+    api.get('/first', { who }, ({ who }) => who);
+    api.get('/tagged', { tagged, who }, ({ who }) => who);
+    api.get('/empty', {}, () => reply.empty());
+    api.get('/behind', { who }, ({ who }) => who);
+    app.use('/behind', async (c, next) => {
+      c.header('x-from-middleware', 'yes');
+      await next();
+    });
+    d.mount(app, api);
+    const url = await serve(app);
+
+    // Fetch Headers built while each request is served (node-server builds none for a request it reads lazily).
+    const RealHeaders = globalThis.Headers;
+    let built = 0;
+    globalThis.Headers = class extends RealHeaders {
+      constructor(init?: HeadersInit) {
+        super(init);
+        built++;
+      }
+    };
+    const get = async (path: string) => {
+      built = 0;
+      const res = await request(`${url}${path}`);
+      await res.body.text();
+      return { status: res.statusCode, headers: res.headers, built };
+    };
+    try {
+      const first = await get('/first');
+      expect(first).toMatchObject({ status: 401, built: 0 });
+      // repeated challenges stay separate lines, and `Cache-Control` is there
+      expect(first.headers['www-authenticate']).toEqual(['Bearer', 'APIKey']);
+      expect(first.headers['cache-control']).toBe('no-store');
+      const empty = await get('/empty');
+      expect(empty.status).toBe(204);
+      expect(empty.headers['content-type']).toBeUndefined();
+      const tagged = await get('/tagged');
+      expect(tagged.status).toBe(401);
+      expect(tagged.headers['x-from-dependency']).toBe('yes');
+      expect(tagged.headers['www-authenticate']).toEqual(['Bearer', 'APIKey']);
+      const behind = await get('/behind');
+      // behind a middleware, c.newResponse() keeps what it set (and builds Headers to do it)
+      expect(behind.status).toBe(401);
+      expect(behind.built).toBeGreaterThan(0);
+      expect(behind.headers['x-from-middleware']).toBe('yes');
+      expect(behind.headers['www-authenticate']).toEqual(['Bearer', 'APIKey']);
+    } finally {
+      globalThis.Headers = RealHeaders;
+    }
   });
 
   test('single handlers are documented through app.route() sub-apps and basePath', async () => {

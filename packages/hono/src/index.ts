@@ -24,7 +24,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, guardValues, createRequestView, groupHeaders } from '@depends/core/adapter';
+import { AdapterKit, guardValues, createRequestView, groupHeaders, nativeWasRead } from '@depends/core/adapter';
 import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RawBody } from '@depends/core/adapter';
@@ -182,7 +182,7 @@ export class DependsHono {
       if (!route) return next();
       const view = requestView(c, node?.incoming, kit.bodyLimit);
       return kit.runGuard(route, view, async (outcome) => {
-        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
+        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view));
         for (const [name, value] of Object.entries(outcome.values)) c.set(name as never, value as never);
         resolved.set(c, outcome.values as Values<I>);
         try {
@@ -245,7 +245,7 @@ export class DependsHono {
 /** The answer as a response; the teardowns run once node-server has sent it, or on the next macrotask elsewhere. */
 function send(kit: Kit, c: Context, node: NodeBindings | undefined, view: RequestView, outcome: Outcome): Response {
   // A Response the handler made itself (c.json(), new Response()) goes out untouched.
-  const response = outcome.native ? (outcome.native.value as Response) : kit.write(view, outcome.answer, (answer) => toResponse(c, answer));
+  const response = outcome.native ? (outcome.native.value as Response) : kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view));
   if (!outcome.hasTeardown) return response;
   if (node) afterSent(node.outgoing, () => kit.finish(view, outcome));
   else later(c, () => kit.finish(view, outcome));
@@ -331,19 +331,33 @@ async function readStream(stream: ReadableStream<Uint8Array> | null, limit: numb
  * header name is sent as several lines and a body-less answer gets no
  * default `content-type`; elsewhere Fetch `Headers` join repeated names.
  */
-function toResponse(c: Context, answer: Answer): Response {
+function toResponse(c: Context, answer: Answer, view?: RequestView): Response {
   const headers = groupHeaders(answer.headers);
+  const node = nodeBindings(c);
+  // (a body-less answer still goes through c.newResponse(): node-server would give it a default content type)
+  if (node && view && answer.body !== undefined && answersDirectly(c, view)) return new Response(answer.body as string, { status: answer.status, headers: headers as Record<string, string> });
   let repeated: Record<string, string[]> | undefined;
   for (const name in headers) {
     const lines = headers[name];
     if (typeof lines !== 'string' && name !== 'set-cookie') (repeated ??= {})[name] = lines;
   }
   const untyped = !('content-type' in headers);
-  if (repeated || untyped) {
-    const node = nodeBindings(c);
-    if (node) fixHead(node.outgoing, repeated, untyped);
-  }
+  if ((repeated || untyped) && node) fixHead(node.outgoing, repeated, untyped);
   return c.newResponse((answer.body ?? null) as string | null, answer.status as 200, headers);
+}
+
+/**
+ * Whether the answer can be a `Response` of its own rather than one made
+ * with `c.newResponse()`: when this handler is the first Hono runs for the
+ * request (no middleware before it) and nothing has read the context
+ * through the request view, no header can have been set with `c.header()`,
+ * so there is nothing to keep. On node-server such a response, its headers
+ * a plain object, is written as it is, without building Fetch `Headers`
+ * and reading them back (about 1 µs of a 15 µs request); repeated header
+ * lines stay separate lines.
+ */
+function answersDirectly(c: Context, view: RequestView): boolean {
+  return c.req.routeIndex === 0 && !nativeWasRead(view);
 }
 
 /** Runs `finish` on the next macrotask, inside `c.executionCtx.waitUntil()` where the runtime has one. */

@@ -19,7 +19,7 @@ export { AdapterKit } from './kit.js';
 export type { AdapterOptions, HandlerOptions, AdapterBinding, RouteEntry } from './kit.js';
 export { groupHeaders, setHeaders } from '../response/headers.js';
 export type { GroupedHeaders } from '../response/headers.js';
-export { createRequestView, parseCookies } from '../request/view.js';
+export { createRequestView, nativeWasRead, parseCookies } from '../request/view.js';
 export type { RawBody, HeaderSource, HeadersInit, RequestView, RequestInit } from '../request/view.js';
 export { parseBody, readParsedBody, acceptsMediaType, unsupportedMediaType } from '../request/body.js';
 export type { ParsedBody } from '../request/body.js';

@@ -144,8 +144,9 @@ class PlainRequestView implements RequestView {
   readonly method: string;
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
-  readonly native: unknown;
   readonly #init: RequestInit;
+  /** Whether anything has read `native` (see {@link nativeWasRead}). */
+  #nativeRead = false;
   /** Lower-cased header map, built only when the input is not already lower-case. */
   #headerMap: Map<string, string[]> | undefined;
   #search: URLSearchParams | undefined;
@@ -157,8 +158,17 @@ class PlainRequestView implements RequestView {
     this.method = init.method === undefined ? 'GET' : init.method.toUpperCase();
     this.path = init.path ?? pathOf(init.url);
     this.params = init.params ?? EMPTY_PARAMS;
-    this.native = init.native;
     this.#cookies = init.cookies as Record<string, string> | undefined;
+  }
+
+  get native(): unknown {
+    this.#nativeRead = true;
+    return this.#init.native;
+  }
+
+  /** @internal see {@link nativeWasRead} */
+  static nativeWasRead(view: PlainRequestView): boolean {
+    return view.#nativeRead;
   }
 
   #values(name: string): string | readonly string[] | undefined {
@@ -261,4 +271,22 @@ class PlainRequestView implements RequestView {
  */
 export function createRequestView(init: RequestInit = {}): RequestView {
   return new PlainRequestView(init);
+}
+
+/**
+ * Whether anything (a dependency, a handler, a hook) has read the view's
+ * `native` object so far: while nothing has, nothing but the adapter has
+ * touched the framework's own request (a Hono context's `c.header()`, say).
+ * A view not made by {@link createRequestView} counts as read.
+ *
+ * @example
+ * ```ts
+ * const view = createRequestView({ native: c })
+ * nativeWasRead(view) // false
+ * void view.native
+ * nativeWasRead(view) // true
+ * ```
+ */
+export function nativeWasRead(view: RequestView): boolean {
+  return view instanceof PlainRequestView ? PlainRequestView.nativeWasRead(view) : true;
 }
