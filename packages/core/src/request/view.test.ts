@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createRequestView, parseCookies } from './view.js';
 
@@ -70,5 +71,40 @@ describe('parseCookies()', () => {
     expect(parseCookies('a=1; b="quoted value"; c=%41; a=2')).toEqual({ a: '2', b: 'quoted value', c: '%41' });
     expect(parseCookies(undefined)).toEqual({});
     expect(parseCookies('novalue')).toEqual({ '': 'novalue' });
+  });
+});
+
+describe('query lookups read a literal query string by hand, and agree with URLSearchParams on every string', () => {
+  const names = ['a', 'b', '', 'a b', 'é', '?a'];
+  // characters that matter to the split and to decoding, and a few that do not
+  const char = fc.constantFrom('a', 'b', '=', '&', '?', '%', '2', '0', 'F', '+', ' ', 'é', '\uD83D\uDE00', '\uD800', '#');
+  const raw = fc.array(char, { maxLength: 24 }).map((chars) => chars.join(''));
+
+  test('as a query string and inside a URL', () => {
+    fc.assert(
+      fc.property(raw, (q) => {
+        for (const view of [createRequestView({ query: q }), createRequestView({ url: `/p?${q}` })]) {
+          const expected = new URLSearchParams(q);
+          for (const name of names) {
+            expect(view.queryAll(name)).toEqual(expected.getAll(name));
+            expect(view.query(name)).toEqual(expected.getAll(name).at(-1));
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('examples: repeated keys, empty pairs, a key without "=", a value holding "="', () => {
+    const view = createRequestView({ url: '/p?a=1&&a=2&b&c=x=y&=z&' });
+    expect(view.queryAll('a')).toEqual(['1', '2']);
+    expect(view.query('a')).toBe('2');
+    expect(view.query('b')).toBe('');
+    expect(view.query('c')).toBe('x=y');
+    expect(view.query('')).toBe('z');
+    expect(view.query('d')).toBeUndefined();
+    expect(createRequestView({ url: '/p??a=1' }).query('a')).toBe('1');
+    expect(createRequestView({ query: 'a=%41&b=x+y' }).query('a')).toBe('A');
+    expect(createRequestView({ query: 'a=%41&b=x+y' }).query('b')).toBe('x y');
   });
 });

@@ -133,6 +133,44 @@ function toSearchParams(query: RequestInit['query'], url: string | undefined): U
   return new URLSearchParams(q === -1 ? '' : url!.slice(q + 1));
 }
 
+/**
+ * A query string that `URLSearchParams` would read literally: no `%`
+ * escapes, no `+`, no lone surrogate (which it would turn into U+FFFD).
+ * Such a string splits into the same names and values by hand, without
+ * building a `URLSearchParams`. `null` when there is none or it must be
+ * decoded.
+ */
+function literalQuery(query: RequestInit['query'], url: string | undefined): string | null {
+  let raw: string;
+  if (typeof query === 'string') raw = query;
+  else if (query === undefined && url !== undefined) {
+    const q = url.indexOf('?');
+    raw = q === -1 ? '' : url.slice(q + 1);
+  } else return null;
+  // `URLSearchParams` drops one leading `?` of the string it is given
+  if (raw.charCodeAt(0) === 0x3f) raw = raw.slice(1);
+  return raw.indexOf('%') === -1 && raw.indexOf('+') === -1 && !SURROGATE.test(raw) ? raw : null;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Every value of `name` in a literal query string, in order, split as `URLSearchParams` splits it. */
+function scanQuery(raw: string, name: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start <= raw.length) {
+    let end = raw.indexOf('&', start);
+    if (end === -1) end = raw.length;
+    if (end > start) {
+      const eq = raw.indexOf('=', start);
+      const keyEnd = eq === -1 || eq > end ? end : eq;
+      if (keyEnd - start === name.length && raw.startsWith(name, start)) out.push(keyEnd === end ? '' : raw.slice(keyEnd + 1, end));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 function pathOf(url: string | undefined): string {
   if (!url) return '/';
   const q = url.indexOf('?');
@@ -227,13 +265,24 @@ class PlainRequestView implements RequestView {
     return (this.#search ??= toSearchParams(this.#init.query, this.#init.url));
   }
 
+  /** The raw query string when it can be read without decoding anything (see {@link literalQuery}). */
+  #literal: string | null | undefined;
+
+  #queryAll(name: string): string[] {
+    if (this.#search === undefined) {
+      const literal = (this.#literal ??= literalQuery(this.#init.query, this.#init.url));
+      if (literal !== null) return scanQuery(literal, name);
+    }
+    return this.#params().getAll(name);
+  }
+
   query(name: string): string | undefined {
-    const all = this.#params().getAll(name);
+    const all = this.#queryAll(name);
     return all.length ? all[all.length - 1] : undefined;
   }
 
   queryAll(name: string): string[] {
-    return this.#params().getAll(name);
+    return this.#queryAll(name);
   }
 
   cookie(name: string): string | undefined {
