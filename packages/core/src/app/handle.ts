@@ -8,14 +8,14 @@
  */
 import type { ServiceContainer } from '../dependency/types.js';
 import { defaultReason, HTTPException, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
-import { echoIssue } from '../errors/echo.js';
+import { validationBody } from '../errors/echo.js';
 import { sharedAnswer } from '../errors/prepared.js';
 import { frameworkHttpError } from '../errors/framework.js';
 import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
-import { jsonAnswer, toAnswer, type Answer } from '../response/reply.js';
+import { jsonAnswer, jsonTextAnswer, toAnswer, type Answer } from '../response/reply.js';
 import { isThenable } from '../util/thenable.js';
 
 /** What serving a request gives an adapter: the answer, then `finish()` once it is sent. */
@@ -69,7 +69,7 @@ const DONE = (): Promise<void> => Promise.resolve();
  */
 export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook): Answer {
   if (error instanceof HTTPException) {
-    if (error instanceof RequestValidationError) return safeJsonAnswer(422, () => ({ detail: error.errors.map(echoIssue) }), undefined, request, onError);
+    if (error instanceof RequestValidationError) return validationAnswer(error, request, onError);
     if (error instanceof OAuth2Error) return safeJsonAnswer(error.status, () => error.toJSON(), error.headers, request, onError);
     // A prepared exception (a scheme's 401, `invalidToken()`) shares one answer, serialised once.
     return sharedAnswer(error, (e) =>
@@ -80,6 +80,16 @@ export function errorAnswer(error: unknown, request: RequestView, onError: Error
   if (framework) return safeJsonAnswer(framework.status, () => ({ detail: framework.detail }), framework.headers, request, onError);
   reportSafely(onError, error, request);
   return jsonAnswer(500, INTERNAL);
+}
+
+/** A 422 listing every problem ({@link validationBody}); like every error answer, it cannot fail. */
+function validationAnswer(error: RequestValidationError, request: RequestView, onError: ErrorHook): Answer {
+  try {
+    return jsonTextAnswer(422, validationBody(error.errors));
+  } catch (e) {
+    reportSafely(onError, e, request);
+    return safeJsonAnswer(422, () => ({ detail: defaultReason(422) }), undefined, request, onError);
+  }
 }
 
 const NO_STORE: HeaderValues = Object.freeze({ 'cache-control': 'no-store' });

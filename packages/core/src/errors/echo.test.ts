@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { errorAnswer } from '../app/handle.js';
 import { createRequestView } from '../request/view.js';
-import { HTTPException, RequestValidationError } from './catalogue.js';
-import { echoInput, echoIssue, MAX_ECHO_ITEMS } from './echo.js';
+import { HTTPException, RequestValidationError, type ValidationIssue } from './catalogue.js';
+import { echoInput, echoIssue, MAX_ECHO_ITEMS, validationBody } from './echo.js';
 
 const deep = (n: number): unknown => {
   let v: unknown = [];
@@ -60,5 +61,33 @@ describe('errorAnswer never fails to serialise', () => {
   test('unusable headers too: a plain-text body', () => {
     const answer = errorAnswer(new HTTPException(400, 1n, { bad: 5 as unknown as string }), view, () => {});
     expect(answer).toEqual({ status: 400, headers: [['content-type', 'text/plain; charset=utf-8']], body: 'Bad Request' });
+  });
+});
+
+describe('validationBody(): the 422 text, written field by field', () => {
+  const text = fc.oneof(fc.string(), fc.constantFrom('int_parsing', 'Field required', 'Input should be a valid integer, unable to parse string as an integer', 'a"b\\c', '\u2028', '\uD800'));
+  const issue = fc.record(
+    {
+      type: text,
+      loc: fc.array(fc.oneof(text, fc.integer(), fc.constantFrom(Number.NaN, -0, Number.POSITIVE_INFINITY)), { maxLength: 40 }),
+      msg: text,
+      input: fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }),
+      ctx: fc.dictionary(fc.string(), fc.anything({ withBigInt: true })),
+    },
+    { requiredKeys: ['type', 'loc', 'msg', 'input'] },
+  ) as fc.Arbitrary<ValidationIssue>;
+
+  test('the same text as JSON.stringify({ detail: issues.map(echoIssue) }), on any issues', () => {
+    fc.assert(
+      fc.property(fc.array(issue, { maxLength: 5 }), (issues) => {
+        expect(validationBody(issues)).toBe(JSON.stringify({ detail: issues.map(echoIssue) }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('an answer FastAPI clients parse', () => {
+    const body = validationBody([{ type: 'int_parsing', loc: ['query', 'limit'], msg: 'Input should be a valid integer, unable to parse string as an integer', input: 'abc' }]);
+    expect(JSON.parse(body)).toEqual({ detail: [{ type: 'int_parsing', loc: ['query', 'limit'], msg: 'Input should be a valid integer, unable to parse string as an integer', input: 'abc' }] });
   });
 });

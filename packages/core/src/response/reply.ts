@@ -118,6 +118,19 @@ export function jsonAnswer(status: number, value: unknown, headers?: HeaderValue
 }
 
 /**
+ * A JSON answer whose body is already serialised, with the plain JSON
+ * header line.
+ *
+ * @example
+ * ```ts
+ * jsonTextAnswer(422, '{"detail":[]}')
+ * ```
+ */
+export function jsonTextAnswer(status: number, text: string): Answer {
+  return { status, headers: JSON_HEADERS, body: text };
+}
+
+/**
  * Serialises a handler's result (a plain value or a {@link Reply}) with the
  * route's default status.
  *
