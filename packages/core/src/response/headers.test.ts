@@ -13,10 +13,19 @@ describe('groupHeaders', () => {
     expect(Object.keys(grouped)).toEqual(['www-authenticate', 'content-type']);
   });
 
-  test('no prototype: a header named like an Object member is just a header', () => {
-    const grouped = groupHeaders([['constructor', 'x']]);
+  test('a header named like an Object member, or __proto__, is just a header, repeated or not', () => {
+    const grouped = groupHeaders([
+      ['constructor', 'x'],
+      ['__proto__', 'p1'],
+      ['tostring', 'y'],
+      ['__proto__', 'p2'],
+      ['hasownproperty', 'z'],
+    ]);
+    expect(Object.keys(grouped)).toEqual(['constructor', '__proto__', 'tostring', 'hasownproperty']);
     expect(grouped.constructor).toBe('x');
-    expect(groupHeaders([]).toString).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(grouped, '__proto__')?.value).toEqual(['p1', 'p2']);
+    expect(Object.getPrototypeOf(grouped)).toBe(Object.prototype);
+    expect(groupHeaders([['toString', 'a'], ['toString', 'b']]).toString).toEqual(['a', 'b']);
   });
 });
 
