@@ -43,16 +43,15 @@
  * (from `process.cpuUsage()` around the measured run): other load on the
  * machine moves req/s a lot and CPU per request far less.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { request } from 'undici';
 import type { BenchResult } from './run.js';
-import { autocannon as runAutocannon, cpuOf, portOf, stopServer } from './processes.js';
+import { autocannon as runAutocannon, cpuOf, LOAD_PREFIX, median, PIN, startPinned, stopServer } from './processes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverScript = fileURLToPath(new URL('./http-servers.ts', import.meta.url));
@@ -63,8 +62,6 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_HTTP_ROUNDS ?? 3));
 const ONLY = (process.env.BENCH_HTTP_ONLY ?? '').split(',').filter(Boolean);
 const ONLY_SCENARIOS = (process.env.BENCH_HTTP_SCENARIOS ?? '').split(',').filter(Boolean);
 const NODE_ARGS = (process.env.BENCH_HTTP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const TASKSET = '/usr/bin/taskset';
-const PIN = process.env.BENCH_HTTP_PIN !== '0' && availableParallelism() >= 2 && existsSync(TASKSET);
 
 /** One kind of request: path, `Authorization` header (none when undefined), expected status. */
 interface Scenario {
@@ -149,21 +146,15 @@ function entryOf(pkg: string, subpath: string): string {
 let built: { dir: string; script: string } | undefined;
 
 /** Starts one case's server in its own process; resolves with its port. */
-async function startServer(name: string): Promise<{ child: ChildProcess; port: number }> {
+function startServer(name: string): Promise<{ child: ChildProcess; port: number }> {
   built ??= buildServers();
-  const command = [process.execPath, ...NODE_ARGS, built.script, name];
-  const child = spawn(PIN ? TASKSET : command[0], PIN ? ['-c', '0', ...command] : command.slice(1), {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  return { child, port: await portOf(child, name) };
+  return startPinned([...NODE_ARGS, built.script], name, root);
 }
 
 /** Runs autocannon's CLI (its own process) and returns what the bench reads. */
 async function autocannon(url: string, authorization: string | undefined, expectedStatus: number, seconds: number): Promise<Omit<Measured, 'cpuUs'>> {
   const args = ['-c', String(CONNECTIONS), '-d', String(seconds), ...(authorization ? ['-H', `authorization=${authorization}`] : []), url];
-  const r = await runAutocannon(args, seconds, PIN ? [TASKSET, '-c', '1'] : []);
+  const r = await runAutocannon(args, seconds, LOAD_PREFIX);
   const expectedCount = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (code === String(expectedStatus) ? n : n + v.count), 0);
   return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, unexpected: expectedCount };
 }
@@ -186,10 +177,6 @@ async function load(server: { child: ChildProcess; port: number }, scenario: Sce
   return { ...result, cpuUs: cpu / Math.max(1, result.total) };
 }
 
-const median = (values: readonly number[]): number => {
-  const v = [...values].sort((x, y) => x - y);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 
 const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[] = [
   { name: 'express', cases: [['a', 'express-manual'], ['b', 'express-depends']] },

@@ -4,9 +4,50 @@
  * autocannon's CLI run in another process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+const TASKSET = '/usr/bin/taskset';
+/** Whether servers run pinned to CPU 0 and the load to CPU 1 (`taskset`, 2+ CPUs; `BENCH_HTTP_PIN=0` turns it off). */
+export const PIN = process.env.BENCH_HTTP_PIN !== '0' && availableParallelism() >= 2 && existsSync(TASKSET);
+/** The prefix that pins autocannon to CPU 1 (empty when not pinning), for {@link autocannon}. */
+export const LOAD_PREFIX: readonly string[] = PIN ? [TASKSET, '-c', '1'] : [];
+
+/**
+ * Starts a server process (`node …args name`) with `NODE_ENV=production`,
+ * pinned to CPU 0 when {@link PIN}, with an IPC channel for {@link cpuOf};
+ * resolves once it has printed its port.
+ *
+ * @example
+ * ```ts
+ * const server = await startPinned([script], 'hono-depends')
+ * ```
+ */
+export async function startPinned(args: readonly string[], name: string, cwd?: string): Promise<{ child: ChildProcess; port: number }> {
+  const command = [process.execPath, ...args, name];
+  const child = spawn(PIN ? TASKSET : command[0], PIN ? ['-c', '0', ...command] : command.slice(1), {
+    cwd,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  return { child, port: await portOf(child, name) };
+}
+
+/**
+ * The median (the mean of the two middle values for an even count).
+ *
+ * @example
+ * ```ts
+ * median([3, 1, 2, 10]) // 2.5
+ * ```
+ */
+export function median(values: readonly number[]): number {
+  const v = [...values].sort((x, y) => x - y);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
 
 /**
  * Resolves with the port a server process prints as `PORT <n>` (20 s at most).

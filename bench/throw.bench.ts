@@ -20,19 +20,16 @@
  * pnpm bench throw
  * ```
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './run.js';
-import { autocannon, cpuOf, portOf, stopServer } from './processes.js';
+import { autocannon, cpuOf, LOAD_PREFIX, median, PIN, startPinned, stopServer } from './processes.js';
 
 const script = fileURLToPath(new URL('./throw-servers.mjs', import.meta.url));
 const SECONDS = Number(process.env.BENCH_THROW_SECONDS ?? 3);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_THROW_ROUNDS ?? 3));
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 20);
-const TASKSET = '/usr/bin/taskset';
-const PIN = process.env.BENCH_HTTP_PIN !== '0' && availableParallelism() >= 2 && existsSync(TASKSET);
 const CASES = ['returned', 'thrown', 'thrown-in-microtask', 'thrown-error'] as const;
 const LABELS: Record<(typeof CASES)[number], string> = {
   returned: 'refusal returned (no throw)',
@@ -41,32 +38,17 @@ const LABELS: Record<(typeof CASES)[number], string> = {
   'thrown-error': 'thrown Error with its stack, synchronously',
 };
 
-async function start(name: string): Promise<{ child: ChildProcess; port: number }> {
-  const command = [process.execPath, script, name];
-  const child = spawn(PIN ? TASKSET : command[0], PIN ? ['-c', '0', ...command] : command.slice(1), {
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  return { child, port: await portOf(child, name) };
-}
-
 /** Server CPU µs per request over one measured run (after a 1 s warm-up). */
 async function measure(server: { child: ChildProcess; port: number }): Promise<number> {
   const url = `http://127.0.0.1:${server.port}/me`;
   const args = (seconds: number) => ['-c', String(CONNECTIONS), '-d', String(seconds), '-H', 'authorization=Bearer nope', url];
-  const prefix = PIN ? [TASKSET, '-c', '1'] : [];
-  await autocannon(args(1), 1, prefix);
+  await autocannon(args(1), 1, LOAD_PREFIX);
   const before = await cpuOf(server.child);
-  const r = await autocannon(args(SECONDS), SECONDS, prefix);
+  const r = await autocannon(args(SECONDS), SECONDS, LOAD_PREFIX);
   const statuses = Object.keys(r.statusCodeStats ?? {});
   if (statuses.length !== 1 || statuses[0] !== '401') throw new Error(`expected only 401s, got ${statuses.join(', ')}`);
   return ((await cpuOf(server.child)) - before) / Math.max(1, r.requests.total);
 }
-
-const median = (xs: readonly number[]) => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 
 /**
  * Measures each case, `ROUNDS` times, in alternating order; reports CPU µs
@@ -78,7 +60,7 @@ export async function run(): Promise<BenchResult> {
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? CASES : [...CASES].reverse();
     for (const name of order) {
-      const server = await start(name);
+      const server = await startPinned([script], name);
       try {
         (cpu[name] ??= []).push(await measure(server));
       } finally {
