@@ -88,7 +88,7 @@ function validationAnswer(error: RequestValidationError, request: RequestView, o
     return jsonTextAnswer(422, validationBody(error.errors));
   } catch (e) {
     reportSafely(onError, e, request);
-    return safeJsonAnswer(422, () => ({ detail: defaultReason(422) }), undefined, request, onError);
+    return jsonAnswer(422, { detail: defaultReason(422) });
   }
 }
 

@@ -129,8 +129,13 @@ function toSearchParams(query: RequestInit['query'], url: string | undefined): U
     }
     return sp;
   }
-  const q = url?.indexOf('?') ?? -1;
-  return new URLSearchParams(q === -1 ? '' : url!.slice(q + 1));
+  return new URLSearchParams(queryOf(url));
+}
+
+/** What follows the first `?` of a URL (`''` without one). */
+function queryOf(url: string | undefined): string {
+  const q = url === undefined ? -1 : url.indexOf('?');
+  return q === -1 ? '' : url!.slice(q + 1);
 }
 
 /**
@@ -143,10 +148,8 @@ function toSearchParams(query: RequestInit['query'], url: string | undefined): U
 function literalQuery(query: RequestInit['query'], url: string | undefined): string | null {
   let raw: string;
   if (typeof query === 'string') raw = query;
-  else if (query === undefined && url !== undefined) {
-    const q = url.indexOf('?');
-    raw = q === -1 ? '' : url.slice(q + 1);
-  } else return null;
+  else if (query === undefined) raw = queryOf(url);
+  else return null;
   // `URLSearchParams` drops one leading `?` of the string it is given
   if (raw.charCodeAt(0) === 0x3f) raw = raw.slice(1);
   return raw.indexOf('%') === -1 && raw.indexOf('+') === -1 && !SURROGATE.test(raw) ? raw : null;

@@ -109,10 +109,12 @@ function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybeProm
   } catch (error) {
     return err(error);
   }
-  if (value instanceof Promise) return value.then((v) => (v instanceof Refusal ? err(v.error) : ok(v)), err);
-  // Any other thenable (Bluebird, ORM queries) is adopted into a native promise.
-  if (isThenable(value)) return Promise.resolve(value).then((v) => (v instanceof Refusal ? err(v.error) : ok(v)), err);
-  // A handler that returned `refuse(error)` is answered as if it had thrown `error`.
+  // A handler that returned (or resolved to) `refuse(error)` is answered as if it had thrown `error`.
+  if (isThenable(value)) {
+    const settle = (v: unknown): MaybePromise<T> => (v instanceof Refusal ? err(v.error) : ok(v));
+    // Any thenable other than a native promise (Bluebird, ORM queries) is adopted into one.
+    return (value instanceof Promise ? value : Promise.resolve(value)).then(settle, err);
+  }
   return value instanceof Refusal ? err(value.error) : ok(value);
 }
 

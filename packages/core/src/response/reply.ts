@@ -107,9 +107,7 @@ function headerLines(headers: HeaderValues | undefined, out: [string, string][])
  * ```
  */
 export function jsonAnswer(status: number, value: unknown, headers?: HeaderValues): Answer {
-  if (headers === undefined && !NO_BODY.has(status)) {
-    return { status, headers: JSON_HEADERS, body: JSON.stringify(value === undefined ? null : value) };
-  }
+  if (headers === undefined && !NO_BODY.has(status)) return jsonTextAnswer(status, JSON.stringify(value === undefined ? null : value));
   const lines: [string, string][] = [];
   headerLines(headers, lines);
   if (NO_BODY.has(status)) return { status, headers: lines, body: undefined };
