@@ -177,12 +177,12 @@ export class DependsHono {
         const entry = matchedRoute(c);
         route = entry && kit.guards.routeFor(guard, entry);
       } catch (error) {
-        return toResponse(c, kit.errorAnswer(requestView(c, node?.incoming, kit.bodyLimit), error));
+        return toResponse(c, kit.errorAnswer(requestView(c, node?.incoming, kit.bodyLimit), error), undefined, node);
       }
       if (!route) return next();
       const view = requestView(c, node?.incoming, kit.bodyLimit);
       return kit.runGuard(route, view, async (outcome) => {
-        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view));
+        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view, node));
         for (const [name, value] of Object.entries(outcome.values)) c.set(name as never, value as never);
         resolved.set(c, outcome.values as Values<I>);
         try {
@@ -245,7 +245,7 @@ export class DependsHono {
 /** The answer as a response; the teardowns run once node-server has sent it, or on the next macrotask elsewhere. */
 function send(kit: Kit, c: Context, node: NodeBindings | undefined, view: RequestView, outcome: Outcome): Response {
   // A Response the handler made itself (c.json(), new Response()) goes out untouched.
-  const response = outcome.native ? (outcome.native.value as Response) : kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view));
+  const response = outcome.native ? (outcome.native.value as Response) : kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view, node));
   if (!outcome.hasTeardown) return response;
   if (node) afterSent(node.outgoing, () => kit.finish(view, outcome));
   else later(c, () => kit.finish(view, outcome));
@@ -327,13 +327,14 @@ async function readStream(stream: ReadableStream<Uint8Array> | null, limit: numb
 
 /**
  * The answer as a Hono response (`c.newResponse`, so headers other
- * middleware set with `c.header()` are kept). On node-server a repeated
- * header name is sent as several lines and a body-less answer gets no
- * default `content-type`; elsewhere Fetch `Headers` join repeated names.
+ * middleware set with `c.header()` are kept; or a `Response` of its own
+ * where none can exist, see {@link answersDirectly}). On node-server a
+ * repeated header name is sent as several lines and a body-less answer gets
+ * no default `content-type`; elsewhere Fetch `Headers` join repeated names.
+ * `node`: the node-server bindings when the caller has them already.
  */
-function toResponse(c: Context, answer: Answer, view?: RequestView): Response {
+function toResponse(c: Context, answer: Answer, view?: RequestView, node: NodeBindings | undefined = nodeBindings(c)): Response {
   const headers = groupHeaders(answer.headers);
-  const node = nodeBindings(c);
   // (a body-less answer still goes through c.newResponse(): node-server would give it a default content type)
   if (node && view && answer.body !== undefined && answersDirectly(c, view)) return new Response(answer.body as string, { status: answer.status, headers: headers as Record<string, string> });
   let repeated: Record<string, string[]> | undefined;
