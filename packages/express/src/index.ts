@@ -19,11 +19,11 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, guardValues } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { dispatchedRoute, expressRoutes } from './routes.js';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
+import { expressRoutes, install, isWrapped, markInstalled, routeHandles, unchanged, type ExpressEntry } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -46,15 +46,15 @@ export interface ExpressGuard<V> extends RequestHandler {
   values(req: Request): V;
 }
 
-/** The stand-in route of a request a guard cannot see the routes of (it then checks every request). */
-const UNSEEN = { toString: () => 'a route the guard cannot see' };
-
-const pathnameOf = (url: string): string => {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-};
-
 type Kit = AdapterKit<IRouter, RequestHandler>;
+type Next = (error?: unknown) => void;
+
+/** What installing left on an app: the stacks it went through and their lengths then, and each route's table entries by method. */
+interface Installed {
+  readonly stacks: unknown[][];
+  readonly lengths: number[];
+  readonly entries: Map<object, Map<string, ExpressEntry>>;
+}
 
 /**
  * Serves a {@link DependsApp} on Express. Create it with
@@ -71,18 +71,24 @@ export class DependsExpress {
   /** The core app: route table, overrides, `onError`, document. */
   readonly app: DependsApp;
   readonly #kit: Kit;
+  readonly #gate: GuardGate<Request>;
+  /** How each guard hands its values to the handlers (`auth.values(req)`). */
+  readonly #setters = new Map<unknown, (req: Request, values: Record<string, unknown>) => void>();
+  readonly #installed = new WeakMap<object, Installed>();
+  readonly #checkpoints = new WeakMap<object, RequestHandler>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#kit = new AdapterKit(app, options, {
       serve: (route) => this.#serve(route),
-      routes: (target: IRouter) => expressRoutes(target),
+      routes: (target: IRouter) => this.#table(target),
       // `return res.json(...)`, or the handler sent the response itself.
       native: (value, view) => {
         const res = (view.native as Request).res;
         return res !== undefined && (value === res || res.headersSent);
       },
     });
+    this.#gate = new GuardGate(app, this.#kit.guards);
   }
 
   /**
@@ -168,36 +174,31 @@ export class DependsExpress {
    * ```
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
-    const kit = this.#kit;
+    const gate = this.#gate;
     const resolved = guardValues<Request, Values<I>>('auth.values(req)');
     const guard: RequestHandler = (req, res, next) => {
-      let route: AppRoute | undefined;
-      let params = req.params as Record<string, string>;
-      try {
-        const found = dispatchedRoute(req.app, pathnameOf(req.originalUrl ?? req.url), req.method, guard);
-        if (found === 'unseen') route = kit.guards.routeFor(guard, { method: req.method, path: undefined, handler: UNSEEN, before: [guard], where: String(UNSEEN) });
-        else if (found) {
-          route = kit.guards.routeFor(guard, found.entry);
-          params = found.params;
+      const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
+      // placed in a route's own stack: Express has dispatched the request to that route
+      if (route?.stack?.some((l) => l.handle === guard)) {
+        let steps: GuardStep[];
+        try {
+          steps = gate.forOwnRoute(req, guard, this.#entryOf(req.app, route, req.method));
+        } catch (error) {
+          return this.#refuse(req, res, error);
         }
-      } catch (error) {
-        writeNodeAnswer(res, kit.errorAnswer(viewOf(req, params, kit.bodyLimit), error));
-        return;
+        return this.#decide(req, res, steps, next);
       }
-      if (!route) return next();
-      const view = viewOf(req, params, kit.bodyLimit);
-      void kit.runGuard(route, view, (outcome) => {
-        if (!outcome.values) {
-          if (!res.headersSent) kit.write(view, outcome.answer, (answer) => writeNodeAnswer(res, answer));
-          return;
-        }
-        resolved.set(req, outcome.values as Values<I>);
-        Object.assign(res.locals, outcome.values);
-        if (outcome.hasTeardown) afterSent(res, () => outcome.finish());
-        next();
-      });
+      // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
+      try {
+        this.#install(req.app);
+      } catch (error) {
+        return this.#refuse(req, res, error);
+      }
+      gate.mark(req, guard);
+      next();
     };
-    kit.guards.add(guard, inputs, options);
+    this.#kit.guards.add(guard, inputs, options);
+    this.#setters.set(guard, (req, values) => resolved.set(req, values as Values<I>));
     return Object.assign(guard, { values: resolved.values });
   }
 
@@ -230,6 +231,123 @@ export class DependsExpress {
    */
   openapi(): OpenAPIDocument {
     return this.#kit.openapi();
+  }
+
+  /** The route table of a target, with the guards installed on it first (what the document and the startup checks read). */
+  #table(target: IRouter): ExpressEntry[] {
+    if (this.#kit.guards.size > 0) this.#install(target);
+    return [...expressRoutes(target)];
+  }
+
+  /**
+   * Installs the guards on an app (see `install`): again whenever a stack
+   * it went through has changed. Checks the order of middleware and guards
+   * (a `ConfigurationError` when a middleware after a guard stands before a
+   * route the guard lets through with less).
+   */
+  #install(app: object): Installed {
+    const done = this.#installed.get(app);
+    if (done && unchanged(done.stacks as never, done.lengths)) return done;
+    const guards = this.#kit.guards;
+    const stacks = install(app, {
+      checkpoint: (route) => this.#checkpointOf(app, route) as never,
+      wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
+      isOwn: (fn) => guards.isOwn(fn) || isWrapped(fn),
+    });
+    const entries = new Map<object, Map<string, ExpressEntry>>();
+    const table = [...expressRoutes(app)];
+    for (const entry of table) {
+      if (!entry.route) continue;
+      const byMethod = entries.get(entry.route) ?? new Map<string, ExpressEntry>();
+      entries.set(entry.route, byMethod);
+      // a route with several paths: which one matched is not known, so none is trusted (the strictest requirement applies)
+      if (entry.paths === undefined || entry.paths <= 1) byMethod.set(entry.method, entry);
+    }
+    guards.checkOrder(table, (fn) => isWrapped(fn));
+    const installed: Installed = { stacks, lengths: stacks.map((s) => s.length), entries };
+    this.#installed.set(app, installed);
+    return installed;
+  }
+
+  /** A route's table entry for a request method (HEAD served by GET), once the guards are installed on the app; `undefined` when unknown. */
+  #entryOf(app: object, route: object, method: string): ExpressEntry | undefined {
+    const byMethod = this.#install(app).entries.get(route);
+    const m = method.toUpperCase();
+    return byMethod?.get(m) ?? (m === 'HEAD' ? byMethod?.get('GET') : undefined);
+  }
+
+  /** The checkpoint first in a route's stack: the guards pending on the request, and those placed in front of the route, decide for it. */
+  #checkpointOf(app: object, route: object): RequestHandler {
+    const made = this.#checkpoints.get(route);
+    if (made) return made;
+    const gate = this.#gate;
+    const guards = this.#kit.guards;
+    const checkpoint: RequestHandler = (req, res, next) => {
+      let steps: GuardStep[];
+      try {
+        const entry = this.#entryOf(app, route, req.method);
+        if (entry === undefined) steps = gate.strictSteps(req);
+        else {
+          const own = routeHandles(route, req.method);
+          const placed = entry.before.filter((fn) => guards.isGuard(fn) && !own.includes(fn));
+          steps = gate.forRoute(req, entry as TableRoute, placed);
+        }
+      } catch (error) {
+        return this.#refuse(req, res, error);
+      }
+      this.#decide(req, res, steps, next);
+    };
+    this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
+    return checkpoint;
+  }
+
+  /** The app's own middleware, wrapped: guards pending on the request check their strictest requirement before it runs. */
+  #wrap(fn: RequestHandler): RequestHandler {
+    const gate = this.#gate;
+    const wrapper = function (this: unknown, req: Request, res: Response, next: Next): unknown {
+      if (!gate.unsettled(req)) return fn.call(this, req, res, next);
+      let steps: GuardStep[];
+      try {
+        steps = gate.strictSteps(req);
+      } catch (error) {
+        return self.#refuse(req, res, error);
+      }
+      return self.#decide(req, res, steps, () => {
+        const ret = fn.call(this, req, res, next) as unknown;
+        // what Express 5 does with a middleware's promise
+        if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new Error('Rejected promise')));
+      });
+    };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    Object.defineProperty(wrapper, 'name', { value: fn.name });
+    return markInstalled(wrapper as RequestHandler, 'wrapper');
+  }
+
+  /** Takes the decisions, then `next()`; a refusal is written instead (nothing after it runs). */
+  #decide(req: Request, res: Response, steps: readonly GuardStep[], next: () => void): void {
+    if (steps.length === 0) return next();
+    const kit = this.#kit;
+    const view = viewOf(req, req.params as Record<string, string>, kit.bodyLimit);
+    void this.#gate.run(
+      req,
+      steps,
+      view,
+      (step, outcome) => {
+        this.#setters.get(step.guard)?.(req, outcome.values);
+        Object.assign(res.locals, outcome.values);
+        if (outcome.hasTeardown) afterSent(res, () => outcome.finish());
+      },
+      (answer) => {
+        if (!res.headersSent) kit.write(view, answer, (a) => writeNodeAnswer(res, a));
+      },
+      next,
+    );
+  }
+
+  /** A configuration mistake found while a request waits: the error answer (500, to `onError`), never the handler. */
+  #refuse(req: Request, res: Response, error: unknown): void {
+    writeNodeAnswer(res, this.#kit.errorAnswer(viewOf(req, req.params as Record<string, string>, this.#kit.bodyLimit), error));
   }
 
   #serve(route: AppRoute): RequestHandler {

@@ -118,8 +118,14 @@ const isMiddleware = (layer: Layer): boolean => typeof layer.handle === 'functio
 function handlesFor(route: RouteLike, method: string): unknown[] {
   const m = method.toLowerCase();
   const own = m === 'head' && !route.methods.head ? 'get' : m;
-  return route.stack.filter((l) => l.method === undefined || l.method === own).map((l) => l.handle);
+  return route.stack.filter((l) => (l.method === undefined || l.method === own) && !isCheckpoint(l.handle)).map((l) => l.handle);
 }
+
+/** A route's own handlers for a method (its middleware first, the handler last), checkpoints left out. */
+export const routeHandles = (route: object, method: string): unknown[] => handlesFor(route as RouteLike, method);
+
+/** A route of the table, with the Express route it comes from (and how many paths that route has). */
+export type ExpressEntry = TableRoute & { readonly route?: object; readonly paths?: number };
 
 /** A path relative to a stack, as a matcher can test it (`:id` stands for any segment). */
 type Rel = string | undefined;
@@ -130,7 +136,7 @@ type Rel = string | undefined;
  * before it whose mount covers it (tested with Express's own matcher on the
  * route's path), nested routers' own, and the route's own middleware.
  */
-function* walk(stack: readonly Layer[]): Generator<TableRoute & { rel: Rel }> {
+function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> {
   const uses: Layer[] = [];
   const applicable = (rel: Rel) => uses.filter((u) => rel === undefined || matchLayer(u, rel) !== undefined).map((u) => u.handle);
   for (const layer of stack) {
@@ -141,7 +147,7 @@ function* walk(stack: readonly Layer[]): Generator<TableRoute & { rel: Rel }> {
         const rel = raw === undefined ? undefined : knowable(raw);
         for (const method of Object.keys(route.methods).filter((m) => m !== '_all')) {
           const handles = handlesFor(route, method);
-          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}` };
+          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, route, paths: paths.length };
         }
       }
     } else if (isRouter(layer)) {
@@ -172,62 +178,76 @@ function appPrefix(target: unknown): string | undefined {
  * path (a sub-app's mount path included; `undefined` when it cannot be
  * known) and the middleware in front of it.
  */
-export function* expressRoutes(target: unknown): Generator<TableRoute> {
+export function* expressRoutes(target: unknown): Generator<ExpressEntry> {
   const prefix = appPrefix(target);
   for (const { rel, ...entry } of walk(stackOf(target))) yield { ...entry, path: prefix === undefined || rel === undefined ? undefined : prefix ? joinPath(prefix, rel) : rel };
 }
 
-/** The route a request is dispatched to, and the path parameters matched on the way. */
-export interface Dispatched {
-  readonly entry: TableRoute;
-  readonly params: Record<string, string>;
+/** What installing needs of the adapter: the checkpoint of a route and the wrapper of a middleware, made once each. */
+export interface Seam {
+  /** The function placed first in a route's stack, for each method it serves: the guards decide there. */
+  checkpoint(route: object): (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+  /** The app's own middleware, wrapped: the guards pending on a request check their strictest requirement before it runs. */
+  wrap(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
+  /** depends' own functions (guards, route markers, docs routes), never wrapped. */
+  isOwn(fn: unknown): boolean;
 }
 
+/** Marks what installing has already done: a route's checkpoint, a wrapped middleware. */
+const INSTALLED = Symbol('depends.installed');
+
+/** Whether a function is a middleware wrapped by {@link install}. */
+export const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'wrapper';
+/** Whether a function is a route's checkpoint (not one of the route's own handlers). */
+const isCheckpoint = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'checkpoint';
+
 /**
- * The route Express dispatches a request to, searched from the top of the
- * app with Express's own matchers (so case, trailing slashes and encoding
- * are judged exactly as Express judges them), with every middleware that
- * runs in front of its handler. `undefined` when no route matches (Express's
- * 404); `'unseen'` when `self` is nowhere on the way, i.e. the app cannot be
- * searched from here (the caller then fails closed).
+ * Puts the guards where Express dispatches, throughout an app (nested
+ * routers and sub-apps included): a checkpoint first in every route's
+ * stack, once for each method the route serves (`route.get(fn)`, moved to
+ * the front), and every other middleware wrapped in place. Safe to run
+ * again: what is installed already is left as it is. Returns the layer
+ * stacks it went through, to tell later whether the app has changed.
  */
-export function dispatchedRoute(app: unknown, pathname: string, method: string, self: unknown): Dispatched | undefined | 'unseen' {
-  const prefix = appPrefix(app) ?? '';
-  let path = pathname;
-  if (prefix) {
-    if (path.toLowerCase() !== prefix.toLowerCase() && !path.toLowerCase().startsWith(`${prefix.toLowerCase()}/`)) return 'unseen';
-    path = path.slice(prefix.length) || '/';
-  }
-  let seen = false;
-  const find = (stack: readonly Layer[], path: string, template: Rel, before: unknown[], params: Record<string, string>): Dispatched | undefined => {
+export function install(app: unknown, seam: Seam): Layer[][] {
+  const stacks: Layer[][] = [];
+  const visit = (stack: Layer[]): void => {
+    stacks.push(stack);
     for (const layer of stack) {
-      const m = matchLayer(layer, path);
-      if (!m) continue;
-      if (layer.route) {
-        if (!handlesMethod(layer.route, method) && method !== 'HEAD') continue;
-        const handles = handlesFor(layer.route, method);
-        if (handles.includes(self)) seen = true;
-        const raw = strings(layer.route.path).length === 1 ? knowable(strings(layer.route.path)[0]) : undefined;
-        const full = template === undefined || raw === undefined ? undefined : joinPath(template, raw);
-        const entry = { method: method === 'HEAD' ? 'GET' : method, path: full && prefix ? joinPath(prefix, full) : full, handler: handles.at(-1), before: [...before, ...handles.slice(0, -1)], where: 'this route' };
-        return { entry, params: { ...params, ...m.params } };
-      }
-      if (isRouter(layer)) {
-        const rest = path.slice(m.path.length);
-        const mount = mountOf(layer);
-        const nested = template === undefined || mount === undefined ? undefined : mount === '/' ? template : joinPath(template, mount);
-        const found = find(layer.handle!.stack as Layer[], rest.startsWith('/') ? rest : `/${rest}`, nested, [...before], { ...params, ...m.params });
-        if (found) return found;
-        continue;
-      }
-      if (isSubApp(layer)) return { entry: { method, path: undefined, handler: layer.handle, before, where: 'an app mounted with app.use()' }, params };
-      if (isMiddleware(layer)) {
-        if (layer.handle === self) seen = true;
-        before.push(layer.handle);
+      if (layer.route) installRoute(layer.route as RouteLike & Record<string, unknown>, seam);
+      else if (isRouter(layer)) visit(layer.handle!.stack as Layer[]);
+      // a sub-app is a middleware here: its routes cannot be reached from the parent, so it gets the strictest requirement
+      else if (isMiddleware(layer) && !seam.isOwn(layer.handle) && !isWrapped(layer.handle)) {
+        layer.handle = seam.wrap(layer.handle!) as Layer['handle'];
       }
     }
-    return undefined;
   };
-  const found = find(stackOf(app), path, '', [], {});
-  return seen ? found : 'unseen';
+  visit(stackOf(app));
+  return stacks;
+}
+
+/** Adds the checkpoint of a route first in its stack (for each method it serves), unless it is there. */
+function installRoute(route: RouteLike & Record<string, unknown>, seam: Seam): void {
+  const cp = seam.checkpoint(route);
+  const have = new Set(route.stack.filter((l) => l.handle === cp).map((l) => l.method ?? '_all'));
+  const methods = route.methods._all ? ['_all'] : Object.keys(route.methods).filter((m) => route.methods[m]);
+  for (const m of methods) {
+    if (have.has(m)) continue;
+    const add = route[m === '_all' ? 'all' : m];
+    if (typeof add !== 'function') continue;
+    (add as (fn: unknown) => unknown).call(route, cp);
+    route.stack.unshift(route.stack.pop()!);
+  }
+}
+
+/** Whether the stacks an install went through still have the layers they had (a route or router added since means installing again). */
+export function unchanged(stacks: readonly Layer[][], lengths: readonly number[]): boolean {
+  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== lengths[i]) return false;
+  return true;
+}
+
+/** Marks what {@link Seam.wrap} or {@link Seam.checkpoint} made (the adapter calls it on them). */
+export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint'): F {
+  Object.defineProperty(fn, INSTALLED, { value: kind });
+  return fn;
 }

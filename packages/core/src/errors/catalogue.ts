@@ -60,6 +60,8 @@ export const ErrorCode = {
   UnknownRoutePath: 'DEPENDS_UNKNOWN_ROUTE_PATH',
   /** A guard's options do not fit the routes behind it (a `routes` key naming no such route, scopes with no scheme, a guard in front of no route). */
   GuardOptions: 'DEPENDS_GUARD_OPTIONS',
+  /** Middleware placed after a guard and before a route the guard lets through with less than its strictest requirement. */
+  GuardOrder: 'DEPENDS_GUARD_ORDER',
   /** `auth.values()` asked for a request the guard did not run for. */
   GuardNotRun: 'DEPENDS_GUARD_NOT_RUN',
 } as const;

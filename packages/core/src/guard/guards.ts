@@ -26,6 +26,10 @@ interface Guard {
   readonly routes: ReadonlyMap<string, GuardRouteOptions>;
   /** Compiled routes: by `METHOD /path`, or by handler when the path is unknown; `null` for a public route. */
   readonly compiled: Map<unknown, AppRoute | null>;
+  /** Every scope the guard asks anywhere (defaults and routes): its strictest requirement. */
+  readonly allScopes: readonly string[];
+  /** The strictest requirement compiled, once asked for. */
+  strictest?: AppRoute;
 }
 
 const ROUTE_KEY = /^([A-Za-z]+)\s+(\/\S*)$/;
@@ -102,7 +106,9 @@ export class Guards {
   add(fn: unknown, inputs: Inputs, options: GuardOptions = {}): void {
     const { name, routes, ...defaults } = options;
     const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
-    const guard: Guard = { name: label, inputs, defaults, routes: normaliseKeys(label, routes), compiled: new Map() };
+    const keyed = normaliseKeys(label, routes);
+    const allScopes = [...new Set([defaults.scopes ?? [], ...[...keyed.values()].map((o) => o.scopes ?? [])].flat())];
+    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes };
     const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
     if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
       throw new ConfigurationError(
@@ -147,6 +153,73 @@ export class Guards {
   /** Whether `fn` is a guard's middleware. */
   isGuard(fn: unknown): boolean {
     return this.#guards.has(fn);
+  }
+
+  /** Whether `fn` is one of depends' own pass-through functions: a guard, a route marker or a docs route. */
+  isOwn(fn: unknown): boolean {
+    return this.#guards.has(fn) || this.#markers.has(fn) || this.#exempt.has(fn);
+  }
+
+  /** Whether `handler` is a docs route (never guarded). */
+  isExempt(handler: unknown): boolean {
+    return this.#exempt.has(handler);
+  }
+
+  /**
+   * The guard's strictest requirement, compiled once: its inputs with every
+   * scope it asks anywhere (defaults and `routes`), never public. What a
+   * request gets where the framework does not say which route it is for
+   * (a middleware that may answer by itself, a route the guard cannot
+   * see): refused unless it would pass in front of any route.
+   *
+   * @example
+   * ```ts
+   * const route = guards.strictest(authMiddleware) // 401 without a credential, 403 without every scope
+   * ```
+   */
+  strictest(fn: unknown): AppRoute {
+    const guard = this.#guards.get(fn);
+    if (!guard) throw new ConfigurationError(ErrorCode.GuardOptions, 'not a guard of this adapter');
+    if (guard.strictest) return guard.strictest;
+    const options: GuardRouteOptions = { ...guard.defaults, public: false, scopes: guard.allScopes };
+    guard.strictest = this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, options), passValues, this.#routeOptions(options)), `a request no route is known for (${guard.name})`);
+    return guard.strictest;
+  }
+
+  /**
+   * Checks the order of middleware on frameworks where a guard placed with
+   * `use()` decides at the route Express or Koa dispatches to, and checks
+   * its strictest requirement before any other middleware placed after it
+   * (which may answer by itself). A route behind such a middleware that the
+   * guard lets through with less (public, or fewer scopes) would be refused:
+   * a {@link ConfigurationError} naming the guard, the middleware, the route
+   * and the fix. `isMiddleware` tells the app's own middleware from route
+   * handlers in `entry.before`.
+   *
+   * @example
+   * ```ts
+   * guards.checkOrder(expressTable(app)) // throws when app.use(auth); app.use(express.json()); app.get('/status', public)
+   * ```
+   */
+  checkOrder(entries: Iterable<TableRoute>, isMiddleware: (fn: unknown, entry: TableRoute) => boolean): void {
+    for (const entry of entries) {
+      if (this.#exempt.has(entry.handler)) continue;
+      entry.before.forEach((fn, i) => {
+        const guard = this.#guards.get(fn);
+        if (!guard) return;
+        const after = entry.before.slice(i + 1).find((m) => !this.isOwn(m) && isMiddleware(m, entry));
+        if (after === undefined) return;
+        const options = this.#options(guard, entry);
+        const scopes = options.scopes ?? [];
+        if (!options.public && guard.allScopes.every((s) => scopes.includes(s))) return;
+        const name = typeof after === 'function' && after.name ? `"${after.name}"` : 'an anonymous middleware';
+        const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
+        throw new ConfigurationError(
+          ErrorCode.GuardOrder,
+          `Guard "${guard.name}": middleware ${name} runs after it and before ${where}, which the guard lets through ${options.public ? 'without a credential' : `with fewer scopes (${scopes.join(' ') || 'none'})`}. The guard cannot tell whether that middleware answers requests by itself, so it checks its strictest requirement there and would refuse what ${where} allows: register the middleware before the guard (e.g. app.use(express.json()) before app.use(auth))`,
+        );
+      });
+    }
   }
 
   /**

@@ -4,6 +4,8 @@
  */
 export { Guards } from './guards.js';
 export { runGuard } from './run.js';
+export { GuardGate } from './gate.js';
+export type { GuardStep } from './gate.js';
 export { guardValues } from './values.js';
 export type { GuardOutcome } from './run.js';
 export type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';

@@ -1,0 +1,210 @@
+/**
+ * Where a guard takes its decision, written once for every adapter.
+ *
+ * A guard never lets a request reach a handler it did not decide for:
+ *
+ * - At the route the framework itself dispatched to (Express's and Koa's
+ *   route stacks, Hono's matched routes, Fastify's route hooks), the guard
+ *   decides for that route: its per-route scopes, public opt-outs and
+ *   extra dependencies.
+ * - A guard placed with `use()` on a framework whose middleware runs before
+ *   the route is known (Express, Koa) only marks the request as pending;
+ *   every route after it carries a checkpoint that decides there, and every
+ *   other middleware after it (which may answer by itself) first gets the
+ *   guard's strictest requirement.
+ * - Where the route cannot be known, the strictest requirement applies.
+ *
+ * Adapters say where the dispatch point is and how values reach the
+ * handler; the bookkeeping per request and the decisions live here.
+ */
+import type { AppRoute, DependsApp } from '../app/app.js';
+import type { MaybePromise } from '../resolver/execute.js';
+import type { Answer } from '../response/reply.js';
+import type { Guards } from './guards.js';
+import { runGuard, type GuardOutcome } from './run.js';
+import type { TableRoute } from './types.js';
+
+/**
+ * One decision to take for a request: a guard, and what it requires there
+ * (compiled once per route).
+ *
+ * @example
+ * ```ts
+ * const steps: GuardStep[] = gate.forRoute(req, entry, [auth])
+ * ```
+ */
+export interface GuardStep {
+  readonly guard: unknown;
+  readonly route: AppRoute;
+  /** The guard's strictest requirement (no route known): once passed, not asked again for this request. */
+  readonly strict?: boolean;
+}
+
+/** What the gate remembers of one request. */
+interface RequestState {
+  /** Guards placed with `use()` that the request went through, in order. */
+  readonly pending: unknown[];
+  /** Guards whose strictest requirement the request has passed. */
+  readonly strict: Set<unknown>;
+  /** Guards already decided at the route the request is at (a route guard placed in the route's own stack skips itself). */
+  readonly decided: Set<unknown>;
+}
+
+/**
+ * The per-request bookkeeping of guards, keyed by the framework's request
+ * object (Express `req`, Koa `ctx`, Hono `c`, Fastify `request`).
+ *
+ * @example
+ * ```ts
+ * const gate = new GuardGate<Request>(kit.app, kit.guards)
+ * gate.mark(req, auth)                           // app.use(auth): pending
+ * const steps = gate.forRoute(req, entry, [auth]) // at the route's checkpoint
+ * gate.run(steps, view, (step, outcome) => pass(step, outcome), (answer) => write(answer), () => next())
+ * ```
+ */
+export class GuardGate<K extends object> {
+  readonly #app: DependsApp;
+  readonly #guards: Guards;
+  readonly #state = new WeakMap<K, RequestState>();
+
+  constructor(app: DependsApp, guards: Guards) {
+    this.#app = app;
+    this.#guards = guards;
+  }
+
+  #of(key: K): RequestState {
+    let s = this.#state.get(key);
+    if (!s) this.#state.set(key, (s = { pending: [], strict: new Set(), decided: new Set() }));
+    return s;
+  }
+
+  /**
+   * A guard placed with `use()` saw the request: it is pending until a route
+   * checkpoint or another middleware decides for it.
+   *
+   * @example
+   * ```ts
+   * const auth = (req, res, next) => { gate.mark(req, auth); next() }
+   * ```
+   */
+  mark(key: K, guard: unknown): void {
+    const s = this.#of(key);
+    if (!s.pending.includes(guard)) s.pending.push(guard);
+  }
+
+  /**
+   * Whether a request has guards pending whose strictest requirement it has
+   * not passed (a middleware that may answer by itself must not run before
+   * them).
+   *
+   * @example
+   * ```ts
+   * if (gate.unsettled(req)) gate.run(gate.strictSteps(req), view, pass, refuse, () => middleware(req, res, next))
+   * ```
+   */
+  unsettled(key: K): boolean {
+    const s = this.#state.get(key);
+    return s !== undefined && s.pending.some((g) => !s.strict.has(g));
+  }
+
+  /**
+   * The strictest requirement of every pending guard the request has not
+   * passed yet: what runs before a middleware that may answer by itself, or
+   * where the route cannot be known.
+   *
+   * @example
+   * ```ts
+   * gate.strictSteps(req) // [{ guard: auth, route: <auth's strictest requirement> }]
+   * ```
+   */
+  strictSteps(key: K, extra: readonly unknown[] = []): GuardStep[] {
+    const s = this.#of(key);
+    const out: GuardStep[] = [];
+    for (const guard of [...s.pending, ...extra])
+      if (!s.strict.has(guard) && !out.some((o) => o.guard === guard)) out.push({ guard, route: this.#guards.strictest(guard), strict: true });
+    return out;
+  }
+
+  /**
+   * The decisions to take at a route the framework dispatched the request
+   * to: every guard pending on the request, and every guard the route table
+   * puts in front of the route with `use()` (`placed`, in case the request
+   * reached the route some other way), each for that route. Public routes
+   * and docs routes need none.
+   *
+   * @example
+   * ```ts
+   * const steps = gate.forRoute(req, { method: 'GET', path: '/v1/notes/:id', handler, before: [auth] }, [auth])
+   * ```
+   */
+  forRoute(key: K, entry: TableRoute, placed: readonly unknown[] = []): GuardStep[] {
+    const s = this.#of(key);
+    s.decided.clear();
+    const out: GuardStep[] = [];
+    for (const guard of [...placed, ...s.pending]) {
+      if (s.decided.has(guard)) continue;
+      s.decided.add(guard);
+      const route = this.#guards.routeFor(guard, entry.before.includes(guard) ? entry : { ...entry, before: [...entry.before, guard] });
+      if (route) out.push({ guard, route });
+    }
+    return out;
+  }
+
+  /**
+   * The decision of a guard placed in a route's own stack, at that route:
+   * none when the route's checkpoint has already taken it, the strictest
+   * requirement when the route is unknown.
+   *
+   * @example
+   * ```ts
+   * const steps = gate.forOwnRoute(req, auth, entryOf(req.route))
+   * ```
+   */
+  forOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined): GuardStep[] {
+    const s = this.#of(key);
+    if (s.decided.has(guard)) return [];
+    s.decided.add(guard);
+    if (entry === undefined) return s.strict.has(guard) ? [] : [{ guard, route: this.#guards.strictest(guard), strict: true }];
+    const route = this.#guards.routeFor(guard, entry.before.includes(guard) ? entry : { ...entry, before: [...entry.before, guard] });
+    return route ? [{ guard, route }] : [];
+  }
+
+  /**
+   * Takes decisions in order, synchronously when every dependency is: each
+   * passed one goes to `pass` (store its values the framework's way, run
+   * its teardowns after the response), the first refusal to `refuse` (write
+   * it; nothing after it runs), and when all passed, `done`. Never throws
+   * or rejects.
+   *
+   * @example
+   * ```ts
+   * gate.run(steps, view, (step, outcome) => setValues(step.guard, outcome), (answer) => write(res, answer), next)
+   * ```
+   */
+  run<R>(
+    key: K,
+    steps: readonly GuardStep[],
+    view: Parameters<typeof runGuard>[2],
+    pass: (step: GuardStep, outcome: GuardOutcome & { values: Record<string, unknown> }) => void,
+    refuse: (answer: Answer) => R,
+    done: () => R,
+  ): MaybePromise<R> {
+    const state = this.#of(key);
+    const step = (i: number): MaybePromise<R> => {
+      for (; i < steps.length; i++) {
+        const s = steps[i];
+        const outcome = runGuard(this.#app, s.route, view);
+        if (outcome instanceof Promise) return outcome.then((o) => (settle(s, o) ? step(i + 1) : refuse(o.answer!)));
+        if (!settle(s, outcome)) return refuse(outcome.answer!);
+      }
+      return done();
+    };
+    const settle = (s: GuardStep, outcome: GuardOutcome): boolean => {
+      if (!outcome.values) return false;
+      if (s.strict) state.strict.add(s.guard);
+      pass(s, outcome as GuardOutcome & { values: Record<string, unknown> });
+      return true;
+    };
+    return step(0);
+  }
+}
