@@ -1,0 +1,220 @@
+/**
+ * The apps of the guard's differential test: on every framework, an app
+ * with a guard placed app-wide (`use()`, or a hook), per-route scopes, a
+ * public route, a route-level guard after it, routers under a prefix and
+ * the app's own 404. Every handler records that it ran and which decision
+ * of the guard preceded it (the scopes the guard required where it
+ * decided, read from the values it handed over), so the test can tell a
+ * handler that ran without the decision for itself.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { z } from 'zod';
+import { depends, header, invalidToken, oauth2PasswordBearer, securityScopes, withScopes, type GuardOptions } from '../../../packages/core/src/index.js';
+import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
+import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
+import { pickAdapters } from './harness.js';
+
+/** The tokens the test sends, and the scopes each grants. */
+export const TOKENS: Readonly<Record<string, readonly string[]>> = {
+  reader: ['me'],
+  writer: ['me', 'notes:write'],
+  root: ['me', 'notes:write', 'admin'],
+};
+
+const oauth2 = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read', 'notes:write': 'Write notes', admin: 'Administer' } });
+
+/** The caller, with the scopes the guard required where it decided (what the handler records). */
+const caller = withScopes(
+  depends({ token: oauth2, required: securityScopes }, ({ token, required }) => {
+    const granted = TOKENS[token];
+    if (!granted) throw invalidToken();
+    return { token, granted, required: [...required.scopes].sort().join(' ') };
+  }),
+  (c) => c.granted,
+);
+
+const admin = depends({ key: header('x-admin', z.string().optional()) }, ({ key }) => ({ admin: key === 'yes' }));
+
+/** The app-wide guard's options: defaults, one public route, per-route scopes by key. */
+export const OPTIONS: GuardOptions = {
+  scopes: ['me'],
+  routes: {
+    'GET /status': { public: true },
+    'POST /v1/notes': { scopes: ['notes:write'] },
+    'DELETE /v1/notes/{id}': { scopes: ['notes:write'] },
+  },
+};
+
+/** What each handler must have been preceded by: the scopes required for it, `public`, or the strictest requirement (`404`). */
+export const EXPECTED: Readonly<Record<string, string>> = {
+  'GET /status': 'public',
+  'GET /v1/notes': 'me',
+  'POST /v1/notes': 'notes:write',
+  'GET /v1/notes/:id': 'me',
+  'DELETE /v1/notes/:id': 'notes:write',
+  'GET /v1/admin': 'me',
+  404: 'me notes:write',
+};
+
+/** One handler run: which handler, and what the guard required before it (`none` when it did not decide). */
+export interface Run {
+  readonly handler: string;
+  readonly required: string;
+  readonly token?: string;
+  readonly admin?: boolean;
+}
+
+/** A started app of the differential test. */
+export interface DispatchApp {
+  readonly name: string;
+  readonly port: number;
+  readonly runs: Run[];
+  close(): Promise<void>;
+}
+
+type Values = { caller: { token: string; required: string } };
+
+/** What a handler records, from the values the guard handed over (or their absence). */
+function record(runs: Run[], handler: string, values: () => Values, adminValues?: () => { admin: { admin: boolean } }): void {
+  const attempt = <T,>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch {
+      return undefined;
+    }
+  };
+  const v = attempt(values);
+  runs.push({ handler, required: v ? v.caller.required : 'none', token: v?.caller.token, admin: adminValues ? attempt(adminValues)?.admin.admin : undefined });
+}
+
+function listen(server: HttpServer): Promise<number> {
+  return new Promise((resolve) => {
+    const done = () => resolve((server.address() as AddressInfo).port);
+    if (server.listening) done();
+    else server.once('listening', done);
+  });
+}
+
+const closer = (server: HttpServer) => () =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+function expressApp(name: string, make: () => Promise<express.Express>): () => Promise<DispatchApp> {
+  return async () => {
+    const runs: Run[] = [];
+    const app = await make();
+    const d = expressDepends({ title: 'Dispatch', onError: () => {} });
+    const auth = d.guard({ caller }, OPTIONS);
+    const adminGuard = d.guard({ admin }, { name: 'admin' });
+    const v = (req: express.Request) => () => auth.values(req) as Values;
+    app.use(auth);
+    app.get('/status', (req, res) => {
+      record(runs, 'GET /status', v(req));
+      res.json({ ok: true });
+    });
+    const v1 = express.Router();
+    v1.get('/notes', (req, res) => void (record(runs, 'GET /v1/notes', v(req)), res.json([])));
+    v1.post('/notes', (req, res) => void (record(runs, 'POST /v1/notes', v(req)), res.status(201).json({})));
+    v1.get('/notes/:id', (req, res) => void (record(runs, 'GET /v1/notes/:id', v(req)), res.json({ id: req.params.id })));
+    v1.delete('/notes/:id', (req, res) => void (record(runs, 'DELETE /v1/notes/:id', v(req)), res.status(204).end()));
+    v1.get('/admin', adminGuard, (req, res) => void (record(runs, 'GET /v1/admin', v(req), () => adminGuard.values(req)), res.json({})));
+    app.use('/v1', v1);
+    d.docs(app);
+    app.use((req, res) => {
+      record(runs, '404', v(req));
+      res.status(404).json({ error: 'not here' });
+    });
+    const server = createServer(app).listen(0, '127.0.0.1');
+    return { name, port: await listen(server), runs, close: closer(server) };
+  };
+}
+
+async function koaApp(): Promise<DispatchApp> {
+  const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([import('koa'), import('@koa/router'), import('../../../packages/koa/src/index.js')]);
+  const runs: Run[] = [];
+  const app = new Koa();
+  const d = koaDepends({ title: 'Dispatch', onError: () => {} });
+  const auth = d.guard({ caller }, OPTIONS);
+  const adminGuard = d.guard({ admin }, { name: 'admin' });
+  const v = (ctx: object) => () => auth.values(ctx as never) as Values;
+  app.use(auth);
+  const root = new KoaRouter();
+  root.get('/status', (ctx) => {
+    record(runs, 'GET /status', v(ctx));
+    ctx.body = { ok: true };
+  });
+  const v1 = new KoaRouter({ prefix: '/v1' });
+  v1.get('/notes', (ctx) => void (record(runs, 'GET /v1/notes', v(ctx)), (ctx.body = [])));
+  v1.post('/notes', (ctx) => void (record(runs, 'POST /v1/notes', v(ctx)), (ctx.status = 201), (ctx.body = {})));
+  v1.get('/notes/:id', (ctx) => void (record(runs, 'GET /v1/notes/:id', v(ctx)), (ctx.body = { id: ctx.params.id })));
+  v1.delete('/notes/:id', (ctx) => void (record(runs, 'DELETE /v1/notes/:id', v(ctx)), (ctx.status = 204)));
+  v1.get('/admin', adminGuard, (ctx) => void (record(runs, 'GET /v1/admin', v(ctx), () => adminGuard.values(ctx)), (ctx.body = {})));
+  app.use(root.routes());
+  app.use(v1.routes());
+  d.docs(app);
+  const server = createServer(app.callback()).listen(0, '127.0.0.1');
+  return { name: 'koa', port: await listen(server), runs, close: closer(server) };
+}
+
+async function honoApp(): Promise<DispatchApp> {
+  const runs: Run[] = [];
+  const app = new Hono();
+  const d = honoDepends({ title: 'Dispatch', onError: () => {} });
+  const auth = d.guard({ caller }, OPTIONS);
+  const adminGuard = d.guard({ admin }, { name: 'admin' });
+  const v = (c: object) => () => auth.values(c as never) as Values;
+  app.use(auth);
+  app.get('/status', (c) => (record(runs, 'GET /status', v(c)), c.json({ ok: true })));
+  const v1 = new Hono();
+  v1.get('/notes', (c) => (record(runs, 'GET /v1/notes', v(c)), c.json([])));
+  v1.post('/notes', (c) => (record(runs, 'POST /v1/notes', v(c)), c.json({}, 201)));
+  v1.get('/notes/:id', (c) => (record(runs, 'GET /v1/notes/:id', v(c)), c.json({ id: c.req.param('id') })));
+  v1.delete('/notes/:id', (c) => (record(runs, 'DELETE /v1/notes/:id', v(c)), c.body(null, 204)));
+  v1.get('/admin', adminGuard, (c) => (record(runs, 'GET /v1/admin', v(c), () => adminGuard.values(c)), c.json({})));
+  app.route('/v1', v1);
+  d.docs(app);
+  app.notFound((c) => (record(runs, '404', v(c)), c.json({ error: 'not here' }, 404)));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as HttpServer;
+  return { name: 'hono', port: await listen(server), runs, close: closer(server) };
+}
+
+async function fastifyApp(): Promise<DispatchApp> {
+  const [{ default: Fastify }, { createDepends: fastifyDepends }] = await Promise.all([import('fastify'), import('../../../packages/fastify/src/index.js')]);
+  const runs: Run[] = [];
+  const app = Fastify();
+  const d = fastifyDepends({ title: 'Dispatch', onError: () => {} });
+  const auth = d.guard({ caller }, OPTIONS);
+  const adminGuard = d.guard({ admin }, { name: 'admin' });
+  const v = (req: object) => () => auth.values(req as never) as Values;
+  d.docs(app);
+  app.addHook('preHandler', auth);
+  app.setNotFoundHandler((req, reply) => (record(runs, '404', v(req)), reply.code(404).send({ error: 'not here' })));
+  app.get('/status', async (req) => (record(runs, 'GET /status', v(req)), { ok: true }));
+  app.register(
+    async (v1) => {
+      v1.get('/notes', async (req) => (record(runs, 'GET /v1/notes', v(req)), []));
+      v1.post('/notes', async (req, reply) => (record(runs, 'POST /v1/notes', v(req)), reply.code(201).send({})));
+      v1.get('/notes/:id', async (req) => (record(runs, 'GET /v1/notes/:id', v(req)), { id: (req.params as { id: string }).id }));
+      v1.delete('/notes/:id', async (req, reply) => (record(runs, 'DELETE /v1/notes/:id', v(req)), reply.code(204).send()));
+      v1.get('/admin', { preHandler: [adminGuard] }, async (req) => (record(runs, 'GET /v1/admin', v(req), () => adminGuard.values(req)), {}));
+    },
+    { prefix: '/v1' },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { name: 'fastify', port: (app.server.address() as AddressInfo).port, runs, close: closer(app.server) };
+}
+
+/** Every app the differential test runs against (`DEPENDS_ADAPTERS` picks some). */
+export const dispatchApps: readonly { name: string; start(): Promise<DispatchApp> }[] = pickAdapters([
+  { name: 'express', start: expressApp('express', async () => express()) },
+  { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
+  { name: 'koa', start: koaApp },
+  { name: 'hono', start: honoApp },
+  { name: 'fastify', start: fastifyApp },
+]);

@@ -1,0 +1,176 @@
+/**
+ * The guard's differential test: on every framework (Express 5 and 4, Koa,
+ * Hono, Fastify), requests in every request-target form (RFC 9112 §3.2:
+ * origin, absolute, asterisk), with percent-encodings, dot segments,
+ * repeated and trailing slashes, case, fragments, and every method, listed
+ * and generated with fast-check, sent as raw bytes (no client normalises
+ * them). Every handler records that it ran and what the guard required
+ * before it; a handler that ran without the guard's decision for itself
+ * (or with the decision of another route) fails the test.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { dispatchApps, EXPECTED, TOKENS, type DispatchApp, type Run } from '../src/dispatch.js';
+
+interface Sent {
+  readonly method: string;
+  readonly target: string;
+  readonly token?: string;
+  readonly admin?: boolean;
+}
+
+/** Sends one request as raw bytes and returns its status (0 when the server closed without answering). */
+function raw(port: number, r: Sent): Promise<number> {
+  const lines = [`${r.method} ${r.target} HTTP/1.1`, 'Host: x', 'Connection: close', 'Content-Length: 0'];
+  if (r.token) lines.push(`Authorization: Bearer ${r.token}`);
+  if (r.admin) lines.push('X-Admin: yes');
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? resolve(statusOf(chunks)) : reject(e)));
+    socket.on('close', () => resolve(statusOf(chunks)));
+    socket.end(`${lines.join('\r\n')}\r\n\r\n`);
+  });
+}
+
+const statusOf = (chunks: Buffer[]): number => {
+  const m = /^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'));
+  return m ? Number(m[1]) : 0;
+};
+
+/** What is wrong with the handler runs of one request, or `undefined` when every handler ran after the decision for itself. */
+function problems(runs: readonly Run[], sent: Sent): string | undefined {
+  for (const run of runs) {
+    const expected = EXPECTED[run.handler];
+    if (expected === undefined) return `unknown handler ${run.handler}`;
+    if (expected === 'public') {
+      if (run.required !== 'none') return `${run.handler} is public, but ran after a decision for "${run.required}"`;
+      continue;
+    }
+    if (run.required !== expected) return `${run.handler} ran after ${run.required === 'none' ? 'no decision at all' : `the decision for "${run.required}"`}, not its own ("${expected}")`;
+    const granted = TOKENS[run.token ?? ''] ?? [];
+    if (!expected.split(' ').every((s) => granted.includes(s))) return `${run.handler} ran for token ${sent.token ?? '(none)'}, which lacks "${expected}"`;
+    if (run.handler === 'GET /v1/admin' && run.admin === undefined) return 'GET /v1/admin ran without its route-level guard';
+  }
+  return undefined;
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const TOKEN_NAMES = [undefined, 'reader', 'writer', 'root', 'unknown'] as const;
+
+/** Listed request targets: the forms of RFC 9112 §3.2 and the usual path tricks, around every route. */
+const TARGETS = [
+  '/v1/notes',
+  '/v1/notes/',
+  '/v1/notes/7',
+  '/v1/notes/7/',
+  '/v1/admin',
+  '/status',
+  '/status/',
+  '/nope',
+  '/v1/nope',
+  'http://x/v1/notes',
+  'http://x/v1/notes/7',
+  'HTTP://X/v1/notes',
+  'http://x:80/v1/admin',
+  'http://x/status/../v1/notes',
+  'http://x/status',
+  'https://evil.example/v1/notes',
+  '/v1/notes#x',
+  '/v1/notes/7#frag',
+  '/v1/notes?x=1#f',
+  '/status#/../v1/notes',
+  '/V1/NOTES',
+  '/v1/Notes/7',
+  '//v1/notes',
+  '/v1//notes',
+  '/v1/notes//7',
+  '/v1/./notes',
+  '/v1/notes/../notes/7',
+  '/status/../v1/notes',
+  '/v1/%6eotes',
+  '/v1/notes/%37',
+  '/%76%31/notes',
+  '/v1/notes%2f7',
+  '/v1/notes/7%2F..',
+  '/v1/notes;x',
+  '/v1/notes/7;y',
+  '/%2e%2e/v1/notes',
+  '/v1/notes/%',
+  '/v1/notes/%zz',
+  '/status%00',
+  '/v1/notes\\7',
+  '*',
+  '/v1/notes?',
+  '/v1/notes?#',
+  '/v1/notes/7?a=b&c',
+];
+
+const SEGMENTS = ['v1', 'V1', 'notes', 'Notes', 'status', 'admin', '7', '..', '.', '', '%2e', '%2E%2e', '%2f', '%6eotes', 'notes;x', '%00', 'nope', '%', '~'];
+
+const generated = fc.record({
+  method: fc.constantFrom(...METHODS),
+  target: fc
+    .tuple(
+      fc.constantFrom('', '', '', 'http://x', 'HTTP://x:80', 'http://127.0.0.1'),
+      fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 5 }),
+      fc.constantFrom('', '', '/', '?q=1', '#f', '?#', '#/../v1/notes'),
+    )
+    .map(([origin, segments, tail]) => `${origin}/${segments.join('/')}${tail}`),
+  token: fc.constantFrom(...TOKEN_NAMES),
+  admin: fc.boolean(),
+});
+
+for (const entry of dispatchApps) {
+  describe(`${entry.name}: no handler runs without the guard's decision for itself`, () => {
+    let app: DispatchApp;
+    beforeAll(async () => {
+      app = await entry.start();
+    });
+    afterAll(() => app.close());
+
+    const check = async (sent: Sent): Promise<void> => {
+      app.runs.length = 0;
+      const status = await raw(app.port, sent);
+      const problem = problems(app.runs, sent);
+      expect(problem, `${sent.method} ${sent.target} (token ${sent.token ?? 'none'}) → ${status}`).toBeUndefined();
+      expect(status, `${sent.method} ${sent.target}`).toBeLessThan(500);
+    };
+
+    test('absolute-form target, no credential: 401, the handler does not run', async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'GET', target: 'http://x/v1/notes' })).toBe(401);
+      expect(app.runs).toEqual([]);
+    });
+
+    test('absolute-form POST from a user without the route scope: 403, the handler does not run', async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'POST', target: 'http://x/v1/notes', token: 'reader' })).toBe(403);
+      expect(app.runs).toEqual([]);
+    });
+
+    test('absolute-form POST with the route scope: the handler runs after its own decision', async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'POST', target: 'http://x/v1/notes', token: 'writer' })).toBe(201);
+      expect(app.runs).toEqual([{ handler: 'POST /v1/notes', required: 'notes:write', token: 'writer', admin: undefined }]);
+    });
+
+    test('a #fragment in the target, no credential: 401, the handler does not run', async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'GET', target: '/v1/notes#x' })).toBe(401);
+      expect(app.runs).toEqual([]);
+    });
+
+    test('listed targets × methods × credentials', async () => {
+      for (const target of TARGETS)
+        for (const method of METHODS)
+          for (const token of [undefined, 'reader', 'writer']) await check({ method, target, token, admin: token === 'writer' });
+    }, 120_000);
+
+    test('generated targets (fast-check)', async () => {
+      await fc.assert(fc.asyncProperty(generated, check), { numRuns: 300 });
+    }, 120_000);
+  });
+}
