@@ -264,6 +264,7 @@ export class DependsExpress {
       if (entry.paths === undefined || entry.paths <= 1) byMethod.set(entry.method, entry);
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
+    guards.checkKeys(table);
     const installed: Installed = { stacks, lengths: stacks.map((s) => s.length), entries };
     this.#installed.set(app, installed);
     return installed;

@@ -326,6 +326,33 @@ export class Guards {
     }
   }
 
+  /**
+   * Checks the `routes` keys of the guards found in a route table: each
+   * must name a route behind its guard there. Guards that stand in front of
+   * no route of this table are left to {@link Guards.document}. Throws a
+   * {@link ConfigurationError} naming the key and the routes the guard
+   * does guard.
+   *
+   * @example
+   * ```ts
+   * guards.checkKeys(expressTable(app)) // routes: { 'GET /v1/note': … } → names no route behind this guard
+   * ```
+   */
+  checkKeys(entries: Iterable<TableRoute>): void {
+    const used = new Map<Guard, Set<string>>();
+    for (const entry of entries) {
+      if (this.#exempt.has(entry.handler) || entry.path === undefined) continue;
+      for (const fn of entry.before) {
+        const g = this.#guards.get(fn);
+        if (g) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(guardKey(entry.method, entry.path));
+      }
+    }
+    for (const [guard, keys] of used)
+      for (const key of guard.routes.keys())
+        if (!keys.has(key))
+          throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+  }
+
   /** Defaults, then markers on the route, then the guard's options for this route. */
   #options(guard: Guard, entry: TableRoute): GuardRouteOptions {
     let options: GuardRouteOptions = guard.defaults;

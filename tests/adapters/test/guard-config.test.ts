@@ -1,0 +1,119 @@
+/**
+ * Guard configuration mistakes: found before a guarded request is let
+ * through (the request is refused with a plain 500, never let through and
+ * never an HTML page), named with the fix, and `/openapi.json` answers JSON
+ * whatever the configuration.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, test } from 'vitest';
+import { request } from 'undici';
+import express from 'express';
+import { ConfigurationError, ErrorCode, depends, httpBearer } from '../../../packages/core/src/index.js';
+import { createDepends } from '../../../packages/express/src/index.js';
+
+const user = depends({ auth: httpBearer() }, ({ auth }) => auth.credentials);
+
+async function serve(app: express.Express): Promise<{ url: string; close(): void }> {
+  const server = createServer(app).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+describe.each([
+  ['express', async () => express()],
+  ['express4', async () => (await import('express4')).default() as unknown as express.Express],
+])('%s: guard configuration mistakes', (_name, make) => {
+  test('a routes key naming no route: d.openapi() throws naming the key; guarded requests are refused (500 JSON), /openapi.json is JSON', async () => {
+    const errors: unknown[] = [];
+    const app = await make();
+    const d = createDepends({ title: 'T', onError: (e) => errors.push(e) });
+    const auth = d.guard({ user }, { routes: { 'GET /v1/note': { public: true } } });
+    app.use(auth);
+    app.get('/v1/notes', (_req, res) => res.json({ ran: true }));
+    d.docs(app);
+    expect(() => d.openapi()).toThrow(ConfigurationError);
+    expect(() => d.openapi()).toThrow(/routes\["GET \/v1\/note"\] names no route behind this guard \(it guards GET \/v1\/notes\)/);
+    const s = await serve(app);
+    try {
+      const guarded = await request(`${s.url}/v1/notes`, { headers: { authorization: 'Bearer x' } });
+      expect(guarded.statusCode).toBe(500);
+      expect(await guarded.body.json()).toEqual({ detail: 'Internal Server Error' });
+      const doc = await request(`${s.url}/openapi.json`);
+      expect(doc.statusCode).toBe(500);
+      expect(doc.headers['content-type']).toBe('application/json');
+      expect(await doc.body.json()).toEqual({ detail: 'Internal Server Error' });
+      expect(errors.some((e) => e instanceof ConfigurationError && e.code === ErrorCode.GuardOptions)).toBe(true);
+    } finally {
+      s.close();
+    }
+  });
+
+  test('a middleware after the guard, before a public route: DEPENDS_GUARD_ORDER naming the guard, the middleware and the route', async () => {
+    const app = await make();
+    const d = createDepends({ title: 'T', onError: () => {} });
+    const auth = d.guard({ user }, { name: 'auth', routes: { 'GET /status': { public: true } } });
+    app.use(auth);
+    app.use(function bodyReader(_req, _res, next) {
+      next();
+    });
+    app.get('/status', (_req, res) => res.json({ status: 'ok' }));
+    app.get('/me', (_req, res) => res.json({}));
+    d.docs(app);
+    let error: unknown;
+    try {
+      d.openapi();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).code).toBe(ErrorCode.GuardOrder);
+    expect((error as Error).message).toMatch(/^Guard "auth": middleware "bodyReader" runs after it and before GET \/status, which the guard lets through without a credential/);
+    expect((error as Error).message).toContain('register the middleware before the guard');
+  });
+
+  test('a terminal middleware after the guard gets the strictest requirement (401), and runs once it is met', async () => {
+    const app = await make();
+    const d = createDepends({ title: 'T', onError: () => {} });
+    const auth = d.guard({ user });
+    let ran = 0;
+    app.use(auth);
+    app.get('/me', (_req, res) => res.json({}));
+    app.use('/files', (_req, res) => {
+      ran++;
+      res.type('text').send('file');
+    });
+    const s = await serve(app);
+    try {
+      const refused = await request(`${s.url}/files/secret.txt`);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['www-authenticate']).toBe('Bearer');
+      await refused.body.dump();
+      expect(ran).toBe(0);
+      const served = await request(`${s.url}/files/secret.txt`, { headers: { authorization: 'Bearer t' } });
+      expect(served.statusCode).toBe(200);
+      expect(await served.body.text()).toBe('file');
+      expect(ran).toBe(1);
+    } finally {
+      s.close();
+    }
+  });
+
+  test('a route added after the first request is guarded too (the guard installs again)', async () => {
+    const app = await make();
+    const d = createDepends({ title: 'T', onError: () => {} });
+    const auth = d.guard({ user });
+    app.use(auth);
+    app.get('/me', (_req, res) => res.json({}));
+    const s = await serve(app);
+    try {
+      expect((await request(`${s.url}/me`)).statusCode).toBe(401);
+      app.get('/late', (_req, res) => res.json({ late: true }));
+      const late = await request(`${s.url}/late`);
+      expect(late.statusCode).toBe(401);
+      await late.body.dump();
+    } finally {
+      s.close();
+    }
+  });
+});
