@@ -1,15 +1,29 @@
 /**
  * Compiles a route's analysed tree (see `model/`) into a {@link Plan}: one
  * step per node, post-order, in FastAPI's order; nodes the tree shares
- * (cached per request) share one slot.
+ * (cached per request) share one slot. An `anyOf` node becomes one step
+ * holding a branch per alternative (the alternative's own steps, run only
+ * when it is chosen), so overrides and scopes reach the alternatives as
+ * they reach any other node.
  */
-import type { CallContext, Input, Inputs } from '../dependency/types.js';
+import type { CallContext, Dependency, Input, Inputs } from '../dependency/types.js';
 import { analyse, fastApiOrder } from '../model/analyse.js';
 import type { DependencyNode, Edge, RouteTree } from '../model/tree.js';
 import type { Overrides } from '../overrides/overrides.js';
-import { StepKind, argBuilder, type Plan, type Step } from './plan.js';
+import { credentialReader } from '../security/scheme.js';
+import { StepKind, argBuilder, type AlternativesStep, type Branch, type Plan, type Step } from './plan.js';
 
 const byDependency = (e: Edge) => e.node.dependency;
+
+/** How a dependency's function is called. */
+const kindOf = (impl: Dependency<any>): StepKind =>
+  impl.meta.owns === false
+    ? StepKind.Owned
+    : impl.callKind === 'asyncGenerator'
+      ? StepKind.AsyncGenerator
+      : impl.callKind === 'generator'
+        ? StepKind.Generator
+        : StepKind.Plain;
 
 /**
  * Compiles an analysed route into a plan whose root step calls `handler`
@@ -21,17 +35,48 @@ const byDependency = (e: Edge) => e.node.dependency;
  * ```
  */
 export function compileTree(tree: RouteTree, handler: (values: any, context: CallContext) => unknown): Plan {
-  const steps: Step[] = [];
-  const slots = new Map<DependencyNode, number>();
+  // Where emitted steps go, and the nodes whose values are known there (a branch has its own of both).
+  let steps: Step[] = [];
+  let slots = new Map<DependencyNode, number>();
   let slotCount = 0;
   let needsBody = false;
   const bodyTypes: string[] = [];
   let bodyError: ((error: unknown) => unknown) | undefined;
   let answerHeaders: [string, string][] | undefined;
 
+  /**
+   * An alternative of an `anyOf`, compiled into steps of its own: what it
+   * shares with the steps before the `anyOf` is read from their slots, and
+   * what it emits is not known outside the branch (it may not run).
+   */
+  const branch = (alternative: DependencyNode): Branch => {
+    const outerSteps = steps;
+    const outerSlots = slots;
+    steps = [];
+    slots = new Map(outerSlots);
+    try {
+      const slot = emit(alternative);
+      // An overridden alternative has no reader of its own: it is run in its turn, and found when it gives a value.
+      const reader = alternative.impl === alternative.dependency ? credentialReader(alternative.dependency) : undefined;
+      return { probe: reader?.read, steps, slot };
+    } finally {
+      steps = outerSteps;
+      slots = outerSlots;
+    }
+  };
+
+  /** What an `anyOf` node runs, unless the `anyOf` itself is overridden (then it is a plain step). */
+  const alternativesOf = (node: DependencyNode): AlternativesStep | undefined => {
+    if (node.security?.kind !== 'anyOf' || node.impl !== node.dependency || node.alternatives === undefined) return undefined;
+    const reader = credentialReader(node.dependency);
+    if (reader === undefined) return undefined;
+    return { branches: node.alternatives.map(branch), optional: reader.optional, notAuthenticated: reader.notAuthenticated };
+  };
+
   const emit = (node: DependencyNode): number => {
     const known = slots.get(node);
     if (known !== undefined) return known;
+    const anyOf = alternativesOf(node);
     const argNames: string[] = [];
     const argSlots: number[] = [];
     for (const edge of fastApiOrder(node.children, byDependency)) {
@@ -57,15 +102,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     const constant = 'constant' in node;
     steps.push({
       slot,
-      kind: constant
-        ? StepKind.Constant
-        : impl.meta.owns === false
-          ? StepKind.Owned
-          : impl.callKind === 'asyncGenerator'
-            ? StepKind.AsyncGenerator
-            : impl.callKind === 'generator'
-              ? StepKind.Generator
-              : StepKind.Plain,
+      kind: constant ? StepKind.Constant : anyOf !== undefined ? StepKind.AnyOf : kindOf(impl),
       fn: impl.fn,
       argNames,
       argSlots,
@@ -73,6 +110,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
       scope: node.teardown,
       name: node.dependency.name,
       ...(constant ? { constant: node.constant } : {}),
+      ...(anyOf !== undefined ? { anyOf } : {}),
     });
     slots.set(node, slot);
     return slot;

@@ -12,7 +12,8 @@ import type { RequestView } from '../request/view.js';
 import { readParsedBody, type ParsedBody } from '../request/body.js';
 import type { Exit } from './exit-stack.js';
 import { isThenable } from '../util/thenable.js';
-import { StepKind, type Plan, type Step } from './plan.js';
+import type { ReadResult } from '../security/scheme.js';
+import { StepKind, type AlternativesStep, type Branch, type Plan, type Step } from './plan.js';
 
 /** A value or a promise of it. */
 export type MaybePromise<T> = T | Promise<T>;
@@ -152,6 +153,13 @@ async function continueAsync(steps: readonly Step[], ex: Execution, i: number, p
         collect(e, step, ex);
       }
       if (r !== undefined) entered(step, ex, r, { kind: 'asyncGenerator', name: step.name, gen });
+    } else if (step.kind === StepKind.AnyOf) {
+      // The chosen alternative's value is already in the step's slot.
+      try {
+        await (pending as Promise<void>);
+      } catch (e) {
+        collect(e, step, ex);
+      }
     } else {
       let value: unknown;
       let ok = true;
@@ -187,6 +195,7 @@ function runStep(step: Step, ex: Execution): object | typeof ABORTED | undefined
     ex.values[step.slot] = step.constant;
     return undefined;
   }
+  if (step.kind === StepKind.AnyOf) return runAlternatives(step, step.anyOf!, ex, 0, false);
   const args = step.args(ex.values, ex.failed);
   if (args === undefined) {
     markFailed(ex, step);
@@ -221,6 +230,69 @@ function runStep(step: Step, ex: Execution): object | typeof ABORTED | undefined
     default:
       return out as AsyncGenerator<unknown, unknown, unknown>;
   }
+}
+
+/**
+ * An `anyOf` step from its alternative `from` on: each alternative whose
+ * credential is there (its probe finds it) runs, and its value or its
+ * refusal is the step's; one whose credential is missing is skipped (a
+ * malformed one remembered); an overridden alternative has no probe, runs,
+ * and counts as found when it gives a value. None found: `undefined` when
+ * optional (and nothing was malformed), the step's not-authenticated error
+ * otherwise. Returns what {@link runStep} returns; a promise once an
+ * alternative turns out asynchronous.
+ */
+function runAlternatives(step: Step, anyOf: AlternativesStep, ex: Execution, from: number, malformed: boolean): Promise<void> | typeof ABORTED | undefined {
+  const { branches } = anyOf;
+  for (let i = from; i < branches.length; i++) {
+    const branch = branches[i];
+    if (branch.probe !== undefined) {
+      let read: ReadResult<unknown>;
+      try {
+        read = branch.probe(ex.request);
+      } catch (e) {
+        return fault(e, step, ex); // a credential header sent twice: 400
+      }
+      if (!read.ok) {
+        if (read.malformed) malformed = true;
+        continue;
+      }
+    }
+    const pending = runSteps(branch.steps, ex, 0);
+    if (pending === ABORTED) return ABORTED;
+    if (pending !== undefined) return finishAlternatives(step, anyOf, ex, i, pending, malformed);
+    if (chose(step, branch, ex)) return undefined;
+  }
+  if (anyOf.optional && !malformed) {
+    ex.values[step.slot] = undefined;
+    return undefined;
+  }
+  return fault(anyOf.notAuthenticated(), step, ex);
+}
+
+/** The rest of {@link runAlternatives} once alternative `i`'s steps turned out asynchronous. */
+async function finishAlternatives(step: Step, anyOf: AlternativesStep, ex: Execution, i: number, pending: Promise<void>, malformed: boolean): Promise<void> {
+  await pending;
+  if (chose(step, anyOf.branches[i], ex)) return;
+  const rest = runAlternatives(step, anyOf, ex, i + 1, malformed);
+  if (rest === ABORTED) throw ex.abort;
+  if (rest !== undefined) await rest;
+}
+
+/**
+ * After a branch ran: whether it settles the `anyOf` (its value, now the
+ * step's, or its failed inputs, now the step's). An overridden alternative
+ * that gave `undefined` does not: its credential counts as missing.
+ */
+function chose(step: Step, branch: Branch, ex: Execution): boolean {
+  if (ex.failed !== undefined && ex.failed[branch.slot] === 1) {
+    markFailed(ex, step);
+    return true;
+  }
+  const value = ex.values[branch.slot];
+  if (value === undefined && branch.probe === undefined) return false;
+  ex.values[step.slot] = value;
+  return true;
 }
 
 /** A generator reached its `yield`: its value goes to the slot, its exit onto its stack. */

@@ -5,6 +5,8 @@
  * share one slot, so the per-request cache is resolved at compile time.
  */
 import type { CallContext, TeardownScope } from '../dependency/types.js';
+import type { RequestView } from '../request/view.js';
+import type { ReadResult } from '../security/scheme.js';
 
 /** How a step produces its value. */
 export const enum StepKind {
@@ -18,6 +20,34 @@ export const enum StepKind {
   Constant = 3,
   /** A value owned elsewhere, e.g. by a service container: stored as is, never awaited or disposed. */
   Owned = 4,
+  /** `anyOf`: its alternatives' branches, tried in order; the first whose credential is there gives the value. */
+  AnyOf = 5,
+}
+
+/**
+ * One alternative of an `anyOf` step: how to tell whether its credential is
+ * there, and the steps that produce its value (run only when it is chosen).
+ */
+export interface Branch {
+  /**
+   * Reads the alternative's credential without checking it (its scheme's
+   * credential reader); `undefined` for an overridden alternative, which
+   * is run instead and counts as found when it gives a value.
+   */
+  readonly probe: ((request: RequestView) => ReadResult<unknown>) | undefined;
+  /** The alternative's steps (post-order), writing into the plan's slots. */
+  readonly steps: readonly Step[];
+  /** The slot of the alternative's value. */
+  readonly slot: number;
+}
+
+/** What an `anyOf` step knows besides its branches. */
+export interface AlternativesStep {
+  readonly branches: readonly Branch[];
+  /** No credential at all gives `undefined` (`autoError: false`, or an optional alternative). */
+  readonly optional: boolean;
+  /** The error when no alternative finds a credential (one 401 with every challenge, or the `anyOf`'s own). */
+  readonly notAuthenticated: () => unknown;
 }
 
 /** One step of a plan. */
@@ -37,6 +67,8 @@ export interface Step {
   readonly scope: TeardownScope;
   readonly name: string;
   readonly constant?: unknown;
+  /** {@link StepKind.AnyOf}: the alternatives. */
+  readonly anyOf?: AlternativesStep;
 }
 
 /** A compiled route: steps, then the handler reading the root slots. */

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { DependsApp, resolve } from '../app/app.js';
 import { depends, security } from '../dependency/depends.js';
+import { refuse } from '../dependency/refusal.js';
 import { HTTPException } from '../errors/catalogue.js';
+import { Overrides } from '../overrides/overrides.js';
+import { query } from '../sources/params.js';
+import { z } from 'zod';
 import { Router } from '../router/router.js';
 import { anyOf } from './any-of.js';
 import { apiKeyCookie, apiKeyHeader } from './api-key.js';
@@ -10,6 +14,7 @@ import { httpBasic } from './http-basic.js';
 import { httpBearer } from './http.js';
 import { oauth2PasswordBearer } from './oauth2.js';
 import { rejection } from './test/rejection.js';
+import { securityScopes as securityScopesInput } from '../dependency/builtins.js';
 
 
 describe('anyOf', () => {
@@ -117,5 +122,102 @@ describe('anyOf', () => {
       token: 't',
       key: 'k',
     });
+  });
+});
+
+describe('anyOf: overrides of an alternative apply inside it', () => {
+  const bearer = httpBearer();
+  const apiKey = apiKeyHeader({ name: 'x-api-key' });
+  const caller = anyOf(bearer, apiKey);
+
+  function appWith() {
+    const app = new DependsApp();
+    app.route('GET', '/key', { key: apiKey }, ({ key }) => ({ key }));
+    app.route('GET', '/caller', { caller }, ({ caller }) => ({ caller }));
+    return app;
+  }
+
+  test('an overridden alternative counts as found when its override gives a value: 200, as when the scheme is used alone', async () => {
+    const app = appWith();
+    app.overrides.set(apiKey, () => 'fake-key');
+    expect((await app.request({ url: '/key' })).json()).toEqual({ key: 'fake-key' });
+    const res = await app.request({ url: '/caller' });
+    expect([res.status, res.json()]).toEqual([200, { caller: 'fake-key' }]);
+    // the alternatives keep their order: a real bearer token before it still wins
+    expect((await app.request({ url: '/caller', headers: { authorization: 'Bearer t' } })).json()).toEqual({
+      caller: { scheme: 'Bearer', credentials: 't' },
+    });
+    app.overrides.clear();
+    expect((await app.request({ url: '/caller' })).status).toBe(401);
+  });
+
+  test('the first alternative overridden wins over a real credential for the next one', async () => {
+    const app = appWith();
+    app.overrides.set(bearer, () => ({ scheme: 'Bearer', credentials: 'fake' }));
+    expect((await app.request({ url: '/caller', headers: { 'x-api-key': 'real' } })).json()).toEqual({ caller: { scheme: 'Bearer', credentials: 'fake' } });
+  });
+
+  test('an override that gives undefined counts as missing: the next alternative, or one 401 with every challenge', async () => {
+    const app = appWith();
+    const seen: string[] = [];
+    app.overrides.set(bearer, () => {
+      seen.push('override');
+      return undefined as never;
+    });
+    expect((await app.request({ url: '/caller', headers: { 'x-api-key': 'k' } })).json()).toEqual({ caller: 'k' });
+    const res = await app.request({ url: '/caller' });
+    expect([res.status, res.body]).toEqual([401, '{"detail":"Not authenticated"}']);
+    expect(res.headers.filter(([name]) => name === 'www-authenticate')).toEqual([
+      ['www-authenticate', 'Bearer'],
+      ['www-authenticate', 'APIKey'],
+    ]);
+    expect(seen).toEqual(['override', 'override']);
+  });
+
+  test('an override that refuses is the answer (no fall-through to the next alternative)', async () => {
+    const app = appWith();
+    app.overrides.set(bearer, () => refuse(new HTTPException(403, 'Suspended')) as never);
+    const res = await app.request({ url: '/caller', headers: { 'x-api-key': 'k' } });
+    expect([res.status, res.json()]).toEqual([403, { detail: 'Suspended' }]);
+  });
+
+  test('async overrides and overrides with inputs of their own (validated: 422)', async () => {
+    const app = appWith();
+    app.overrides.set(apiKey, depends({ as: query('as', z.string()) }, async ({ as }) => `key-of-${as}`));
+    expect((await app.request({ url: '/caller?as=bob' })).json()).toEqual({ caller: 'key-of-bob' });
+    const invalid = await app.request({ url: '/caller' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json().detail).toEqual([{ type: 'missing', loc: ['query', 'as'], msg: 'Field required', input: null }]);
+  });
+
+  test('scopes reach an overridden alternative; the document does not change', async () => {
+    const app = new DependsApp();
+    const scoped = security(anyOf(bearer, apiKey), { scopes: ['read'] });
+    app.route('GET', '/scoped', { caller: scoped }, ({ caller }) => ({ caller }));
+    const before = JSON.stringify(app.openapi());
+    app.overrides.set(apiKey, depends({ required: securityScopesInput }, ({ required }) => `scopes:${required.scopes.join(' ')}`));
+    expect((await app.request({ url: '/scoped' })).json()).toEqual({ caller: 'scopes:read' });
+    expect(JSON.stringify(app.openapi())).toBe(before);
+  });
+
+  test('resolve() with overrides, and a nested anyOf', async () => {
+    const overrides = new Overrides().set(apiKey, () => 'fake-key');
+    expect(await resolve(caller, {}, { overrides })).toBe('fake-key');
+    expect(await resolve(anyOf(httpBasic(), caller), {}, { overrides })).toBe('fake-key');
+    expect((await rejection(resolve(caller, {}))).status).toBe(401);
+  });
+
+  test('AND: an overridden scheme next to a real one', async () => {
+    const app = new DependsApp();
+    app.route('GET', '/both', { token: bearer, key: apiKey }, ({ token, key }) => ({ token: token.credentials, key }));
+    app.overrides.set(apiKey, () => 'fake-key');
+    expect((await app.request({ url: '/both', headers: { authorization: 'Bearer t' } })).json()).toEqual({ token: 't', key: 'fake-key' });
+    expect((await app.request({ url: '/both' })).header('www-authenticate')).toBe('Bearer');
+  });
+
+  test('overriding the anyOf itself still replaces it whole', async () => {
+    const app = appWith();
+    app.overrides.set(caller, () => 'whole');
+    expect((await app.request({ url: '/caller' })).json()).toEqual({ caller: 'whole' });
   });
 });

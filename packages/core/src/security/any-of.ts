@@ -3,6 +3,11 @@
  * that finds a credential wins; when none does, one 401 carries every
  * scheme's challenge. Several schemes used side by side stay required
  * together (AND).
+ *
+ * `anyOf()` only declares the alternatives: the model analyses each at the
+ * `anyOf`'s place (overrides applied, scopes accumulated) and the resolver
+ * runs them (see `resolver/compile.ts`): each alternative's reader says
+ * whether its credential is there, and only the alternative chosen runs.
  */
 import { createDependency, isDependency, isUse, security } from '../dependency/depends.js';
 import type { Dependency, Input, SchemeInfo, Use, ValueOf } from '../dependency/types.js';
@@ -91,8 +96,10 @@ function schemeInfos(alternatives: readonly Input[]): SchemeInfo[] {
  * gives `undefined` instead. Malformed Basic credentials still answer 401.
  * In OpenAPI each alternative is its own requirement: `[{A:[]},{B:[]}]`.
  *
- * Overrides replace the `anyOf` dependency as a whole (overriding one of its
- * schemes does not change it).
+ * Overrides apply inside it: an overridden alternative is run in its turn
+ * and counts as found when its override gives a value (`undefined` counts
+ * as missing: the next alternative is tried). Overriding the `anyOf` itself
+ * replaces it whole. The document never changes.
  *
  * @example
  * ```ts
@@ -136,6 +143,7 @@ export function anyOf(...args: unknown[]): AlternativeSchemes<any> {
   const missing = preparedNotAuthenticated(challenges);
   const fail = (): Error => (custom ? custom(infos) : missing());
 
+  // Whether some alternative's credential is there (as read, not verified): what a nested use reads.
   const read = (request: RequestView): ReadResult<unknown> => {
     let malformed = false;
     for (const reader of readers) {
@@ -145,16 +153,13 @@ export function anyOf(...args: unknown[]): AlternativeSchemes<any> {
     }
     return { ok: false, malformed };
   };
-  const fn = (_values: unknown, context: { request: RequestView }): unknown => {
-    const result = read(context.request);
-    if (result.ok) return result.value;
-    if (optional && !result.malformed) return undefined;
-    return new Refusal(fail()); // handled by the resolver as a throw
-  };
+  // The resolver runs the alternatives itself and never calls this. Called any other way it refuses
+  // (closed), so that a credential is never given out without its scheme's own check.
+  const fn = (): unknown => new Refusal(fail());
   const dependency = createDependency<unknown>({}, fn, {
     name,
     meta: { security: { kind: 'anyOf', alternatives: Object.freeze(alternatives), optional } },
   }) as AlternativeSchemes<unknown>;
-  registerReader(dependency, { read, challenges, optional });
+  registerReader(dependency, { read, challenges, optional, notAuthenticated: fail });
   return dependency;
 }

@@ -89,7 +89,10 @@ export type SecurityScheme<T> = Dependency<T> & { readonly meta: SchemeMeta };
 export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly malformed: boolean };
 
 /**
- * A reader that never throws for a missing credential: what `anyOf` calls.
+ * A reader that never throws for a missing credential: how the resolver
+ * tells, for each alternative of an `anyOf`, whether its credential is
+ * there before running the scheme itself. It only reads: the value it
+ * finds is the credential as sent, never the scheme's value.
  *
  * @example
  * ```ts
@@ -104,6 +107,8 @@ export interface CredentialReader {
   readonly challenges: readonly string[];
   /** `autoError: false`: a missing credential is accepted as `undefined`. */
   readonly optional: boolean;
+  /** The error a missing credential answers with (the scheme's `notAuthenticated` option, or 401 with its challenges). */
+  notAuthenticated(): Error;
 }
 
 const readers = new WeakMap<Dependency<unknown>, CredentialReader>();
@@ -125,7 +130,7 @@ export function credentialReader(dependency: Dependency<unknown>): CredentialRea
  *
  * @example
  * ```ts
- * registerReader(dependency, { read, challenges: ['Bearer'], optional: false })
+ * registerReader(dependency, { read, challenges: ['Bearer'], optional: false, notAuthenticated: () => notAuthenticated('Bearer') })
  * ```
  */
 export function registerReader(dependency: Dependency<unknown>, reader: CredentialReader): void {
@@ -257,6 +262,6 @@ export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme
   };
   Object.defineProperty(fn, 'name', { value: name });
   const dependency = createDependency<T>({}, fn, { name, meta: { security: { kind: 'scheme', scheme } } }) as SecurityScheme<T>;
-  registerReader(dependency, { read, challenges: scheme.challenge === undefined ? [] : [scheme.challenge], optional });
+  registerReader(dependency, { read, challenges: scheme.challenge === undefined ? [] : [scheme.challenge], optional, notAuthenticated: fail });
   return dependency;
 }
