@@ -316,7 +316,7 @@ export class DependsExpress {
       return self.#decide(req, res, steps, () => {
         const ret = fn.call(this, req, res, next) as unknown;
         // what Express 5 does with a middleware's promise
-        if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new Error('Rejected promise')));
+        if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
       });
     };
     // eslint-disable-next-line @typescript-eslint/no-this-alias
