@@ -22,7 +22,7 @@ import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depen
 import { AdapterKit, GuardGate, guardValues } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
 import { expressRoutes, install, isWrapped, markInstalled, routeHandles, unchanged, type ExpressEntry } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
@@ -72,8 +72,6 @@ export class DependsExpress {
   readonly app: DependsApp;
   readonly #kit: Kit;
   readonly #gate: GuardGate<Request>;
-  /** How each guard hands its values to the handlers (`auth.values(req)`). */
-  readonly #setters = new Map<unknown, (req: Request, values: Record<string, unknown>) => void>();
   readonly #installed = new WeakMap<object, Installed>();
   readonly #checkpoints = new WeakMap<object, RequestHandler>();
 
@@ -88,7 +86,18 @@ export class DependsExpress {
         return res !== undefined && (value === res || res.headersSent);
       },
     });
-    this.#gate = new GuardGate(app, this.#kit.guards);
+    const kit = this.#kit;
+    this.#gate = new GuardGate<Request>(app, kit.guards, {
+      view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
+      write: (req, answer) => {
+        const res = req.res!;
+        if (!res.headersSent) kit.write(viewOf(req, req.params as Record<string, string>, kit.bodyLimit), answer, (a) => writeNodeAnswer(res, a));
+      },
+      pass: (req, values, finish) => {
+        Object.assign(req.res!.locals, values);
+        if (finish) afterSent(req.res!, finish);
+      },
+    });
   }
 
   /**
@@ -176,29 +185,21 @@ export class DependsExpress {
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
     const gate = this.#gate;
     const resolved = guardValues<Request, Values<I>>('auth.values(req)');
-    const guard: RequestHandler = (req, res, next) => {
+    const guard: RequestHandler = (req, _res, next) => {
       const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
       // placed in a route's own stack: Express has dispatched the request to that route
-      if (route?.stack?.some((l) => l.handle === guard)) {
-        let steps: GuardStep[];
-        try {
-          steps = gate.forOwnRoute(req, guard, this.#entryOf(req.app, route, req.method));
-        } catch (error) {
-          return this.#refuse(req, res, error);
-        }
-        return this.#decide(req, res, steps, next);
-      }
+      if (route?.stack?.some((l) => l.handle === guard)) return void gate.atOwnRoute(req, guard, this.#entryOf(req.app, route, req.method), next);
       // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
       try {
         this.#install(req.app);
       } catch (error) {
-        return this.#refuse(req, res, error);
+        return gate.fail(req, error);
       }
       gate.mark(req, guard);
       next();
     };
     this.#kit.guards.add(guard, inputs, options);
-    this.#setters.set(guard, (req, values) => resolved.set(req, values as Values<I>));
+    gate.accessor(guard, resolved.set);
     return Object.assign(guard, { values: resolved.values });
   }
 
@@ -282,21 +283,14 @@ export class DependsExpress {
     const made = this.#checkpoints.get(route);
     if (made) return made;
     const gate = this.#gate;
-    const guards = this.#kit.guards;
-    const checkpoint: RequestHandler = (req, res, next) => {
-      let steps: GuardStep[];
+    const checkpoint: RequestHandler = (req, _res, next) => {
+      let entry: ExpressEntry | undefined;
       try {
-        const entry = this.#entryOf(app, route, req.method);
-        if (entry === undefined) steps = gate.strictSteps(req);
-        else {
-          const own = routeHandles(route, req.method);
-          const placed = entry.before.filter((fn) => guards.isGuard(fn) && !own.includes(fn));
-          steps = gate.forRoute(req, entry as TableRoute, placed);
-        }
+        entry = this.#entryOf(app, route, req.method);
       } catch (error) {
-        return this.#refuse(req, res, error);
+        return gate.fail(req, error);
       }
-      this.#decide(req, res, steps, next);
+      void gate.atRoute(req, entry, routeHandles(route, req.method), next);
     };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
@@ -306,49 +300,14 @@ export class DependsExpress {
   #wrap(fn: RequestHandler): RequestHandler {
     const gate = this.#gate;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next): unknown {
-      if (!gate.unsettled(req)) return fn.call(this, req, res, next);
-      let steps: GuardStep[];
-      try {
-        steps = gate.strictSteps(req);
-      } catch (error) {
-        return self.#refuse(req, res, error);
-      }
-      return self.#decide(req, res, steps, () => {
+      return gate.beforeMiddleware(req, () => {
         const ret = fn.call(this, req, res, next) as unknown;
         // what Express 5 does with a middleware's promise
         if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
       });
     };
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const self = this;
     Object.defineProperty(wrapper, 'name', { value: fn.name });
     return markInstalled(wrapper as RequestHandler, 'wrapper');
-  }
-
-  /** Takes the decisions, then `next()`; a refusal is written instead (nothing after it runs). */
-  #decide(req: Request, res: Response, steps: readonly GuardStep[], next: () => void): void {
-    if (steps.length === 0) return next();
-    const kit = this.#kit;
-    const view = viewOf(req, req.params as Record<string, string>, kit.bodyLimit);
-    void this.#gate.run(
-      req,
-      steps,
-      view,
-      (step, outcome) => {
-        this.#setters.get(step.guard)?.(req, outcome.values);
-        Object.assign(res.locals, outcome.values);
-        if (outcome.hasTeardown) afterSent(res, () => outcome.finish());
-      },
-      (answer) => {
-        if (!res.headersSent) kit.write(view, answer, (a) => writeNodeAnswer(res, a));
-      },
-      next,
-    );
-  }
-
-  /** A configuration mistake found while a request waits: the error answer (500, to `onError`), never the handler. */
-  #refuse(req: Request, res: Response, error: unknown): void {
-    writeNodeAnswer(res, this.#kit.errorAnswer(viewOf(req, req.params as Record<string, string>, this.#kit.bodyLimit), error));
   }
 
   #serve(route: AppRoute): RequestHandler {

@@ -10,13 +10,8 @@ interface RouteLike {
   path: unknown;
   stack: { method?: string; handle: unknown }[];
   methods: Record<string, boolean>;
-  /** Express 5 (`router` 2). */
-  _handlesMethod?(method: string): boolean;
-  /** Express 4. */
-  _handles_method?(method: string): boolean;
 }
 
-const handlesMethod = (route: RouteLike, method: string): boolean => (route._handlesMethod ?? route._handles_method)!.call(route, method);
 
 interface Layer {
   route?: RouteLike;

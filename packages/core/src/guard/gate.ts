@@ -18,6 +18,9 @@
  * handler; the bookkeeping per request and the decisions live here.
  */
 import type { AppRoute, DependsApp } from '../app/app.js';
+import { errorAnswer } from '../app/handle.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import type { RequestView } from '../request/view.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Answer } from '../response/reply.js';
 import type { Guards } from './guards.js';
@@ -38,6 +41,28 @@ export interface GuardStep {
   readonly route: AppRoute;
   /** The guard's strictest requirement (no route known): once passed, not asked again for this request. */
   readonly strict?: boolean;
+}
+
+/**
+ * What a framework gives the gate for one request (`K`: its request
+ * object): the core request view, how a refusal is written, and how a
+ * passed guard's values reach the handlers the framework's way (and its
+ * teardowns run once the response is sent).
+ *
+ * @example
+ * ```ts
+ * const binding: GateBinding<Request> = {
+ *   view: (req) => viewOf(req),
+ *   write: (req, answer) => { if (!req.res!.headersSent) writeNodeAnswer(req.res!, answer) },
+ *   pass: (req, values, finish) => { Object.assign(req.res!.locals, values); if (finish) afterSent(req.res!, finish) },
+ * }
+ * ```
+ */
+export interface GateBinding<K> {
+  view(key: K): RequestView;
+  write(key: K, answer: Answer): void;
+  /** A guard passed: its values, and its teardowns (`finish`) when it has any. */
+  pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined): void;
 }
 
 /** What the gate remembers of one request. */
@@ -66,10 +91,134 @@ export class GuardGate<K extends object> {
   readonly #app: DependsApp;
   readonly #guards: Guards;
   readonly #state = new WeakMap<K, RequestState>();
+  readonly #binding: GateBinding<K> | undefined;
+  /** Each guard's typed accessor, fed when it passes (`auth.values(req)`). */
+  readonly #setters = new Map<unknown, (key: K, values: Record<string, unknown>) => void>();
 
-  constructor(app: DependsApp, guards: Guards) {
+  constructor(app: DependsApp, guards: Guards, binding?: GateBinding<K>) {
     this.#app = app;
     this.#guards = guards;
+    this.#binding = binding;
+  }
+
+  /**
+   * Registers how a guard's values reach its typed accessor.
+   *
+   * @example
+   * ```ts
+   * const resolved = guardValues<Request, Values<I>>('auth.values(req)')
+   * gate.accessor(auth, resolved.set)
+   * ```
+   */
+  accessor(guard: unknown, set: (key: K, values: never) => void): void {
+    this.#setters.set(guard, set as (key: K, values: Record<string, unknown>) => void);
+  }
+
+  #bound(): GateBinding<K> {
+    if (!this.#binding) throw new ConfigurationError(ErrorCode.GuardOptions, 'GuardGate: made without a binding, so it cannot answer by itself');
+    return this.#binding;
+  }
+
+  /**
+   * Takes decisions with the binding (see {@link GuardGate.run}), then
+   * `next()`; a refusal is written instead and nothing after it runs.
+   *
+   * @example
+   * ```ts
+   * gate.decide(req, gate.strictSteps(req), () => middleware(req, res, next))
+   * ```
+   */
+  decide(key: K, steps: readonly GuardStep[], next: () => unknown): MaybePromise<unknown> {
+    if (steps.length === 0) return next();
+    const b = this.#bound();
+    const view = b.view(key);
+    return this.run(
+      key,
+      steps,
+      view,
+      (step, outcome) => {
+        this.#setters.get(step.guard)?.(key, outcome.values);
+        b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined);
+      },
+      (answer) => b.write(key, answer),
+      next,
+    );
+  }
+
+  /**
+   * A configuration mistake found while a request waits: the error answer
+   * (a plain 500, the error going to `onError`), never the handler.
+   *
+   * @example
+   * ```ts
+   * try { steps = gate.forRoute(req, entry) } catch (error) { return gate.fail(req, error) }
+   * ```
+   */
+  fail(key: K, error: unknown): void {
+    const b = this.#bound();
+    b.write(key, errorAnswer(error, b.view(key), this.#app.onError));
+  }
+
+  /**
+   * The checkpoint of a route, where the framework has dispatched the
+   * request: every pending guard, and every guard `entry` places in front of
+   * the route with `use()` (those in `own`, the route's own stack, decide
+   * when they run), decides for it; the strictest requirement when the
+   * route's entry is unknown.
+   *
+   * @example
+   * ```ts
+   * const checkpoint = (req, res, next) => gate.atRoute(req, entryOf(route, req.method), routeHandles(route, req.method), next)
+   * ```
+   */
+  atRoute(key: K, entry: TableRoute | undefined, own: readonly unknown[], next: () => unknown): MaybePromise<unknown> {
+    let steps: GuardStep[];
+    try {
+      steps = entry === undefined ? this.strictSteps(key) : this.forRoute(key, entry, entry.before.filter((fn) => this.#guards.isGuard(fn) && !own.includes(fn)));
+    } catch (error) {
+      return this.fail(key, error);
+    }
+    return this.decide(key, steps, next);
+  }
+
+  /**
+   * A guard placed in a route's own stack, now running: it decides for that
+   * route unless the route's checkpoint did (see {@link GuardGate.forOwnRoute}).
+   *
+   * @example
+   * ```ts
+   * const auth = (req, res, next) => gate.atOwnRoute(req, auth, entryOf(req.route, req.method), next)
+   * ```
+   */
+  atOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined, next: () => unknown): MaybePromise<unknown> {
+    let steps: GuardStep[];
+    try {
+      steps = this.forOwnRoute(key, guard, entry);
+    } catch (error) {
+      return this.fail(key, error);
+    }
+    return this.decide(key, steps, next);
+  }
+
+  /**
+   * Before one of the app's own middleware placed after a guard (it may
+   * answer by itself): the strictest requirement of every pending guard not
+   * yet met, then `run`. Without pending guards, `run` at once.
+   *
+   * @example
+   * ```ts
+   * const wrapped = (req, res, next) => gate.beforeMiddleware(req, () => middleware(req, res, next))
+   * ```
+   */
+  beforeMiddleware(key: K, run: () => unknown): unknown {
+    if (!this.unsettled(key)) return run();
+    let steps: GuardStep[];
+    try {
+      steps = this.strictSteps(key);
+    } catch (error) {
+      return this.fail(key, error);
+    }
+    return this.decide(key, steps, run);
   }
 
   #of(key: K): RequestState {
