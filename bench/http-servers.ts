@@ -21,7 +21,10 @@
  *
  * Cases: `express-manual`, `express-depends`, `koa-manual`, `koa-depends`,
  * `hono-manual`, `hono-depends`, `hono-bearerAuth`, `fastify-manual` (an
- * `onRequest` hook doing the check), `fastify-depends`.
+ * `onRequest` hook doing the check), `fastify-depends`, and `<framework>-guard`:
+ * the framework's own handlers (as the manual case writes them) with a
+ * depends guard placed app-wide in front of them (`app.use(auth)`, a
+ * Fastify `preHandler` hook), reading the user the framework's way.
  *
  * Spawned with an IPC channel, it answers any message with its
  * `process.cpuUsage()` (so the bench can charge CPU time per request).
@@ -110,6 +113,10 @@ api.get('/me', { user: currentUser }, ({ user }) => user);
 api.get('/whoami', { user: refusingUser }, ({ user }) => user);
 api.get('/admin', { user: security(scopedUser, { scopes: ['admin'] }) }, ({ user }) => user);
 api.get('/items', { user: currentUser, limit: query('limit', Limit) }, ({ user, limit }) => ({ user: user.username, limit }));
+
+/** The guard of every `<framework>-guard` case: the user (scopes checked), `admin` on `/admin`, the query validated on `/items`. */
+const guardOptions = { routes: { 'GET /admin': { scopes: ['admin'] }, 'GET /items': { dependencies: [query('limit', Limit)] } } };
+const limitOf = (raw: unknown): number => Number(raw);
 
 /** A Fastify app on a Node server that starts listening once the app is ready. */
 function fastifyServer(setup: (app: FastifyInstance) => void): Server {
@@ -239,6 +246,53 @@ const cases: Record<string, () => Server> = {
       });
     }),
   'fastify-depends': () => fastifyServer((app) => void fastifyDepends({ onError: () => {} }).mount(app, api)),
+  'express-guard': () => {
+    const app = express();
+    app.set('etag', false);
+    const d = expressDepends({ onError: () => {} });
+    const auth = d.guard({ user: scopedUser }, guardOptions);
+    app.use(auth);
+    app.get('/me', (req, res) => void res.json(auth.values(req).user));
+    app.get('/whoami', (req, res) => void res.json(auth.values(req).user));
+    app.get('/admin', (req, res) => void res.json(auth.values(req).user));
+    app.get('/items', (req, res) => void res.json({ user: auth.values(req).user.username, limit: limitOf(req.query.limit) }));
+    return createServer(app);
+  },
+  'koa-guard': () => {
+    const app = new Koa();
+    const router = new KoaRouter();
+    const d = koaDepends({ onError: () => {} });
+    const auth = d.guard({ user: scopedUser }, guardOptions);
+    app.use(auth);
+    router.get('/me', (ctx) => void (ctx.body = ctx.state.user));
+    router.get('/whoami', (ctx) => void (ctx.body = ctx.state.user));
+    router.get('/admin', (ctx) => void (ctx.body = ctx.state.user));
+    router.get('/items', (ctx) => void (ctx.body = { user: (ctx.state.user as User).username, limit: limitOf(ctx.query.limit) }));
+    app.use(router.routes());
+    return createServer(app.callback());
+  },
+  'hono-guard': () => {
+    const app = new Hono<{ Variables: { user: User } }>();
+    const d = honoDepends({ onError: () => {} });
+    app.use(d.guard({ user: scopedUser }, guardOptions));
+    app.get('/me', (c) => c.json(c.get('user')));
+    app.get('/whoami', (c) => c.json(c.get('user')));
+    app.get('/admin', (c) => c.json(c.get('user')));
+    app.get('/items', (c) => c.json({ user: c.get('user').username, limit: limitOf(c.req.query('limit')) }));
+    return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  },
+  'fastify-guard': () =>
+    fastifyServer((app) => {
+      const d = fastifyDepends({ onError: () => {} });
+      const auth = d.guard({ user: scopedUser }, guardOptions);
+      d.docs(app, { openapiPath: '/openapi.json' }); // its onRoute hook sees the routes below
+      app.addHook('preHandler', auth);
+      const userOf = (req: Parameters<typeof auth.values>[0]) => auth.values(req).user;
+      app.get('/me', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
+      app.get('/whoami', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
+      app.get('/admin', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
+      app.get('/items', (req, reply) => reply.type(JSON_TYPE).send(json({ user: userOf(req).username, limit: limitOf((req.query as { limit?: unknown }).limit) })));
+    }),
   'hono-bearerAuth': () => {
     const app = new Hono<{ Variables: { user: User } }>();
     const auth = bearerAuth({

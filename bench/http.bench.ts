@@ -1,7 +1,9 @@
 /**
  * HTTP benchmark (issues 5 and 14): per framework, the same requests served
  * (a) by a hand-written middleware on the bare framework, (b) through
- * depends, and on Hono (c) by Hono's own `bearerAuth` — for the accepted
+ * depends (routes declared and mounted), (g) by a depends guard placed in
+ * front of the framework's own handlers (how most teams adopt it), and on
+ * Hono (c) by Hono's own `bearerAuth` — for the accepted
  * request and for every way of refusing one:
  *
  * | scenario | request | answer |
@@ -179,10 +181,10 @@ async function load(server: { child: ChildProcess; port: number }, scenario: Sce
 
 
 const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[] = [
-  { name: 'express', cases: [['a', 'express-manual'], ['b', 'express-depends']] },
-  { name: 'koa', cases: [['a', 'koa-manual'], ['b', 'koa-depends']] },
-  { name: 'hono', cases: [['a', 'hono-manual'], ['b', 'hono-depends'], ['c', 'hono-bearerAuth']] },
-  { name: 'fastify', cases: [['a', 'fastify-manual'], ['b', 'fastify-depends']] },
+  { name: 'express', cases: [['a', 'express-manual'], ['b', 'express-depends'], ['g', 'express-guard']] },
+  { name: 'koa', cases: [['a', 'koa-manual'], ['b', 'koa-depends'], ['g', 'koa-guard']] },
+  { name: 'hono', cases: [['a', 'hono-manual'], ['b', 'hono-depends'], ['c', 'hono-bearerAuth'], ['g', 'hono-guard']] },
+  { name: 'fastify', cases: [['a', 'fastify-manual'], ['b', 'fastify-depends'], ['g', 'fastify-guard']] },
 ];
 
 /**
@@ -243,6 +245,10 @@ async function sameAnswers(framework: string, servers: Record<string, { port: nu
     const a = await answerOf(servers.a.port, scenario);
     const b = await answerOf(servers.b.port, scenario);
     if (a !== b) throw new Error(`${framework} ${scenario.key}: answers differ\n  hand-written: ${a}\n  depends:      ${b}`);
+    if (servers.g) {
+      const g = await answerOf(servers.g.port, scenario);
+      if (a !== g) throw new Error(`${framework} ${scenario.key}: answers differ\n  hand-written: ${a}\n  guard:        ${g}`);
+    }
     if ((JSON.parse(a) as { status: number }).status !== scenario.status) throw new Error(`${framework} ${scenario.key}: expected ${scenario.status}, got ${a}`);
     if (servers.c && scenario.bearerAuth) {
       const c = JSON.parse(await answerOf(servers.c.port, scenario)) as { status: number };
@@ -251,13 +257,14 @@ async function sameAnswers(framework: string, servers: Record<string, { port: nu
   }
 }
 
-const LABELS: Record<string, string> = { a: 'hand-written', b: 'depends', c: 'hono/bearer-auth' };
+const LABELS: Record<string, string> = { a: 'hand-written', b: 'depends', c: 'hono/bearer-auth', g: 'guard' };
 
 function report(framework: string, runs: Runs, rows: BenchResult['rows'], notes: string[]): void {
   // a miss shows three decimals (0.947 would otherwise read 0.95)
   const verdict = (r: number, target: number) => (r >= target ? r.toFixed(2) : `${(Math.floor(r * 1000) / 1000).toFixed(3)} (NOT met)`);
   const perRound = (xs: Measured[], ys: Measured[], f: (x: Measured, y: Measured) => number) => xs.map((x, i) => f(x, ys[i]));
   const missed: string[] = [];
+  const missedGuard: string[] = [];
   for (const scenario of SCENARIOS) {
     const byCase = runs[scenario.key];
     if (!byCase?.a || !byCase.b) continue;
@@ -267,7 +274,7 @@ function report(framework: string, runs: Runs, rows: BenchResult['rows'], notes:
       framework,
       scenario: scenario.label,
     };
-    for (const key of ['a', 'b', 'c'] as const) {
+    for (const key of ['a', 'b', 'c', 'g'] as const) {
       const m = byCase[key];
       if (!m) continue;
       row[`${LABELS[key]} req/s`] = Math.round(median(m.map((x) => x.rps)));
@@ -276,6 +283,13 @@ function report(framework: string, runs: Runs, rows: BenchResult['rows'], notes:
     row['depends/hand-written req/s (per round)'] = `${verdict(median(rps), 0.95)} [${rps.map((r) => r.toFixed(2)).join(' ')}]`;
     row['by CPU/req'] = `${verdict(median(cpu), 0.95)} [${cpu.map((r) => r.toFixed(2)).join(' ')}]`;
     if (median(rps) < 0.95) missed.push(`${scenario.key} (req/s)`);
+    if (byCase.g) {
+      const g = perRound(byCase.g, byCase.a, (g, a) => g.rps / a.rps);
+      const gCpu = perRound(byCase.g, byCase.a, (g, a) => a.cpuUs / g.cpuUs);
+      row['guard/hand-written req/s'] = `${verdict(median(g), 0.95)} [${g.map((r) => r.toFixed(2)).join(' ')}]`;
+      row['guard by CPU/req'] = `${verdict(median(gCpu), 0.95)} [${gCpu.map((r) => r.toFixed(2)).join(' ')}]`;
+      if (median(g) < 0.95) missedGuard.push(`${scenario.key} (req/s)`);
+    }
     if (byCase.c && scenario.status === 401) {
       const vsC = perRound(byCase.b, byCase.c, (b, c) => b.rps / c.rps);
       const vsCcpu = perRound(byCase.b, byCase.c, (b, c) => c.cpuUs / b.cpuUs);
@@ -287,4 +301,5 @@ function report(framework: string, runs: Runs, rows: BenchResult['rows'], notes:
     rows.push(row);
   }
   notes.push(`${framework}: depends / hand-written ≥ 0.95 by req/s on every scenario: ${missed.length ? `NOT met for ${missed.join(', ')}` : 'met'}`);
+  if (runs[SCENARIOS[0]?.key]?.g) notes.push(`${framework}: guard on the app's own routes / hand-written ≥ 0.95 by req/s on every scenario: ${missedGuard.length ? `NOT met for ${missedGuard.join(', ')}` : 'met'}`);
 }
