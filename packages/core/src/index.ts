@@ -97,5 +97,5 @@ export type { InvalidTokenOptions, InsufficientScopeOptions } from './security/e
 export { oauth2PasswordForm, oauth2PasswordFormStrict, oauth2PasswordRequestForm } from './security/password-form.js';
 export type { OAuth2PasswordRequest, PasswordFormOptions } from './security/password-form.js';
 export { defineScheme } from './security/scheme.js';
-export type { SchemeOptions, SchemeValue, SecurityScheme, SchemeDefinition, ReadResult } from './security/scheme.js';
+export type { SchemeOptions, SchemeValue, SecurityScheme, SchemeDefinition, ReadResult, VerifyContext } from './security/scheme.js';
 export { safeEqual } from './security/compare.js';

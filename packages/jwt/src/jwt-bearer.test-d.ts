@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import { Router, security, type ValueOf } from '@depends/core';
+import { Router, anyOf, apiKeyHeader, httpBasic, security, type ValueOf } from '@depends/core';
 import { jwtBearer, tokenIntrospection, type AccessToken, type IntrospectedToken, type VerifiedClaims } from './index.js';
 
 const base = { issuer: 'https://id.example.com', audience: 'api://reports' };
@@ -43,5 +43,28 @@ describe('tokenIntrospection value types', () => {
     expectTypeOf<ValueOf<typeof opaque>['claims']['sub']>().toEqualTypeOf<string | undefined>();
     const maybe = tokenIntrospection({ issuer: 'https://id.example.com', clientId: 'api', clientSecret: 's', autoError: false });
     expectTypeOf<ValueOf<typeof maybe>>().toEqualTypeOf<IntrospectedToken | undefined>();
+  });
+});
+
+describe('composed with other schemes', () => {
+  test('anyOf(jwtBearer(), apiKeyHeader()): the access token or the key; scopes keep the type', () => {
+    const token = jwtBearer({ ...base, claims: z.object({ tenant: z.string() }) });
+    const caller = anyOf(token, apiKeyHeader({ name: 'X-API-Key' }));
+    expectTypeOf<ValueOf<typeof caller>>().toEqualTypeOf<AccessToken<{ tenant: string }> | string>();
+    new Router().get('/reports', { caller: security(caller, { scopes: ['reports:read'] }) }, ({ caller }) => {
+      if (typeof caller === 'string') expectTypeOf(caller).toEqualTypeOf<string>();
+      else expectTypeOf(caller.claims.tenant).toEqualTypeOf<string>();
+      return null;
+    });
+    const scopedAlternative = anyOf(security(token, { scopes: ['reports:read'] }), apiKeyHeader({ name: 'X-API-Key' }));
+    expectTypeOf<ValueOf<typeof scopedAlternative>>().toEqualTypeOf<AccessToken<{ tenant: string }> | string>();
+  });
+
+  test('tokenIntrospection() and an optional jwtBearer() in anyOf', () => {
+    const opaque = tokenIntrospection({ issuer: 'https://id.example.com', clientId: 'api', clientSecret: 's' });
+    const either = anyOf(opaque, httpBasic());
+    expectTypeOf<ValueOf<typeof either>>().toMatchTypeOf<IntrospectedToken | { username: string; password: string }>();
+    const maybe = anyOf(jwtBearer({ ...base, autoError: false }), apiKeyHeader({ name: 'k' }));
+    expectTypeOf<ValueOf<typeof maybe>>().toEqualTypeOf<AccessToken<{}> | string | undefined>();
   });
 });

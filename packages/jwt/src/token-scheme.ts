@@ -1,11 +1,25 @@
 /**
  * What the provider-backed bearer schemes share (`jwtBearer`,
  * `tokenIntrospection`): the options about documentation and answers, the
- * `securitySchemes` entry, and the dependency that reads the bearer token,
- * has it checked, and enforces the required scopes.
+ * `securitySchemes` entry, and the scheme — made with core's
+ * `defineScheme()`, like every other — that reads the bearer token, has it
+ * checked, and enforces the required scopes.
  */
-import { ConfigurationError, ErrorCode, insufficientScope, notAuthenticated, securityScopes, type CallContext, type OAuthFlows, type OAuthScopes, type SchemeOptions, type SecurityScheme, type SecurityScopes } from '@depends/core';
-import { bearerChallenge, createDependency, normaliseFlows, readAuthorization, type SchemeInfo } from '@depends/core/schemes';
+import {
+  ConfigurationError,
+  ErrorCode,
+  defineScheme,
+  insufficientScope,
+  type OAuthFlows,
+  type OAuthScopes,
+  type ReadResult,
+  type RequestView,
+  type SchemeDefinition,
+  type SchemeOptions,
+  type SecurityScheme,
+  type VerifyContext,
+} from '@depends/core';
+import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
 
 /**
  * Options every provider-backed bearer scheme takes besides its checks.
@@ -95,12 +109,20 @@ export interface TokenSchemeDefinition<V> {
   readonly scopesOf: (value: V) => readonly string[];
 }
 
+/** The bearer token of a request, as sent (`undefined` without one, or for another scheme). */
+const readBearer = (request: RequestView): ReadResult<string> => {
+  const parts = readAuthorization(request, 'bearer');
+  return parts ? found(parts.credentials) : MISSING;
+};
+
 /**
- * A security scheme over a provider's bearer tokens: reads `Authorization:
- * Bearer …` (401 with the `Bearer` challenge when missing, or `undefined`
- * with `autoError: false`), has `check` verify it, and answers 403
- * `insufficient_scope` when a scope required down to this use is not
- * granted. Documents 401, 403 and 503.
+ * A security scheme over a provider's bearer tokens, built with core's one
+ * scheme constructor (`defineScheme`), so it composes with every other
+ * scheme (`anyOf(jwtBearer(…), apiKeyHeader(…))`, or side by side): reads
+ * `Authorization: Bearer …` (401 with the `Bearer` challenge when missing,
+ * or `undefined` with `autoError: false`), has `check` verify it, and
+ * answers 403 `insufficient_scope` when a scope required down to this use
+ * is not granted. Documents 401, 403 and 503.
  *
  * @example
  * ```ts
@@ -112,34 +134,24 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
   const name = options.schemeName ?? documented.defaultName;
   if (!nonEmpty(name)) invalidOption(definition.kind, 'schemeName must be a non-empty string');
   const realm = options.realm;
-  const optional = options.autoError === false;
-  const challenge = realm === undefined ? 'Bearer' : bearerChallenge({ realm });
-  const { type, ...rest } = documented.openapi;
-  const scheme: SchemeInfo = Object.freeze({
-    name,
-    openapi: Object.freeze({ type, ...(options.description !== undefined ? { description: options.description } : {}), ...rest }),
-    challenge,
-    consumes: Object.freeze([Object.freeze({ in: 'header' as const, name: 'authorization' })]),
-    optional,
-    bearerChallenges: true,
-  });
-  const custom = options.notAuthenticated;
-  const fn = async ({ required }: { required: SecurityScopes }, context: CallContext): Promise<V | undefined> => {
-    const parts = readAuthorization(context.request, 'bearer');
-    if (!parts) {
-      if (optional) return undefined;
-      throw custom ? custom(scheme) : notAuthenticated(challenge);
-    }
-    const value = await check(parts.credentials);
+  const verify = async (token: string, { required }: VerifyContext): Promise<V> => {
+    const value = await check(token);
     if (required.scopes.length > 0) {
       const granted = scopesOf(value);
       for (const scope of required.scopes) if (!granted.includes(scope)) throw insufficientScope(required, { realm });
     }
     return value;
   };
-  Object.defineProperty(fn, 'name', { value: name });
-  return createDependency({ required: securityScopes }, fn, {
-    name,
-    meta: { security: { kind: 'scheme', scheme }, enforcesScopes: true, responses: [503] },
-  }) as SecurityScheme<V>;
+  return defineScheme<string, V>({
+    defaultName: documented.defaultName,
+    options,
+    openapi: documented.openapi as SchemeDefinition<string>['openapi'],
+    challenge: realm === undefined ? 'Bearer' : bearerChallenge({ realm }),
+    consumes: [{ in: 'header', name: 'authorization' }],
+    bearerChallenges: true,
+    read: readBearer,
+    verify,
+    enforcesScopes: true,
+    responses: [503],
+  });
 }

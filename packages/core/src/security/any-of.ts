@@ -7,7 +7,8 @@
  * `anyOf()` only declares the alternatives: the model analyses each at the
  * `anyOf`'s place (overrides applied, scopes accumulated) and the resolver
  * runs them (see `resolver/compile.ts`): each alternative's reader says
- * whether its credential is there, and only the alternative chosen runs.
+ * whether its credential is there, and only the alternative chosen runs —
+ * a scheme's `verify` step included.
  */
 import { createDependency, isDependency, isUse, security } from '../dependency/depends.js';
 import type { Dependency, Input, SchemeInfo, Use, ValueOf } from '../dependency/types.js';
@@ -95,6 +96,13 @@ function schemeInfos(alternatives: readonly Input[]): SchemeInfo[] {
  * `autoError: false`, or `autoError: false` is given here, no credential
  * gives `undefined` instead. Malformed Basic credentials still answer 401.
  * In OpenAPI each alternative is its own requirement: `[{A:[]},{B:[]}]`.
+ *
+ * Any scheme built with `defineScheme()` is an alternative, whatever its
+ * package: `anyOf(jwtBearer({ issuer, audience }), apiKeyHeader({ name:
+ * 'x-api-key' }))` takes a provider token or an API key. A credential found
+ * is checked by its own scheme, and a refusal there (401 `invalid_token`,
+ * 403 `insufficient_scope`) is the answer: the next alternative is not
+ * tried for a credential the client did send.
  *
  * Overrides apply inside it: an overridden alternative is run in its turn
  * and counts as found when its override gives a value (`undefined` counts

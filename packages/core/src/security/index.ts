@@ -22,6 +22,7 @@ export type {
   ReadResult,
   CredentialReader,
   SchemeDefinition,
+  VerifyContext,
 } from './scheme.js';
 export { httpBearer, httpDigest, httpScheme } from './http.js';
 export type { HTTPAuthorizationCredentials, HttpBearerOptions, HttpDigestOptions, HttpSchemeOptions } from './http.js';

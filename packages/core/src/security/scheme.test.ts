@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { resolve } from '../app/app.js';
+import { DependsApp, resolve } from '../app/app.js';
+import { security } from '../dependency/depends.js';
+import { refuse } from '../dependency/refusal.js';
+import { apiKeyHeader } from './api-key.js';
+import { readAuthorization } from './authorization.js';
+import { insufficientScope, invalidToken } from './errors.js';
+import { safeEqual } from './compare.js';
 import { createRequestView } from '../request/view.js';
 import { HTTPException } from '../errors/catalogue.js';
 import { anyOf } from './any-of.js';
@@ -69,3 +75,108 @@ describe('defineScheme', () => {
     expect(() => httpBearer({ schemeName: '' })).toThrow(/schemeName/);
   });
 });
+
+describe('defineScheme with verify: a credential found is checked, and the scheme still composes', () => {
+  const TEAMS = [{ token: 'red-token', team: 'red', scopes: ['read', 'write'] }, { token: 'blue-token', team: 'blue', scopes: ['read'] }];
+  const calls: string[] = [];
+  const team = defineScheme({
+    defaultName: 'TeamBearer',
+    options: {},
+    openapi: { type: 'http', scheme: 'bearer' },
+    challenge: 'Bearer',
+    consumes: [{ in: 'header', name: 'authorization' }],
+    bearerChallenges: true,
+    read: (request) => {
+      const parts = readAuthorization(request, 'bearer');
+      return parts ? found(parts.credentials) : MISSING;
+    },
+    verify: async (token, { required }) => {
+      calls.push(token);
+      let match: (typeof TEAMS)[number] | undefined;
+      for (const entry of TEAMS) if (safeEqual(token, entry.token)) match = entry;
+      if (!match) return refuse(invalidToken('Unknown team token'));
+      if (required.scopes.some((s) => !match.scopes.includes(s))) throw insufficientScope(required);
+      return { team: match.team };
+    },
+    enforcesScopes: true,
+    responses: [503],
+  });
+  const apiKey = apiKeyHeader({ name: 'x-api-key' });
+
+  function appWith() {
+    const app = new DependsApp();
+    app.route('GET', '/team', { who: team }, ({ who }) => who);
+    app.route('GET', '/write', { who: security(team, { scopes: ['write'] }) }, ({ who }) => who);
+    app.route('GET', '/either', { who: security(anyOf(team, apiKey), { scopes: ['read'] }) }, ({ who }) => (typeof who === 'string' ? { key: who } : who));
+    return app;
+  }
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  test('verify gives the value; a refusal from it is the answer; a missing credential never reaches it', async () => {
+    const app = appWith();
+    calls.length = 0;
+    expect((await app.request({ url: '/team', headers: bearer('red-token') })).json()).toEqual({ team: 'red' });
+    const unknown = await app.request({ url: '/team', headers: bearer('nope') });
+    expect([unknown.status, unknown.header('www-authenticate')]).toEqual([401, 'Bearer error="invalid_token", error_description="Unknown team token"']);
+    const missing = await app.request({ url: '/team' });
+    expect([missing.status, missing.header('www-authenticate')]).toEqual([401, 'Bearer']);
+    expect(calls).toEqual(['red-token', 'nope']);
+  });
+
+  test('verify receives the scopes required down to its use (403 when not granted)', async () => {
+    const app = appWith();
+    expect((await app.request({ url: '/write', headers: bearer('red-token') })).json()).toEqual({ team: 'red' });
+    const denied = await app.request({ url: '/write', headers: bearer('blue-token') });
+    expect([denied.status, denied.header('www-authenticate')]).toEqual([403, 'Bearer error="insufficient_scope", scope="write"']);
+  });
+
+  test('inside anyOf: the credential sent is checked by its scheme, no fall-back when it is refused', async () => {
+    const app = appWith();
+    expect((await app.request({ url: '/either', headers: bearer('blue-token') })).json()).toEqual({ team: 'blue' });
+    expect((await app.request({ url: '/either', headers: { 'x-api-key': 'k' } })).json()).toEqual({ key: 'k' });
+    const refused = await app.request({ url: '/either', headers: { ...bearer('nope'), 'x-api-key': 'k' } });
+    expect([refused.status, refused.header('www-authenticate')]).toEqual([401, 'Bearer error="invalid_token", error_description="Unknown team token"']);
+    const none = await app.request({ url: '/either' });
+    expect(none.headers.filter(([n]) => n === 'www-authenticate').map(([, v]) => v)).toEqual(['Bearer', 'APIKey']);
+  });
+
+  test('autoError: false: undefined without a credential, verify still refuses a bad one', async () => {
+    const maybe = defineScheme({
+      defaultName: 'Maybe',
+      options: { autoError: false },
+      openapi: { type: 'apiKey', in: 'header', name: 'x-maybe' },
+      challenge: 'APIKey',
+      consumes: [{ in: 'header', name: 'x-maybe' }],
+      bearerChallenges: false,
+      read: (request) => {
+        const value = request.header('x-maybe');
+        return value ? found(value) : MISSING;
+      },
+      verify: (value) => (value === 'ok' ? value.length : refuse(new HTTPException(401, 'Bad key', { 'www-authenticate': 'APIKey' }))),
+    });
+    expect(await resolve(maybe, {})).toBeUndefined();
+    expect(await resolve(maybe, { headers: { 'x-maybe': 'ok' } })).toBe(2);
+    await expect(resolve(maybe, { headers: { 'x-maybe': 'no' } })).rejects.toMatchObject({ status: 401, detail: 'Bad key' });
+  });
+
+  test('the document: 403 and the other statuses verify may answer', () => {
+    const doc = appWith().openapi();
+    expect(Object.keys(doc.paths['/write'].get!.responses ?? {})).toEqual(expect.arrayContaining(['401', '403', '503']));
+    expect(doc.paths['/either'].get!.security).toEqual([{ TeamBearer: ['read'] }, { APIKeyHeader: ['read'] }]);
+    expect(team.meta.enforcesScopes).toBe(true);
+  });
+
+  test('verify must be a function', () => {
+    expect(() => defineScheme({ ...TEAM_DEFINITION, verify: 'nope' as never })).toThrow(/verify must be a function/);
+  });
+});
+
+const TEAM_DEFINITION = {
+  defaultName: 'T',
+  options: {},
+  openapi: { type: 'apiKey', in: 'header', name: 'x-t' },
+  challenge: 'APIKey',
+  consumes: [{ in: 'header' as const, name: 'x-t' }],
+  bearerChallenges: false,
+  read: () => MISSING,
+};

@@ -1,11 +1,15 @@
 /**
  * What every security scheme shares: its options (`schemeName`,
  * `description`, `autoError`, `notAuthenticated`), the value type that
- * follows from `autoError`, and `defineScheme()`, which turns a credential
- * reader plus its OpenAPI entry and challenge into a dependency.
+ * follows from `autoError`, and `defineScheme()`, the one scheme
+ * constructor: a credential reader, an optional check of what it read
+ * (a token verified with its issuer's keys), the OpenAPI entry and the
+ * challenge make a dependency that composes with every other scheme
+ * (AND, `anyOf`).
  */
+import { securityScopes, type SecurityScopes } from '../dependency/builtins.js';
 import { createDependency } from '../dependency/depends.js';
-import type { Dependency, DependencyMeta, SchemeInfo } from '../dependency/types.js';
+import type { CallContext, Dependency, DependencyMeta, SchemeInfo } from '../dependency/types.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
 import { Refusal } from '../dependency/refusal.js';
@@ -92,7 +96,8 @@ export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonl
  * A reader that never throws for a missing credential: how the resolver
  * tells, for each alternative of an `anyOf`, whether its credential is
  * there before running the scheme itself. It only reads: the value it
- * finds is the credential as sent, never the scheme's value.
+ * finds is the credential as sent (a token not yet verified, for a scheme
+ * with a `verify` step), never the scheme's value.
  *
  * @example
  * ```ts
@@ -166,14 +171,30 @@ export const MISSING: ReadResult<never> = Object.freeze({ ok: false, malformed: 
 export const MALFORMED: ReadResult<never> = Object.freeze({ ok: false, malformed: true });
 
 /**
- * Everything `defineScheme()` needs.
+ * What a scheme's `verify` step receives besides the credential.
+ *
+ * @example
+ * ```ts
+ * verify: (token: string, { required, request }: VerifyContext) => check(token, required.scopes, request.header('dpop'))
+ * ```
+ */
+export interface VerifyContext {
+  /** The scopes required down to this use of the scheme (`security(scheme, { scopes })`). */
+  readonly required: SecurityScopes;
+  /** The request being served. */
+  readonly request: RequestView;
+}
+
+/**
+ * Everything `defineScheme()` needs. `read` finds the credential `T`;
+ * `verify`, when given, turns it into the scheme's value `V` (or refuses it).
  *
  * @example
  * ```ts
  * defineScheme({ defaultName: 'TeamToken', options: {}, openapi: { type: 'apiKey', in: 'header', name: 'x-team' }, challenge: 'APIKey', consumes: [{ in: 'header', name: 'x-team' }], bearerChallenges: false, read })
  * ```
  */
-export interface SchemeDefinition<T> {
+export interface SchemeDefinition<T, V = T> {
   /** The default `schemeName` (FastAPI's class name). */
   readonly defaultName: string;
   readonly options: SchemeOptions;
@@ -182,7 +203,26 @@ export interface SchemeDefinition<T> {
   readonly challenge: string | undefined;
   readonly consumes: SchemeInfo['consumes'];
   readonly bearerChallenges: boolean;
+  /**
+   * Finds the credential: {@link found}, {@link MISSING} (absent, or sent
+   * for another scheme) or {@link MALFORMED}. Synchronous and cheap: it is
+   * also how `anyOf` tells which alternative the request is for.
+   */
   readonly read: (request: RequestView) => ReadResult<T>;
+  /**
+   * Checks a credential `read` found and gives the scheme's value (a
+   * verified token's claims): it may be asynchronous, and refuses by
+   * throwing or returning (`refuse()`) the HTTP answer — 401
+   * `invalid_token`, 403 `insufficient_scope`, 503. It runs only when the
+   * credential is there; inside `anyOf` a refusal here is the answer (the
+   * next alternative is not tried: the client sent this credential). With
+   * `verify` the scheme is cached per required-scope set.
+   */
+  readonly verify?: (credential: T, context: VerifyContext) => V | Promise<V> | Refusal;
+  /** `verify` answers 403 when a required scope is not granted (the document lists the 403). */
+  readonly enforcesScopes?: boolean;
+  /** Other statuses `verify` may answer, for the document (e.g. `[503]` when the issuer cannot be reached). */
+  readonly responses?: readonly number[];
 }
 
 /**
@@ -212,11 +252,15 @@ function refuseRepeated<T>(read: (request: RequestView) => ReadResult<T>, scheme
 }
 
 /**
- * Builds a security scheme from a credential reader. The dependency reads
- * the credential; when it is missing it throws the scheme's
+ * Builds a security scheme: the one constructor every scheme goes through
+ * (core's, `@depends/jwt`'s, yours), so that each composes with every other
+ * — side by side (AND) or as alternatives in `anyOf()`. The dependency
+ * reads the credential; when it is missing it throws the scheme's
  * not-authenticated error (or gives `undefined` with `autoError: false`);
  * malformed credentials always throw. A credential header (one the scheme
- * `consumes`) sent more than once is a 400 `invalid_request`.
+ * `consumes`) sent more than once is a 400 `invalid_request`. With
+ * `verify`, a credential found is then checked, and the value is what
+ * `verify` gives.
  *
  * @example
  * ```ts
@@ -229,12 +273,26 @@ function refuseRepeated<T>(read: (request: RequestView) => ReadResult<T>, scheme
  *   bearerChallenges: false,
  *   read: (request) => { const v = request.header('x-team-token'); return v ? found(v) : MISSING },
  * })
+ *
+ * // with a check: the value is the team, an unknown token a 401
+ * const team = defineScheme({
+ *   defaultName: 'TeamToken',
+ *   options: {},
+ *   openapi: { type: 'http', scheme: 'bearer' },
+ *   challenge: 'Bearer',
+ *   consumes: [{ in: 'header', name: 'authorization' }],
+ *   bearerChallenges: true,
+ *   read: (request) => { const parts = readAuthorization(request, 'bearer'); return parts ? found(parts.credentials) : MISSING },
+ *   verify: async (token) => (await teams.byToken(token)) ?? refuse(invalidToken()),
+ * })
+ * anyOf(team, apiKeyHeader({ name: 'x-api-key' })) // a team token, or an API key
  * ```
  */
-export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme<T> {
-  const { options } = definition;
+export function defineScheme<T, V = T>(definition: SchemeDefinition<T, V>): SecurityScheme<V> {
+  const { options, verify } = definition;
   const name = options.schemeName ?? definition.defaultName;
   if (typeof name !== 'string' || name === '') invalidOption(definition.defaultName, 'schemeName must be a non-empty string');
+  if (verify !== undefined && typeof verify !== 'function') invalidOption(definition.defaultName, 'verify must be a function');
   const { type, ...rest } = definition.openapi;
   const openapi = Object.freeze({
     type,
@@ -254,14 +312,29 @@ export function defineScheme<T>(definition: SchemeDefinition<T>): SecurityScheme
   const custom = options.notAuthenticated;
   const missing = preparedNotAuthenticated(scheme.challenge === undefined ? [] : scheme.challenge);
   const fail = (): Error => (custom ? custom(scheme) : missing());
-  const fn = (_values: unknown, context: { request: RequestView }): T | undefined => {
-    const result = read(context.request);
-    if (result.ok) return result.value;
-    if (optional && !result.malformed) return undefined;
-    return new Refusal(fail()) as never; // handled by the resolver as a throw
-  };
+  let fn: (values: { required: SecurityScopes }, context: CallContext) => unknown;
+  if (verify === undefined) {
+    fn = (_values, context) => {
+      const result = read(context.request);
+      if (result.ok) return result.value;
+      if (optional && !result.malformed) return undefined;
+      return new Refusal(fail()); // handled by the resolver as a throw
+    };
+  } else {
+    fn = ({ required }, context) => {
+      const result = read(context.request);
+      if (result.ok) return verify(result.value, { required, request: context.request });
+      if (optional && !result.malformed) return undefined;
+      return new Refusal(fail());
+    };
+  }
   Object.defineProperty(fn, 'name', { value: name });
-  const dependency = createDependency<T>({}, fn, { name, meta: { security: { kind: 'scheme', scheme } } }) as SecurityScheme<T>;
+  const meta: SchemeMeta = {
+    security: { kind: 'scheme', scheme },
+    ...(definition.enforcesScopes ? { enforcesScopes: true } : {}),
+    ...(definition.responses?.length ? { responses: Object.freeze([...definition.responses]) } : {}),
+  };
+  const dependency = createDependency<V>(verify === undefined ? {} : { required: securityScopes }, fn, { name, meta }) as SecurityScheme<V>;
   registerReader(dependency, { read, challenges: scheme.challenge === undefined ? [] : [scheme.challenge], optional, notAuthenticated: fail });
   return dependency;
 }

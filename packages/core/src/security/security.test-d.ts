@@ -18,12 +18,18 @@ import {
   oauth2PasswordForm,
   oauth2PasswordFormStrict,
   openIdConnect,
+  defineScheme,
+  found,
+  MISSING,
   withScopes,
   type HTTPAuthorizationCredentials,
   type HTTPBasicCredentials,
   type OAuth2PasswordRequest,
   type SecurityScheme,
+  type VerifyContext,
 } from './index.js';
+import { refuse } from '../dependency/refusal.js';
+import { invalidToken } from './errors.js';
 
 type ValueOfDep<D> = D extends Dependency<infer T> ? T : never;
 
@@ -114,5 +120,47 @@ describe('inference in handlers and dependencies', () => {
   test('password forms', () => {
     expectTypeOf<ValueOfDep<typeof oauth2PasswordForm>>().toEqualTypeOf<OAuth2PasswordRequest<string | undefined>>();
     expectTypeOf<ValueOfDep<typeof oauth2PasswordFormStrict>['grantType']>().toEqualTypeOf<string>();
+  });
+});
+
+describe('defineScheme: the value is what verify gives', () => {
+  const base = {
+    defaultName: 'Team',
+    options: {},
+    openapi: { type: 'apiKey', in: 'header', name: 'x-team' },
+    challenge: 'APIKey',
+    consumes: [{ in: 'header' as const, name: 'x-team' }],
+    bearerChallenges: false,
+    read: (request: { header(name: string): string | undefined }) => {
+      const value = request.header('x-team');
+      return value ? found(value) : MISSING;
+    },
+  };
+
+  test('without verify: the credential read', () => {
+    expectTypeOf(defineScheme(base)).toEqualTypeOf<SecurityScheme<string>>();
+  });
+
+  test('with verify (sync, async, refusing): its value, refusals left out; the credential and the context typed', () => {
+    const sync = defineScheme({ ...base, verify: (key) => ({ team: key }) });
+    expectTypeOf(sync).toEqualTypeOf<SecurityScheme<{ team: string }>>();
+    const async = defineScheme({
+      ...base,
+      verify: async (key, context) => {
+        expectTypeOf(key).toEqualTypeOf<string>();
+        expectTypeOf(context).toEqualTypeOf<VerifyContext>();
+        expectTypeOf(context.required.scopes).toEqualTypeOf<readonly string[]>();
+        return { id: key.length };
+      },
+    });
+    expectTypeOf(async).toEqualTypeOf<SecurityScheme<{ id: number }>>();
+    const refusing = defineScheme({ ...base, verify: (key) => (key === 'x' ? { ok: true as const } : refuse(invalidToken())) });
+    expectTypeOf<ValueOfDep<typeof refusing>>().toEqualTypeOf<{ ok: true }>();
+  });
+
+  test('a verified scheme in anyOf: the union of the verified values', () => {
+    const team = defineScheme({ ...base, verify: async (key) => ({ team: key }) });
+    const either = anyOf(team, httpBearer());
+    expectTypeOf<ValueOfDep<typeof either>>().toEqualTypeOf<{ team: string } | HTTPAuthorizationCredentials>();
   });
 });
