@@ -8,6 +8,7 @@ import type { MaybePromise } from '../resolver/execute.js';
 import { Router } from '../router/router.js';
 import { httpBearer } from '../security/http.js';
 import { AdapterKit, type RouteEntry } from './kit.js';
+import { analyses } from '../model/analyse.js';
 
 /** A stand-in framework: handlers take a request view, targets keep a route table. */
 type FakeHandler = (view: RequestView) => MaybePromise<Outcome>;
@@ -44,6 +45,22 @@ describe('AdapterKit options', () => {
 });
 
 describe('AdapterKit.mount', () => {
+  test('each mounted route is analysed once: compiling it, serving it and documenting it at its full path read the same tree', async () => {
+    const { kit } = setup();
+    const user = depends({ auth: httpBearer() }, ({ auth }) => auth.credentials);
+    const api = new Router({ prefix: '/v1' });
+    api.get('/me', { user }, ({ user }) => user);
+    api.get('/items/{id}', { user }, () => ({ ok: true }));
+    api.post('/items', {}, () => 'created', { status: 201 });
+    const target = new FakeApp();
+    const before = analyses.count;
+    kit.mount(target, api, (method, path, handler) => target.on(method, path, handler));
+    expect(Object.keys(kit.openapi().paths)).toEqual(['/v1/me', '/v1/items/{id}', '/v1/items']);
+    const served = target.table[0].handler as FakeHandler;
+    expect((await served(view({ headers: { authorization: 'Bearer t' } }))).answer.status).toBe(200);
+    expect(analyses.count - before).toBe(3);
+  });
+
   test("compiles every route of a router and registers it with a colon path and the handler serving it; documented where the route table has it", async () => {
     const { app, kit } = setup();
     const api = new Router({ prefix: '/v1' });

@@ -80,6 +80,8 @@ export class DependsApp {
   /** Method + path (parameter names erased) → label of the route holding them. */
   readonly #paths = new Map<string, string>();
   #plans = new WeakMap<AppRoute, { version: number; plan: Plan }>();
+  /** Routes already analysed, by their inputs object: the same declaration placed again (a mounted route documented at its full path) is not analysed again. */
+  readonly #analysed = new WeakMap<Inputs, { dependencies: readonly Input[]; handler: unknown; tree: RouteTree; plan: Plan }[]>();
   #document: OpenAPIDocument | undefined;
   /** Called once for each unexpected error. */
   onError: ErrorHook;
@@ -131,10 +133,21 @@ export class DependsApp {
     ];
     const path = label === undefined ? def.path : undefined;
     label ??= `${def.method} ${toOpenApiPath(def.path)}`;
+    const seen = this.#analysed.get(def.inputs) ?? [];
+    const hit = seen.find((a) => a.handler === def.handler && sameList(a.dependencies, dependencies));
+    if (hit) {
+      // the same declaration: its analysis is reused, under this label (the path checks still run for this path)
+      const tree: RouteTree = { ...hit.tree, label };
+      checkTree(tree, path);
+      return { def, label, dependencies, tree, plan: hit.plan };
+    }
     checkDeclarations({ label, dependencies, inputs: def.inputs });
     const tree = analyse({ label, dependencies, inputs: def.inputs });
     checkTree(tree, path);
-    return { def, label, dependencies, tree, plan: compileTree(tree, def.handler) };
+    const plan = compileTree(tree, def.handler);
+    seen.push({ dependencies, handler: def.handler, tree, plan });
+    this.#analysed.set(def.inputs, seen);
+    return { def, label, dependencies, tree, plan };
   }
 
   /**
@@ -260,6 +273,9 @@ export class DependsApp {
     return (this.#document ??= buildDocument(this.#routes, this.options));
   }
 }
+
+/** Whether two lists hold the same items in the same order. */
+const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Resolves one dependency alone from a hand-built request: the one-liner to

@@ -80,6 +80,9 @@ function usesScopes(dep: Dependency<any>, overrides: Overrides | undefined, memo
 
 const NO_EDGES: readonly Edge[] = Object.freeze([]);
 
+/** How many route analyses this process has run (internal: what the tests count). */
+export const analyses = { count: 0 };
+
 /**
  * Analyses one route into its {@link RouteTree}. Throws a
  * `DependencyCycleError` or `DependencyScopeError` naming the route.
@@ -91,6 +94,7 @@ const NO_EDGES: readonly Edge[] = Object.freeze([]);
  * ```
  */
 export function analyse(route: RouteDeclaration, overrides?: Overrides): RouteTree {
+  analyses.count++;
   const { label } = route;
   const keyed = new Map<Dependency<any>, Map<string, DependencyNode>>();
   const memo = new Map<Dependency<any>, boolean>();
