@@ -1,6 +1,7 @@
 /**
- * Import rules (`pnpm lint:deps`, a CI step): no cycles, one direction.
- * Type-only imports are erased at run time and not counted.
+ * Import rules (`pnpm lint:deps`, a CI step): no cycles, one direction,
+ * the core's layers as its README lists them. Type-only imports count too
+ * (`tsPreCompilationDeps`): a layer that needs another's types depends on it.
  */
 const CORE = '^packages/core/src/';
 const NODE_BUILTIN = `^(node:.*|${require('node:module').builtinModules.join('|')})$`;
@@ -42,6 +43,34 @@ module.exports = {
       to: { path: `${CORE}(openapi|app|adapter|docs|services)/` },
     },
     {
+      name: 'declarations-below-the-model',
+      severity: 'error',
+      comment: 'Declarations (dependency, sources, security, router, errors, util) know nothing of the model, its interpreters, the app or what is around it.',
+      from: { path: `${CORE}(dependency|sources|security|router|errors|util)/` },
+      to: { path: `${CORE}(model|resolver|openapi|checks|app|guard|overrides|adapter|node|docs|services)/` },
+    },
+    {
+      name: 'request-and-answer-below-declarations',
+      severity: 'error',
+      comment: 'The request view and answers import errors and utilities only.',
+      from: { path: `${CORE}(request|response)/` },
+      to: { path: `${CORE}(dependency|sources|security|router|model|resolver|openapi|checks|app|guard|overrides|adapter|node|docs|services)/` },
+    },
+    {
+      name: 'checks-not-other-interpreters',
+      severity: 'error',
+      comment: 'The startup checks read the model; they import neither the resolver nor the OpenAPI builder.',
+      from: { path: `${CORE}checks/` },
+      to: { path: `${CORE}(resolver|openapi|app|adapter|guard)/` },
+    },
+    {
+      name: 'app-below-what-is-around-it',
+      severity: 'error',
+      comment: 'The app layer (app, guard, overrides) never imports the adapter kit, the Node helpers, the docs page or the services plugin.',
+      from: { path: `${CORE}(app|guard|overrides)/` },
+      to: { path: `${CORE}(adapter|node|docs|services)/` },
+    },
+    {
       name: 'engine-not-services',
       severity: 'error',
       comment: 'Only the services plugin loads tsyringe and reflect-metadata.',
@@ -73,7 +102,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['\\.test\\.ts$', '\\.test-d\\.ts$', '/test/', '/dist/'] },
-    tsPreCompilationDeps: false,
+    tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
