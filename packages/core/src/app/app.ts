@@ -11,7 +11,7 @@ import { checkDeclarations, checkDuplicateRoute, checkTree } from '../checks/ind
 import { analyse } from '../model/analyse.js';
 import type { RouteTree } from '../model/tree.js';
 import { compile, compileTree } from '../resolver/compile.js';
-import { closeStack, isClean } from '../resolver/exit-stack.js';
+import { closeBoth, isClean } from '../resolver/exit-stack.js';
 import { Execution, execute } from '../resolver/execute.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
@@ -307,13 +307,11 @@ export async function resolve<T>(
   try {
     value = (await execute(plan, ex)) as T;
   } catch (error) {
-    const first = await closeStack(ex.functionStack, { error });
-    const second = await closeStack(ex.requestStack, isClean(first) ? undefined : first);
-    throw isClean(second) ? error : second.error;
+    const remaining = await closeBoth(ex, { error });
+    throw isClean(remaining) ? error : remaining.error;
   }
-  const first = await closeStack(ex.functionStack);
-  const second = await closeStack(ex.requestStack, isClean(first) ? undefined : first);
-  if (!isClean(second)) throw second.error;
+  const remaining = await closeBoth(ex);
+  if (!isClean(remaining)) throw remaining.error;
   return value;
 }
 

@@ -11,7 +11,7 @@ import { defaultReason, HTTPException, OAuth2Error, RequestValidationError, type
 import { validationBody } from '../errors/echo.js';
 import { sharedAnswer } from '../errors/prepared.js';
 import { frameworkHttpError } from '../errors/framework.js';
-import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
+import { closeBoth, closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
@@ -228,9 +228,6 @@ function fail(ex: Execution, error: unknown, options: Pick<ServeOptions, 'onErro
     hasTeardown: false,
   });
   if (ex.functionStack.length === 0 && ex.requestStack.length === 0) return respond({ error });
-  const first = closeStack(ex.functionStack, { error });
-  const second = (r: CloseResult) => closeStack(ex.requestStack, isClean(r) ? undefined : r);
-  if (isPromise(first)) return first.then(second).then(respond);
-  const r2 = second(first);
-  return isPromise(r2) ? r2.then(respond) : respond(r2);
+  const closed = closeBoth(ex, { error });
+  return isPromise(closed) ? closed.then(respond) : respond(closed);
 }

@@ -8,7 +8,7 @@
 import type { AppRoute, DependsApp } from '../app/app.js';
 import { errorAnswer, failedOutcome } from '../app/handle.js';
 import type { RequestView } from '../request/view.js';
-import { closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
+import { closeBoth, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import type { Answer } from '../response/reply.js';
@@ -47,7 +47,7 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
   const onError = app.onError;
   const passed = (values: unknown): GuardOutcome => {
     const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
-    return { values: values as Record<string, unknown>, finish: hasTeardown ? () => closeBoth(ex, app) : DONE, hasTeardown };
+    return { values: values as Record<string, unknown>, finish: hasTeardown ? () => closeBothAfterSent(ex, app) : DONE, hasTeardown };
   };
   const denied = (error: unknown): MaybePromise<GuardOutcome> => {
     const outcome = failedOutcome(ex, error, { onError });
@@ -62,9 +62,8 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
 }
 
 /** Closes the function stack, then the request stack; a remaining error goes to `onError`. */
-async function closeBoth(ex: Execution, app: DependsApp): Promise<void> {
-  const first = await closeStack(ex.functionStack);
-  const second: CloseResult = await closeStack(ex.requestStack, isClean(first) ? undefined : first);
+async function closeBothAfterSent(ex: Execution, app: DependsApp): Promise<void> {
+  const second: CloseResult = await closeBoth(ex);
   if (!isClean(second)) {
     try {
       app.onError(second.error, ex.request);

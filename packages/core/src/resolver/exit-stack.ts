@@ -52,6 +52,23 @@ export function closeStack(exits: Exit[], error?: { error: unknown }): CloseResu
   return current;
 }
 
+/**
+ * Closes both exit stacks of a request, the function stack first, then the
+ * request stack with whatever error remains: the one way every caller
+ * (a served route that failed, a guard once the response is sent,
+ * `resolve()`) ends a request's teardowns. Synchronous when every exit is.
+ *
+ * @example
+ * ```ts
+ * const remaining = await closeBoth(ex, { error })
+ * ```
+ */
+export function closeBoth(stacks: { readonly functionStack: Exit[]; readonly requestStack: Exit[] }, error?: { error: unknown }): CloseResult | Promise<CloseResult> {
+  const second = (first: CloseResult): CloseResult | Promise<CloseResult> => closeStack(stacks.requestStack, isClean(first) ? undefined : first);
+  const first = closeStack(stacks.functionStack, error);
+  return isThenable(first) ? (first as Promise<CloseResult>).then(second) : second(first as CloseResult);
+}
+
 /** Whether a close result carries no error. */
 export function isClean(result: CloseResult): result is typeof NO_ERROR {
   return result === NO_ERROR;
