@@ -72,6 +72,17 @@ describe.each([
     expect((error as Error).message).toContain('register the middleware before the guard');
   });
 
+  test('d.route() on a route no guard stands in front of: the document and the first guarded request refuse it, naming the route', async () => {
+    const app = await make();
+    const d = createDepends({ title: 'T', onError: () => {} });
+    const auth = d.guard({ user });
+    app.get('/health', d.route({ public: true }), (_req, res) => res.json({ ok: true }));
+    app.use(auth);
+    app.get('/me', (_req, res) => res.json({}));
+    d.docs(app);
+    expect(() => d.openapi()).toThrow(/^d\.route\(\) options on GET \/health do nothing: no guard stands in front of that route/);
+  });
+
   test('a terminal middleware after the guard gets the strictest requirement (401), and runs once it is met', async () => {
     const app = await make();
     const d = createDepends({ title: 'T', onError: () => {} });

@@ -289,6 +289,7 @@ export class Guards {
     const used = new Map<Guard, Set<string>>();
     for (const entry of entries) {
       if (this.#exempt.has(entry.handler)) continue;
+      this.#checkMarkers(entry);
       const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g): g is Guard => g !== undefined);
       if (guards.length === 0) continue;
       if (entry.path === undefined)
@@ -341,6 +342,7 @@ export class Guards {
   checkKeys(entries: Iterable<TableRoute>): void {
     const used = new Map<Guard, Set<string>>();
     for (const entry of entries) {
+      this.#checkMarkers(entry);
       if (this.#exempt.has(entry.handler) || entry.path === undefined) continue;
       for (const fn of entry.before) {
         const g = this.#guards.get(fn);
@@ -351,6 +353,17 @@ export class Guards {
       for (const key of guard.routes.keys())
         if (!keys.has(key))
           throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+  }
+
+  /** A route marker (`d.route()`) on a route no guard stands in front of does nothing: a mistake, refused. */
+  #checkMarkers(entry: TableRoute): void {
+    if (!this.#markers.has(entry.handler) && !entry.before.some((fn) => this.#markers.has(fn))) return;
+    if (entry.before.some((fn) => this.#guards.has(fn))) return;
+    const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
+    throw new ConfigurationError(
+      ErrorCode.GuardOptions,
+      `d.route() options on ${where} do nothing: no guard stands in front of that route. Place the guard before it (app.use(auth) earlier, or on its router), or remove d.route()`,
+    );
   }
 
   /** Defaults, then markers on the route, then the guard's options for this route. */
