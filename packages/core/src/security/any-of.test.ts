@@ -12,7 +12,10 @@ import { apiKeyCookie, apiKeyHeader } from './api-key.js';
 import { encodeBasicCredentials } from './basic.js';
 import { httpBasic } from './http-basic.js';
 import { httpBearer } from './http.js';
-import { oauth2PasswordBearer } from './oauth2.js';
+import { oauth2AuthorizationCodeBearer, oauth2ClientCredentialsBearer, oauth2PasswordBearer } from './oauth2.js';
+import { httpDigest, httpScheme } from './http.js';
+import { apiKeyQuery } from './api-key.js';
+import { openIdConnect } from './open-id-connect.js';
 import { rejection } from './test/rejection.js';
 import { securityScopes as securityScopesInput } from '../dependency/builtins.js';
 
@@ -219,5 +222,41 @@ describe('anyOf: overrides of an alternative apply inside it', () => {
     const app = appWith();
     app.overrides.set(caller, () => 'whole');
     expect((await app.request({ url: '/caller' })).json()).toEqual({ caller: 'whole' });
+  });
+});
+
+describe('every core scheme composes with every other', () => {
+  // Each scheme, and a request that carries a credential for it.
+  const schemes = {
+    httpBearer: [httpBearer(), { headers: { authorization: 'Bearer tok' } }],
+    httpBasic: [httpBasic({ realm: 'r' }), { headers: { authorization: `Basic ${encodeBasicCredentials('u', 'p')}` } }],
+    httpDigest: [httpDigest(), { headers: { authorization: 'Digest username="u"' } }],
+    httpScheme: [httpScheme({ scheme: 'Other' }), { headers: { authorization: 'Other x' } }],
+    apiKeyHeader: [apiKeyHeader({ name: 'x-key' }), { headers: { 'x-key': 'hk' } }],
+    apiKeyQuery: [apiKeyQuery({ name: 'key' }), { url: '/?key=qk' }],
+    apiKeyCookie: [apiKeyCookie({ name: 'sid' }), { headers: { cookie: 'sid=ck' } }],
+    oauth2PasswordBearer: [oauth2PasswordBearer({ tokenUrl: 'token' }), { headers: { authorization: 'Bearer pw' } }],
+    oauth2AuthorizationCodeBearer: [oauth2AuthorizationCodeBearer({ authorizationUrl: 'auth', tokenUrl: 'token' }), { headers: { authorization: 'Bearer code' } }],
+    oauth2ClientCredentialsBearer: [oauth2ClientCredentialsBearer({ tokenUrl: 'token' }), { headers: { authorization: 'Bearer cc' } }],
+    openIdConnect: [openIdConnect({ openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' }), { headers: { authorization: 'Bearer oidc' } }],
+  } as const;
+  type Name = keyof typeof schemes;
+  const names = Object.keys(schemes) as Name[];
+  const pairs = names.flatMap((a) => names.filter((b) => b !== a).map((b) => [a, b] as const));
+  const alone = async (name: Name, request: object) => resolve(schemes[name][0] as never, request).then((value) => ({ value }), () => undefined);
+
+  test.each(pairs)('anyOf(%s, %s): each credential as when the scheme is used alone; neither: one 401 with both challenges', async (a, b) => {
+    const [first, firstRequest] = schemes[a];
+    const [second, secondRequest] = schemes[b];
+    const either = anyOf(first as never, second as never);
+    for (const request of [firstRequest, secondRequest]) {
+      // the first alternative that finds the credential gives it, exactly as that scheme alone would
+      const expected = (await alone(a, request)) ?? (await alone(b, request));
+      expect(expected).toBeDefined();
+      expect(await resolve(either, request)).toEqual(expected!.value);
+    }
+    const none = await rejection(resolve(either, {}));
+    const lines = [...new Set([first.meta.security.scheme.challenge, second.meta.security.scheme.challenge])];
+    expect([none.status, none.headers]).toEqual([401, { 'www-authenticate': lines.length === 1 ? lines[0] : lines }]);
   });
 });
