@@ -1,13 +1,57 @@
 /**
  * The Reports API, declared once with the core: it trusts the provider's
  * JWT access tokens for the audience `api://oidc-api`, and the scopes each
- * route needs come from the token. Served on Express, Koa or Hono by
- * `servers/`.
+ * route needs come from the token. `GET /reports` also takes a read-only
+ * API key (for scripts) instead of a token. Served on Express, Koa, Hono or
+ * Fastify by `servers/`.
  */
 import { z } from 'zod';
-import { Router, body, security, type AppOptions } from '@depends/core';
+import {
+  HTTPException,
+  Router,
+  anyOf,
+  apiKeyHeader,
+  assertScopes,
+  body,
+  depends,
+  refuse,
+  safeEqual,
+  security,
+  securityScopes,
+  type AppOptions,
+  type Refusal,
+} from '@depends/core';
 import { jwtBearer, type KeyTimings } from '@depends/jwt';
 import { API_SCOPES, AUDIENCE } from './provider.js';
+
+/** An API key the API accepts, and the scopes it grants. */
+export interface ApiKey {
+  /** Who the key belongs to (the caller's `sub`). */
+  readonly name: string;
+  /** The secret sent as `X-API-Key`. */
+  readonly key: string;
+  readonly scopes: readonly string[];
+}
+
+/**
+ * The example's one API key: read-only, for scripts (`X-API-Key:
+ * reports-readonly-key`). A real API keeps its keys out of the code (hashed
+ * in its database, as `examples/todo-api` does) and passes them as
+ * `reportsApi({ issuer, apiKeys })`.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${api.url}/reports`, { headers: { 'x-api-key': API_KEYS[0].key } }) // 200
+ * ```
+ */
+export const API_KEYS: readonly ApiKey[] = [{ name: 'reports-readonly', key: 'reports-readonly-key', scopes: ['reports:read'] }];
+
+/** Who called: the token's subject and scopes, or the API key's name and scopes. */
+export interface Caller {
+  readonly sub: string;
+  readonly scopes: readonly string[];
+  readonly via: 'token' | 'apiKey';
+}
 
 /** A report. */
 export interface Report {
@@ -26,6 +70,8 @@ export interface ReportsApiOptions extends KeyTimings {
   issuer: string;
   /** Leeway for expiry checks in seconds (default 5). */
   clockTolerance?: number;
+  /** The API keys `GET /reports` accepts (default {@link API_KEYS}). */
+  apiKeys?: readonly ApiKey[];
 }
 
 /** The declared API: its router and the app options the adapters take. */
@@ -54,6 +100,29 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
     cacheMaxAge: options.cacheMaxAge,
     onProviderError: (error) => console.warn(`identity provider unreachable: ${error instanceof Error ? error.message : String(error)}`),
   });
+  const apiKeys = options.apiKeys ?? API_KEYS;
+  const readonlyKey = apiKeyHeader({
+    name: 'X-API-Key',
+    schemeName: 'ApiKey',
+    description: 'A read-only API key for scripts: GET /reports only (scope reports:read).',
+  });
+  /**
+   * A provider token or an API key: the token is verified by jwtBearer (with
+   * the scopes required here), a key is looked up in constant time and must
+   * grant the required scopes too (403 otherwise).
+   */
+  const tokenOrKey = depends(
+    { credential: anyOf(accessToken, readonlyKey), required: securityScopes },
+    ({ credential, required }): Caller | Refusal => {
+      if (typeof credential !== 'string') return { sub: String(credential.claims.sub), scopes: credential.scopes, via: 'token' };
+      let found: ApiKey | undefined;
+      for (const entry of apiKeys) if (safeEqual(credential, entry.key)) found = entry; // every key compared
+      if (found === undefined) return refuse(new HTTPException(401, 'Invalid API key', { 'www-authenticate': 'APIKey' }));
+      assertScopes(required, found.scopes);
+      return { sub: found.name, scopes: found.scopes, via: 'apiKey' };
+    },
+    { name: 'tokenOrKey' },
+  );
   const reports: Report[] = [{ id: 1, title: 'Quarterly figures', author: 'alice' }];
 
   const router = new Router();
@@ -64,8 +133,8 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
     operationId: 'readMe',
     response: Me,
   });
-  router.get('/reports', { token: security(accessToken, { scopes: ['reports:read'] }) }, () => reports, {
-    summary: 'List reports',
+  router.get('/reports', { caller: security(tokenOrKey, { scopes: ['reports:read'] }) }, () => reports, {
+    summary: 'List reports (a provider token or the read-only API key)',
     tags: ['reports'],
     operationId: 'listReports',
     response: z.array(ReportOut),

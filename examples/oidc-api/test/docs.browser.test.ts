@@ -1,7 +1,8 @@
 /**
  * The docs page in headless Chromium (Debian's chromium through
  * playwright-core), on each framework: /docs → Authorize → the provider's
- * own login page as alice → consent → "Try it out" on GET /me → 200. Swagger
+ * own login page as alice → consent → "Try it out" on GET /me → 200; and
+ * the read-only API key entered in the same dialog → GET /reports → 200. Swagger
  * UI reads the provider's endpoints from its discovery document, runs the
  * authorization code flow with PKCE as the public `swagger-ui` client, and
  * comes back through the locally served `oauth2-redirect.html`. No request
@@ -52,19 +53,26 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
       await idp?.close();
     });
 
-    async function tryMe(page: Page) {
-      const op = page.locator('#operations-me-readMe');
+    /** "Try it out" → Execute on one GET operation; its status and body as the page shows them, and the request sent. */
+    async function tryGet(page: Page, id: string, path: string) {
+      const op = page.locator(`#${id}`);
       if (!(await op.locator('.opblock-body').isVisible())) await op.locator('.opblock-summary').first().click();
       if (!(await op.locator('button.execute').isVisible())) await op.locator('button.try-out__btn').click();
       // wait for this call's answer (a previous one may still be on the page), then for the page to show it
       const [response] = await Promise.all([
-        page.waitForResponse((r) => new URL(r.url()).pathname === '/me' && r.request().method() === 'GET', { timeout: 15_000 }),
+        page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === 'GET', { timeout: 15_000 }),
         op.locator('button.execute').click(),
       ]);
       const row = op.locator('.live-responses-table tbody tr.response').first();
       await expect.poll(async () => (await row.locator('.response-col_status').textContent())?.trim(), { timeout: 15_000 }).toBe(String(response.status()));
-      return { op, status: (await row.locator('.response-col_status').textContent())?.trim(), body: await row.locator('.response-col_description').textContent() };
+      return {
+        op,
+        status: (await row.locator('.response-col_status').textContent())?.trim(),
+        body: await row.locator('.response-col_description').textContent(),
+        sent: await response.request().allHeaders(),
+      };
     }
+    const tryMe = (page: Page) => tryGet(page, 'operations-me-readMe', '/me');
 
     test('Authorize → login as alice → consent → Try it out on GET /me: 200', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
@@ -126,6 +134,38 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
 
         const outside = requested.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).hostname !== '127.0.0.1');
         expect(outside).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('Authorize lists the API key beside the provider; with the key alone, Try it out on GET /reports: 200', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${api.url}/docs`);
+        await page.locator('.information-container .title').waitFor({ timeout: 15_000 });
+
+        const before = await tryGet(page, 'operations-reports-listReports', '/reports');
+        expect(before.status).toBe('401');
+
+        await page.locator('.auth-wrapper button.authorize').click();
+        // both schemes are offered: the provider's sign-in and the API key header
+        await page.locator('.modal-ux .auth-container').filter({ hasText: 'authorization_code with PKCE' }).waitFor();
+        const keyBox = page.locator('.modal-ux .auth-container').filter({ hasText: 'X-API-Key' });
+        await keyBox.waitFor();
+        expect(await keyBox.textContent()).toContain('ApiKey');
+        await keyBox.locator('input').first().fill('reports-readonly-key');
+        await keyBox.locator('button.authorize').click();
+        await keyBox.locator('button', { hasText: 'Logout' }).waitFor({ timeout: 15_000 });
+        await page.locator('.modal-ux button.btn-done').first().click();
+
+        const after = await tryGet(page, 'operations-reports-listReports', '/reports');
+        expect(after.sent['x-api-key']).toBe('reports-readonly-key');
+        expect(after.sent.authorization).toBeUndefined();
+        expect(after.status).toBe('200');
+        expect(after.body).toContain('Quarterly figures');
+        await page.screenshot({ path: join(SCREENSHOTS, `oidc-api-docs-api-key-${framework}.png`), fullPage: true });
       } finally {
         await context.close();
       }

@@ -130,7 +130,7 @@ describe('tokens from the provider', () => {
     await onEach(async (api) => {
       const doc = (await call(`${api.url}/openapi.json`)).json();
       expect(doc.components.securitySchemes.OpenIdConnect).toMatchObject({ type: 'openIdConnect', openIdConnectUrl: idp.discoveryUrl });
-      expect(doc.paths['/reports'].get.security).toEqual([{ OpenIdConnect: ['reports:read'] }]);
+      expect(doc.paths['/reports'].get.security).toEqual([{ OpenIdConnect: ['reports:read'] }, { ApiKey: ['reports:read'] }]);
       expect(doc.paths['/reports'].post.security).toEqual([{ OpenIdConnect: ['reports:write'] }]);
       expect(doc.paths['/me'].get.security).toEqual([{ OpenIdConnect: [] }]);
       expect(doc.paths['/status'].get.security ?? []).toEqual([]);
