@@ -4,13 +4,28 @@
  * `app.route()`, and the fallback off node-server (`app.request()`).
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Hono, type Context } from 'hono';
 import { serve as serveNode } from '@hono/node-server';
 import { request } from 'undici';
 import { z } from 'zod';
-import { Router, anyOf, apiKeyHeader, body, depends, header, httpBearer, reply, requestView } from '@depends/core';
+import {
+  ConfigurationError,
+  ErrorCode,
+  Router,
+  anyOf,
+  apiKeyHeader,
+  body,
+  depends,
+  header,
+  httpBearer,
+  invalidToken,
+  oauth2PasswordBearer,
+  reply,
+  requestView,
+  withScopes,
+} from '@depends/core';
 import { createDepends } from './index.js';
 
 let server: Server | undefined;
@@ -21,6 +36,30 @@ async function serve(app: Hono<any, any, any>): Promise<string> {
   await new Promise((r) => server!.once('listening', r));
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
 }
+
+/** Sends one request as raw bytes (no client normalises its target) and returns the status line's code. */
+function raw(url: string, target: string, headers: string[] = []): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
+    socket.end([`GET ${target} HTTP/1.1`, 'Host: x', 'Connection: close', ...headers, '', ''].join('\r\n'));
+  });
+}
+
+/** Tokens and the scopes each grants. */
+const GRANTS: Record<string, string[]> = { reader: ['me'], root: ['me', 'admin'] };
+const bearer = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read', admin: 'Administer' } });
+const caller = withScopes(
+  depends({ token: bearer }, ({ token }) => {
+    if (!GRANTS[token]) throw invalidToken();
+    return { token, scopes: GRANTS[token] };
+  }),
+  (c) => c.scopes,
+);
+const auth = (t: string) => ({ authorization: `Bearer ${t}` });
 
 describe('@depends/hono', () => {
   test('a body another middleware already read is reused from Hono’s cache', async () => {
@@ -158,5 +197,122 @@ describe('@depends/hono', () => {
     expect(events).toEqual(['open', 'close']);
     // Fetch Headers join repeated names into one line off node-server.
     expect((await app.request('/any')).headers.get('www-authenticate')).toBe('Bearer, APIKey');
+  });
+
+  describe('guard: decides for the route Hono dispatches to, the strictest requirement elsewhere', () => {
+    test('a terminal app.all() after app.use(auth): 401 without credential, the handler does not run; it runs once the strictest requirement is met', async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /admin/users': { scopes: ['admin'] } } });
+      let ran = 0;
+      app.use(guard);
+      app.get('/admin/users', (c) => c.json([]));
+      app.all('/admin/*', (c) => (ran++, c.text('admin area')));
+      const url = await serve(app);
+      const none = await request(`${url}/admin/secret`);
+      expect([none.statusCode, none.headers['www-authenticate']]).toEqual([401, 'Bearer']);
+      await none.body.dump();
+      const reader = await request(`${url}/admin/secret`, { headers: auth('reader') });
+      expect([reader.statusCode, reader.headers['www-authenticate']]).toEqual([403, 'Bearer error="insufficient_scope", scope="me admin"']);
+      await reader.body.dump();
+      expect(ran).toBe(0);
+      const root = await request(`${url}/admin/secret`, { headers: auth('root') });
+      expect([root.statusCode, await root.body.text()]).toEqual([200, 'admin area']);
+      expect(ran).toBe(1);
+    });
+
+    test('absolute-form and #fragment request targets on a guarded route: 401, the handler does not run', async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      let ran = 0;
+      app.use(guard);
+      const v1 = new Hono();
+      v1.get('/me', (c) => (ran++, c.json(guard.values(c).caller)));
+      app.route('/v1', v1);
+      const url = await serve(app);
+      expect(await raw(url, 'http://x/v1/me')).toBe(401);
+      expect(await raw(url, 'http://x:80/v1/me')).toBe(401);
+      expect(await raw(url, '/v1/me#fragment')).toBe(401);
+      expect(await raw(url, '/v1/me?x=1#/../../status')).toBe(401);
+      expect(ran).toBe(0);
+      expect(await raw(url, 'http://x/v1/me', ['Authorization: Bearer reader'])).toBe(200);
+      expect(ran).toBe(1);
+    });
+
+    test("no route matches: the strictest requirement, then the app's own notFound (with the values)", async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /admin': { scopes: ['admin'] }, 'GET /status': { public: true } } });
+      app.use(guard);
+      app.get('/status', (c) => c.json({ ok: true }));
+      app.get('/admin', (c) => c.json({}));
+      app.notFound((c) => c.json({ missing: guard.values(c).caller.token }, 404));
+      const url = await serve(app);
+      expect((await request(`${url}/status`)).statusCode).toBe(200);
+      const none = await request(`${url}/nope`);
+      expect(none.statusCode).toBe(401);
+      await none.body.dump();
+      const reader = await request(`${url}/nope`, { headers: auth('reader') });
+      expect(reader.statusCode).toBe(403);
+      await reader.body.dump();
+      const root = await request(`${url}/nope`, { headers: auth('root') });
+      expect([root.statusCode, await root.body.json()]).toEqual([404, { missing: 'root' }]);
+    });
+
+    test('a handler for every method between the guard and a public route: the strictest requirement first, and DEPENDS_GUARD_ORDER in the document', async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { name: 'auth', routes: { 'GET /files/index': { public: true } } });
+      let ran = 0;
+      app.use(guard);
+      app.use('/files/*', async function files(c, next) {
+        ran++;
+        if (c.req.path.endsWith('.txt')) return c.text('file');
+        await next();
+      });
+      app.get('/files/index', (c) => c.json([]));
+      d.docs(app);
+      const url = await serve(app);
+      for (const path of ['/files/secret.txt', '/files/index']) {
+        const res = await request(`${url}${path}`);
+        expect(res.statusCode, path).toBe(401);
+        await res.body.dump();
+      }
+      expect(ran).toBe(0);
+      let error: unknown;
+      try {
+        d.openapi();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).code).toBe(ErrorCode.GuardOrder);
+      expect((error as Error).message).toMatch(/^Guard "auth": middleware "files" runs after it and before GET \/files\/index, which the guard lets through without a credential/);
+    });
+
+    test("a sub-app with its own onError (app.route() wraps its handlers): its route markers and guards are recognised", async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      const admin = d.guard({ caller }, { name: 'admin', scopes: ['admin'] });
+      const v1 = new Hono();
+      v1.use(guard);
+      v1.get('/health', d.route({ public: true }), (c) => c.text('ok'));
+      v1.get('/me', (c) => c.json(guard.values(c).caller));
+      v1.get('/admin', admin, (c) => c.json(admin.values(c).caller));
+      v1.onError((e, c) => c.text(e.message, 500));
+      app.route('/v1', v1);
+      d.docs(app);
+      const url = await serve(app);
+      const status = async (path: string, token?: string) => {
+        const res = await request(`${url}${path}`, { headers: token ? auth(token) : {} });
+        await res.body.dump();
+        return res.statusCode;
+      };
+      expect([await status('/v1/health'), await status('/v1/me'), await status('/v1/me', 'reader')]).toEqual([200, 401, 200]);
+      expect([await status('/v1/admin', 'reader'), await status('/v1/admin', 'root')]).toEqual([403, 200]);
+      expect(d.openapi().paths['/v1/health']?.get?.security).toEqual([]);
+    });
   });
 });

@@ -24,12 +24,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, guardValues, createRequestView, groupHeaders, nativeWasRead } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, nativeWasRead } from '@depends/core/adapter';
 import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, RawBody } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardOutcome, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
-import { honoRoutes, matchedRoute } from './routes.js';
+import { dispatched, honoRoutes } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -87,14 +87,16 @@ export class DependsHono {
   /** The core app: route table, overrides, `onError`, document. */
   readonly app: DependsApp;
   readonly #kit: Kit;
+  readonly #gate: GuardGate<Context>;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#kit = new AdapterKit(app, options, {
       serve: (route) => this.#serve(route),
-      routes: honoRoutes,
+      routes: (target) => this.#table(target),
       native: (value) => value instanceof Response,
     });
+    this.#gate = new GuardGate(app, this.#kit.guards);
   }
 
   /**
@@ -154,8 +156,13 @@ export class DependsHono {
    * or on one route (`app.get('/me', auth, handler)`). A request for a route
    * behind it answers exactly as a declared route would (401, 403, 422...)
    * before the handler runs; otherwise the values are set as the context's
-   * variables (`c.var.user`). Requests no route matches go on to Hono's 404
-   * untouched. Every guarded route is documented at its real path.
+   * variables (`c.var.user`). The route is the one Hono matched: the route
+   * the handlers after the guard lead to. Where none does (only handlers
+   * for every method, `app.all()` or `app.use()`, which may answer by
+   * themselves, or nothing and the app's `notFound` answers), and before
+   * such a handler placed between the guard and the route, the guard's
+   * strictest requirement applies (every scope it asks anywhere, never
+   * public). Every guarded route is documented at its real path.
    *
    * @example
    * ```ts
@@ -168,35 +175,52 @@ export class DependsHono {
    * ```
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): HonoGuard<Values<I>> {
-    const kit = this.#kit;
+    const { guards, bodyLimit } = this.#kit;
+    const gate = this.#gate;
     const resolved = guardValues<Context, Values<I>>('auth.values(c)');
+    const own = (fn: unknown) => guards.isOwn(fn);
     const guard: MiddlewareHandler = async (c, next) => {
-      let route: AppRoute | undefined;
       const node = nodeBindings(c);
+      let steps: GuardStep[];
       try {
-        const entry = matchedRoute(c);
-        route = entry && kit.guards.routeFor(guard, entry);
+        // Hono's own match: the decision for the route the handlers after this one lead to; the strictest
+        // requirement where none does, or before a handler for every method in between (it may answer by itself)
+        const found = dispatched(c, own);
+        steps = found === undefined || found.between ? gate.strictSteps(c, [guard]) : [];
+        if (found) steps.push(...gate.forOwnRoute(c, guard, found.entry));
       } catch (error) {
-        return toResponse(c, kit.errorAnswer(requestView(c, node?.incoming, kit.bodyLimit), error), undefined, node);
+        return toResponse(c, this.#kit.errorAnswer(requestView(c, node?.incoming, bodyLimit), error), undefined, node);
       }
-      if (!route) return next();
-      const view = requestView(c, node?.incoming, kit.bodyLimit);
-      return kit.runGuard(route, view, async (outcome) => {
-        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => toResponse(c, answer, view, node));
-        for (const [name, value] of Object.entries(outcome.values)) c.set(name as never, value as never);
-        resolved.set(c, outcome.values as Values<I>);
-        try {
-          await next();
-        } finally {
-          if (outcome.hasTeardown) {
-            if (node) afterSent(node.outgoing, () => outcome.finish());
-            else later(c, () => outcome.finish());
+      if (steps.length === 0) return next();
+      const view = requestView(c, node?.incoming, bodyLimit);
+      const passed: GuardOutcome[] = [];
+      // teardowns once the response has been sent (node-server), or after it has been handed back
+      const finish = () => {
+        for (const o of passed)
+          if (node) afterSent(node.outgoing, () => o.finish());
+          else later(c, () => o.finish());
+      };
+      return gate.run<Response | Promise<undefined> | undefined>(
+        c,
+        steps,
+        view,
+        (_step, outcome) => {
+          for (const name in outcome.values) c.set(name as never, outcome.values[name] as never);
+          resolved.set(c, outcome.values as Values<I>);
+          if (outcome.hasTeardown) passed.push(outcome);
+        },
+        (answer) => (finish(), this.#kit.write(view, answer, (a) => toResponse(c, a, view, node))),
+        async () => {
+          try {
+            await next();
+          } finally {
+            finish();
           }
-        }
-        return undefined;
-      });
+          return undefined;
+        },
+      );
     };
-    kit.guards.add(guard, inputs, options);
+    guards.add(guard, inputs, options);
     return Object.assign(guard, { values: resolved.values }) as HonoGuard<Values<I>>;
   }
 
@@ -230,6 +254,19 @@ export class DependsHono {
    */
   openapi(): OpenAPIDocument {
     return this.#kit.openapi();
+  }
+
+  /**
+   * A Hono app's route table (what the document reads). A middleware placed
+   * after a guard and before a route it lets through with less (public,
+   * fewer scopes) fails here: the guard checks its strictest requirement
+   * before such a middleware (it may answer by itself), so that route would
+   * be refused (`DEPENDS_GUARD_ORDER`).
+   */
+  #table(target: Hono<any, any, any>): TableRoute[] {
+    const { entries, middleware } = honoRoutes(target);
+    if (this.#kit.guards.size > 0) this.#kit.guards.checkOrder(entries, (fn) => middleware.has(fn));
+    return entries;
   }
 
   #serve(route: AppRoute): HonoHandler {

@@ -1,13 +1,12 @@
 /**
- * Hono's route table (internal): every route with the middleware in front
- * of it, for the document (mounted routes, single handlers, guarded
- * routes) and for finding the route a guarded request is for.
+ * Hono's route table and match (internal): every route with the middleware
+ * in front of it, for the document (mounted routes, single handlers,
+ * guarded routes), and the route a request is dispatched to, from Hono's
+ * own match (`matchedRoutes` of `hono/route`).
  */
 import type { Context, Hono } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { TableRoute } from '@depends/core/adapter';
-
-/** What `app.route()` leaves on a sub-app's handler wrapped for its own error handler. */
-const COMPOSED_HANDLER = '__COMPOSED_HANDLER';
 
 interface HonoRoute {
   readonly method: string;
@@ -15,7 +14,16 @@ interface HonoRoute {
   readonly handler: unknown;
 }
 
-const unwrap = (handler: unknown): unknown => (handler as Record<string, unknown>)[COMPOSED_HANDLER] ?? handler;
+/**
+ * The function a route table entry runs, as it was registered. The only
+ * private Hono API the adapter reads: `app.route()` wraps every handler of
+ * a sub-app that has its own `onError` in a function of its own and keeps
+ * the original under the `__COMPOSED_HANDLER` key (Hono's internal
+ * `COMPOSED_HANDLER` marker); Hono has no public way to see through it, and
+ * the guard must recognise its own functions (guards, route markers, docs
+ * routes) and the wrapped handlers in such sub-apps.
+ */
+export const registered = (handler: unknown): unknown => (handler as Record<string, unknown>).__COMPOSED_HANDLER ?? handler;
 
 /** Paths the document cannot show as they are: regex constraints, optional parameters, wildcards. */
 const knowable = (path: string): string | undefined => (/[{}?*()]/.test(path) ? undefined : path);
@@ -30,54 +38,72 @@ function covers(pattern: string, path: string): boolean {
   return p.every((seg, i) => seg === r[i] || seg.startsWith(':') || r[i].startsWith(':'));
 }
 
+const entryOf = (r: HonoRoute, handler: unknown, before: unknown[]): TableRoute => ({
+  method: r.method.toUpperCase(),
+  path: knowable(r.path),
+  handler,
+  before,
+  where: `path "${r.path}"`,
+});
+
 /**
- * Groups a list of Hono routes (in registration order) into table routes:
- * consecutive entries of one method and path are one route whose last
- * handler is the route's and the others its own middleware; `ALL` entries
- * (`use`, `all`) are middleware in front of the later routes they cover.
+ * Every route of a Hono app in registration order (`app.route()` sub-apps
+ * are already in its table, with their base paths): consecutive entries of
+ * one method and path are one route whose last handler is the route's and
+ * the others its own middleware; `ALL` entries (`use`, `all`) are
+ * middleware in front of the later routes they cover (`middleware`).
  */
-function* group(routes: readonly HonoRoute[], coversAll: boolean): Generator<TableRoute> {
+export function honoRoutes(app: Hono<any, any, any>): { entries: TableRoute[]; middleware: Set<unknown> } {
+  const routes = app.routes as HonoRoute[];
   const uses: HonoRoute[] = [];
+  const entries: TableRoute[] = [];
   let own: unknown[] = [];
   for (let i = 0; i < routes.length; i++) {
     const r = routes[i];
-    const fn = unwrap(r.handler);
     if (r.method === 'ALL') {
       uses.push(r);
       continue;
     }
     const next = routes[i + 1];
     if (next && next.method === r.method && next.path === r.path) {
-      own.push(fn);
+      own.push(registered(r.handler));
       continue;
     }
-    const before = uses.filter((u) => coversAll || covers(u.path, r.path)).map((u) => unwrap(u.handler));
-    yield { method: r.method.toUpperCase(), path: knowable(r.path), handler: fn, before: [...before, ...own], where: `path "${r.path}"` };
+    const before = uses.filter((u) => covers(u.path, r.path)).map((u) => registered(u.handler));
+    entries.push(entryOf(r, registered(r.handler), [...before, ...own]));
     own = [];
   }
+  return { entries, middleware: new Set(uses.map((u) => registered(u.handler))) };
 }
 
 /**
- * Every route of a Hono app in registration order (`app.route()` sub-apps
- * are already in its table, with their base paths), with the middleware in
- * front of each.
+ * Where Hono dispatches a request, seen from the handler running now (at
+ * `c.req.routeIndex` in Hono's matched routes, exactly the handlers Hono
+ * runs for the request, in order): the route of a method the handlers
+ * after it lead to — the route that handler belongs to, or else the first
+ * one matched after it — with everything Hono runs in front of that
+ * route's handler; `between`: whether a handler registered for every
+ * method (`app.use()`, `app.all()`) that is not one of `own` runs between
+ * the two (it may answer by itself). `undefined` when no such route
+ * follows: only handlers for every method, or nothing (the app's
+ * `notFound` answers).
  */
-export function honoRoutes(app: Hono<any, any, any>): Generator<TableRoute> {
-  return group(app.routes as HonoRoute[], false);
-}
-
-/**
- * The route a request is dispatched to, from Hono's own match
- * (`matchedRoutes`: exactly the handlers that run for it, in order), or
- * `undefined` when only middleware matched (Hono's 404).
- */
-export function matchedRoute(c: Context): TableRoute | undefined {
-  const matched = (c.req as unknown as { matchedRoutes: HonoRoute[] }).matchedRoutes;
-  const first = matched.findIndex((r) => r.method !== 'ALL');
-  if (first === -1) return undefined;
+export function dispatched(c: Context, own: (fn: unknown) => boolean): { entry: TableRoute; between: boolean } | undefined {
+  const matched = matchedRoutes(c) as HonoRoute[];
+  const at = c.req.routeIndex;
+  if (at >= matched.length) return undefined;
+  let first = at;
+  let between = false;
+  while (matched[first].method === 'ALL') {
+    if (first > at && !between) between = !own(registered(matched[first].handler));
+    if (++first === matched.length) return undefined;
+  }
+  const route = matched[first];
+  const same = (r: HonoRoute | undefined) => r !== undefined && r.method === route.method && r.path === route.path;
+  while (first > 0 && same(matched[first - 1])) first--;
   let last = first;
-  while (last + 1 < matched.length && matched[last + 1].method === matched[first].method && matched[last + 1].path === matched[first].path) last++;
-  // Everything Hono runs before that route's handler covers it: no pattern test needed.
-  for (const entry of group(matched.slice(0, last + 1), true)) return entry;
-  return undefined;
+  while (same(matched[last + 1])) last++;
+  const before: unknown[] = [];
+  for (let i = 0; i < last; i++) if (i >= first || matched[i].method === 'ALL') before.push(registered(matched[i].handler));
+  return { entry: entryOf(route, registered(matched[last].handler), before), between };
 }
