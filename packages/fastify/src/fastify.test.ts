@@ -3,12 +3,13 @@
  * hooks around depends routes, its body parsers for wrapped handlers, its
  * `bodyLimit`, and other routes' errors and 404s left to Fastify.
  */
+import { connect } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { request } from 'undici';
 import { z } from 'zod';
-import { Router, body, depends, httpBearer, path } from '@depends/core';
+import { ConfigurationError, Router, body, depends, httpBearer, invalidToken, oauth2PasswordBearer, path, withScopes } from '@depends/core';
 import { createDepends } from './index.js';
 
 let app: FastifyInstance | undefined;
@@ -33,6 +34,30 @@ function itemsApi(): Router {
   api.post('/items', { item: body(Item) }, ({ item }) => item, { status: 201 });
   return api;
 }
+
+/** Sends one request as raw bytes (no client normalises its target) and returns the status line's code. */
+function raw(url: string, target: string, headers: string[] = []): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
+    socket.end([`GET ${target} HTTP/1.1`, 'Host: x', 'Connection: close', ...headers, '', ''].join('\r\n'));
+  });
+}
+
+/** Tokens and the scopes each grants. */
+const GRANTS: Record<string, string[]> = { reader: ['me'], root: ['me', 'admin'] };
+const oauth2 = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read', admin: 'Administer' } });
+const caller = withScopes(
+  depends({ token: oauth2 }, ({ token }) => {
+    if (!GRANTS[token]) throw invalidToken();
+    return { token, scopes: GRANTS[token] };
+  }),
+  (c) => c.scopes,
+);
+const auth = (t: string) => ({ authorization: `Bearer ${t}` });
 
 describe('@depends/fastify', () => {
   test('mounted inside a prefixed plugin: served and documented under the prefix', async () => {
@@ -182,5 +207,117 @@ describe('@depends/fastify', () => {
     expect(await res.body.json()).toEqual({ detail: 'Internal Server Error' });
     await new Promise((r) => setTimeout(r, 20));
     expect(events).toEqual(['open', 'close']);
+  });
+
+  describe('guard: decides for the route Fastify dispatched to, the strictest requirement elsewhere', () => {
+    test('absolute-form and #fragment request targets on a guarded route: 401, the handler does not run', async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      d.docs(fastify);
+      fastify.addHook('preHandler', guard);
+      let ran = 0;
+      fastify.register(async (v1) => void v1.get('/me', async (req) => (ran++, guard.values(req).caller)), { prefix: '/v1' });
+      const url = await serve(fastify);
+      expect(await raw(url, 'http://x/v1/me')).toBe(401);
+      expect(await raw(url, 'http://x:80/v1/me')).toBe(401);
+      expect(await raw(url, '/v1/me#fragment')).toBe(401);
+      expect(await raw(url, '/v1/me?x=1#/../../status')).toBe(401);
+      expect(ran).toBe(0);
+      expect(await raw(url, 'http://x/v1/me', ['Authorization: Bearer reader'])).toBe(200);
+      expect(ran).toBe(1);
+    });
+
+    test("requests never read Fastify's private hook table (only the document does)", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      d.docs(fastify);
+      fastify.addHook('preHandler', guard);
+      fastify.get('/me', async (req) => guard.values(req).caller);
+      const url = await serve(fastify);
+      // every read of the instance's hook lists (Fastify's private table) is counted
+      const symbol = Object.getOwnPropertySymbols(fastify).find((sym) => sym.description === 'fastify.hooks')!;
+      const table = (fastify as unknown as Record<symbol, Record<string, unknown>>)[symbol];
+      let read = 0;
+      for (const name of ['onRequest', 'preHandler']) {
+        const list = table[name];
+        Object.defineProperty(table, name, { get: () => (read++, list), configurable: true });
+      }
+      for (const headers of [{}, auth('reader')]) await (await request(`${url}/me`, { headers })).body.dump();
+      expect(read).toBe(0);
+      expect(d.openapi().paths['/me']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['me'] }]);
+      expect(read).toBeGreaterThan(0); // the document reads them
+    });
+
+    test("a 404 behind the guard: the strictest requirement (no credential: 401), then the app's own not-found handler with the values", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /admin': { scopes: ['admin'] }, 'GET /status': { public: true } } });
+      d.docs(fastify);
+      fastify.addHook('preHandler', guard);
+      let ran = 0;
+      fastify.setNotFoundHandler((req, reply) => (ran++, reply.code(404).send({ missing: guard.values(req).caller.token })));
+      fastify.get('/status', async () => ({ ok: true }));
+      fastify.get('/admin', async () => ({}));
+      const url = await serve(fastify);
+      expect((await request(`${url}/status`)).statusCode).toBe(200);
+      const none = await request(`${url}/nope`);
+      expect([none.statusCode, none.headers['www-authenticate']]).toEqual([401, 'Bearer']);
+      await none.body.dump();
+      const reader = await request(`${url}/nope`, { headers: auth('reader') });
+      expect([reader.statusCode, reader.headers['www-authenticate']]).toEqual([403, 'Bearer error="insufficient_scope", scope="me admin"']);
+      await reader.body.dump();
+      expect(ran).toBe(0);
+      const root = await request(`${url}/nope`, { headers: auth('root') });
+      expect([root.statusCode, await root.body.json()]).toEqual([404, { missing: 'root' }]);
+      expect(ran).toBe(1);
+    });
+
+    test('a route registered before d.docs()/d.mount() met its instance: the strictest requirement', async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /early': { public: true }, 'GET /admin': { scopes: ['admin'] } } });
+      fastify.addHook('preHandler', guard);
+      fastify.get('/early', async () => ({ early: true }));
+      d.docs(fastify);
+      fastify.get('/admin', async () => ({}));
+      const url = await serve(fastify);
+      const none = await request(`${url}/early`);
+      expect(none.statusCode).toBe(401);
+      await none.body.dump();
+      const reader = await request(`${url}/early`, { headers: auth('reader') });
+      expect(reader.statusCode).toBe(403);
+      await reader.body.dump();
+      expect((await request(`${url}/early`, { headers: auth('root') })).statusCode).toBe(200);
+    });
+
+    test('route markers are read from the route (its onRoute options); one added to a context is refused', async () => {
+      const fastify = Fastify();
+      const errors: unknown[] = [];
+      const d = createDepends({ onError: (e) => errors.push(e) });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      d.docs(fastify);
+      fastify.addHook('preHandler', guard);
+      fastify.get('/health', { preHandler: [d.route({ public: true })] }, async () => 'ok');
+      fastify.get('/admin', { preHandler: [d.route({ scopes: ['admin'] })] }, async () => ({}));
+      let ran = 0;
+      fastify.register(async (v1) => {
+        v1.addHook('preHandler', d.route({ public: true }));
+        v1.get('/open', async () => (ran++, {}));
+      });
+      const url = await serve(fastify);
+      const status = async (path: string, token?: string) => {
+        const res = await request(`${url}${path}`, { headers: token ? auth(token) : {} });
+        await res.body.dump();
+        return res.statusCode;
+      };
+      expect(await status('/health')).toBe(200);
+      expect([await status('/admin', 'reader'), await status('/admin', 'root')]).toEqual([403, 200]);
+      expect([await status('/open'), await status('/open', 'root')]).toEqual([401, 500]);
+      expect(ran).toBe(0);
+      expect(errors.some((e) => e instanceof ConfigurationError && /context of GET \/open/.test(e.message))).toBe(true);
+      expect(() => d.openapi()).toThrow(/route marker \(d\.route\(\)\) is added to the Fastify context of GET \/open/);
+    });
   });
 });

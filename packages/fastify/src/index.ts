@@ -19,11 +19,11 @@
  * ```
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
-import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, guardValues, setHeaders } from '@depends/core/adapter';
+import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
+import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -50,8 +50,19 @@ interface SeenRoute {
   readonly path: string;
   readonly handler: unknown;
   readonly instance: FastifyInstance;
-  readonly options: { onRequest?: unknown; preHandler?: unknown };
+  /** The route's own `onRequest` and `preHandler` hooks (its options), in order. */
+  readonly onRequest: readonly unknown[];
+  readonly preHandler: readonly unknown[];
 }
+
+/**
+ * Where the `onRoute` hook leaves, in the route's `config` (Fastify copies
+ * it into the config of the route it builds, `request.routeOptions.config`),
+ * the route as a guard decides for it, by method: its path, its handler and
+ * its own hooks (route markers among them).
+ */
+const ROUTE = Symbol('depends.route');
+type RouteConfig = { [ROUTE]?: Readonly<Record<string, TableRoute>> } | undefined;
 
 type Kit = AdapterKit<FastifyInstance, RouteHandlerMethod>;
 
@@ -78,16 +89,16 @@ export class DependsFastify {
   readonly app: DependsApp;
   readonly #kit: Kit;
   readonly #options: AdapterOptions;
-  /** Every route Fastify registered after an instance met this adapter (its `onRoute` hook): where wrapped handlers are found. */
+  /** Every route Fastify registered after an instance met this adapter (its `onRoute` hook): where wrapped and guarded routes are found for the document. */
   readonly #seen: SeenRoute[] = [];
-  /** The seen routes by `METHOD url`, for a guard to find the route of a request. */
-  readonly #byKey = new Map<string, SeenRoute>();
   readonly #hooked = new WeakSet<FastifyInstance>();
+  readonly #gate: GuardGate<FastifyRequest>;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#options = options;
-    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: () => this.#seen.map(tableRoute), native: isReply });
+    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: () => this.#seen.map((r) => this.#tableRoute(r)), native: isReply });
+    this.#gate = new GuardGate(app, this.#kit.guards);
   }
 
   /**
@@ -204,18 +215,43 @@ export class DependsFastify {
     if (this.#hooked.has(target)) return;
     this.#hooked.add(target);
     const seen = this.#seen;
-    const byKey = this.#byKey;
+    const gets = new Set<string>();
     target.addHook('onRoute', function (this: FastifyInstance, options) {
       const url = options.url ?? options.path;
+      const [onRequest, preHandler] = [hookList(options.onRequest), hookList(options.preHandler)];
       const methods = Array.isArray(options.method) ? options.method : [options.method];
+      const byMethod: Record<string, TableRoute> = {};
       for (const method of methods) {
+        byMethod[method] = { method, path: url, handler: options.handler, before: [...onRequest, ...preHandler] };
         // the HEAD route Fastify adds beside each GET is not documented apart
-        if (method === 'HEAD' && byKey.has(`GET ${url}`)) continue;
-        const route: SeenRoute = { method, path: url, handler: options.handler, instance: this, options };
-        seen.push(route);
-        byKey.set(`${method} ${url}`, route);
+        if (method === 'HEAD' && gets.has(url)) continue;
+        if (method === 'GET') gets.add(url);
+        seen.push({ method, path: url, handler: options.handler, instance: this, onRequest, preHandler });
       }
+      // public: the route's config, which Fastify hands back as request.routeOptions.config
+      options.config = { ...options.config, [ROUTE]: byMethod } as typeof options.config;
     });
+  }
+
+  /**
+   * A seen route as the document reads it: what runs in front of its
+   * handler, in order (its contexts' hooks, then its own). A route marker
+   * added to a context rather than placed on a route is refused: a guard
+   * reads the markers of the route only.
+   */
+  #tableRoute(seen: SeenRoute): TableRoute {
+    const guards = this.#kit.guards;
+    const context = (name: 'onRequest' | 'preHandler') =>
+      contextHooks(seen.instance, name).map((fn) => {
+        if (guards.isOwn(fn) && !guards.isGuard(fn)) throw misplacedMarker(`${seen.method} ${seen.path}`);
+        return fn;
+      });
+    return {
+      method: seen.method,
+      path: seen.path,
+      handler: seen.handler,
+      before: [...context('onRequest'), ...seen.onRequest, ...context('preHandler'), ...seen.preHandler],
+    };
   }
 
   /**
@@ -223,9 +259,15 @@ export class DependsFastify {
    * dependency) in front of existing Fastify routes, their handlers
    * untouched. Add it as a `preHandler` hook — to an instance (every route
    * of that encapsulated context and its children) or to one route — and
-   * read the values with `auth.values(request)`, typed. A refused request
-   * gets depends' answer (401/403/422 with their headers) before the
-   * handler; Fastify's 404s, error handler and other hooks are untouched.
+   * read the values with `auth.values(request)`, typed. It decides for the
+   * route Fastify dispatched the request to (`request.routeOptions`, its
+   * own hooks as the `onRoute` hook saw them); where that route is not
+   * known (Fastify's not-found handler, a route registered before
+   * `d.docs()`/`d.mount()` met its instance) the guard's strictest
+   * requirement applies (every scope it asks anywhere, never public). A
+   * refused request gets depends' answer (401/403/422 with their headers)
+   * before the handler; Fastify's error handler and other hooks are
+   * untouched.
    * The values are also set on the request the Fastify way (`request.user`,
    * typed by your `declare module 'fastify'` augmentation or
    * `decorateRequest('user', null)`), unless the request already has a
@@ -246,33 +288,32 @@ export class DependsFastify {
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): FastifyGuard<Values<I>> {
     const kit = this.#kit;
-    const byKey = this.#byKey;
+    const gate = this.#gate;
     const resolved = guardValues<FastifyRequest, Values<I>>('auth.values(request)');
-    const guard = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-      const view = viewOf(request, reply, kit.bodyLimit);
-      let route: AppRoute | undefined;
-      // Fastify runs the hooks of its not-found handler too: the framework's own 404 stays its own
-      if (request.is404) return undefined;
+    const guard = async function (request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+      let steps: GuardStep[];
       try {
-        const url = request.routeOptions.url;
-        const seen = url === undefined ? undefined : byKey.get(`${request.method} ${url}`);
-        const entry: TableRoute = seen
-          ? tableRoute(seen)
-          : { method: request.method, path: url, handler: request.routeOptions.handler, before: [guard], where: 'a route registered before the guard met its instance' };
-        route = kit.guards.routeFor(guard, entry);
+        // the not-found handler is app code; a route the onRoute hook did not see: the strictest requirement
+        steps = request.is404 ? gate.strictSteps(request, [guard]) : gate.forOwnRoute(request, guard, routeOf(request));
       } catch (error) {
-        return write(reply, kit.errorAnswer(view, error));
+        return write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), error));
       }
-      if (!route) return undefined;
-      return kit.runGuard(route, view, (outcome) => {
-        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => write(reply, answer));
-        resolved.set(request, outcome.values as Values<I>);
-        // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
-        const target = request as unknown as Record<string, unknown>;
-        for (const name in outcome.values) if (target[name] == null) target[name] = outcome.values[name];
-        if (outcome.hasTeardown) afterSent(reply.raw, () => outcome.finish());
-        return undefined;
-      });
+      if (steps.length === 0) return undefined;
+      const view = viewOf(request, reply, kit.bodyLimit);
+      return gate.run(
+        request,
+        steps,
+        view,
+        (_step, outcome) => {
+          resolved.set(request, outcome.values as Values<I>);
+          // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
+          const target = request as unknown as Record<string, unknown>;
+          for (const name in outcome.values) if (target[name] == null) target[name] = outcome.values[name];
+          if (outcome.hasTeardown) afterSent(reply.raw, () => outcome.finish());
+        },
+        (answer): unknown => kit.write(view, answer, (a) => write(reply, a)),
+        () => undefined,
+      );
     };
     kit.guards.add(guard, inputs, options);
     return Object.assign(guard, { values: resolved.values }) as FastifyGuard<Values<I>>;
@@ -291,8 +332,14 @@ export class DependsFastify {
    * ```
    */
   route(options: GuardRouteOptions): preHandlerAsyncHookHandler {
-    const marker: preHandlerAsyncHookHandler = async () => undefined;
-    this.#kit.guards.mark(marker, options);
+    const kit = this.#kit;
+    // added to a context instead (every route of it): refused, as a guard reads the markers of the route only
+    const marker: preHandlerAsyncHookHandler = async (request, reply) => {
+      const route = routeOf(request);
+      if (route && !route.before.includes(marker)) return write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), misplacedMarker(`${route.method} ${route.path}`)));
+      return undefined;
+    };
+    kit.guards.mark(marker, options);
     return marker;
   }
 
@@ -309,33 +356,31 @@ export class DependsFastify {
 /** A hook list as Fastify keeps it (one function, an array, or none). */
 const hookList = (hooks: unknown): unknown[] => (Array.isArray(hooks) ? hooks : hooks === undefined || hooks === null ? [] : [hooks]);
 
-/**
- * The hooks of a Fastify context (its own and those it inherited), read
- * from Fastify's hook table when the document is built: Fastify has no
- * public listing of them.
- */
-function contextHooks(instance: FastifyInstance, name: 'onRequest' | 'preHandler'): unknown[] {
-  for (const symbol of Object.getOwnPropertySymbols(instance)) {
-    if (symbol.description !== 'fastify.hooks') continue;
-    return hookList((instance as unknown as Record<symbol, Record<string, unknown>>)[symbol]?.[name]);
-  }
-  const parent = Object.getPrototypeOf(instance) as FastifyInstance | null;
-  return parent ? contextHooks(parent, name) : [];
+/** The route Fastify dispatched a request to, as the `onRoute` hook saw it; `undefined` when it did not see it. */
+function routeOf(request: FastifyRequest): TableRoute | undefined {
+  return (request.routeOptions.config as RouteConfig)?.[ROUTE]?.[request.method];
 }
 
-/** A seen route as the guards and the document read it: what runs in front of its handler, in order. */
-function tableRoute(seen: SeenRoute): TableRoute {
-  return {
-    method: seen.method,
-    path: seen.path,
-    handler: seen.handler,
-    before: [
-      ...contextHooks(seen.instance, 'onRequest'),
-      ...hookList(seen.options.onRequest),
-      ...contextHooks(seen.instance, 'preHandler'),
-      ...hookList(seen.options.preHandler),
-    ],
-  };
+const misplacedMarker = (route: string): ConfigurationError =>
+  new ConfigurationError(
+    ErrorCode.GuardOptions,
+    `A route marker (d.route()) is added to the Fastify context of ${route} rather than placed on a route: place it in the route's own hooks ({ preHandler: [d.route(…)] })`,
+  );
+
+/** Fastify's hook table symbol, once found. */
+let hooksSymbol: symbol | undefined;
+
+/**
+ * The hooks of a Fastify context (its own and those it inherited). The
+ * only private Fastify API the adapter reads, and only when the document
+ * is built (never for a request): Fastify has no public listing of a
+ * context's hooks, and the document shows which guards stand in front of
+ * each route. The symbol of the hook table is looked up once.
+ */
+function contextHooks(instance: FastifyInstance, name: 'onRequest' | 'preHandler'): unknown[] {
+  for (let o: object | null = instance; hooksSymbol === undefined && o !== null; o = Object.getPrototypeOf(o) as object | null)
+    hooksSymbol = Object.getOwnPropertySymbols(o).find((s) => s.description === 'fastify.hooks');
+  return hooksSymbol === undefined ? [] : hookList((instance as unknown as Record<symbol, Record<string, unknown> | undefined>)[hooksSymbol]?.[name]);
 }
 
 /** Whether a handler's result is Fastify's reply itself (`return reply.send(…)`): it passes through untouched. */
