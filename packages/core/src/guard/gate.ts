@@ -51,10 +51,10 @@ export interface GuardStep {
  *
  * @example
  * ```ts
- * const binding: GateBinding<Request> = {
- *   view: (req) => viewOf(req),
- *   write: (req, answer) => { if (!req.res!.headersSent) writeNodeAnswer(req.res!, answer) },
- *   pass: (req, values, finish) => { Object.assign(req.res!.locals, values); if (finish) afterSent(req.res!, finish) },
+ * const binding: GateBinding<{ req: IncomingMessage; res: ServerResponse; locals: object }> = {
+ *   view: (key) => viewOf(key.req),
+ *   write: (key, answer) => { if (!key.res.headersSent) writeNodeAnswer(key.res, answer) },
+ *   pass: (key, values, finish) => { Object.assign(key.locals, values); if (finish) afterSent(key.res, finish) },
  * }
  * ```
  */
@@ -84,7 +84,7 @@ interface RequestState {
  * const gate = new GuardGate<Request>(kit.app, kit.guards)
  * gate.mark(req, auth)                           // app.use(auth): pending
  * const steps = gate.forRoute(req, entry, [auth]) // at the route's checkpoint
- * gate.run(steps, view, (step, outcome) => pass(step, outcome), (answer) => write(answer), () => next())
+ * gate.run(req, steps, view, (step, outcome) => pass(step, outcome), (answer) => write(answer), () => next())
  * ```
  */
 export class GuardGate<K extends object> {
@@ -151,7 +151,7 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * try { steps = gate.forRoute(req, entry) } catch (error) { return gate.fail(req, error) }
+   * try { gate.decide(req, gate.forRoute(req, entry), next) } catch (error) { gate.fail(req, error) }
    * ```
    */
   fail(key: K, error: unknown): void {
