@@ -36,8 +36,11 @@ describe(`hono on ${runtime}: guard in front of an existing sub-app`, () => {
     expect(JSON.parse(item.body)).toEqual({ id: '7', owner: 'root' });
   });
 
-  test('a path no route matches goes on to Hono: 404, not 401', async () => {
-    expect((await get('/existing/nothing')).status).toBe(404);
+  test("a path no route matches: the guard's strictest requirement first (401 without a credential), then Hono's 404", async () => {
+    const refused = await get('/existing/nothing');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['www-authenticate']).toBe('Bearer');
+    expect((await get('/existing/nothing', { authorization: 'Bearer root' })).status).toBe(404);
   });
 
   test('the guarded routes are in the document at their real paths, with their security', async () => {
