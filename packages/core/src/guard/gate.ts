@@ -293,7 +293,7 @@ export class GuardGate<K extends object> {
     for (const guard of [...placed, ...s.pending]) {
       if (s.decided.has(guard)) continue;
       s.decided.add(guard);
-      const route = this.#guards.routeFor(guard, entry.before.includes(guard) ? entry : { ...entry, before: [...entry.before, guard] });
+      const route = this.#guards.routeFor(guard, entry, true);
       if (route) out.push({ guard, route });
     }
     return out;
@@ -314,7 +314,7 @@ export class GuardGate<K extends object> {
     if (s.decided.has(guard)) return [];
     s.decided.add(guard);
     if (entry === undefined) return s.strict.has(guard) ? [] : [{ guard, route: this.#guards.strictest(guard), strict: true }];
-    const route = this.#guards.routeFor(guard, entry.before.includes(guard) ? entry : { ...entry, before: [...entry.before, guard] });
+    const route = this.#guards.routeFor(guard, entry, true);
     return route ? [{ guard, route }] : [];
   }
 

@@ -30,6 +30,8 @@ interface Guard {
   readonly allScopes: readonly string[];
   /** The strictest requirement compiled, once asked for. */
   strictest?: AppRoute;
+  /** Compiled routes by table entry object (`null`: public). */
+  readonly byEntry: WeakMap<object, AppRoute | null>;
 }
 
 const ROUTE_KEY = /^([A-Za-z]+)\s+(\/\S*)$/;
@@ -108,7 +110,7 @@ export class Guards {
     const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
     const keyed = normaliseKeys(label, routes);
     const allScopes = [...new Set([defaults.scopes ?? [], ...[...keyed.values()].map((o) => o.scopes ?? [])].flat())];
-    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes };
+    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap() };
     const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
     if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
       throw new ConfigurationError(
@@ -216,7 +218,7 @@ export class Guards {
         const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
         throw new ConfigurationError(
           ErrorCode.GuardOrder,
-          `Guard "${guard.name}": middleware ${name} runs after it and before ${where}, which the guard lets through ${options.public ? 'without a credential' : `with fewer scopes (${scopes.join(' ') || 'none'})`}. The guard cannot tell whether that middleware answers requests by itself, so it checks its strictest requirement there and would refuse what ${where} allows: register the middleware before the guard (e.g. app.use(express.json()) before app.use(auth))`,
+          `Guard "${guard.name}": middleware ${name} runs after it and before ${where}, which the guard lets through ${options.public ? 'without a credential' : `with fewer scopes (${scopes.join(' ') || 'none'})`}. The guard cannot tell whether that middleware answers requests by itself, so it checks its strictest requirement there and would refuse what ${where} allows: register the middleware before the guard (app.use(bodyParser) before app.use(auth)), or place the guard on the routers or routes it protects`,
         );
       });
     }
@@ -225,8 +227,8 @@ export class Guards {
   /**
    * The compiled route a guard checks for a request on `entry` (the route
    * the framework dispatches it to), or `undefined` when the guard does not
-   * apply: not in front of that route, the route is public, or it is a docs
-   * route. Compiled once per route (configuration mistakes throw here,
+   * apply: not in front of that route (unless `placed`: the adapter saw it
+   * run there), the route is public, or it is a docs route. Compiled once per route (configuration mistakes throw here,
    * naming the route and the dependency).
    *
    * @example
@@ -235,9 +237,18 @@ export class Guards {
    * if (route) runGuard(app, route, view)
    * ```
    */
-  routeFor(fn: unknown, entry: TableRoute): AppRoute | undefined {
+  routeFor(fn: unknown, entry: TableRoute, placed = false): AppRoute | undefined {
     const guard = this.#guards.get(fn);
-    if (!guard || this.#exempt.has(entry.handler) || !entry.before.includes(fn)) return undefined;
+    if (!guard || this.#exempt.has(entry.handler) || (!placed && !entry.before.includes(fn))) return undefined;
+    // the same entry object (adapters keep them) is found without working out its key again
+    const seen = guard.byEntry.get(entry);
+    if (seen !== undefined) return seen ?? undefined;
+    const route = this.#compiledFor(guard, entry);
+    guard.byEntry.set(entry, route ?? null);
+    return route;
+  }
+
+  #compiledFor(guard: Guard, entry: TableRoute): AppRoute | undefined {
     const key = entry.path === undefined ? entry.handler : guardKey(entry.method, entry.path);
     const hit = guard.compiled.get(key);
     if (hit !== undefined) return hit ?? undefined;
