@@ -21,14 +21,14 @@
  * ```
  */
 import type Koa from 'koa';
-import type { Context, Middleware } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
-import { DependsApp } from '@depends/core';
-import { AdapterKit, guardValues, setHeaders } from '@depends/core/adapter';
+import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
+import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { dispatchedRoute, isKoaRouter, targetRoutes } from './routes.js';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome } from '@depends/core/adapter';
+import { install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -63,9 +63,6 @@ export type KoaGuard<V> = Middleware<V, any> & {
  */
 export type GuardState<G> = G extends { values(ctx: Context): infer V } ? V : never;
 
-/** The stand-in route of a request a guard cannot see the routes of (it then checks every request). */
-const UNSEEN = { toString: () => 'a route the guard cannot see (inside an app mounted with koa-mount?)' };
-
 /**
  * Where routes go: a `@koa/router` router, or a Koa app (a router is
  * created and `use()`d).
@@ -79,7 +76,15 @@ export type KoaTarget = KoaRouter<any, any> | Koa<any, any>;
 
 type Kit = AdapterKit<KoaTarget, Middleware<any, any>>;
 
+/** What installing left on a target: the arrays it went through and their lengths then. */
+interface Installed extends Placement {
+  readonly lengths: number[];
+}
+
 const EMPTY = new Set([204, 205, 304]);
+
+/** Where `#at` says a request is when its route layer cannot be trusted: a guard in a route's own stack then asks its strictest requirement. */
+const UNKNOWN_ROUTE = Object.freeze({});
 
 /**
  * Serves a {@link DependsApp} on Koa. Create it with {@link createDepends};
@@ -96,14 +101,37 @@ export class DependsKoa {
   /** The core app: route table, overrides, `onError`, document. */
   readonly app: DependsApp;
   readonly #kit: Kit;
+  readonly #gate: GuardGate<Context>;
+  readonly #installed = new WeakMap<object, Installed>();
+  /** Each route layer's table entries by method (from the last install that went through it). */
+  readonly #entries = new WeakMap<object, Map<string, KoaEntry>>();
+  readonly #checkpoints = new WeakMap<object, Middleware<any, any>>();
+  readonly #wrappers = new WeakMap<object, Middleware<any, any>>();
+  /** The route layer whose checkpoint a request went through last (a guard in its own stack decides for it). */
+  readonly #at = new WeakMap<Context, object>();
+  /** Apps whose composition installs the guards, and the requests that came through such a composition. */
+  readonly #hooked = new WeakSet<object>();
+  readonly #composed = new WeakSet<Context>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#kit = new AdapterKit(app, options, {
       serve: (route) => this.#serve(route),
-      routes: targetRoutes,
+      routes: (target: KoaTarget) => this.#table(target),
       // The handler returned the context, or set ctx.body itself and returned nothing.
       native: (value, view) => value === view.native || (value === undefined && (view.native as Context).body !== undefined),
+    });
+    const kit = this.#kit;
+    const view = (ctx: Context) => viewOf(ctx, (ctx as { params?: Record<string, string> }).params ?? {}, kit.bodyLimit);
+    this.#gate = new GuardGate<Context>(app, kit.guards, {
+      view,
+      write: (ctx, answer) => {
+        if (!ctx.headerSent) kit.write(view(ctx), answer, (a) => writeAnswer(ctx, a));
+      },
+      pass: (ctx, values, finish) => {
+        Object.assign(ctx.state, values);
+        if (finish) afterSent(ctx.res, finish);
+      },
     });
   }
 
@@ -119,6 +147,7 @@ export class DependsKoa {
    * ```
    */
   mount(target: KoaTarget, router: Router): AppRoute[] {
+    if (!isKoaRouter(target)) this.#hook(target);
     const kr = routerOf(target);
     return this.#kit.mount(target, router, (method, path, handler) => kr.register(path, [method], handler));
   }
@@ -150,6 +179,7 @@ export class DependsKoa {
    * ```
    */
   docs(target: KoaTarget, options: DocsOptions = {}): void {
+    if (!isKoaRouter(target)) this.#hook(target);
     const kr = routerOf(target);
     for (const r of this.#kit.docs(target, options)) {
       const serveDocs: Middleware<any, any> = (ctx) => {
@@ -166,11 +196,15 @@ export class DependsKoa {
    * Place it with `app.use(auth)` before the routers (every route of the
    * routers used after it), `router.use(auth)` (the router's routes
    * registered after it), or on one route (`router.get('/me', auth,
-   * handler)`). A request for a route behind it answers exactly as a
+   * handler)`). It decides where @koa/router dispatches: at the route layer
+   * a request reaches, for that route (its per-route scopes and public
+   * opt-outs); any other middleware after it first gets its strictest
+   * requirement (every scope it asks anywhere), and so does a request no
+   * route answers before Koa's 404. A refused request answers exactly as a
    * declared route would (401, 403, 422...) before the handler runs;
-   * otherwise the values are set on `ctx.state`. Requests no route matches
-   * go on to Koa's 404 untouched. Every guarded route is documented at its
-   * real path (router prefixes included).
+   * otherwise the values are set on `ctx.state`. Call `d.docs(app)` before
+   * `app.listen()`: Koa composes the app's middleware then. Every guarded
+   * route is documented at its real path (router prefixes included).
    *
    * @example
    * ```ts
@@ -183,37 +217,41 @@ export class DependsKoa {
    * ```
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): KoaGuard<Values<I>> {
-    const kit = this.#kit;
-    const unseen = { method: 'ALL', path: undefined, handler: UNSEEN, where: String(UNSEEN) };
+    const gate = this.#gate;
     const resolved = guardValues<Context, Values<I>>('auth.values(ctx)');
-    const guard: Middleware<any, any> = async (ctx: Context, next) => {
-      let route: AppRoute | undefined;
-      let params: Record<string, string> = {};
+    const guard: Middleware<any, any> = (ctx: Context, next: Next) => {
       try {
-        const found = dispatchedRoute(ctx, guard);
-        if (found === 'unseen') route = kit.guards.routeFor(guard, { ...unseen, method: ctx.method, before: [guard] });
-        else if (found) {
-          route = kit.guards.routeFor(guard, found.entry);
-          params = found.params;
-        }
+        const installed = this.#install(ctx.app);
+        const at = this.#at.get(ctx);
+        if (at === UNKNOWN_ROUTE) return gate.atOwnRoute(ctx, guard, undefined, next);
+        // in the own stack of the route layer @koa/router dispatched to: it decides for that route
+        if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(at, ctx.method), next);
+        // a place the install never saw (an app mounted with koa-mount, a composed bundle): the strictest requirement, now
+        if (!installed.uses.has(guard)) return (gate.mark(ctx, guard), gate.atOwnRoute(ctx, guard, undefined, next));
+        if (installed.wrapsAfterGuard && !this.#composed.has(ctx))
+          throw new ConfigurationError(
+            ErrorCode.GuardOrder,
+            'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback() (Koa 2.16 or later)',
+          );
       } catch (error) {
-        writeAnswer(ctx, kit.errorAnswer(viewOf(ctx, params, kit.bodyLimit), error));
-        return;
+        return gate.fail(ctx, error);
       }
-      if (!route) return next();
-      const view = viewOf(ctx, params, kit.bodyLimit);
-      await kit.runGuard(route, view, async (outcome) => {
-        if (!outcome.values) return kit.write(view, outcome.answer, (answer) => writeAnswer(ctx, answer));
-        Object.assign(ctx.state, outcome.values);
-        resolved.set(ctx, outcome.values as Values<I>);
+      // placed with use(): it decides at the route's checkpoint, or before any other middleware
+      gate.mark(ctx, guard);
+      return Promise.resolve(next()).then(() => {
+        // Koa's 404 (nothing after the guard answered, no route decided): the strictest requirement of the guards still pending
+        if (ctx.status !== 404 || ctx.body != null || ctx.headerSent) return;
+        let steps: GuardStep[];
         try {
-          await next();
-        } finally {
-          if (outcome.hasTeardown) afterSent(ctx.res, () => outcome.finish());
+          steps = gate.strictSteps(ctx).flatMap((s) => gate.forOwnRoute(ctx, s.guard, undefined));
+        } catch (error) {
+          return gate.fail(ctx, error);
         }
+        return gate.decide(ctx, steps, () => undefined);
       });
     };
-    kit.guards.add(guard, inputs, options);
+    this.#kit.guards.add(guard, inputs, options);
+    gate.accessor(guard, resolved.set);
     return Object.assign(guard, { values: resolved.values }) as KoaGuard<Values<I>>;
   }
 
@@ -246,6 +284,101 @@ export class DependsKoa {
    */
   openapi(): OpenAPIDocument {
     return this.#kit.openapi();
+  }
+
+  /** The route table of a target, with the guards installed on it first (what the document and the startup checks read). */
+  #table(target: KoaTarget): KoaEntry[] {
+    if (this.#kit.guards.size > 0) this.#install(target);
+    return [...targetRoutes(target)];
+  }
+
+  /**
+   * Installs the guards on an app or router (see `install`): again whenever
+   * an array it went through has changed. Checks the order of middleware
+   * and guards (a `ConfigurationError` when a middleware after a guard
+   * stands before a route the guard lets through with less).
+   */
+  #install(target: KoaTarget): Installed {
+    const done = this.#installed.get(target);
+    if (done && unchanged(done.stacks as unknown[][], done.lengths)) return done;
+    if (!isKoaRouter(target)) this.#hook(target);
+    const guards = this.#kit.guards;
+    const placement = install(target, {
+      checkpoint: (layer) => this.#checkpointOf(layer),
+      wrap: (fn) => this.#wrap(fn as Middleware<any, any>),
+      isOwn: (fn) => guards.isOwn(fn),
+      isGuard: (fn) => guards.isGuard(fn),
+    });
+    const table = [...targetRoutes(target)];
+    for (const entry of table) {
+      const byMethod = this.#entries.get(entry.layer) ?? new Map<string, KoaEntry>();
+      this.#entries.set(entry.layer, byMethod.set(entry.method, entry));
+    }
+    guards.checkOrder(table, (fn) => isWrapped(fn));
+    const installed: Installed = { ...placement, lengths: placement.stacks.map((s) => s.length) };
+    this.#installed.set(target, installed);
+    return installed;
+  }
+
+  /**
+   * Has a Koa app install the guards when it composes its middleware
+   * (`app.compose`, Koa 2.16 and 3: `app.callback()` copies the middleware
+   * list then, so wrapping it later would change nothing), and marks the
+   * requests that come through such a composition.
+   */
+  #hook(app: Koa<any, any>): void {
+    if (this.#hooked.has(app)) return;
+    this.#hooked.add(app);
+    const a = app as unknown as { compose?: (middleware: Middleware<any, any>[]) => (ctx: Context, next?: Next) => Promise<unknown> };
+    const compose = a.compose;
+    if (typeof compose !== 'function') return;
+    const composed = this.#composed;
+    a.compose = (middleware) => {
+      const guarded = this.#kit.guards.size > 0;
+      if (guarded) this.#install(app);
+      const fn = compose.call(app, middleware);
+      return guarded ? (ctx, next) => (composed.add(ctx), fn(ctx, next)) : fn;
+    };
+  }
+
+  /** A route layer's entry for a request method (HEAD served by GET), once the guards are installed; `undefined` when unknown. */
+  #entryOf(layer: object, method: string): KoaEntry | undefined {
+    const byMethod = this.#entries.get(layer);
+    const m = method.toUpperCase();
+    return byMethod?.get(m) ?? (m === 'HEAD' ? byMethod?.get('GET') : undefined);
+  }
+
+  /** The checkpoint first in a route layer's stack: the guards pending on the request, and those placed in front of the route, decide for it. */
+  #checkpointOf(layer: object): Middleware<any, any> {
+    const made = this.#checkpoints.get(layer);
+    if (made) return made;
+    const gate = this.#gate;
+    const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
+      // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
+      const known = (ctx as { matched?: unknown[] }).matched?.includes(layer) === true;
+      this.#at.set(ctx, known ? layer : UNKNOWN_ROUTE);
+      try {
+        this.#install(ctx.app);
+      } catch (error) {
+        return gate.fail(ctx, error);
+      }
+      return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, ownStack(layer), next);
+    };
+    this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
+    return checkpoint;
+  }
+
+  /** Any other middleware, wrapped: guards pending on the request check their strictest requirement before it runs. */
+  #wrap(fn: Middleware<any, any>): Middleware<any, any> {
+    const made = this.#wrappers.get(fn);
+    if (made) return made;
+    const gate = this.#gate;
+    const wrapper: Middleware<any, any> = (ctx: Context, next: Next) => gate.beforeMiddleware(ctx, () => fn(ctx, next));
+    // what @koa/router and others read on a middleware (`param`, `_name`...)
+    Object.assign(wrapper, fn);
+    Object.defineProperty(wrapper, 'name', { value: fn.name });
+    this.#wrappers.set(fn, markInstalled(wrapper, 'wrapper'));
+    return wrapper;
   }
 
   #serve(route: AppRoute): Middleware<any, any> {

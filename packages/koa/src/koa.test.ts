@@ -1,16 +1,17 @@
 /**
  * Koa-specific behaviour: mounting on an app or a router, a body parser's
  * `ctx.request.body`, upstream middleware seeing the answer, errors of
- * other routes untouched, route discovery with router prefixes.
+ * other routes untouched, route discovery with router prefixes; the guard
+ * deciding where @koa/router dispatches (never failing open).
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import Koa, { type Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { request } from 'undici';
 import { z } from 'zod';
-import { Router, body, depends, header, httpBearer } from '@depends/core';
+import { HTTPException, Router, body, depends, header, httpBearer, invalidToken, oauth2PasswordBearer, withScopes, type GuardOptions } from '@depends/core';
 import { createDepends } from './index.js';
 
 let server: Server | undefined;
@@ -114,5 +115,184 @@ describe('@depends/koa', () => {
     const url = await serve(app);
     const res = await request(`${url}/empty`);
     expect([res.statusCode, res.headers['content-type'], res.headers['content-length'], await res.body.text()]).toEqual([200, undefined, '0', '']);
+  });
+});
+
+/** Tokens and the scopes each grants. */
+const TOKENS: Record<string, string[]> = { reader: ['me'], writer: ['me', 'notes:write'] };
+const bearer = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read', 'notes:write': 'Write notes' } });
+const caller = withScopes(
+  depends({ token: bearer }, ({ token }) => {
+    if (!TOKENS[token]) throw invalidToken();
+    return { token, scopes: TOKENS[token] };
+  }),
+  (c) => c.scopes,
+);
+const auth = (token?: string) => (token ? { authorization: `Bearer ${token}` } : {});
+
+/** Sends one request as raw bytes (no client normalises the target) and returns its status. */
+function raw(url: string, method: string, target: string, token?: string): Promise<number> {
+  const lines = [`${method} ${target} HTTP/1.1`, 'Host: x', 'Connection: close', 'Content-Length: 0', ...(token ? [`Authorization: Bearer ${token}`] : [])];
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
+    socket.end(`${lines.join('\r\n')}\r\n\r\n`);
+  });
+}
+
+describe('@depends/koa guard: decided where @koa/router dispatches, never open', () => {
+  /** `app.use(guard)`, then `extra` middleware, then `/v1` routes, then d.docs(app); by default POST /v1/notes asks notes:write. */
+  function guardedApp(extra: Middleware[] = [], options: GuardOptions = { scopes: ['me'], routes: { 'POST /v1/notes': { scopes: ['notes:write'] } } }) {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, options);
+    const ran: string[] = [];
+    app.use(guard);
+    for (const m of extra) app.use(m);
+    const v1 = new KoaRouter({ prefix: '/v1' });
+    v1.get('/me', (ctx) => {
+      ran.push('me');
+      ctx.body = { token: guard.values(ctx).caller.token };
+    });
+    v1.post('/notes', (ctx) => {
+      ran.push('notes');
+      ctx.status = 201;
+      ctx.body = {};
+    });
+    app.use(v1.routes());
+    d.docs(app);
+    return { app, ran };
+  }
+
+  test('a middleware after the guard that rewrites ctx.path: the route the router then dispatches to is decided (401 without credential)', async () => {
+    const rewrite: Middleware = async (ctx, next) => {
+      if (ctx.path === '/alias') ctx.path = '/v1/notes';
+      await next();
+    };
+    // POST /v1/notes also needs X-Admin: only a decision for that route asks it
+    const adminHeader = depends({ key: header('x-admin', z.string().optional()) }, ({ key }) => {
+      if (key !== 'yes') throw new HTTPException(403, 'Admins only');
+    });
+    const { app, ran } = guardedApp([rewrite], { scopes: ['me'], routes: { 'POST /v1/notes': { dependencies: [adminHeader] } } });
+    const url = await serve(app);
+    expect((await request(`${url}/alias`, { method: 'POST' })).statusCode).toBe(401);
+    const res = await request(`${url}/alias`, { method: 'POST', headers: auth('reader') });
+    expect([res.statusCode, await res.body.json()]).toEqual([403, { detail: 'Admins only' }]);
+    expect(ran).toEqual([]);
+    expect((await request(`${url}/alias`, { method: 'POST', headers: { ...auth('reader'), 'x-admin': 'yes' } })).statusCode).toBe(201);
+    expect(ran).toEqual(['notes']);
+  });
+
+  test('a terminal middleware after the guard gets the strictest requirement first (401 without credential)', async () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, { scopes: ['me'] });
+    app.use(guard);
+    app.use((ctx) => {
+      ctx.body = 'x';
+    });
+    d.docs(app);
+    const url = await serve(app);
+    const none = await request(`${url}/anything`);
+    expect([none.statusCode, await none.body.json()]).toEqual([401, { detail: 'Not authenticated' }]);
+    expect((await request(`${url}/anything`, { headers: auth('nope') })).statusCode).toBe(401);
+    const ok = await request(`${url}/anything`, { headers: auth('reader') });
+    expect([ok.statusCode, await ok.body.text()]).toEqual([200, 'x']);
+  });
+
+  test('an app composed before the guards were installed answers 500 naming the fix, never the middleware', async () => {
+    const errors: unknown[] = [];
+    const app = new Koa();
+    const d = createDepends({ onError: (e) => void errors.push(e) });
+    app.use(d.guard({ caller }, { scopes: ['me'] }));
+    app.use((ctx) => {
+      ctx.body = 'x';
+    });
+    const url = await serve(app); // no d.docs(app) before app.callback()
+    const res = await request(`${url}/anything`, { headers: auth('reader') });
+    expect(res.statusCode).toBe(500);
+    expect(await res.body.text()).not.toContain('x');
+    expect(String(errors[0])).toContain('call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()');
+  });
+
+  test('absolute-form and #fragment request targets: 401 without credential, the handler does not run', async () => {
+    const { app, ran } = guardedApp();
+    const url = await serve(app);
+    expect(await raw(url, 'GET', 'http://x/v1/me')).toBe(401);
+    expect(await raw(url, 'GET', '/v1/me#x')).toBe(401);
+    expect(await raw(url, 'GET', 'http://x/v1/me#x')).toBe(401);
+    expect(await raw(url, 'HEAD', 'http://x/v1/me')).toBe(401);
+    expect(ran).toEqual([]);
+    expect(await raw(url, 'GET', 'http://x/v1/me', 'reader')).toBe(200);
+    expect(ran).toEqual(['me']);
+  });
+
+  test('POST to a route with per-route scopes from a user lacking them: 403, the handler does not run (absolute form too)', async () => {
+    const { app, ran } = guardedApp();
+    const url = await serve(app);
+    const res = await request(`${url}/v1/notes`, { method: 'POST', headers: auth('reader') });
+    expect([res.statusCode, res.headers['www-authenticate']]).toEqual([403, 'Bearer error="insufficient_scope", scope="notes:write"']);
+    await res.body.dump();
+    expect(await raw(url, 'POST', 'http://x/v1/notes', 'reader')).toBe(403);
+    expect(await raw(url, 'POST', '/v1/notes#f', 'reader')).toBe(403);
+    expect(ran).toEqual([]);
+    expect((await request(`${url}/v1/notes`, { method: 'POST', headers: auth('writer') })).statusCode).toBe(201);
+    expect(ran).toEqual(['notes']);
+  });
+
+  test("a request no route matches: the strictest requirement, then Koa's own 404", async () => {
+    const { app } = guardedApp();
+    const url = await serve(app);
+    expect((await request(`${url}/nope`)).statusCode).toBe(401);
+    expect((await request(`${url}/nope`, { headers: auth('reader') })).statusCode).toBe(403);
+    expect((await request(`${url}/nope`, { headers: auth('writer') })).statusCode).toBe(404);
+  });
+
+  test('a guard in a route’s own stack, and a router-level guard: each decides for the route dispatched to', async () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    const own = d.guard({ caller }, { name: 'own', routes: { 'POST /own/notes': { scopes: ['notes:write'] } } });
+    const viaUse = d.guard({ caller }, { name: 'use', routes: { 'POST /r/notes': { scopes: ['notes:write'] } } });
+    const ran: string[] = [];
+    const router = new KoaRouter();
+    router.post('/own/notes', own, (ctx) => void (ran.push('own'), (ctx.body = own.values(ctx).caller.token)));
+    const r = new KoaRouter({ prefix: '/r' });
+    r.use(viaUse);
+    r.post('/notes', (ctx) => void (ran.push('r'), (ctx.body = viaUse.values(ctx).caller.token)));
+    app.use(router.routes());
+    app.use(r.routes());
+    d.docs(app);
+    const url = await serve(app);
+    for (const path of ['/own/notes', '/r/notes']) {
+      expect((await request(`${url}${path}`, { method: 'POST' })).statusCode).toBe(401);
+      expect((await request(`${url}${path}`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(403);
+    }
+    expect(ran).toEqual([]);
+    expect(await (await request(`${url}/own/notes`, { method: 'POST', headers: auth('writer') })).body.text()).toBe('writer');
+    expect(await (await request(`${url}/r/notes`, { method: 'POST', headers: auth('writer') })).body.text()).toBe('writer');
+    expect(ran).toEqual(['own', 'r']);
+  });
+
+  test('a router nested into another after the app started: its copied checkpoint never decides for the other route', async () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'POST /api/notes': { scopes: ['notes:write'] } } });
+    const ran: string[] = [];
+    const notes = new KoaRouter();
+    notes.post('/notes', guard, (ctx) => void (ran.push('notes'), (ctx.status = 201)));
+    const api = new KoaRouter({ prefix: '/api' });
+    app.use(notes.routes());
+    app.use(api.routes());
+    d.docs(app);
+    const url = await serve(app);
+    expect((await request(`${url}/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(201);
+    api.use(notes.routes()); // @koa/router copies the layer, its checkpoint included
+    for (let i = 0; i < 2; i++) expect((await request(`${url}/api/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(403);
+    expect(ran).toEqual(['notes']);
+    expect((await request(`${url}/api/notes`, { method: 'POST', headers: auth('writer') })).statusCode).toBe(201);
+    expect(ran).toEqual(['notes', 'notes']);
   });
 });
