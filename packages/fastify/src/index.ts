@@ -92,6 +92,7 @@ export class DependsFastify {
   /** Every route Fastify registered after an instance met this adapter (its `onRoute` hook): where wrapped and guarded routes are found for the document. */
   readonly #seen: SeenRoute[] = [];
   readonly #hooked = new WeakSet<FastifyInstance>();
+  #readyChecked = false;
   readonly #gate: GuardGate<FastifyRequest>;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
@@ -213,6 +214,13 @@ export class DependsFastify {
 
   #hook(target: FastifyInstance): void {
     if (this.#hooked.has(target)) return;
+    // Once every route is registered, before the server listens: a guard's configuration mistake fails `ready()`/`listen()`.
+    if (!this.#readyChecked) {
+      this.#readyChecked = true;
+      target.addHook('onReady', async () => {
+        if (this.#kit.guards.size > 0) this.#kit.openapi();
+      });
+    }
     this.#hooked.add(target);
     const seen = this.#seen;
     const gets = new Set<string>();
