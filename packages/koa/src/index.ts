@@ -315,6 +315,7 @@ export class DependsKoa {
       this.#entries.set(entry.layer, byMethod.set(entry.method, entry));
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
+    guards.checkKeys(table);
     const installed: Installed = { ...placement, lengths: placement.stacks.map((s) => s.length) };
     this.#installed.set(target, installed);
     return installed;

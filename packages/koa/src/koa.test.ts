@@ -279,7 +279,8 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
   test('a router nested into another after the app started: its copied checkpoint never decides for the other route', async () => {
     const app = new Koa();
     const d = createDepends({ onError: () => {} });
-    const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'POST /api/notes': { scopes: ['notes:write'] } } });
+    // POST /notes is public; the same handler nested under /api is not
+    const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'POST /notes': { public: true } } });
     const ran: string[] = [];
     const notes = new KoaRouter();
     notes.post('/notes', guard, (ctx) => void (ran.push('notes'), (ctx.status = 201)));
@@ -288,11 +289,16 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     app.use(api.routes());
     d.docs(app);
     const url = await serve(app);
-    expect((await request(`${url}/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(201);
+    expect((await request(`${url}/notes`, { method: 'POST' })).statusCode).toBe(201);
     api.use(notes.routes()); // @koa/router copies the layer, its checkpoint included
-    for (let i = 0; i < 2; i++) expect((await request(`${url}/api/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(403);
+    for (let i = 0; i < 2; i++) expect((await request(`${url}/api/notes`, { method: 'POST' })).statusCode).toBe(401);
     expect(ran).toEqual(['notes']);
-    expect((await request(`${url}/api/notes`, { method: 'POST', headers: auth('writer') })).statusCode).toBe(201);
+    expect((await request(`${url}/api/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(201);
     expect(ran).toEqual(['notes', 'notes']);
+  });
+
+  test('a routes key naming no route: app.callback() (and so app.listen()) fails before the server listens, naming the key', () => {
+    const { app } = guardedApp([], { routes: { 'GET /v1/mee': { public: true } } });
+    expect(() => app.callback()).toThrow(/routes\["GET \/v1\/mee"\] names no route behind this guard \(it guards GET \/v1\/me, POST \/v1\/notes\)/);
   });
 });
