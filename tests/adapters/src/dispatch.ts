@@ -1,5 +1,6 @@
 /**
- * The apps of the guard's differential test: on every framework, an app
+ * The apps of the guard's differential test: on every framework (Express 5
+ * and 4, Koa 3 and 2, Hono, Fastify), an app
  * with a guard placed app-wide (`use()`, or a hook), per-route scopes, a
  * public route, a route-level guard after it, routers under a prefix and
  * the app's own 404. Every handler records that it ran and which decision
@@ -9,6 +10,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type KoaClass from 'koa';
 import express from 'express';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
@@ -135,8 +137,8 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
   };
 }
 
-async function koaApp(): Promise<DispatchApp> {
-  const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([import('koa'), import('@koa/router'), import('../../../packages/koa/src/index.js')]);
+const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>) => async (): Promise<DispatchApp> => {
+  const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([load(), import('@koa/router'), import('../../../packages/koa/src/index.js')]);
   const runs: Run[] = [];
   const app = new Koa();
   const d = koaDepends({ title: 'Dispatch', onError: () => {} });
@@ -159,8 +161,8 @@ async function koaApp(): Promise<DispatchApp> {
   app.use(v1.routes());
   d.docs(app);
   const server = createServer(app.callback()).listen(0, '127.0.0.1');
-  return { name: 'koa', port: await listen(server), runs, close: closer(server) };
-}
+  return { name, port: await listen(server), runs, close: closer(server) };
+};
 
 async function honoApp(): Promise<DispatchApp> {
   const runs: Run[] = [];
@@ -214,7 +216,8 @@ async function fastifyApp(): Promise<DispatchApp> {
 export const dispatchApps: readonly { name: string; start(): Promise<DispatchApp> }[] = pickAdapters([
   { name: 'express', start: expressApp('express', async () => express()) },
   { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
-  { name: 'koa', start: koaApp },
+  { name: 'koa', start: koaApp('koa', () => import('koa')) },
+  { name: 'koa2', start: koaApp('koa2', () => import('koa2')) },
   { name: 'hono', start: honoApp },
   { name: 'fastify', start: fastifyApp },
 ]);

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type KoaClass from 'koa';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Context as KoaContext } from 'koa';
 import { Hono, type Context as HonoContext } from 'hono';
@@ -167,10 +168,10 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
   };
 }
 
-async function koaApp(): Promise<Existing> {
+const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>) => async (): Promise<Existing> => {
   // Imported on first use: Koa's dependencies compile code from strings when they load (see `pickAdapters`).
   const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([
-    import('koa'),
+    load(),
     import('@koa/router'),
     import('../../../packages/koa/src/index.js'),
   ]);
@@ -226,8 +227,8 @@ async function koaApp(): Promise<Existing> {
   app.use(v2.routes());
   d.docs(app);
   const server = createServer(app.callback()).listen(0, '127.0.0.1');
-  return { name: 'koa', url: await listen(server), d, calls, close: closer(server) };
-}
+  return { name, url: await listen(server), d, calls, close: closer(server) };
+};
 
 async function honoApp(): Promise<Existing> {
   const calls: string[] = [];
@@ -300,7 +301,8 @@ async function fastifyApp(): Promise<Existing> {
 export const existingApps: readonly { name: string; start(): Promise<Existing> }[] = pickAdapters([
   { name: 'express', start: expressApp('express', async () => express()) },
   { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
-  { name: 'koa', start: koaApp },
+  { name: 'koa', start: koaApp('koa', () => import('koa')) },
+  { name: 'koa2', start: koaApp('koa2', () => import('koa2')) },
   { name: 'hono', start: honoApp },
   { name: 'fastify', start: fastifyApp },
 ]);

@@ -88,28 +88,32 @@ export const expressHarness: Harness = expressHarnessOf('express', async () => e
 /** Express 4: the same adapter on the previous major version. */
 export const express4Harness: Harness = expressHarnessOf('express4', async () => (await import('express4')).default());
 
+/** Koa (3, or 2 through the `koa2` alias) with a @koa/router router. */
+function koaHarnessOf(name: string, load: () => Promise<typeof Koa>): Harness {
+  return {
+    name,
+    async start(setup) {
+      // Imported on first use: Koa's dependencies compile code from strings when they load (see `only`).
+      const [Koa, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([load(), import('@koa/router'), import('../../../packages/koa/src/index.js')]);
+      const app = new Koa();
+      const router = new KoaRouter();
+      const d = koaDepends(setup.app, setup.adapter);
+      for (const r of setup.routers ?? []) d.mount(router, r);
+      for (const h of setup.handlers ?? []) router.register(h.path, [h.method], d.handler(h.inputs, h.fn, h.options));
+      if (setup.docs) d.docs(router, setup.docs);
+      app.use(router.routes());
+      const server = createServer(app.callback()).listen(0, '127.0.0.1');
+      return { url: await listen(server), d, close: closer(server) };
+    },
+    sent: (native) => finished((native as Koa.Context).res),
+  };
+}
+
 /** Koa 3 with a @koa/router router. */
-export const koaHarness: Harness = {
-  name: 'koa',
-  async start(setup) {
-    // Imported on first use: Koa's dependencies compile code from strings when they load (see `only`).
-    const [{ default: Koa }, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([
-      import('koa'),
-      import('@koa/router'),
-      import('../../../packages/koa/src/index.js'),
-    ]);
-    const app = new Koa();
-    const router = new KoaRouter();
-    const d = koaDepends(setup.app, setup.adapter);
-    for (const r of setup.routers ?? []) d.mount(router, r);
-    for (const h of setup.handlers ?? []) router.register(h.path, [h.method], d.handler(h.inputs, h.fn, h.options));
-    if (setup.docs) d.docs(router, setup.docs);
-    app.use(router.routes());
-    const server = createServer(app.callback()).listen(0, '127.0.0.1');
-    return { url: await listen(server), d, close: closer(server) };
-  },
-  sent: (native) => finished((native as Koa.Context).res),
-};
+export const koaHarness: Harness = koaHarnessOf('koa', async () => (await import('koa')).default);
+
+/** Koa 2: the same adapter on the previous major version. */
+export const koa2Harness: Harness = koaHarnessOf('koa2', async () => (await import('koa2')).default as unknown as typeof Koa);
 
 /** Hono 4 on @hono/node-server. */
 export const honoHarness: Harness = {
@@ -149,7 +153,7 @@ export const fastifyHarness: Harness = {
   sent: (native) => finished((native as FastifyReply).raw),
 };
 
-const all: readonly Harness[] = [expressHarness, express4Harness, koaHarness, honoHarness, fastifyHarness];
+const all: readonly Harness[] = [expressHarness, express4Harness, koaHarness, koa2Harness, honoHarness, fastifyHarness];
 
 /**
  * The entries named in `DEPENDS_ADAPTERS` (comma-separated), or all. The
@@ -166,7 +170,7 @@ export function pickAdapters<T extends { readonly name: string }>(all: readonly 
   return all.filter((h) => wanted.includes(h.name));
 }
 
-const KNOWN = ['express', 'express4', 'koa', 'hono', 'fastify'];
+const KNOWN = ['express', 'express4', 'koa', 'koa2', 'hono', 'fastify'];
 
 /** Every adapter the shared suite runs against (`DEPENDS_ADAPTERS` picks some). */
 export const harnesses: readonly Harness[] = pickAdapters(all);
