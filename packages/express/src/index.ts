@@ -168,8 +168,10 @@ export class DependsExpress {
    * route (`app.get('/me', auth, handler)`). A request for a route behind it
    * answers exactly as a declared route would (401, 403, 422...) before the
    * handler runs; otherwise the values are in `auth.values(req)` (typed) and
-   * `res.locals`. Requests no route matches go on to the app's own 404
-   * untouched. Every guarded route is documented at its real path (mount
+   * `res.locals`. The decision is taken at the route Express dispatches
+   * to (a checkpoint first in each route's stack); any other middleware
+   * after the guard, your 404 included, first gets the guard's strictest
+   * requirement. Every guarded route is documented at its real path (mount
    * paths included).
    *
    * @example
