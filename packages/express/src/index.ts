@@ -275,7 +275,8 @@ export class DependsExpress {
 
   /** A route's table entry for a request method (HEAD served by GET), once the guards are installed on the app; `undefined` when unknown. */
   #entryOf(app: object, route: object, method: string): ExpressEntry | undefined {
-    const byMethod = this.#install(app).entries.get(route);
+    // the use()-placed guard installs again when the app has changed; a route's entries are read as installed
+    const byMethod = this.#installed.get(app)?.entries.get(route) ?? this.#install(app).entries.get(route);
     const m = method.toUpperCase();
     return byMethod?.get(m) ?? (m === 'HEAD' ? byMethod?.get('GET') : undefined);
   }
@@ -292,7 +293,7 @@ export class DependsExpress {
       } catch (error) {
         return gate.fail(req, error);
       }
-      void gate.atRoute(req, entry, routeHandles(route, req.method), next);
+      void gate.atRoute(req, entry, () => routeHandles(route, req.method), next);
     };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;

@@ -363,7 +363,7 @@ export class DependsKoa {
       } catch (error) {
         return gate.fail(ctx, error);
       }
-      return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, ownStack(layer), next);
+      return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, () => ownStack(layer), next);
     };
     this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;

@@ -69,10 +69,10 @@ export interface GateBinding<K> {
 interface RequestState {
   /** Guards placed with `use()` that the request went through, in order. */
   readonly pending: unknown[];
-  /** Guards whose strictest requirement the request has passed. */
-  readonly strict: Set<unknown>;
+  /** Guards whose strictest requirement the request has passed (a list: there are few guards). */
+  readonly strict: unknown[];
   /** Guards already decided at the route the request is at (a route guard placed in the route's own stack skips itself). */
-  readonly decided: Set<unknown>;
+  readonly decided: unknown[];
 }
 
 /**
@@ -91,6 +91,8 @@ export class GuardGate<K extends object> {
   readonly #app: DependsApp;
   readonly #guards: Guards;
   readonly #state = new WeakMap<K, RequestState>();
+  /** The guards a table entry places in front of its route with `use()`, worked out once per entry. */
+  readonly #placedBy = new WeakMap<TableRoute, readonly unknown[]>();
   readonly #binding: GateBinding<K> | undefined;
   /** Each guard's typed accessor, fed when it passes (`auth.values(req)`). */
   readonly #setters = new Map<unknown, (key: K, values: Record<string, unknown>) => void>();
@@ -171,14 +173,23 @@ export class GuardGate<K extends object> {
    * const checkpoint = (req, res, next) => gate.atRoute(req, entryOf(route, req.method), routeHandles(route, req.method), next)
    * ```
    */
-  atRoute(key: K, entry: TableRoute | undefined, own: readonly unknown[], next: () => unknown): MaybePromise<unknown> {
+  atRoute(key: K, entry: TableRoute | undefined, own: readonly unknown[] | (() => readonly unknown[]), next: () => unknown): MaybePromise<unknown> {
     let steps: GuardStep[];
     try {
-      steps = entry === undefined ? this.strictSteps(key) : this.forRoute(key, entry, entry.before.filter((fn) => this.#guards.isGuard(fn) && !own.includes(fn)));
+      steps = entry === undefined ? this.strictSteps(key) : this.forRoute(key, entry, this.#placed(entry, own));
     } catch (error) {
       return this.fail(key, error);
     }
     return this.decide(key, steps, next);
+  }
+
+  #placed(entry: TableRoute, own: readonly unknown[] | (() => readonly unknown[])): readonly unknown[] {
+    let placed = this.#placedBy.get(entry);
+    if (!placed) {
+      const mine = typeof own === 'function' ? own() : own;
+      this.#placedBy.set(entry, (placed = entry.before.filter((fn) => this.#guards.isGuard(fn) && !mine.includes(fn))));
+    }
+    return placed;
   }
 
   /**
@@ -223,7 +234,7 @@ export class GuardGate<K extends object> {
 
   #of(key: K): RequestState {
     let s = this.#state.get(key);
-    if (!s) this.#state.set(key, (s = { pending: [], strict: new Set(), decided: new Set() }));
+    if (!s) this.#state.set(key, (s = { pending: [], strict: [], decided: [] }));
     return s;
   }
 
@@ -253,7 +264,7 @@ export class GuardGate<K extends object> {
    */
   unsettled(key: K): boolean {
     const s = this.#state.get(key);
-    return s !== undefined && s.pending.some((g) => !s.strict.has(g));
+    return s !== undefined && s.pending.some((g) => !s.strict.includes(g));
   }
 
   /**
@@ -270,7 +281,7 @@ export class GuardGate<K extends object> {
     const s = this.#of(key);
     const out: GuardStep[] = [];
     for (const guard of [...s.pending, ...extra])
-      if (!s.strict.has(guard) && !out.some((o) => o.guard === guard)) out.push({ guard, route: this.#guards.strictest(guard), strict: true });
+      if (!s.strict.includes(guard) && !out.some((o) => o.guard === guard)) out.push({ guard, route: this.#guards.strictest(guard), strict: true });
     return out;
   }
 
@@ -288,14 +299,16 @@ export class GuardGate<K extends object> {
    */
   forRoute(key: K, entry: TableRoute, placed: readonly unknown[] = []): GuardStep[] {
     const s = this.#of(key);
-    s.decided.clear();
+    s.decided.length = 0;
     const out: GuardStep[] = [];
-    for (const guard of [...placed, ...s.pending]) {
-      if (s.decided.has(guard)) continue;
-      s.decided.add(guard);
+    const take = (guard: unknown): void => {
+      if (s.decided.includes(guard)) return;
+      s.decided.push(guard);
       const route = this.#guards.routeFor(guard, entry, true);
       if (route) out.push({ guard, route });
-    }
+    };
+    for (let i = 0; i < placed.length; i++) take(placed[i]);
+    for (let i = 0; i < s.pending.length; i++) take(s.pending[i]);
     return out;
   }
 
@@ -311,9 +324,9 @@ export class GuardGate<K extends object> {
    */
   forOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined): GuardStep[] {
     const s = this.#of(key);
-    if (s.decided.has(guard)) return [];
-    s.decided.add(guard);
-    if (entry === undefined) return s.strict.has(guard) ? [] : [{ guard, route: this.#guards.strictest(guard), strict: true }];
+    if (s.decided.includes(guard)) return [];
+    s.decided.push(guard);
+    if (entry === undefined) return s.strict.includes(guard) ? [] : [{ guard, route: this.#guards.strictest(guard), strict: true }];
     const route = this.#guards.routeFor(guard, entry, true);
     return route ? [{ guard, route }] : [];
   }
@@ -350,7 +363,7 @@ export class GuardGate<K extends object> {
     };
     const settle = (s: GuardStep, outcome: GuardOutcome): boolean => {
       if (!outcome.values) return false;
-      if (s.strict) state.strict.add(s.guard);
+      if (s.strict && !state.strict.includes(s.guard)) state.strict.push(s.guard);
       pass(s, outcome as GuardOutcome & { values: Record<string, unknown> });
       return true;
     };
