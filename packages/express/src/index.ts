@@ -78,7 +78,7 @@ export class DependsExpress {
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#kit = new AdapterKit(app, options, {
-      serve: (route) => this.#serve(route),
+      handlerOf: (route) => this.#handlerOf(route),
       routes: (target: IRouter) => this.#table(target),
       // `return res.json(...)`, or the handler sent the response itself.
       native: (value, view) => {
@@ -313,7 +313,7 @@ export class DependsExpress {
     return markInstalled(wrapper as RequestHandler, 'wrapper');
   }
 
-  #serve(route: AppRoute): RequestHandler {
+  #handlerOf(route: AppRoute): RequestHandler {
     const kit = this.#kit;
     return (req, res) => {
       const view = viewOf(req, req.params as Record<string, string>, kit.bodyLimit);

@@ -98,7 +98,7 @@ export class DependsFastify {
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#options = options;
-    this.#kit = new AdapterKit(app, options, { serve: (route) => this.#serve(route), routes: () => this.#seen.map((r) => this.#tableRoute(r)), native: isReply });
+    this.#kit = new AdapterKit(app, options, { handlerOf: (route) => this.#handlerOf(route), routes: () => this.#seen.map((r) => this.#tableRoute(r)), native: isReply });
     this.#gate = new GuardGate(app, this.#kit.guards);
   }
 
@@ -351,7 +351,7 @@ export class DependsFastify {
     return marker;
   }
 
-  #serve(route: AppRoute): RouteHandlerMethod {
+  #handlerOf(route: AppRoute): RouteHandlerMethod {
     const kit = this.#kit;
     const limit = this.#options.bodyLimit;
     return function (this: FastifyInstance, request, reply) {

@@ -92,7 +92,7 @@ export class DependsHono {
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#kit = new AdapterKit(app, options, {
-      serve: (route) => this.#serve(route),
+      handlerOf: (route) => this.#handlerOf(route),
       routes: (target) => this.#table(target),
       native: (value) => value instanceof Response,
     });
@@ -269,7 +269,7 @@ export class DependsHono {
     return entries;
   }
 
-  #serve(route: AppRoute): HonoHandler {
+  #handlerOf(route: AppRoute): HonoHandler {
     const kit = this.#kit;
     return (c) => {
       const node = nodeBindings(c);

@@ -116,7 +116,7 @@ export class DependsKoa {
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#kit = new AdapterKit(app, options, {
-      serve: (route) => this.#serve(route),
+      handlerOf: (route) => this.#handlerOf(route),
       routes: (target: KoaTarget) => this.#table(target),
       // The handler returned the context, or set ctx.body itself and returned nothing.
       native: (value, view) => value === view.native || (value === undefined && (view.native as Context).body !== undefined),
@@ -382,7 +382,7 @@ export class DependsKoa {
     return wrapper;
   }
 
-  #serve(route: AppRoute): Middleware<any, any> {
+  #handlerOf(route: AppRoute): Middleware<any, any> {
     const kit = this.#kit;
     return (ctx: Context) => {
       const view = viewOf(ctx, (ctx as { params?: Record<string, string> }).params ?? {}, kit.bodyLimit);

@@ -10,7 +10,7 @@
  * ```ts
  * import { AdapterKit, createRequestView, setHeaders } from '@depends/core/adapter'
  * const kit: AdapterKit<MyApp, MyHandler> = new AdapterKit(app, options, {
- *   serve: (route) => (req) => kit.respond(route, viewOf(req), send),
+ *   handlerOf: (route) => (req) => kit.respond(route, viewOf(req), send),
  *   routes: (target) => target.table(),
  * })
  * ```

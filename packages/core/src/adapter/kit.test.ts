@@ -25,7 +25,7 @@ function setup(options: AppOptions = {}, bodyLimit?: number) {
   const app = new DependsApp({ title: 'Kit', version: '1.0.0', onError: (error) => errors.push(error), ...options });
   let scans = 0;
   const kit: AdapterKit<FakeApp, FakeHandler> = new AdapterKit(app, { bodyLimit }, {
-    serve: (route) => (view) => kit.serve(route, view),
+    handlerOf: (route) => (view) => kit.outcome(route, view),
     routes: (target) => {
       scans++;
       return target.table;
@@ -155,10 +155,10 @@ describe('AdapterKit.docs', () => {
 describe('AdapterKit.serve and respond', () => {
   test('a synchronous route gives its outcome synchronously; an async one a promise', async () => {
     const { kit } = setup();
-    const sync = kit.serve(kit.app.route('GET', '/sync', {}, () => 1), view());
+    const sync = kit.outcome(kit.app.route('GET', '/sync', {}, () => 1), view());
     expect(sync).not.toBeInstanceOf(Promise);
     expect(json(sync as Outcome)).toBe(1);
-    const later = kit.serve(kit.app.route('GET', '/async', {}, async () => 2), view());
+    const later = kit.outcome(kit.app.route('GET', '/async', {}, async () => 2), view());
     expect(later).toBeInstanceOf(Promise);
     expect(json(await later)).toBe(2);
   });
@@ -166,9 +166,9 @@ describe('AdapterKit.serve and respond', () => {
   test('errors become their answers: HTTPException as declared, anything else a 500 given to onError', async () => {
     const { kit, errors } = setup();
     const boom = new Error('boom');
-    const missing = await kit.serve(kit.app.route('GET', '/404', {}, () => { throw new HTTPException(404, 'Item not found'); }), view());
+    const missing = await kit.outcome(kit.app.route('GET', '/404', {}, () => { throw new HTTPException(404, 'Item not found'); }), view());
     expect([missing.answer.status, json(missing)]).toEqual([404, { detail: 'Item not found' }]);
-    const failed = await kit.serve(kit.app.route('GET', '/500', {}, async () => { throw boom; }), view());
+    const failed = await kit.outcome(kit.app.route('GET', '/500', {}, async () => { throw boom; }), view());
     expect([failed.answer.status, json(failed)]).toEqual([500, { detail: 'Internal Server Error' }]);
     expect(errors).toEqual([boom]);
   });
@@ -179,11 +179,11 @@ describe('AdapterKit.serve and respond', () => {
     const thrown = new Error('thrown');
     const rejected = new Error('rejected');
     const handle = vi.spyOn(app, 'handle').mockImplementationOnce(() => { throw thrown; });
-    const a = kit.serve(route, view()) as Outcome;
+    const a = kit.outcome(route, view()) as Outcome;
     expect(a.answer.status).toBe(500);
     await expect(a.finish()).resolves.toBeUndefined();
     handle.mockImplementationOnce(() => Promise.reject(rejected));
-    const b = await kit.serve(route, view());
+    const b = await kit.outcome(route, view());
     expect(b.answer.status).toBe(500);
     expect(errors).toEqual([thrown, rejected]);
   });

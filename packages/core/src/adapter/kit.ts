@@ -76,15 +76,15 @@ export type RouteEntry = TableRoute;
  * @example
  * ```ts
  * const binding: AdapterBinding<Hono, HonoHandler> = {
- *   serve: (route) => (c) => kit.respond(route, viewOf(c), (o) => toResponse(c, o.answer)),
+ *   handlerOf: (route) => (c) => kit.respond(route, viewOf(c), (o) => toResponse(c, o.answer)),
  *   routes: (app) => honoTable(app),
  *   native: (value) => value instanceof Response,
  * }
  * ```
  */
 export interface AdapterBinding<T, H> {
-  /** The framework handler that serves a route (made once per route). */
-  serve(route: AppRoute): H;
+  /** The framework handler of a route (made once per route). */
+  handlerOf(route: AppRoute): H;
   /**
    * Every route of a target's route table, in dispatch order, with the
    * middleware in front of each and its full path (`undefined` when it
@@ -120,7 +120,7 @@ const same = <T>(value: T): T => value;
  *   readonly #kit: AdapterKit<MyApp, MyHandler>
  *   constructor(app: DependsApp, options: AdapterOptions = {}) {
  *     this.#kit = new AdapterKit(app, options, {
- *       serve: (route) => (req, res) => this.#kit.respond(route, viewOf(req), (o) => write(res, o)),
+ *       handlerOf: (route) => (req, res) => this.#kit.respond(route, viewOf(req), (o) => write(res, o)),
  *       routes: (target) => target.routeTable(),
  *     })
  *   }
@@ -190,7 +190,7 @@ export class AdapterKit<T, H> {
       if (!options.pathsKnown) checkDuplicateRoute(declared, def.method, def.path, `${def.method} ${toOpenApiPath(def.path)}`);
       // With `pathsKnown` (the router already carries the full prefix), documented at once.
       const route = options.pathsKnown ? this.app.add(def) : this.app.prepare(def);
-      const h = this.#binding.serve(route);
+      const h = this.#binding.handlerOf(route);
       this.#wrapped.set(h, { def, route, found: new Set(options.pathsKnown ? [route.label] : []), mounted: !options.pathsKnown });
       register(def.method, toColonPath(def.path), h, route);
       return route;
@@ -219,7 +219,7 @@ export class AdapterKit<T, H> {
     } else {
       w = { def, route: app.prepare(def, `handler ${fn.name || '(anonymous)'}`), found: new Set(), mounted: false };
     }
-    const h = this.#binding.serve(w.route);
+    const h = this.#binding.handlerOf(w.route);
     this.#wrapped.set(h, w);
     this.#stale = true;
     return h;
@@ -339,10 +339,10 @@ export class AdapterKit<T, H> {
    *
    * @example
    * ```ts
-   * const { answer, finish } = await kit.serve(route, view)
+   * const { answer, finish } = await kit.outcome(route, view)
    * ```
    */
-  serve(route: AppRoute, view: RequestView): MaybePromise<Outcome> {
+  outcome(route: AppRoute, view: RequestView): MaybePromise<Outcome> {
     return this.respond(route, view, same);
   }
 

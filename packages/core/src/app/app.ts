@@ -20,7 +20,7 @@ import { createRequestView, type RequestInit, type RequestView } from '../reques
 import type { Answer } from '../response/reply.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
-import { errorAnswer, serve, type ErrorHook, type NativeCheck, type Outcome } from './handle.js';
+import { errorAnswer, runPlan, type ErrorHook, type NativeCheck, type Outcome } from './handle.js';
 
 /** Options of a {@link DependsApp}. */
 export interface AppOptions extends DocumentOptions {
@@ -202,7 +202,7 @@ export class DependsApp {
     } catch (error) {
       return { answer: errorAnswer(error, request, this.onError), finish: () => Promise.resolve(), hasTeardown: false };
     }
-    return serve(plan, request, {
+    return runPlan(plan, request, {
       status: route.def.options.status ?? 200,
       container: this.options.container,
       onError: this.onError,

@@ -43,8 +43,8 @@ export type NativeCheck = (value: unknown, request: RequestView) => boolean;
 /** Called once for each unexpected error (500s and failed teardowns). */
 export type ErrorHook = (error: unknown, request: RequestView) => void;
 
-/** What `serve()` needs besides the plan and the request. */
-export interface ServeOptions {
+/** What `runPlan()` needs besides the plan and the request. */
+export interface RunOptions {
   readonly status: number;
   readonly container?: ServiceContainer;
   readonly onError: ErrorHook;
@@ -139,12 +139,12 @@ const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => isThenable(v);
  *
  * @example
  * ```ts
- * const outcome = await serve(plan, request, { status: 200, onError: console.error })
+ * const outcome = await runPlan(plan, request, { status: 200, onError: console.error })
  * send(outcome.answer)
  * await outcome.finish()
  * ```
  */
-export function serve(plan: Plan, request: RequestView, options: ServeOptions): MaybePromise<Outcome> {
+export function runPlan(plan: Plan, request: RequestView, options: RunOptions): MaybePromise<Outcome> {
   const extra = plan.answerHeaders;
   if (extra === undefined) return serveOnce(plan, request, options);
   const outcome = serveOnce(plan, request, options);
@@ -159,7 +159,7 @@ function withHeaders(outcome: Outcome, extra: readonly (readonly [string, string
   return { answer: { ...answer, headers: [...answer.headers, ...missing] }, finish: outcome.finish, hasTeardown: outcome.hasTeardown };
 }
 
-function serveOnce(plan: Plan, request: RequestView, options: ServeOptions): MaybePromise<Outcome> {
+function serveOnce(plan: Plan, request: RequestView, options: RunOptions): MaybePromise<Outcome> {
   const ex = new Execution(request, plan.slotCount, options.container);
   try {
     return executeThen(
@@ -176,7 +176,7 @@ function serveOnce(plan: Plan, request: RequestView, options: ServeOptions): May
 /** What a native outcome carries as its (never written) answer. */
 const NATIVE_ANSWER: Answer = Object.freeze({ status: 200, headers: Object.freeze([]) as Answer['headers'], body: undefined });
 
-function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePromise<Outcome> {
+function succeed(ex: Execution, value: unknown, options: RunOptions): MaybePromise<Outcome> {
   let answer: Answer;
   let native: Outcome['native'];
   try {
@@ -197,7 +197,7 @@ function succeed(ex: Execution, value: unknown, options: ServeOptions): MaybePro
   return isPromise(closed) ? closed.then(after) : after(closed);
 }
 
-function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
+function finishRequest(ex: Execution, options: RunOptions): Promise<void> {
   const report = (closed: CloseResult): void => {
     if (!isClean(closed)) reportSafely(options.onError, closed.error, ex.request);
   };
@@ -210,18 +210,18 @@ function finishRequest(ex: Execution, options: ServeOptions): Promise<void> {
 /**
  * The outcome of a request that failed with `error`: both exit stacks
  * closed with the error thrown in (a teardown may translate it), then the
- * error answer. What `serve()` and the guard runner share.
+ * error answer. What `runPlan()` and the guard runner share.
  *
  * @example
  * ```ts
  * return failedOutcome(ex, new HTTPException(401), { onError })
  * ```
  */
-export function failedOutcome(ex: Execution, error: unknown, options: Pick<ServeOptions, 'onError'>): MaybePromise<Outcome> {
+export function failedOutcome(ex: Execution, error: unknown, options: Pick<RunOptions, 'onError'>): MaybePromise<Outcome> {
   return fail(ex, error, options);
 }
 
-function fail(ex: Execution, error: unknown, options: Pick<ServeOptions, 'onError'>): MaybePromise<Outcome> {
+function fail(ex: Execution, error: unknown, options: Pick<RunOptions, 'onError'>): MaybePromise<Outcome> {
   const respond = (closed: CloseResult): Outcome => ({
     answer: errorAnswer(isClean(closed) ? error : closed.error, ex.request, options.onError),
     finish: DONE,
