@@ -90,7 +90,8 @@ interface RequestState {
 export class GuardGate<K extends object> {
   readonly #app: DependsApp;
   readonly #guards: Guards;
-  readonly #state = new WeakMap<K, RequestState>();
+  /** Where this gate keeps its state on a request object (a property of its own: cheaper than a WeakMap entry per request). */
+  readonly #slot = Symbol('depends.guard');
   /** The guards a table entry places in front of its route with `use()`, worked out once per entry. */
   readonly #placedBy = new WeakMap<TableRoute, readonly unknown[]>();
   readonly #binding: GateBinding<K> | undefined;
@@ -233,9 +234,8 @@ export class GuardGate<K extends object> {
   }
 
   #of(key: K): RequestState {
-    let s = this.#state.get(key);
-    if (!s) this.#state.set(key, (s = { pending: [], strict: [], decided: [] }));
-    return s;
+    const k = key as unknown as Record<symbol, RequestState | undefined>;
+    return (k[this.#slot] ??= { pending: [], strict: [], decided: [] });
   }
 
   /**
@@ -263,7 +263,7 @@ export class GuardGate<K extends object> {
    * ```
    */
   unsettled(key: K): boolean {
-    const s = this.#state.get(key);
+    const s = (key as unknown as Record<symbol, RequestState | undefined>)[this.#slot];
     return s !== undefined && s.pending.some((g) => !s.strict.includes(g));
   }
 
