@@ -18,11 +18,12 @@ import { GuardNotRunError } from '../errors/catalogue.js';
  * ```
  */
 export function guardValues<K extends object, V>(call: string): { set(key: K, values: V): void; values(key: K): V } {
-  const resolved = new WeakMap<K, V>();
+  // kept under a symbol of this accessor on the request object: cheaper than a WeakMap entry per request
+  const slot = Symbol(call);
   return {
-    set: (key, values) => void resolved.set(key, values),
+    set: (key, values) => void ((key as unknown as Record<symbol, V>)[slot] = values),
     values: (key) => {
-      const v = resolved.get(key);
+      const v = (key as unknown as Record<symbol, V | undefined>)[slot];
       if (v === undefined) throw new GuardNotRunError(call);
       return v;
     },
