@@ -3,7 +3,7 @@
  * hooks around depends routes, its body parsers for wrapped handlers, its
  * `bodyLimit`, and other routes' errors and 404s left to Fastify.
  */
-import { connect } from 'node:net';
+import { rawStatus } from '../../core/src/node/test/raw-request.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
@@ -35,17 +35,6 @@ function itemsApi(): Router {
   return api;
 }
 
-/** Sends one request as raw bytes (no client normalises its target) and returns the status line's code. */
-function raw(url: string, target: string, headers: string[] = []): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
-    socket.end([`GET ${target} HTTP/1.1`, 'Host: x', 'Connection: close', ...headers, '', ''].join('\r\n'));
-  });
-}
 
 /** Tokens and the scopes each grants. */
 const GRANTS: Record<string, string[]> = { reader: ['me'], root: ['me', 'admin'] };
@@ -219,12 +208,12 @@ describe('@depends/fastify', () => {
       let ran = 0;
       fastify.register(async (v1) => void v1.get('/me', async (req) => (ran++, guard.values(req).caller)), { prefix: '/v1' });
       const url = await serve(fastify);
-      expect(await raw(url, 'http://x/v1/me')).toBe(401);
-      expect(await raw(url, 'http://x:80/v1/me')).toBe(401);
-      expect(await raw(url, '/v1/me#fragment')).toBe(401);
-      expect(await raw(url, '/v1/me?x=1#/../../status')).toBe(401);
+      expect(await rawStatus(url, { target: 'http://x/v1/me' })).toBe(401);
+      expect(await rawStatus(url, { target: 'http://x:80/v1/me' })).toBe(401);
+      expect(await rawStatus(url, { target: '/v1/me#fragment' })).toBe(401);
+      expect(await rawStatus(url, { target: '/v1/me?x=1#/../../status' })).toBe(401);
       expect(ran).toBe(0);
-      expect(await raw(url, 'http://x/v1/me', ['Authorization: Bearer reader'])).toBe(200);
+      expect(await rawStatus(url, { target: 'http://x/v1/me', headers: ['Authorization: Bearer reader'] })).toBe(200);
       expect(ran).toBe(1);
     });
 

@@ -3,8 +3,9 @@
  * set with `c.header()`, `app.onError` for other routes, discovery through
  * `app.route()`, and the fallback off node-server (`app.request()`).
  */
+import { rawStatus } from '../../core/src/node/test/raw-request.js';
 import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Hono, type Context } from 'hono';
 import { serve as serveNode } from '@hono/node-server';
@@ -37,17 +38,6 @@ async function serve(app: Hono<any, any, any>): Promise<string> {
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
 }
 
-/** Sends one request as raw bytes (no client normalises its target) and returns the status line's code. */
-function raw(url: string, target: string, headers: string[] = []): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
-    socket.end([`GET ${target} HTTP/1.1`, 'Host: x', 'Connection: close', ...headers, '', ''].join('\r\n'));
-  });
-}
 
 /** Tokens and the scopes each grants. */
 const GRANTS: Record<string, string[]> = { reader: ['me'], root: ['me', 'admin'] };
@@ -231,12 +221,12 @@ describe('@depends/hono', () => {
       v1.get('/me', (c) => (ran++, c.json(guard.values(c).caller)));
       app.route('/v1', v1);
       const url = await serve(app);
-      expect(await raw(url, 'http://x/v1/me')).toBe(401);
-      expect(await raw(url, 'http://x:80/v1/me')).toBe(401);
-      expect(await raw(url, '/v1/me#fragment')).toBe(401);
-      expect(await raw(url, '/v1/me?x=1#/../../status')).toBe(401);
+      expect(await rawStatus(url, { target: 'http://x/v1/me' })).toBe(401);
+      expect(await rawStatus(url, { target: 'http://x:80/v1/me' })).toBe(401);
+      expect(await rawStatus(url, { target: '/v1/me#fragment' })).toBe(401);
+      expect(await rawStatus(url, { target: '/v1/me?x=1#/../../status' })).toBe(401);
       expect(ran).toBe(0);
-      expect(await raw(url, 'http://x/v1/me', ['Authorization: Bearer reader'])).toBe(200);
+      expect(await rawStatus(url, { target: 'http://x/v1/me', headers: ['Authorization: Bearer reader'] })).toBe(200);
       expect(ran).toBe(1);
     });
 

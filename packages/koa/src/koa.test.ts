@@ -4,8 +4,9 @@
  * other routes untouched, route discovery with router prefixes; the guard
  * deciding where @koa/router dispatches (never failing open).
  */
+import { rawStatus } from '../../core/src/node/test/raw-request.js';
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import Koa, { type Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
@@ -130,18 +131,6 @@ const caller = withScopes(
 );
 const auth = (token?: string) => (token ? { authorization: `Bearer ${token}` } : {});
 
-/** Sends one request as raw bytes (no client normalises the target) and returns its status. */
-function raw(url: string, method: string, target: string, token?: string): Promise<number> {
-  const lines = [`${method} ${target} HTTP/1.1`, 'Host: x', 'Connection: close', 'Content-Length: 0', ...(token ? [`Authorization: Bearer ${token}`] : [])];
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
-    socket.end(`${lines.join('\r\n')}\r\n\r\n`);
-  });
-}
 
 describe('@depends/koa guard: decided where @koa/router dispatches, never open', () => {
   /** `app.use(guard)`, then `extra` middleware, then `/v1` routes, then d.docs(app); by default POST /v1/notes asks notes:write. */
@@ -221,12 +210,12 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
   test('absolute-form and #fragment request targets: 401 without credential, the handler does not run', async () => {
     const { app, ran } = guardedApp();
     const url = await serve(app);
-    expect(await raw(url, 'GET', 'http://x/v1/me')).toBe(401);
-    expect(await raw(url, 'GET', '/v1/me#x')).toBe(401);
-    expect(await raw(url, 'GET', 'http://x/v1/me#x')).toBe(401);
-    expect(await raw(url, 'HEAD', 'http://x/v1/me')).toBe(401);
+    expect(await rawStatus(url, { method: 'GET', target: 'http://x/v1/me' })).toBe(401);
+    expect(await rawStatus(url, { method: 'GET', target: '/v1/me#x' })).toBe(401);
+    expect(await rawStatus(url, { method: 'GET', target: 'http://x/v1/me#x' })).toBe(401);
+    expect(await rawStatus(url, { method: 'HEAD', target: 'http://x/v1/me' })).toBe(401);
     expect(ran).toEqual([]);
-    expect(await raw(url, 'GET', 'http://x/v1/me', 'reader')).toBe(200);
+    expect(await rawStatus(url, { method: 'GET', target: 'http://x/v1/me', headers: ['Authorization: Bearer reader'] })).toBe(200);
     expect(ran).toEqual(['me']);
   });
 
@@ -236,8 +225,8 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     const res = await request(`${url}/v1/notes`, { method: 'POST', headers: auth('reader') });
     expect([res.statusCode, res.headers['www-authenticate']]).toEqual([403, 'Bearer error="insufficient_scope", scope="notes:write"']);
     await res.body.dump();
-    expect(await raw(url, 'POST', 'http://x/v1/notes', 'reader')).toBe(403);
-    expect(await raw(url, 'POST', '/v1/notes#f', 'reader')).toBe(403);
+    expect(await rawStatus(url, { method: 'POST', target: 'http://x/v1/notes', headers: ['Authorization: Bearer reader'] })).toBe(403);
+    expect(await rawStatus(url, { method: 'POST', target: '/v1/notes#f', headers: ['Authorization: Bearer reader'] })).toBe(403);
     expect(ran).toEqual([]);
     expect((await request(`${url}/v1/notes`, { method: 'POST', headers: auth('writer') })).statusCode).toBe(201);
     expect(ran).toEqual(['notes']);

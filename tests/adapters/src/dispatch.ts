@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { depends, header, invalidToken, oauth2PasswordBearer, securityScopes, withScopes, type GuardOptions } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
-import { pickAdapters } from './harness.js';
+import { closer, listen, pickAdapters } from './harness.js';
 
 /** The tokens the test sends, and the scopes each grants. */
 export const TOKENS: Readonly<Record<string, readonly string[]>> = {
@@ -93,20 +93,6 @@ function record(runs: Run[], handler: string, values: () => Values, adminValues?
   runs.push({ handler, required: v ? v.caller.required : 'none', token: v?.caller.token, admin: adminValues ? attempt(adminValues)?.admin.admin : undefined });
 }
 
-function listen(server: HttpServer): Promise<number> {
-  return new Promise((resolve) => {
-    const done = () => resolve((server.address() as AddressInfo).port);
-    if (server.listening) done();
-    else server.once('listening', done);
-  });
-}
-
-const closer = (server: HttpServer) => () =>
-  new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-
 function expressApp(name: string, make: () => Promise<express.Express>): () => Promise<DispatchApp> {
   return async () => {
     const runs: Run[] = [];
@@ -133,7 +119,7 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
       res.status(404).json({ error: 'not here' });
     });
     const server = createServer(app).listen(0, '127.0.0.1');
-    return { name, port: await listen(server), runs, close: closer(server) };
+    return { name, port: Number(new URL(await listen(server)).port), runs, close: closer(server) };
   };
 }
 
@@ -161,7 +147,7 @@ const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>)
   app.use(v1.routes());
   d.docs(app);
   const server = createServer(app.callback()).listen(0, '127.0.0.1');
-  return { name, port: await listen(server), runs, close: closer(server) };
+  return { name, port: Number(new URL(await listen(server)).port), runs, close: closer(server) };
 };
 
 async function honoApp(): Promise<DispatchApp> {
@@ -183,7 +169,7 @@ async function honoApp(): Promise<DispatchApp> {
   d.docs(app);
   app.notFound((c) => (record(runs, '404', v(c)), c.json({ error: 'not here' }, 404)));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as HttpServer;
-  return { name: 'hono', port: await listen(server), runs, close: closer(server) };
+  return { name: 'hono', port: Number(new URL(await listen(server)).port), runs, close: closer(server) };
 }
 
 async function fastifyApp(): Promise<DispatchApp> {

@@ -6,7 +6,6 @@
  * once here; only the app around them is per framework.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type KoaClass from 'koa';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Context as KoaContext } from 'koa';
@@ -21,7 +20,7 @@ import { createDepends as expressDepends } from '../../../packages/express/src/i
 import type { GuardState } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends, type GuardEnv } from '../../../packages/hono/src/index.js';
 import { currentUser } from './api.js';
-import { pickAdapters } from './harness.js';
+import { closer, listen, pickAdapters } from './harness.js';
 
 /** What a framework brings to the shared declarations: its HTTP error and its native result. */
 interface Framework {
@@ -104,20 +103,6 @@ export interface Existing {
   readonly calls: string[];
   close(): Promise<void>;
 }
-
-function listen(server: HttpServer): Promise<string> {
-  return new Promise((resolve) => {
-    const done = () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    if (server.listening) done();
-    else server.once('listening', done);
-  });
-}
-
-const closer = (server: HttpServer) => () =>
-  new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 
 function expressApp(name: string, make: () => Promise<express.Express>): () => Promise<Existing> {
   return async () => {

@@ -48,14 +48,16 @@ export interface Harness {
   sent(native: unknown): boolean;
 }
 
-function listen(server: HttpServer): Promise<string> {
+/** Resolves with `http://127.0.0.1:<port>` once the server listens. */
+export function listen(server: HttpServer): Promise<string> {
   return new Promise((resolve) => {
     if (server.listening) resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     else server.once('listening', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
 }
 
-function closer(server: HttpServer): () => Promise<void> {
+/** Closes the server and every connection still open. */
+export function closer(server: HttpServer): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       server.close(() => resolve());

@@ -8,9 +8,9 @@
  * before it; a handler that ran without the guard's decision for itself
  * (or with the decision of another route) fails the test.
  */
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { rawStatus } from '../../../packages/core/src/node/test/raw-request.js';
 import { dispatchApps, EXPECTED, TOKENS, type DispatchApp, type Run } from '../src/dispatch.js';
 
 interface Sent {
@@ -20,25 +20,11 @@ interface Sent {
   readonly admin?: boolean;
 }
 
-/** Sends one request as raw bytes and returns its status (0 when the server closed without answering). */
+/** Sends one request as raw bytes (no client normalises its target) and returns its status. */
 function raw(port: number, r: Sent): Promise<number> {
-  const lines = [`${r.method} ${r.target} HTTP/1.1`, 'Host: x', 'Connection: close', 'Content-Length: 0'];
-  if (r.token) lines.push(`Authorization: Bearer ${r.token}`);
-  if (r.admin) lines.push('X-Admin: yes');
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? resolve(statusOf(chunks)) : reject(e)));
-    socket.on('close', () => resolve(statusOf(chunks)));
-    socket.end(`${lines.join('\r\n')}\r\n\r\n`);
-  });
+  const headers = [...(r.token ? [`Authorization: Bearer ${r.token}`] : []), ...(r.admin ? ['X-Admin: yes'] : [])];
+  return rawStatus(port, { method: r.method, target: r.target, headers });
 }
-
-const statusOf = (chunks: Buffer[]): number => {
-  const m = /^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'));
-  return m ? Number(m[1]) : 0;
-};
 
 /** What is wrong with the handler runs of one request, or `undefined` when every handler ran after the decision for itself. */
 function problems(runs: readonly Run[], sent: Sent): string | undefined {
