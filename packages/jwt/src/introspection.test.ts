@@ -78,10 +78,12 @@ describe('tokenIntrospection', () => {
     await get('/me', 'alice-token');
     await get('/me', 'alice-token');
     expect((idp.hits['/introspect'] ?? 0) - start).toBe(2);
-    idp.opaque.set('short', { sub: 's', aud: AUDIENCE, exp: now() + 1 });
+    // exp at least a second ahead (now() is whole seconds), so a busy machine still sees it valid first
+    const exp = now() + 2;
+    idp.opaque.set('short', { sub: 's', aud: AUDIENCE, exp });
     const cached = appWith();
     expect((await cached.get('/me', 'short')).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 100));
     expect((await cached.get('/me', 'short')).status).toBe(401);
   });
 
