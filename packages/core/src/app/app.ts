@@ -80,8 +80,13 @@ export class DependsApp {
   /** Method + path (parameter names erased) → label of the route holding them. */
   readonly #paths = new Map<string, string>();
   #plans = new WeakMap<AppRoute, { version: number; plan: Plan }>();
-  /** Routes already analysed, by their inputs object: the same declaration placed again (a mounted route documented at its full path) is not analysed again. */
-  readonly #analysed = new WeakMap<Inputs, { dependencies: readonly Input[]; handler: unknown; tree: RouteTree; plan: Plan }[]>();
+  /**
+   * Declarations already analysed, by their inputs object: the same inputs
+   * and dependencies placed again (a mounted route documented at its full
+   * path, a guard's decision and its document) are not analysed again; a
+   * plan is compiled once per handler.
+   */
+  readonly #analysed = new WeakMap<Inputs, { dependencies: readonly Input[]; tree: RouteTree; plans: Map<unknown, Plan> }[]>();
   #document: OpenAPIDocument | undefined;
   /** Called once for each unexpected error. */
   onError: ErrorHook;
@@ -134,18 +139,20 @@ export class DependsApp {
     const path = label === undefined ? def.path : undefined;
     label ??= `${def.method} ${toOpenApiPath(def.path)}`;
     const seen = this.#analysed.get(def.inputs) ?? [];
-    const hit = seen.find((a) => a.handler === def.handler && sameList(a.dependencies, dependencies));
+    const hit = seen.find((a) => sameList(a.dependencies, dependencies));
     if (hit) {
       // the same declaration: its analysis is reused, under this label (the path checks still run for this path)
       const tree: RouteTree = { ...hit.tree, label };
       checkTree(tree, path);
-      return { def, label, dependencies, tree, plan: hit.plan };
+      let plan = hit.plans.get(def.handler);
+      if (!plan) hit.plans.set(def.handler, (plan = compileTree(tree, def.handler)));
+      return { def, label, dependencies, tree, plan };
     }
     checkDeclarations({ label, dependencies, inputs: def.inputs });
     const tree = analyse({ label, dependencies, inputs: def.inputs });
     checkTree(tree, path);
     const plan = compileTree(tree, def.handler);
-    seen.push({ dependencies, handler: def.handler, tree, plan });
+    seen.push({ dependencies, tree, plans: new Map([[def.handler, plan]]) });
     this.#analysed.set(def.inputs, seen);
     return { def, label, dependencies, tree, plan };
   }

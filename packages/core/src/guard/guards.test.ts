@@ -9,6 +9,7 @@ import { httpBearer } from '../security/http.js';
 import { invalidToken } from '../security/errors.js';
 import { withScopes } from '../security/scopes.js';
 import { Guards } from './guards.js';
+import { analyses } from '../model/analyse.js';
 import { runGuard } from './run.js';
 import type { TableRoute } from './types.js';
 
@@ -112,6 +113,20 @@ describe('runGuard: teardown after the framework has answered', () => {
     expect([o.values, o.hasTeardown, events]).toEqual([{ session: 'session' }, true, ['open']]);
     await o.finish();
     expect(events).toEqual(['open', 'close']);
+  });
+});
+
+describe('analyses: a guarded route shares its analysis with its document and the routes asking the same scopes', () => {
+  test('declared, decided for four routes and documented: the two read routes share one analysis for decisions and document; POST /v1/notes has its decision and its document (with its request body); /status is public', async () => {
+    const before = analyses.count;
+    const { app, guards } = setup();
+    for (const entry of table) guards.routeFor(auth, entry);
+    guards.document(table, new Set());
+    expect(Object.keys(app.openapi().paths).sort()).toEqual(['/status', '/v1/notes', '/v1/notes/{id}']);
+    const route = guards.routeFor(auth, table[1])!;
+    expect((await runGuard(app, route, view('a'))).values).toEqual({ user: USERS.a });
+    // read (GET /v1/notes, GET /v1/notes/:id: decisions and documents), write (POST's decision), POST's document with its body, /status's document
+    expect(analyses.count - before).toBe(4);
   });
 });
 

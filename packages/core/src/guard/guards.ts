@@ -32,6 +32,8 @@ interface Guard {
   strictest?: AppRoute;
   /** Compiled routes by table entry object (`null`: public). */
   readonly byEntry: WeakMap<object, AppRoute | null>;
+  /** The guard's inputs with a route's scopes, by those scopes. */
+  readonly scoped: Map<string, Inputs>;
 }
 
 const ROUTE_KEY = /^([A-Za-z]+)\s+(\/\S*)$/;
@@ -110,7 +112,7 @@ export class Guards {
     const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
     const keyed = normaliseKeys(label, routes);
     const allScopes = [...new Set([defaults.scopes ?? [], ...[...keyed.values()].map((o) => o.scopes ?? [])].flat())];
-    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap() };
+    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap(), scoped: new Map() };
     const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
     if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
       throw new ConfigurationError(
@@ -316,8 +318,13 @@ export class Guards {
       const merged: GuardRouteOptions = Object.assign({}, ...options);
       if (merged.hidden) continue;
       const isPublic = options.every((o) => o.public);
-      const dependencies = isPublic ? [] : this.dependenciesFor(entry);
       const [method] = key.split(' ');
+      if (guards.length === 1 && !isPublic && !merged.requestBody) {
+        // one guard: documented from the very declaration its decision runs (one analysis for both)
+        this.#app.add(routeDef(method, entry.path, this.#inputs(guards[0], options[0]), documentOnly(entry.handler), this.#routeOptions(merged)));
+        continue;
+      }
+      const dependencies = isPublic ? [] : this.dependenciesFor(entry);
       // A request body the framework's handler reads: documented through a body source the stand-in route never runs.
       const inputs: Inputs = merged.requestBody ? { body: body(merged.requestBody) } : {};
       this.#app.add(routeDef(method, entry.path, inputs, documentOnly(entry.handler), { ...this.#routeOptions(merged), public: isPublic, dependencies }));
@@ -395,9 +402,14 @@ export class Guards {
   #inputs(guard: Guard, options: GuardRouteOptions): Inputs {
     const scopes = options.scopes ?? [];
     if (scopes.length === 0) return guard.inputs;
+    // one object per set of scopes: the routes asking the same scopes share one analysis
+    const key = [...new Set(scopes)].sort().join(' ');
+    const made = guard.scoped.get(key);
+    if (made) return made;
     const out: Record<string, Input> = {};
     for (const [name, input] of Object.entries(guard.inputs))
       out[name] = inputReachesScheme(input) && (isDependency(input) || isUse(input)) ? security(input, { scopes }) : input;
+    guard.scoped.set(key, out);
     return out;
   }
 
