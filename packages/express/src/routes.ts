@@ -1,8 +1,9 @@
 /**
  * Express's route table (internal), on Express 5 (`router` 2) and 4: every
  * route with the middleware in front of it, for the document (mounted
- * routes, single handlers, guarded routes), and the route a request is
- * dispatched to, found with Express's own matchers.
+ * routes, single handlers, guarded routes), and where the guards are
+ * installed: a checkpoint first in every route's stack (Express dispatches
+ * there) and a wrapper around every other middleware.
  */
 import { joinPath, type TableRoute } from '@depends/core/adapter';
 
