@@ -250,7 +250,7 @@ describe('@depends/hono', () => {
       expect([root.statusCode, await root.body.json()]).toEqual([404, { missing: 'root' }]);
     });
 
-    test('a handler for every method between the guard and a public route: the strictest requirement first, and DEPENDS_GUARD_ORDER in the document', async () => {
+    test('a handler for every method between the guard and a public route: DEPENDS_GUARD_ORDER, every guarded request refused (500) before that handler runs', async () => {
       const app = new Hono();
       const d = createDepends({ onError: () => {} });
       const guard = d.guard({ caller }, { name: 'auth', routes: { 'GET /files/index': { public: true } } });
@@ -266,8 +266,8 @@ describe('@depends/hono', () => {
       const url = await serve(app);
       for (const path of ['/files/secret.txt', '/files/index']) {
         const res = await request(`${url}${path}`);
-        expect(res.statusCode, path).toBe(401);
-        await res.body.dump();
+        expect(res.statusCode, path).toBe(500);
+        expect(await res.body.json()).toEqual({ detail: 'Internal Server Error' });
       }
       expect(ran).toBe(0);
       let error: unknown;
@@ -279,6 +279,24 @@ describe('@depends/hono', () => {
       expect(error).toBeInstanceOf(ConfigurationError);
       expect((error as ConfigurationError).code).toBe(ErrorCode.GuardOrder);
       expect((error as Error).message).toMatch(/^Guard "auth": middleware "files" runs after it and before GET \/files\/index, which the guard lets through without a credential/);
+    });
+
+    test('a routes key naming no route: every guarded request is refused (500, onError gets the mistake), never decided with the defaults', async () => {
+      const app = new Hono();
+      const errors: unknown[] = [];
+      const d = createDepends({ onError: (e) => errors.push(e) });
+      // the typo would leave POST /v1/notes with the defaults (me) instead of admin
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'POST /v1/note': { scopes: ['admin'] } } });
+      let ran = 0;
+      app.use(guard);
+      app.post('/v1/notes', (c) => (ran++, c.json({}, 201)));
+      d.docs(app);
+      const url = await serve(app);
+      const res = await request(`${url}/v1/notes`, { method: 'POST', headers: auth('reader') });
+      expect(res.statusCode).toBe(500);
+      await res.body.dump();
+      expect(ran).toBe(0);
+      expect(errors.some((e) => e instanceof ConfigurationError && /routes\["POST \/v1\/note"\] names no route behind this guard/.test(e.message))).toBe(true);
     });
 
     test("a sub-app with its own onError (app.route() wraps its handlers): its route markers and guards are recognised", async () => {

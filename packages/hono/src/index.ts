@@ -183,6 +183,8 @@ export class DependsHono {
       const node = nodeBindings(c);
       let steps: GuardStep[];
       try {
+        // a guard's configuration mistake (a routes key naming no route...) refuses every request, never lets one through
+        this.#kit.check();
         // Hono's own match: the decision for the route the handlers after this one lead to; the strictest
         // requirement where none does, or before a handler for every method in between (it may answer by itself)
         const found = dispatched(c, own);

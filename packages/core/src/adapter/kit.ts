@@ -292,6 +292,22 @@ export class AdapterKit<T, H> {
     return this.app.openapi();
   }
 
+  /**
+   * Reads the route tables once the apps passed to `docs()`/`mount()` are
+   * known and throws the `ConfigurationError` of a guard or route mistake
+   * (a `routes` key naming no route, a path that cannot be known...), as
+   * building the document would: what an adapter with no startup hook calls
+   * before letting a guarded request through. Cheap once done.
+   *
+   * @example
+   * ```ts
+   * try { kit.check() } catch (error) { return write(kit.errorAnswer(view, error)) } // refused, never let through
+   * ```
+   */
+  check(): void {
+    if (this.#stale && (this.#docsTargets.size > 0 || this.#targets.size > 0)) this.#discover();
+  }
+
   #discover(): void {
     const targets = this.#docsTargets.size > 0 ? this.#docsTargets : this.#targets;
     const entries: TableRoute[] = [];
