@@ -83,7 +83,10 @@ interface Installed extends Placement {
 
 const EMPTY = new Set([204, 205, 304]);
 
-/** Where `#at` says a request is when its route layer cannot be trusted: a guard in a route's own stack then asks its strictest requirement. */
+/** Where a request is: the route layer whose checkpoint it passed last (a property of the context, set per request). */
+const AT = Symbol('depends.koa.route');
+
+/** Where `AT` says a request is when its route layer cannot be trusted: a guard in a route's own stack then asks its strictest requirement. */
 const UNKNOWN_ROUTE = Object.freeze({});
 
 /**
@@ -108,7 +111,6 @@ export class DependsKoa {
   readonly #checkpoints = new WeakMap<object, Middleware<any, any>>();
   readonly #wrappers = new WeakMap<object, Middleware<any, any>>();
   /** The route layer whose checkpoint a request went through last (a guard in its own stack decides for it). */
-  readonly #at = new WeakMap<Context, object>();
   /** Apps whose composition installs the guards, and the requests that came through such a composition. */
   readonly #hooked = new WeakSet<object>();
   readonly #composed = new WeakSet<Context>();
@@ -222,7 +224,7 @@ export class DependsKoa {
     const guard: Middleware<any, any> = (ctx: Context, next: Next) => {
       try {
         const installed = this.#install(ctx.app);
-        const at = this.#at.get(ctx);
+        const at = (ctx as unknown as Record<symbol, object | undefined>)[AT];
         if (at === UNKNOWN_ROUTE) return gate.atOwnRoute(ctx, guard, undefined, next);
         // in the own stack of the route layer @koa/router dispatched to: it decides for that route
         if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(at, ctx.method), next);
@@ -357,12 +359,14 @@ export class DependsKoa {
     const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
       // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
       const known = (ctx as { matched?: unknown[] }).matched?.includes(layer) === true;
-      this.#at.set(ctx, known ? layer : UNKNOWN_ROUTE);
-      try {
-        this.#install(ctx.app);
-      } catch (error) {
-        return gate.fail(ctx, error);
-      }
+      (ctx as unknown as Record<symbol, object>)[AT] = known ? layer : UNKNOWN_ROUTE;
+      // installed already by the use()-placed guard on its way (which installs again when the app changed); else now
+      if (!this.#installed.has(ctx.app) || !this.#entries.has(layer))
+        try {
+          this.#install(ctx.app);
+        } catch (error) {
+          return gate.fail(ctx, error);
+        }
       return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, () => ownStack(layer), next);
     };
     this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
