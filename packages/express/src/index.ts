@@ -92,6 +92,7 @@ export class DependsExpress {
       write: (req, answer) => {
         const res = req.res!;
         if (!res.headersSent) kit.write(viewOf(req, req.params as Record<string, string>, kit.bodyLimit), answer, (a) => writeNodeAnswer(res, a));
+        return undefined;
       },
       pass: (req, values, finish) => {
         Object.assign(req.res!.locals, values);
@@ -190,12 +191,12 @@ export class DependsExpress {
     const guard: RequestHandler = (req, _res, next) => {
       const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
       // placed in a route's own stack: Express has dispatched the request to that route
-      if (route?.stack?.some((l) => l.handle === guard)) return void gate.atOwnRoute(req, guard, this.#entryOf(req.app, route, req.method), next);
+      if (route?.stack?.some((l) => l.handle === guard)) return void gate.atOwnRoute(req, guard, () => this.#entryOf(req.app, route, req.method), next);
       // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
       try {
         this.#install(req.app);
       } catch (error) {
-        return gate.fail(req, error);
+        return void gate.fail(req, error);
       }
       gate.mark(req, guard);
       next();
@@ -255,7 +256,7 @@ export class DependsExpress {
     const stacks = install(app, {
       checkpoint: (route) => this.#checkpointOf(app, route) as never,
       wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
-      isOwn: (fn) => guards.isOwn(fn) || isWrapped(fn),
+      isOwn: (fn) => guards.isOwn(fn),
     });
     const entries = new Map<object, Map<string, ExpressEntry>>();
     const table = [...expressRoutes(app)];
@@ -286,15 +287,8 @@ export class DependsExpress {
     const made = this.#checkpoints.get(route);
     if (made) return made;
     const gate = this.#gate;
-    const checkpoint: RequestHandler = (req, _res, next) => {
-      let entry: ExpressEntry | undefined;
-      try {
-        entry = this.#entryOf(app, route, req.method);
-      } catch (error) {
-        return gate.fail(req, error);
-      }
-      void gate.atRoute(req, entry, () => routeHandles(route, req.method), next);
-    };
+    const checkpoint: RequestHandler = (req, _res, next) =>
+      void gate.atRoute(req, () => this.#entryOf(app, route, req.method), () => routeHandles(route, req.method), next);
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
   }

@@ -23,7 +23,7 @@ import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depen
 import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -93,13 +93,25 @@ export class DependsFastify {
   readonly #seen: SeenRoute[] = [];
   readonly #hooked = new WeakSet<FastifyInstance>();
   #readyChecked = false;
-  readonly #gate: GuardGate<FastifyRequest>;
+  /** Keyed by the reply (its `request` is one step away; a request does not lead to its reply). */
+  readonly #gate: GuardGate<FastifyReply>;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#options = options;
     this.#kit = new AdapterKit(app, options, { handlerOf: (route) => this.#handlerOf(route), routes: () => this.#seen.map((r) => this.#tableRoute(r)), native: isReply });
-    this.#gate = new GuardGate(app, this.#kit.guards);
+    const kit = this.#kit;
+    const view = (reply: FastifyReply) => viewOf(reply.request, reply, kit.bodyLimit);
+    this.#gate = new GuardGate<FastifyReply>(app, kit.guards, {
+      view,
+      write: (reply, answer) => kit.write(view(reply), answer, (a) => write(reply, a)),
+      pass: (reply, values, finish) => {
+        // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
+        const target = reply.request as unknown as Record<string, unknown>;
+        for (const name in values) if (target[name] == null) target[name] = values[name];
+        if (finish) afterSent(reply.raw, finish);
+      },
+    });
   }
 
   /**
@@ -299,31 +311,11 @@ export class DependsFastify {
     const gate = this.#gate;
     const resolved = guardValues<FastifyRequest, Values<I>>('auth.values(request)');
     const guard = async function (request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-      let steps: GuardStep[];
-      try {
-        // the not-found handler is app code; a route the onRoute hook did not see: the strictest requirement
-        steps = request.is404 ? gate.strictSteps(request, [guard]) : gate.forOwnRoute(request, guard, routeOf(request));
-      } catch (error) {
-        return write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), error));
-      }
-      if (steps.length === 0) return undefined;
-      const view = viewOf(request, reply, kit.bodyLimit);
-      return gate.run(
-        request,
-        steps,
-        view,
-        (_step, outcome) => {
-          resolved.set(request, outcome.values as Values<I>);
-          // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
-          const target = request as unknown as Record<string, unknown>;
-          for (const name in outcome.values) if (target[name] == null) target[name] = outcome.values[name];
-          if (outcome.hasTeardown) afterSent(reply.raw, () => outcome.finish());
-        },
-        (answer): unknown => kit.write(view, answer, (a) => write(reply, a)),
-        () => undefined,
-      );
+      // the not-found handler is app code; a route the onRoute hook did not see: the strictest requirement
+      return gate.decideWith(reply, () => (request.is404 ? gate.strictSteps(reply, [guard]) : gate.forOwnRoute(reply, guard, routeOf(request))), () => undefined);
     };
     kit.guards.add(guard, inputs, options);
+    gate.accessor(guard, (reply: FastifyReply, values: Values<I>) => resolved.set(reply.request, values));
     return Object.assign(guard, { values: resolved.values }) as FastifyGuard<Values<I>>;
   }
 

@@ -27,7 +27,7 @@ import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
 import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
 import { afterSent, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
 import { install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
@@ -243,13 +243,8 @@ export class DependsKoa {
       return Promise.resolve(next()).then(() => {
         // Koa's 404 (nothing after the guard answered, no route decided): the strictest requirement of the guards still pending
         if (ctx.status !== 404 || ctx.body != null || ctx.headerSent) return;
-        let steps: GuardStep[];
-        try {
-          steps = gate.strictSteps(ctx).flatMap((s) => gate.forOwnRoute(ctx, s.guard, undefined));
-        } catch (error) {
-          return gate.fail(ctx, error);
-        }
-        return gate.decide(ctx, steps, () => undefined);
+        // each pending guard not decided at a route and not past its strictest requirement: that requirement
+        return gate.decideWith(ctx, () => gate.strictSteps(ctx).flatMap((s) => gate.forOwnRoute(ctx, s.guard, undefined)), () => undefined);
       });
     };
     this.#kit.guards.add(guard, inputs, options);

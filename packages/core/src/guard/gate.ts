@@ -60,7 +60,8 @@ export interface GuardStep {
  */
 export interface GateBinding<K> {
   view(key: K): RequestView;
-  write(key: K, answer: Answer): void;
+  /** Writes a refusal; what it returns is what the gate's methods return for a refused request (e.g. Fastify's reply). */
+  write(key: K, answer: Answer): unknown;
   /** A guard passed: its values, and its teardowns (`finish`) when it has any. */
   pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined): void;
 }
@@ -154,12 +155,32 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * try { gate.decide(req, gate.forRoute(req, entry), next) } catch (error) { gate.fail(req, error) }
+   * try { install(req.app) } catch (error) { return gate.fail(req, error) }
    * ```
    */
-  fail(key: K, error: unknown): void {
+  fail(key: K, error: unknown): unknown {
     const b = this.#bound();
-    b.write(key, errorAnswer(error, b.view(key), this.#app.onError));
+    return b.write(key, errorAnswer(error, b.view(key), this.#app.onError));
+  }
+
+  /**
+   * Works out the decisions to take (`steps`, which may throw a
+   * configuration mistake: then {@link GuardGate.fail}), then takes them
+   * (see {@link GuardGate.decide}).
+   *
+   * @example
+   * ```ts
+   * return gate.decideWith(request, () => (request.is404 ? gate.strictSteps(request, [auth]) : gate.forOwnRoute(request, auth, entry)), () => undefined)
+   * ```
+   */
+  decideWith(key: K, steps: () => readonly GuardStep[], next: () => unknown): MaybePromise<unknown> {
+    let found: readonly GuardStep[];
+    try {
+      found = steps();
+    } catch (error) {
+      return this.fail(key, error);
+    }
+    return this.decide(key, found, next);
   }
 
   /**
@@ -171,17 +192,18 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * const checkpoint = (req, res, next) => gate.atRoute(req, entryOf(route, req.method), routeHandles(route, req.method), next)
+   * const checkpoint = (req, res, next) => gate.atRoute(req, () => entryOf(route, req.method), () => routeHandles(route, req.method), next)
    * ```
    */
-  atRoute(key: K, entry: TableRoute | undefined, own: readonly unknown[] | (() => readonly unknown[]), next: () => unknown): MaybePromise<unknown> {
-    let steps: GuardStep[];
-    try {
-      steps = entry === undefined ? this.strictSteps(key) : this.forRoute(key, entry, this.#placed(entry, own));
-    } catch (error) {
-      return this.fail(key, error);
-    }
-    return this.decide(key, steps, next);
+  atRoute(key: K, entry: TableRoute | undefined | (() => TableRoute | undefined), own: readonly unknown[] | (() => readonly unknown[]), next: () => unknown): MaybePromise<unknown> {
+    return this.decideWith(
+      key,
+      () => {
+        const found = typeof entry === 'function' ? entry() : entry;
+        return found === undefined ? this.strictSteps(key) : this.forRoute(key, found, this.#placed(found, own));
+      },
+      next,
+    );
   }
 
   #placed(entry: TableRoute, own: readonly unknown[] | (() => readonly unknown[])): readonly unknown[] {
@@ -199,17 +221,11 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * const auth = (req, res, next) => gate.atOwnRoute(req, auth, entryOf(req.route, req.method), next)
+   * const auth = (req, res, next) => gate.atOwnRoute(req, auth, () => entryOf(req.route, req.method), next)
    * ```
    */
-  atOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined, next: () => unknown): MaybePromise<unknown> {
-    let steps: GuardStep[];
-    try {
-      steps = this.forOwnRoute(key, guard, entry);
-    } catch (error) {
-      return this.fail(key, error);
-    }
-    return this.decide(key, steps, next);
+  atOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined | (() => TableRoute | undefined), next: () => unknown): MaybePromise<unknown> {
+    return this.decideWith(key, () => this.forOwnRoute(key, guard, typeof entry === 'function' ? entry() : entry), next);
   }
 
   /**
@@ -223,14 +239,7 @@ export class GuardGate<K extends object> {
    * ```
    */
   beforeMiddleware(key: K, run: () => unknown): unknown {
-    if (!this.unsettled(key)) return run();
-    let steps: GuardStep[];
-    try {
-      steps = this.strictSteps(key);
-    } catch (error) {
-      return this.fail(key, error);
-    }
-    return this.decide(key, steps, run);
+    return this.unsettled(key) ? this.decideWith(key, () => this.strictSteps(key), run) : run();
   }
 
   #of(key: K): RequestState {
@@ -259,7 +268,7 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * if (gate.unsettled(req)) gate.run(gate.strictSteps(req), view, pass, refuse, () => middleware(req, res, next))
+   * if (gate.unsettled(req)) return gate.decide(req, gate.strictSteps(req), () => middleware(req, res, next))
    * ```
    */
   unsettled(key: K): boolean {
@@ -340,7 +349,7 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * gate.run(steps, view, (step, outcome) => setValues(step.guard, outcome), (answer) => write(res, answer), next)
+   * gate.run(req, steps, view, (step, outcome) => setValues(step.guard, outcome), (answer) => write(res, answer), next)
    * ```
    */
   run<R>(
