@@ -60,6 +60,13 @@ function inputReachesScheme(input: Input): boolean {
   return dep !== undefined && reachesScheme(dep);
 }
 
+/** Each of a guard's `routes` keys must name one of the routes it was found in front of (`keys`, as `METHOD /path`). */
+function checkRouteKeys(guard: Guard, keys: ReadonlySet<string>): void {
+  for (const key of guard.routes.keys())
+    if (!keys.has(key))
+      throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+}
+
 const passValues = (values: Record<string, unknown>): Record<string, unknown> => values;
 /** A stand-in handler for the document, named as the framework's handler (summary and operation id come from it). */
 function documentOnly(handler: unknown): () => undefined {
@@ -336,12 +343,7 @@ export class Guards {
           ErrorCode.GuardOptions,
           `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs()`,
         );
-      for (const key of guard.routes.keys())
-        if (!keys.has(key))
-          throw new ConfigurationError(
-            ErrorCode.GuardOptions,
-            `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`,
-          );
+      checkRouteKeys(guard, keys);
     }
   }
 
@@ -367,10 +369,7 @@ export class Guards {
         if (g) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(guardKey(entry.method, entry.path));
       }
     }
-    for (const [guard, keys] of used)
-      for (const key of guard.routes.keys())
-        if (!keys.has(key))
-          throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+    for (const [guard, keys] of used) checkRouteKeys(guard, keys);
   }
 
   /** A route marker (`d.route()`) on a route no guard stands in front of does nothing: a mistake, refused. */
