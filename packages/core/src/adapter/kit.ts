@@ -19,7 +19,7 @@ import type { OpenAPIDocument } from '../openapi/types.js';
 import type { RequestView } from '../request/view.js';
 import { routeDef } from '../router/router.js';
 import type { MaybePromise } from '../resolver/execute.js';
-import { jsonAnswer, type Answer } from '../response/reply.js';
+import type { Answer } from '../response/reply.js';
 import { toColonPath, toOpenApiPath } from '../router/paths.js';
 import type { Handler, RouteDef, RouteOptions, Router } from '../router/router.js';
 import { isThenable } from '../util/thenable.js';
@@ -262,11 +262,12 @@ export class AdapterKit<T, H> {
     // A configuration mistake found while building the document answers the plain 500 (given to `onError`), never a framework's error page.
     return docsRoutes(() => this.openapi(), options).map((r) => ({
       path: r.path,
-      answer: (params: Record<string, string>, view?: RequestView): Answer => {
+      answer: (params: Record<string, string>): Answer => {
         try {
           return r.answer(params);
         } catch (error) {
-          return view ? this.errorAnswer(view, error) : (this.report(undefined as never, error), jsonAnswer(500, { detail: 'Internal Server Error' }));
+          // the docs routes have no request view: the error goes to onError without one
+          return errorAnswer(error, undefined as never, this.app.onError);
         }
       },
     }));
