@@ -83,6 +83,9 @@ interface Installed extends Placement {
 
 const EMPTY = new Set([204, 205, 304]);
 
+/** Set on a context that came through a composition the guards were installed in (a property of the context: cheaper than a WeakSet entry per request). */
+const COMPOSED = Symbol('depends.koa.composed');
+
 /** Where a request is: the route layer whose checkpoint it passed last (a property of the context, set per request). */
 const AT = Symbol('depends.koa.route');
 
@@ -113,7 +116,6 @@ export class DependsKoa {
   /** The route layer whose checkpoint a request went through last (a guard in its own stack decides for it). */
   /** Apps whose composition installs the guards, and the requests that came through such a composition. */
   readonly #hooked = new WeakSet<object>();
-  readonly #composed = new WeakSet<Context>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -230,7 +232,7 @@ export class DependsKoa {
         if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(at, ctx.method), next);
         // a place the install never saw (an app mounted with koa-mount, a composed bundle): the strictest requirement, now
         if (!installed.uses.has(guard)) return (gate.mark(ctx, guard), gate.atOwnRoute(ctx, guard, undefined, next));
-        if (installed.wrapsAfterGuard && !this.#composed.has(ctx))
+        if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[COMPOSED] !== true)
           throw new ConfigurationError(
             ErrorCode.GuardOrder,
             'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback() (Koa 2.16 or later)',
@@ -330,12 +332,11 @@ export class DependsKoa {
     const a = app as unknown as { compose?: (middleware: Middleware<any, any>[]) => (ctx: Context, next?: Next) => Promise<unknown> };
     const compose = a.compose;
     if (typeof compose !== 'function') return;
-    const composed = this.#composed;
     a.compose = (middleware) => {
       const guarded = this.#kit.guards.size > 0;
       if (guarded) this.#install(app);
       const fn = compose.call(app, middleware);
-      return guarded ? (ctx, next) => (composed.add(ctx), fn(ctx, next)) : fn;
+      return guarded ? (ctx, next) => (((ctx as unknown as Record<symbol, boolean>)[COMPOSED] = true), fn(ctx, next)) : fn;
     };
   }
 
