@@ -74,6 +74,7 @@ export class DependsExpress {
   readonly #gate: GuardGate<Request>;
   readonly #installed = new WeakMap<object, Installed>();
   readonly #checkpoints = new WeakMap<object, RequestHandler>();
+  readonly #listening = new WeakSet<object>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -122,6 +123,7 @@ export class DependsExpress {
       paths.push(path);
     });
     target.use(clientErrors(this.#kit, paths));
+    this.#checkOnListen(target);
     return routes;
   }
 
@@ -159,6 +161,26 @@ export class DependsExpress {
       target.get(r.path, serveDocs);
     }
     target.use(clientErrors(this.#kit, routes.map((r) => r.path)));
+    this.#checkOnListen(target);
+  }
+
+  /**
+   * Every startup check, now: the guards installed on the app, their
+   * `routes` keys, `d.route()` markers and middleware order, the document
+   * built. Throws the `ConfigurationError` that names the mistake and the
+   * fix. `app.listen()` runs it by itself on an app passed to `d.docs()` or
+   * `d.mount()`; call it before `http.createServer(app).listen()`, or in a
+   * test. (A mistake it would find also refuses every guarded request with
+   * a 500, never lets one through.)
+   *
+   * @example
+   * ```ts
+   * d.check(app) // throws: Guard "auth": routes["GET /v1/note"] names no route behind this guard...
+   * createServer(app).listen(3000)
+   * ```
+   */
+  check(app: IRouter): void {
+    this.#kit.check(app);
   }
 
   /**
@@ -235,6 +257,19 @@ export class DependsExpress {
    */
   openapi(): OpenAPIDocument {
     return this.#kit.openapi();
+  }
+
+  /** `app.listen()` of an Express app runs {@link check} first: a configuration mistake stops the start, before the server listens. */
+  #checkOnListen(target: IRouter): void {
+    const app = target as IRouter & { listen?: (...args: unknown[]) => unknown };
+    if (typeof app.listen !== 'function' || this.#listening.has(app)) return;
+    this.#listening.add(app);
+    const listen = app.listen;
+    const check = () => this.check(target);
+    app.listen = function (this: unknown, ...args: unknown[]) {
+      check();
+      return listen.apply(this, args);
+    };
   }
 
   /** The route table of a target, with the guards installed on it first (what the document and the startup checks read). */

@@ -244,6 +244,23 @@ export class DependsHono {
   }
 
   /**
+   * Every startup check, now: the guards' `routes` keys, `d.route()`
+   * markers and middleware order, the document built. Throws the
+   * `ConfigurationError` that names the mistake and the fix. Hono has no
+   * start of its own: call it once the routes are added, before `serve({ fetch: app.fetch })` (or exporting the app on Bun, Deno or Workers: run it in a test). (A mistake it would find also refuses every guarded
+   * request with a 500, never lets one through.)
+   *
+   * @example
+   * ```ts
+   * d.check(app) // throws: Guard "auth": routes["GET /v1/note"] names no route behind this guard...
+   * serve({ fetch: app.fetch, port: 3000 })
+   * ```
+   */
+  check(app: Hono<any, any, any>): void {
+    this.#kit.check(app);
+  }
+
+  /**
    * The OpenAPI document: every mounted route plus the wrapped handlers
    * found so far in the apps passed to `mount()`/`docs()` (searched again
    * while some are missing).

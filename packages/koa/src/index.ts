@@ -271,6 +271,23 @@ export class DependsKoa {
   }
 
   /**
+   * Every startup check, now: the guards installed, their `routes` keys,
+   * `d.route()` markers and middleware order, the document built. Throws
+   * the `ConfigurationError` that names the mistake and the fix. Koa runs
+   * the guards' checks by itself when it composes the app (`app.listen()`,
+   * `app.callback()`); this one also builds the document, for a test.
+   *
+   * @example
+   * ```ts
+   * d.check(app) // throws: Guard "auth": routes["GET /v1/note"] names no route behind this guard...
+   * app.listen(3000)
+   * ```
+   */
+  check(app: KoaTarget): void {
+    this.#kit.check(app);
+  }
+
+  /**
    * The OpenAPI document: every mounted route plus the wrapped handlers
    * found so far in the routers passed to `mount()`/`docs()` (searched
    * again while some are missing).

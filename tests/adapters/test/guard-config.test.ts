@@ -53,6 +53,26 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
     }
   });
 
+  test('a routes key naming no route: app.listen() throws before the server listens, and d.check(app) names it without docs()', async () => {
+    const app = await make();
+    const d = createDepends({ title: 'T', onError: () => {} });
+    app.use(d.guard({ user }, { routes: { 'GET /v1/note': { public: true } } }));
+    app.get('/v1/notes', (_req, res) => res.json({ ran: true }));
+    d.docs(app);
+    let server: { close(): void } | undefined;
+    expect(() => (server = app.listen(0, '127.0.0.1'))).toThrow(/routes\["GET \/v1\/note"\] names no route behind this guard/);
+    expect(server).toBeUndefined();
+
+    const bare = await make();
+    const d2 = createDepends({ title: 'T' });
+    bare.use(d2.guard({ user }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
+    bare.get('/v1/notes', (_req, res) => res.json({ ran: true }));
+    expect(() => d2.check(bare)).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard \(it guards GET \/v1\/notes\)/);
+    bare.post('/v1/notes', (_req, res) => res.json({ ran: true }));
+    expect(() => d2.check(bare)).not.toThrow();
+    expect(d2.openapi().paths['/v1/notes']?.post?.security).toBeDefined();
+  });
+
   test('a middleware after the guard, before a public route: DEPENDS_GUARD_ORDER naming the guard, the middleware and the route', async () => {
     const app = await make();
     const d = createDepends({ title: 'T', onError: () => {} });
@@ -131,4 +151,46 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
       s.close();
     }
   });
+});
+
+// a routes key naming no route, found before the server starts (Koa picked by DEPENDS_ADAPTERS: it compiles code from strings)
+const startups = pickAdapters([
+  {
+    name: 'hono',
+    run: async () => {
+      const { Hono } = await import('hono');
+      const { createDepends: honoDepends } = await import('../../../packages/hono/src/index.js');
+      const app = new Hono();
+      const d = honoDepends({ title: 'T' });
+      app.use(d.guard({ user }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
+      app.get('/v1/notes', (c) => c.json({ ran: true }));
+      expect(() => d.check(app)).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard \(it guards GET \/v1\/notes\)/);
+      app.post('/v1/notes', (c) => c.json({ ran: true }));
+      expect(() => d.check(app)).not.toThrow();
+      expect(d.openapi().paths['/v1/notes']?.post?.security).toBeDefined();
+    },
+  },
+  {
+    name: 'koa',
+    run: async () => {
+      const { default: Koa } = await import('koa');
+      const { default: KoaRouter } = await import('@koa/router');
+      const { createDepends: koaDepends } = await import('../../../packages/koa/src/index.js');
+      const app = new Koa();
+      const router = new KoaRouter();
+      const d = koaDepends({ title: 'T' });
+      app.use(d.guard({ user }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
+      router.get('/v1/notes', (ctx) => void (ctx.body = { ran: true }));
+      app.use(router.routes());
+      expect(() => d.check(app)).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard/);
+      // what app.listen() calls
+      expect(() => app.callback()).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard/);
+      router.post('/v1/notes', (ctx) => void (ctx.body = { ran: true }));
+      expect(() => d.check(app)).not.toThrow();
+    },
+  },
+]);
+
+describe.each(startups)('$name: a routes key naming no route, before the server starts', ({ run }) => {
+  test('d.check(app) throws naming the key; once the route exists it passes', run);
 });

@@ -57,5 +57,7 @@ export function createApp(notes = new NoteStore()): express.Express {
     res.status(status).json({ error: status === 500 ? 'internal error' : (err.message ?? 'bad request') });
   };
   app.use(onError);
+  // a guard configuration mistake (a routes key naming no route...) stops the start here
+  d.check(app); // + auth
   return app;
 }

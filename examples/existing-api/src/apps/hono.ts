@@ -37,5 +37,7 @@ export function createApp(notes = new NoteStore()): Hono<Env> {
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((_err, c) => c.json({ error: 'internal error' }, 500));
+  // a guard configuration mistake (a routes key naming no route...) stops the start here
+  d.check(app); // + auth
   return app;
 }

@@ -298,15 +298,24 @@ export class AdapterKit<T, H> {
    * known and throws the `ConfigurationError` of a guard or route mistake
    * (a `routes` key naming no route, a path that cannot be known...), as
    * building the document would: what an adapter with no startup hook calls
-   * before letting a guarded request through. Cheap once done.
+   * before letting a guarded request through, and what an adapter's
+   * `check(app)` runs before the server listens (`target`: the app, read
+   * again whatever was read before). Cheap once done.
    *
    * @example
    * ```ts
    * try { kit.check() } catch (error) { return write(kit.errorAnswer(view, error)) } // refused, never let through
+   * kit.check(app) // at startup: throws the ConfigurationError
    * ```
    */
-  check(): void {
+  check(target?: T): void {
+    if (target !== undefined) {
+      // the app being served: where the document is read from unless docs() named where; read again now, routes added since included
+      if (this.#docsTargets.size === 0) this.#docsTargets.add(target);
+      this.#stale = true;
+    }
     if (this.#stale && (this.#docsTargets.size > 0 || this.#targets.size > 0)) this.#discover();
+    if (target !== undefined) this.app.openapi();
   }
 
   #discover(): void {
