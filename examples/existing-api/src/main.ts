@@ -16,7 +16,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const running = await start(framework, { port, host: process.env.HOST ?? '127.0.0.1' });
+// the signal handlers first: whoever reads the lines below may stop the process at once
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.close().then(() => process.exit(0)));
 console.log(`Notes API on ${framework}: ${running.url}`);
 console.log(`Docs: ${running.url}/docs (Authorize with alice-token or bob-token)`);
 console.log(`OpenAPI: ${running.url}/openapi.json`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.close().then(() => process.exit(0)));

@@ -45,7 +45,7 @@ describe.runIf(available || inCI)('existing-api docs in headless Chromium', () =
       context.on('request', (r) => requested.push(r.url()));
       const page = await context.newPage();
       await page.goto(`${server.url}/docs`);
-      await page.locator('.information-container .title').waitFor({ timeout: 15_000 });
+      await page.locator('.information-container .title').waitFor({ timeout: 30_000 });
       return { context, page };
     }
 
@@ -56,7 +56,7 @@ describe.runIf(available || inCI)('existing-api docs in headless Chromium', () =
       await op.locator('button.try-out__btn').click();
       await op.locator('button.execute').click();
       const row = op.locator('.live-responses-table tbody tr.response').first();
-      await row.waitFor({ timeout: 15_000 });
+      await row.waitFor({ timeout: 30_000 });
       return row;
     }
 

@@ -16,12 +16,7 @@ const idp = await startProvider({ port: config.idpPort, host: config.host, apiUr
 const start = await serverFor(config.framework);
 const api = await start({ issuer: idp.issuer, port: config.port, host: config.host });
 
-console.log(`Identity provider: ${idp.issuer} (discovery: ${idp.discoveryUrl})`);
-console.log(`  user ${DEMO_USER.username} / ${DEMO_USER.password}; client ${SERVICE_CLIENT.id} / ${SERVICE_CLIENT.secret} (client_credentials)`);
-console.log(`Reports API on ${config.framework}: ${api.url} (audience ${AUDIENCE})`);
-console.log(`Docs: ${api.url}/docs`);
-console.log(`OpenAPI: ${api.url}/openapi.json`);
-
+// the signal handlers first: whoever reads the lines below may stop the process at once
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -36,3 +31,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     );
   });
 }
+
+console.log(`Identity provider: ${idp.issuer} (discovery: ${idp.discoveryUrl})`);
+console.log(`  user ${DEMO_USER.username} / ${DEMO_USER.password}; client ${SERVICE_CLIENT.id} / ${SERVICE_CLIENT.secret} (client_credentials)`);
+console.log(`Reports API on ${config.framework}: ${api.url} (audience ${AUDIENCE})`);
+console.log(`Docs: ${api.url}/docs`);
+console.log(`OpenAPI: ${api.url}/openapi.json`);

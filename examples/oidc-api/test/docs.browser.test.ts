@@ -60,11 +60,11 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
       if (!(await op.locator('button.execute').isVisible())) await op.locator('button.try-out__btn').click();
       // wait for this call's answer (a previous one may still be on the page), then for the page to show it
       const [response] = await Promise.all([
-        page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === 'GET', { timeout: 15_000 }),
+        page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === 'GET', { timeout: 30_000 }),
         op.locator('button.execute').click(),
       ]);
       const row = op.locator('.live-responses-table tbody tr.response').first();
-      await expect.poll(async () => (await row.locator('.response-col_status').textContent())?.trim(), { timeout: 15_000 }).toBe(String(response.status()));
+      await expect.poll(async () => (await row.locator('.response-col_status').textContent())?.trim(), { timeout: 30_000 }).toBe(String(response.status()));
       return {
         op,
         status: (await row.locator('.response-col_status').textContent())?.trim(),
@@ -85,7 +85,7 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
       try {
         const page = await context.newPage();
         await page.goto(`${api.url}/docs`);
-        await page.locator('.information-container .title').waitFor({ timeout: 15_000 });
+        await page.locator('.information-container .title').waitFor({ timeout: 30_000 });
 
         // Before signing in, the API answers 401.
         const before = await tryMe(page);
@@ -109,7 +109,7 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
         expect(await popup.locator('body').textContent()).toContain('reports:write');
         await Promise.all([popup.waitForEvent('close'), popup.locator('button[type=submit]').click()]);
 
-        await box.locator('button', { hasText: 'Logout' }).waitFor({ timeout: 15_000 });
+        await box.locator('button', { hasText: 'Logout' }).waitFor({ timeout: 30_000 });
         await page.locator('.modal-ux button.btn-done').first().click();
 
         // The code went back through the local redirect page and was exchanged with PKCE by the public client.
@@ -144,7 +144,7 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
       try {
         const page = await context.newPage();
         await page.goto(`${api.url}/docs`);
-        await page.locator('.information-container .title').waitFor({ timeout: 15_000 });
+        await page.locator('.information-container .title').waitFor({ timeout: 30_000 });
 
         const before = await tryGet(page, 'operations-reports-listReports', '/reports');
         expect(before.status).toBe('401');
@@ -157,7 +157,7 @@ describe.runIf(available || inCI)('signing in through the provider from the docs
         expect(await keyBox.textContent()).toContain('ApiKey');
         await keyBox.locator('input').first().fill('reports-readonly-key');
         await keyBox.locator('button.authorize').click();
-        await keyBox.locator('button', { hasText: 'Logout' }).waitFor({ timeout: 15_000 });
+        await keyBox.locator('button', { hasText: 'Logout' }).waitFor({ timeout: 30_000 });
         await page.locator('.modal-ux button.btn-done').first().click();
 
         const after = await tryGet(page, 'operations-reports-listReports', '/reports');

@@ -17,11 +17,7 @@ const config = loadConfig();
 const { start } = await servers[config.framework]();
 const server = await start({ port: config.port, host: config.host, databasePath: config.databasePath, jwtSecret: config.jwtSecret });
 
-console.log(`Todo API on ${config.framework}: ${server.url}`);
-console.log(`Database: ${config.databasePath}`);
-console.log(`Docs: ${server.url}/docs`);
-console.log(`OpenAPI: ${server.url}/openapi.json`);
-
+// the signal handlers first: whoever reads the lines below may stop the process at once
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -36,3 +32,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     );
   });
 }
+
+console.log(`Todo API on ${config.framework}: ${server.url}`);
+console.log(`Database: ${config.databasePath}`);
+console.log(`Docs: ${server.url}/docs`);
+console.log(`OpenAPI: ${server.url}/openapi.json`);

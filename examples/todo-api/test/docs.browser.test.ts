@@ -64,7 +64,7 @@ describe.runIf(available || inCI)('the docs page in headless Chromium', () => {
       context.on('request', (request) => requested.push(request.url()));
       const page = await context.newPage();
       await page.goto(`${ex.url}/docs`);
-      await page.locator('.information-container .title').waitFor({ timeout: 15_000 });
+      await page.locator('.information-container .title').waitFor({ timeout: 30_000 });
       return { context, page };
     }
 
@@ -75,7 +75,7 @@ describe.runIf(available || inCI)('the docs page in headless Chromium', () => {
       await op.locator('button.try-out__btn').click();
       await op.locator('button.execute').click();
       const row = op.locator('.live-responses-table tbody tr.response').first();
-      await row.waitFor({ timeout: 15_000 });
+      await row.waitFor({ timeout: 30_000 });
       return row;
     }
 

@@ -102,7 +102,7 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
       });
       const authorize = async (docs: string) => {
         await page.goto(`${origin}${docs}`);
-        await page.locator('.swagger-ui .btn.authorize').click({ timeout: 15_000 });
+        await page.locator('.swagger-ui .btn.authorize').click({ timeout: 30_000 });
         await page.locator('#oauth_username').fill('johndoe');
         await page.locator('#oauth_password').fill('secret');
         const token = page.waitForResponse((r) => r.url() === `${origin}/token`);
@@ -111,7 +111,7 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
         await page.locator('.auth-btn-wrapper .btn-done').click();
       };
       const tryMe = async (opened = false) => {
-        if (!opened) await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click({ timeout: 15_000 });
+        if (!opened) await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click({ timeout: 30_000 });
         await page.locator('.try-out__btn').click();
         const call = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
         await page.locator('.execute').click();
@@ -155,5 +155,5 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
