@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DependsApp, HTTPException, Router, depends, header, type Answer } from '@depends/core';
-import { clientIp, ipOf, rateLimit, TOO_MANY_REQUESTS } from './index.js';
+import { clientIp, ipOf, rateLimit, STORE_UNAVAILABLE, TOO_MANY_REQUESTS, type StoreEvent } from './index.js';
+import { flakyStore } from './test/flaky-store.js';
 
 const who = header('x-who');
 
@@ -87,7 +88,80 @@ describe("rateLimit({ count: 'failures' })", () => {
   });
 });
 
+describe('a shared store down', () => {
+  test("'refuse' (default): 503 with Retry-After, never a 500; fail() refuses too, reset() does not; told once per outage", async () => {
+    const { store, state } = flakyStore();
+    const events: StoreEvent[] = [];
+    const each = rateLimit({ name: 'each', points: 5, duration: 60, key: who, store, storeRetryAfter: 30, onStoreEvent: (e) => events.push(e) });
+    const failures = rateLimit({ name: 'failures', points: 5, duration: 60, key: who, store, count: 'failures', onStoreEvent: (e) => events.push(e) });
+    const router = new Router();
+    router.get('/each', { each }, () => 'ok');
+    router.get('/fail', { failures }, async ({ failures }) => {
+      state.down = true; // the store goes between the check and the failure
+      await failures.fail();
+      return 'not reached';
+    });
+    router.get('/reset', { failures }, async ({ failures }) => {
+      state.down = true;
+      await failures.reset();
+      return 'reset';
+    });
+    const { app, call } = serve(router);
+    const errors: unknown[] = [];
+    app.onError = (e) => errors.push(e);
+    expect((await call('/each', { 'x-who': 'ann' })).status).toBe(200);
+    state.down = true;
+    for (let i = 0; i < 3; i++) {
+      const res = await call('/each', { 'x-who': 'ann' });
+      expect(res.status).toBe(503);
+      expect(json(res)).toEqual({ detail: STORE_UNAVAILABLE });
+      expect(headersOf(res)['retry-after']).toBe('30');
+    }
+    expect(each.health().store).toBe('down');
+    expect(events.map((e) => [e.limit, e.store])).toEqual([['each', 'down']]);
+    state.down = false;
+    expect((await call('/each', { 'x-who': 'ann' })).status).toBe(200);
+    expect(each.health().store).toBe('up');
+    expect(events.map((e) => [e.limit, e.store])).toEqual([['each', 'down'], ['each', 'up']]);
+
+    state.down = false;
+    expect((await call('/fail', { 'x-who': 'ann' })).status).toBe(503);
+    state.down = false;
+    expect((await call('/reset', { 'x-who': 'ann' })).status).toBe(200);
+    expect(errors).toEqual([]);
+  });
+
+  test("'allow': let through uncounted, the handler told; logged once per outage", async () => {
+    const { store, state } = flakyStore();
+    const events: StoreEvent[] = [];
+    const limit = rateLimit({ name: 'open', points: 1, duration: 60, key: who, store, onStoreDown: 'allow', onStoreEvent: (e) => events.push(e) });
+    const router = new Router();
+    router.get('/a', { limit }, ({ limit }) => ({ store: limit.store, remaining: limit.remaining }));
+    const { call } = serve(router);
+    state.down = true;
+    for (let i = 0; i < 5; i++) expect(json(await call('/a', { 'x-who': 'ann' }))).toEqual({ store: 'down', remaining: 1 });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ limit: 'open', store: 'down', action: 'allow' });
+    expect(events[0].reason).not.toContain('s3cret');
+    state.down = false;
+    expect(json(await call('/a', { 'x-who': 'ann' }))).toEqual({ store: 'up', remaining: 0 });
+    expect((await call('/a', { 'x-who': 'ann' })).status).toBe(429);
+  });
+});
+
 describe('OpenAPI', () => {
+  test('503 is documented where a shared store may be down and the limit refuses then', () => {
+    const router = new Router();
+    router.get('/refuse', { limit: rateLimit({ name: 'r', points: 1, duration: 1, key: who, store: flakyStore().store }) }, () => 'ok');
+    router.get('/allow', { limit: rateLimit({ name: 'a', points: 1, duration: 1, key: who, store: flakyStore().store, onStoreDown: 'allow' }) }, () => 'ok');
+    router.get('/memory', { limit: rateLimit({ name: 'm', points: 1, duration: 1, key: who }) }, () => 'ok');
+    const { app } = serve(router);
+    const doc = app.openapi();
+    expect(doc.paths['/refuse'].get!.responses['503']).toMatchObject({ description: 'Service Unavailable' });
+    expect(doc.paths['/allow'].get!.responses['503']).toBeUndefined();
+    expect(doc.paths['/memory'].get!.responses['503']).toBeUndefined();
+  });
+
   test('a limited route documents 429 with Retry-After (required) and the RateLimit headers', () => {
     const router = new Router();
     router.get('/a', { limit: rateLimit({ name: 'doc', points: 1, duration: 1, key: clientIp }) }, () => 'ok');

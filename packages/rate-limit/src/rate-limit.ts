@@ -2,11 +2,14 @@
  * Rate limiting as a dependency: declared on a route like any other input,
  * it refuses a request with 429 (`Retry-After` and `RateLimit-*` headers)
  * once its key has used up the limit, and documents that 429 in OpenAPI.
- * The counting is rate-limiter-flexible's.
+ * The counting is rate-limiter-flexible's; while a shared store is down the
+ * limit refuses with 503 or lets requests through, as declared.
  */
 import { HTTPException, type CallContext, type Dependency } from '@depends/core';
 import { createDependency } from '@depends/core/schemes';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Counter } from './counter.js';
+import { Outage, StoreUnavailableError, type OutageOptions } from './outage.js';
+import type { StoreHealth } from './store-status.js';
 import { memoryStore, type RateLimitStore } from './stores.js';
 
 /**
@@ -14,10 +17,10 @@ import { memoryStore, type RateLimitStore } from './stores.js';
  *
  * @example
  * ```ts
- * const opts: RateLimitOptions = { name: 'login-ip', points: 20, duration: 900, key: clientIp, count: 'failures' }
+ * const opts: RateLimitOptions = { name: 'login-ip', points: 20, duration: 900, key: clientIp, count: 'failures', onStoreDown: 'refuse' }
  * ```
  */
-export interface RateLimitOptions {
+export interface RateLimitOptions extends OutageOptions {
   /** The limit's name: the prefix of its keys in the store (two limits sharing a store need two names). */
   readonly name: string;
   /** Requests (or failures, with `count: 'failures'`) allowed per window. */
@@ -27,9 +30,9 @@ export interface RateLimitOptions {
   /** Once over the limit, refuse the key for this many seconds (default: until the window ends). */
   readonly blockDuration?: number;
   /**
-   * What is counted: a dependency giving the key — the client's IP
-   * (`clientIp`), a user name read from the body, an API key. `undefined`
-   * (or an empty string) means this request is not limited.
+   * What is counted: a dependency giving the key — the client's address
+   * (`clientAddressKey()`), a user name read from the body, an API key.
+   * `undefined` (or an empty string) means this request is not limited.
    */
   readonly key: Dependency<string | undefined> | Dependency<string>;
   /**
@@ -60,12 +63,32 @@ export interface RateLimitState {
   readonly key: string | undefined;
   /** Points allowed per window. */
   readonly limit: number;
-  /** Points left in the window after this request (`limit` when nothing was counted yet). */
+  /** Points left in the window after this request (`limit` when nothing was counted). */
   readonly remaining: number;
-  /** Records a failure against the key (`count: 'failures'`; with `'requests'` it uses one more point). */
+  /** `'down'`: the store could not be reached and the limit let this request through uncounted (`onStoreDown: 'allow'`). */
+  readonly store: 'up' | 'down';
+  /**
+   * Records a failure against the key (`count: 'failures'`; with
+   * `'requests'` it uses one more point). With the store down it throws the
+   * 503 (`'refuse'`) or records nothing (`'allow'`).
+   */
   fail(): Promise<void>;
-  /** Forgets the key's count (e.g. after a successful login). */
+  /** Forgets the key's count (e.g. after a successful login); with the store down it does nothing. */
   reset(): Promise<void>;
+}
+
+/**
+ * A limit declared with a store: the dependency, plus the health of the
+ * store its counters live in, for the app's health route.
+ *
+ * @example
+ * ```ts
+ * router.get('/health', {}, () => ({ rateLimits: perIp.health() }), { public: true })
+ * ```
+ */
+export interface StoreBacked {
+  /** Whether the limit's store answers, and since when: `{ store: 'up' | 'down', since }`. */
+  health(): StoreHealth;
 }
 
 /** The `detail` of a 429. */
@@ -73,8 +96,16 @@ export const TOO_MANY_REQUESTS = 'Too many requests, try again later';
 
 const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
-/** The 429 for a key over its limit: when to retry, and the limit's state (IETF RateLimit header fields). */
-function tooMany(points: number, res: { msBeforeNext: number }): HTTPException {
+/**
+ * The 429 for a key over its limit: when to retry, and the limit's state
+ * (IETF RateLimit header fields).
+ *
+ * @example
+ * ```ts
+ * throw tooMany(5, { msBeforeNext: 873_000 }) // 429, Retry-After: 873
+ * ```
+ */
+export function tooMany(points: number, res: { msBeforeNext: number }): HTTPException {
   const wait = String(seconds(res.msBeforeNext));
   return new HTTPException(429, TOO_MANY_REQUESTS, {
     'retry-after': wait,
@@ -82,6 +113,45 @@ function tooMany(points: number, res: { msBeforeNext: number }): HTTPException {
     'ratelimit-remaining': '0',
     'ratelimit-reset': wait,
   });
+}
+
+/**
+ * Swallows the 503 of a store that is down (what `reset()` does: forgetting
+ * a count that cannot be reached is not worth refusing a request over).
+ *
+ * @example
+ * ```ts
+ * await counter.delete(key).catch(ignoreStoreDown)
+ * ```
+ */
+export function ignoreStoreDown(error: unknown): void {
+  if (!(error instanceof StoreUnavailableError)) throw error;
+}
+
+/**
+ * The responses a limit documents: 429, and 503 when its store can be down
+ * and it refuses then.
+ *
+ * @example
+ * ```ts
+ * responsesOf(outage) // [429, 503]
+ * ```
+ */
+export function responsesOf(outage: Outage): number[] {
+  return outage.mayRefuse ? [429, 503] : [429];
+}
+
+/**
+ * Adds `health()` to a dependency (a new frozen object: the dependency is
+ * the one returned, with its identity).
+ *
+ * @example
+ * ```ts
+ * const limit = withHealth(dependency, store)
+ * ```
+ */
+export function withHealth<T>(dependency: Dependency<T>, store: RateLimitStore): Dependency<T> & StoreBacked {
+  return Object.freeze({ ...dependency, health: () => store.status.health() });
 }
 
 const NOT_LIMITED = async (): Promise<void> => {};
@@ -96,51 +166,55 @@ const NOT_LIMITED = async (): Promise<void> => {};
  * operation documents that 429 with those headers. Counting is done by
  * rate-limiter-flexible, in memory by default or in Redis
  * (`store: redisStore(client)`) when the app runs on several instances.
+ * While such a store is down the limit does what `onStoreDown` says:
+ * `'refuse'` (default) answers **503** with `Retry-After` (and the
+ * operation documents that 503), `'allow'` lets requests through
+ * uncounted; either way `onStoreEvent` is told once per outage.
+ * `health()` gives the store's state for a health route.
  *
  * @example
  * ```ts
- * import { clientIp, rateLimit } from '@depends/rate-limit'
- * const perIp = rateLimit({ name: 'search', points: 30, duration: 60, key: clientIp })
- * router.get('/search', { q: query('q'), limit: perIp }, ({ q }) => search(q))
+ * import { clientAddressKey, rateLimit } from '@depends/rate-limit'
+ * const perClient = rateLimit({ name: 'search', points: 30, duration: 60, key: clientAddressKey(), onStoreDown: 'allow' })
+ * router.get('/search', { q: query('q'), limit: perClient }, ({ q }) => search(q))
+ * perClient.health() // { store: 'up', since: … }
  *
- * // Failed logins only, per user name, checked before any password hashing:
- * const username = depends({ form: oauth2PasswordForm }, ({ form }) => form.username.toLowerCase())
- * const perUser = rateLimit({ name: 'login-user', points: 5, duration: 900, key: username, count: 'failures' })
+ * // Failed attempts only, checked before the handler runs (for logins, loginThrottle() does more):
+ * const perKey = rateLimit({ name: 'pin', points: 5, duration: 900, key: header('x-device'), count: 'failures' })
  * ```
  */
-export function rateLimit(options: RateLimitOptions): Dependency<RateLimitState> {
+export function rateLimit(options: RateLimitOptions): Dependency<RateLimitState> & StoreBacked {
   const { name, points, duration } = options;
   if (typeof name !== 'string' || name === '') throw new TypeError('rateLimit(): name must be a non-empty string');
   if (!Number.isInteger(points) || points < 1) throw new TypeError(`rateLimit(${name}): points must be a positive integer`);
   if (!(duration > 0)) throw new TypeError(`rateLimit(${name}): duration must be a positive number of seconds`);
   const failuresOnly = options.count === 'failures';
-  let limiter: RateLimiterAbstract | undefined;
   const store = options.store ?? memoryStore();
-  const get = (): RateLimiterAbstract =>
-    (limiter ??= store({ keyPrefix: `depends-rl:${name}`, points, duration, blockDuration: options.blockDuration ?? 0 }));
+  const outage = new Outage(name, store, options);
+  const counter = new Counter(store, { keyPrefix: `depends-rl:${name}`, points, duration, blockDuration: options.blockDuration ?? 0 }, outage);
 
-  const consume = async (key: string): Promise<number> => {
-    try {
-      return (await get().consume(key)).remainingPoints;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw tooMany(points, error);
-      throw error; // the store failed (Redis without insurance): a server error
-    }
-  };
-  const state = (key: string | undefined, remaining: number): RateLimitState => ({
+  const state = (key: string | undefined, remaining: number, up = true): RateLimitState => ({
     key,
     limit: points,
     remaining,
-    fail: key === undefined ? NOT_LIMITED : () => consume(key).then(() => undefined, (e: unknown) => (e instanceof HTTPException ? undefined : Promise.reject(e))),
-    reset: key === undefined ? NOT_LIMITED : () => get().delete(key).then(() => undefined),
+    store: up ? 'up' : 'down',
+    fail: key === undefined ? NOT_LIMITED : () => counter.consume(key).then(() => undefined),
+    reset: key === undefined ? NOT_LIMITED : () => counter.delete(key).catch(ignoreStoreDown),
   });
 
   const fn = async ({ key }: { key: string | undefined }, _context: CallContext): Promise<RateLimitState> => {
     if (key === undefined || key === '') return state(undefined, points);
-    if (!failuresOnly) return state(key, await consume(key));
-    const res = await get().get(key);
+    if (!failuresOnly) {
+      const counted = await counter.consume(key);
+      if (!counted) return state(key, points, false);
+      if (counted.over) throw tooMany(points, counted.res);
+      return state(key, counted.res.remainingPoints);
+    }
+    const res = await counter.get(key);
+    if (res === undefined) return state(key, points, false);
     if (res && res.consumedPoints >= points) throw tooMany(points, res);
     return state(key, res ? Math.max(0, points - res.consumedPoints) : points);
   };
-  return createDependency<RateLimitState>({ key: options.key }, fn, { name: `rateLimit(${name})`, meta: { responses: [429] } });
+  const dependency = createDependency<RateLimitState>({ key: options.key }, fn, { name: `rateLimit(${name})`, meta: { responses: responsesOf(outage) } });
+  return withHealth(dependency, store);
 }

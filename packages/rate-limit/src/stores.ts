@@ -1,8 +1,10 @@
 /**
  * Where the counters live: rate-limiter-flexible's limiters, in memory (one
- * process) or in Redis (shared by every instance behind a load balancer).
+ * process) or in Redis (shared by every instance behind a load balancer),
+ * each store with its {@link StoreStatus}.
  */
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { StoreStatus } from './store-status.js';
 
 /** What a store is given to make one limiter: its key prefix, points, window and block time. */
 export interface LimiterSettings {
@@ -17,18 +19,34 @@ export interface LimiterSettings {
 }
 
 /**
- * Makes the rate-limiter-flexible limiter of one `rateLimit()` declaration.
+ * Where the counters of one or more limits live. {@link memoryStore} and
+ * {@link redisStore} make one; another rate-limiter-flexible backend
+ * (Mongo, Postgres…) fits the same shape.
  *
  * @example
  * ```ts
- * const store: RateLimitStore = (settings) => new RateLimiterMemory(settings)
+ * const store: RateLimitStore = { limiter: (settings) => new RateLimiterMemory(settings), status: new StoreStatus(), shared: false }
  * ```
  */
-export type RateLimitStore = (settings: LimiterSettings) => RateLimiterAbstract;
+export interface RateLimitStore {
+  /** Makes the rate-limiter-flexible limiter of one limit. There is no in-memory fallback: a failing operation is an outage. */
+  limiter(settings: LimiterSettings): RateLimiterAbstract;
+  /** Up or down, and since when (the limits mark it; `health()` reads it). */
+  readonly status: StoreStatus;
+  /**
+   * Whether the counters live outside this process: shared by every
+   * instance, and reachable or not. Only such a store can be down, so only
+   * its limits document a 503.
+   */
+  readonly shared: boolean;
+  /** Longest wait for one operation, in milliseconds, before the store counts as down (none when absent). */
+  readonly timeout?: number;
+}
 
 /**
  * Counters in this process's memory (the default): right for one instance;
- * with several, each counts on its own — use {@link redisStore}.
+ * with several, each counts on its own — use {@link redisStore}. It is never
+ * down.
  *
  * @example
  * ```ts
@@ -36,7 +54,7 @@ export type RateLimitStore = (settings: LimiterSettings) => RateLimiterAbstract;
  * ```
  */
 export function memoryStore(): RateLimitStore {
-  return (settings) => new RateLimiterMemory(settings);
+  return { limiter: (settings) => new RateLimiterMemory(settings), status: new StoreStatus(), shared: false };
 }
 
 /** Options of {@link redisStore}. */
@@ -47,18 +65,34 @@ export interface RedisStoreOptions {
    */
   readonly nodeRedis?: boolean;
   /**
-   * While Redis cannot be reached, count in this process's memory instead of
-   * failing the request (default `true`): limits then hold per instance
-   * until Redis is back.
+   * Longest wait for one Redis operation, in milliseconds (default 2000):
+   * past it the store counts as down and each limit does what its
+   * `onStoreDown` says. A client that queues commands while reconnecting
+   * (ioredis' default) would otherwise hold the request until Redis is back.
    */
-  readonly insurance?: boolean;
+  readonly timeout?: number;
+}
+
+type Emitter = { on(event: string, listener: () => void): unknown };
+const isEmitter = (c: unknown): c is Emitter => typeof c === 'object' && c !== null && typeof (c as Emitter).on === 'function';
+
+/** Whether a client says it can run commands now: ioredis `status`, node-redis `isReady`; unknown clients are taken as ready. */
+function clientReady(client: unknown): boolean {
+  const c = client as { status?: unknown; isReady?: unknown } | null;
+  if (typeof c?.status === 'string') return c.status === 'ready';
+  if (typeof c?.isReady === 'boolean') return c.isReady;
+  return true;
 }
 
 /**
  * Counters in Redis, shared by every instance of the app: pass a connected
  * client you own (ioredis, or node-redis v4+). Increments are atomic (one
- * Lua script per request). While Redis is down the limiter counts in memory
- * unless `insurance: false`, in which case requests fail with 500.
+ * Lua script per request). Nothing is counted anywhere else: while Redis
+ * cannot be reached (not connected, or an operation past `timeout`), each
+ * limit refuses with 503 or lets requests through, as its `onStoreDown`
+ * says, and once Redis answers again the counts are Redis's. The store's
+ * `status` follows the client's `ready` / `close` / `reconnecting` / `end`
+ * events too, so `health()` shows an outage without traffic.
  *
  * @example
  * ```ts
@@ -69,12 +103,17 @@ export interface RedisStoreOptions {
  */
 export function redisStore(client: unknown, options: RedisStoreOptions = {}): RateLimitStore {
   const nodeRedis = options.nodeRedis ?? (typeof client === 'object' && client !== null && 'isOpen' in client);
-  return (settings) =>
-    new RateLimiterRedis({
-      ...settings,
-      storeClient: client,
-      useRedisPackage: nodeRedis,
-      rejectIfRedisNotReady: true,
-      ...(options.insurance === false ? {} : { insuranceLimiter: new RateLimiterMemory(settings) }),
-    });
+  const timeout = options.timeout ?? 2000;
+  if (!(timeout > 0)) throw new TypeError('redisStore(): timeout must be a positive number of milliseconds');
+  const status = new StoreStatus(clientReady(client));
+  if (isEmitter(client)) {
+    client.on('ready', () => status.markUp());
+    for (const event of ['close', 'reconnecting', 'end']) client.on(event, () => status.markDown());
+  }
+  return {
+    limiter: (settings) => new RateLimiterRedis({ ...settings, storeClient: client, useRedisPackage: nodeRedis, rejectIfRedisNotReady: true }),
+    status,
+    shared: true,
+    timeout,
+  };
 }

@@ -1,0 +1,69 @@
+/**
+ * Whether a store answers, and since when: told by the store client's own
+ * events (Redis connected, connection lost) and by the outcome of every
+ * operation the limiters run. An app exposes it on its health route.
+ */
+
+/**
+ * A store's health: `'up'` while it answers, `'down'` while it cannot be
+ * reached, and when that last changed. JSON-serialisable for a health route
+ * (`since` becomes an ISO date). It carries no error text: a public health
+ * route should not show the store's address.
+ *
+ * @example
+ * ```ts
+ * const h: StoreHealth = { store: 'up', since: new Date() }
+ * ```
+ */
+export interface StoreHealth {
+  readonly store: 'up' | 'down';
+  /** When the store last went down or came back (for a store that never failed: when it was created). */
+  readonly since: Date;
+}
+
+/**
+ * The up/down state of one store, shared by every limit counted in it.
+ * The limiters mark it after each operation; `redisStore()` also marks it
+ * from the client's `ready` / `close` / `reconnecting` / `end` events, so a
+ * health route sees an outage even when no request is being limited.
+ *
+ * @example
+ * ```ts
+ * const status = new StoreStatus()
+ * status.markDown()
+ * status.health() // { store: 'down', since: <now> }
+ * ```
+ */
+export class StoreStatus {
+  #up: boolean;
+  #since = new Date();
+
+  /** Starts up (default) or down (a client still connecting). */
+  constructor(up = true) {
+    this.#up = up;
+  }
+
+  /** Whether the store answered last. */
+  get up(): boolean {
+    return this.#up;
+  }
+
+  /** Up or down, and since when. */
+  health(): StoreHealth {
+    return { store: this.#up ? 'up' : 'down', since: this.#since };
+  }
+
+  /** The store answered (a no-op while it is already up). */
+  markUp(): void {
+    if (this.#up) return;
+    this.#up = true;
+    this.#since = new Date();
+  }
+
+  /** The store could not be reached (a no-op while it is already down: `since` stays the outage's start). */
+  markDown(): void {
+    if (!this.#up) return;
+    this.#up = false;
+    this.#since = new Date();
+  }
+}
