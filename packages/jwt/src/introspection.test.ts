@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { ConfigurationError, DependsApp, Router, security } from '@depends/core';
 import { tokenIntrospection, type TokenIntrospectionOptions } from './introspection.js';
-import { AUDIENCE, startIssuer } from './test/issuer.js';
+import { AUDIENCE, startIssuer, type TestIssuer } from './test/issuer.js';
 
 const idp = await startIssuer();
 afterAll(() => idp.close());
@@ -11,8 +11,11 @@ idp.opaque.set('other-aud', { sub: 'bob', scope: 'read', aud: 'api://other', exp
 idp.opaque.set('expired', { sub: 'carol', scope: 'read', aud: AUDIENCE, exp: now() - 10 });
 idp.opaque.set('no-scope', { sub: 'dave', aud: AUDIENCE, exp: now() + 300 });
 
-function appWith(options: Partial<TokenIntrospectionOptions<true>> = {}) {
-  const scheme = tokenIntrospection({ issuer: idp.issuer, clientId: 'api', clientSecret: 'api-secret', audience: AUDIENCE, cooldownDuration: 0, ...options });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `/me` and `/read` (scope `read`) behind introspection at `issuer` (the shared test issuer by default); no wait after a failure unless given. */
+function appWith(options: Partial<TokenIntrospectionOptions<true>> = {}, issuer: TestIssuer = idp) {
+  const scheme = tokenIntrospection({ issuer: issuer.issuer, clientId: 'api', clientSecret: 'api-secret', audience: AUDIENCE, maxRetryDelay: 0, ...options });
   const router = new Router();
   router.get('/me', { auth: scheme }, ({ auth }) => auth);
   router.get('/read', { auth: security(scheme, { scopes: ['read'] }) }, ({ auth }) => ({ sub: auth.claims.sub }));
@@ -88,7 +91,7 @@ describe('tokenIntrospection', () => {
   });
 
   test('the provider down: cached tokens keep working, others get 503 with Retry-After', async () => {
-    const { get } = appWith({ cooldownDuration: 10_000 });
+    const { get } = appWith({ maxRetryDelay: 10_000 });
     expect((await get('/me', 'alice-token')).status).toBe(200);
     idp.mode = 'refuse';
     try {
@@ -96,6 +99,48 @@ describe('tokenIntrospection', () => {
       const res = await get('/me', 'no-scope');
       expect(res.status).toBe(503);
       expect(Number(res.header('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      idp.mode = 'up';
+    }
+  });
+
+  test('down when the first token arrives, back 2 s later: 503 with Retry-After meanwhile, and 200 within a second of its return', async () => {
+    const blip = await startIssuer({ down: true });
+    try {
+      blip.opaque.set('blip-token', { sub: 'erin', aud: AUDIENCE, exp: now() + 300 });
+      const reported: unknown[] = [];
+      // the default waits
+      const { get } = appWith({ maxRetryDelay: undefined, onProviderError: (e) => reported.push(e) }, blip);
+      const downSince = performance.now();
+      do {
+        const answers = await Promise.all([get('/me', 'blip-token'), get('/me', 'other-token')]);
+        for (const res of answers) expect([res.status, res.header('retry-after')]).toEqual([503, '1']);
+        await sleep(100);
+      } while (performance.now() - downSince < 2000);
+      // one report per attempt, the attempts spaced: far fewer than the requests
+      expect(reported.length).toBeGreaterThan(1);
+      expect(reported.length).toBeLessThanOrEqual(8);
+      await blip.listen();
+      const up = performance.now();
+      let status = 0;
+      while (performance.now() - up < 60_000 && (status = (await get('/me', 'blip-token')).status) === 503) await sleep(100);
+      const recovered = performance.now() - up;
+      expect(status).toBe(200);
+      expect(recovered, `the first 200 came ${Math.round(recovered)} ms after the provider was back`).toBeLessThan(1000);
+    } finally {
+      await blip.close();
+    }
+  });
+
+  test('cooldownDuration (deprecated) is taken as the longest wait', async () => {
+    const { get } = appWith({ maxRetryDelay: undefined, cooldownDuration: 0, cache: false });
+    idp.mode = 'error';
+    try {
+      const discovery = () => idp.hits['/.well-known/openid-configuration'] ?? 0;
+      const start = discovery();
+      expect((await get('/me', 'alice-token')).status).toBe(503);
+      expect((await get('/me', 'alice-token')).status).toBe(503);
+      expect(discovery() - start).toBe(2); // no wait at all
     } finally {
       idp.mode = 'up';
     }
@@ -113,6 +158,7 @@ describe('tokenIntrospection', () => {
     [{ introspectionUrl: '/x' }, 'not an absolute URL'],
     [{ introspectionUrl: 'https://x/i', discoveryUrl: 'https://x/d' }, 'not both'],
     [{ cache: { max: -1 } }, 'cache.max'],
+    [{ retryDelay: -5 }, 'retryDelay must be a non-negative number of milliseconds'],
   ])('configuration mistakes fail at startup: %j', (options, message) => {
     const make = () => tokenIntrospection({ issuer: 'https://id.example.com', clientId: 'api', clientSecret: 's', ...(options as object) } as TokenIntrospectionOptions);
     expect(make).toThrow(ConfigurationError);

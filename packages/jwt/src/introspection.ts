@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { invalidToken, type SchemeValue, type SecurityScheme } from '@depends/core';
 import { scopesOf, type ScopeSource } from './claims.js';
+import { Backoff, timingMistake, type RetryTimings } from './backoff.js';
 import { refusal } from './failures.js';
 import { ProviderUnavailableError } from './keys.js';
 import { documentedAs, invalidOption, nonEmpty, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
@@ -71,7 +72,7 @@ class Introspected implements IntrospectedToken {
  * const options: TokenIntrospectionOptions = { issuer: 'https://id.example.com', clientId: 'reports-api', clientSecret: process.env.SECRET!, audience: 'api://reports' }
  * ```
  */
-export interface TokenIntrospectionOptions<A extends boolean = boolean> extends TokenSchemeOptions<A> {
+export interface TokenIntrospectionOptions<A extends boolean = boolean> extends TokenSchemeOptions<A>, RetryTimings {
   /** The provider: its discovery document gives `introspection_endpoint`; an `iss` in a response must match. */
   issuer?: string;
   /** Where the discovery document is (default `<issuer>/.well-known/openid-configuration`). */
@@ -93,9 +94,14 @@ export interface TokenIntrospectionOptions<A extends boolean = boolean> extends 
   cache?: { max?: number; ttl?: number } | false;
   /** Longest wait for the provider, ms (default 5 000). */
   timeoutDuration?: number;
-  /** After a failure, how long the provider is left alone, ms (default 30 000). */
+  /**
+   * @deprecated The provider is no longer left alone for a fixed time after
+   * a failure: it is asked again after `retryDelay`, growing up to
+   * `maxRetryDelay`. When given (and `maxRetryDelay` is not), it is taken as
+   * `maxRetryDelay`.
+   */
   cooldownDuration?: number;
-  /** Called (for logs) each time the provider cannot be reached or answers something unusable. */
+  /** Called (for logs) once for each failed attempt to reach the provider (unreachable, or answering something unusable). */
   onProviderError?: (error: unknown) => void;
 }
 
@@ -118,7 +124,10 @@ const digest = (token: string): string => createHash('sha256').update(token).dig
  *   carrying the same token while it is being introspected share one call.
  * - The provider unreachable (or answering something that is not an
  *   introspection response): cached tokens keep working; others are answered
- *   503 with `Retry-After`, and the provider is left alone for a cooldown.
+ *   503 with `Retry-After` (seconds until the next attempt, at least 1). The
+ *   provider is asked again soon: 100–200 ms after the first failure, each
+ *   wait doubling up to `maxRetryDelay` (600 ms), jittered; so the outage
+ *   ends for the API at most that long after the provider is back.
  *
  * @example
  * ```ts
@@ -142,8 +151,10 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
   const cacheMax = options.cache === false ? 0 : (options.cache?.max ?? 1000);
   const cacheTtl = options.cache === false ? 0 : (options.cache?.ttl ?? 60) * 1000;
   if (!Number.isInteger(cacheMax) || cacheMax < 0 || !(cacheTtl >= 0)) invalid('cache.max must be a non-negative integer and cache.ttl a non-negative number of seconds');
+  const mistake = timingMistake(options, ['timeoutDuration', 'cooldownDuration', 'retryDelay', 'maxRetryDelay']);
+  if (mistake !== undefined) invalid(mistake);
   const timeout = options.timeoutDuration ?? 5000;
-  const cooldown = options.cooldownDuration ?? 30_000;
+  const backoff = new Backoff({ retryDelay: options.retryDelay, maxRetryDelay: options.maxRetryDelay ?? options.cooldownDuration });
   const report = options.onProviderError ?? (() => {});
   const authorization = `Basic ${Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`).toString('base64')}`;
   const realm = options.realm;
@@ -151,12 +162,13 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
   const cache = new Map<string, { value: IntrospectedToken; until: number }>();
   const pending = new Map<string, Promise<IntrospectionClaims | undefined>>();
   let endpoint = options.introspectionUrl;
-  let downUntil = 0;
+  /** The discovery in flight: concurrent requests share it. */
+  let discovering: Promise<string> | undefined;
 
-  const unavailable = (cause: unknown) => new ProviderUnavailableError('The identity provider cannot be reached to check the token', Math.max(1, Math.ceil((downUntil - Date.now()) / 1000)), { cause });
-  const down = (error: unknown) => {
-    downUntil = Date.now() + cooldown;
-    report(error);
+  const unavailable = (cause: unknown) => new ProviderUnavailableError('The identity provider cannot be reached to check the token', backoff.retryAfter(), { cause });
+  /** A call that started at `startedAt` failed: counted (and reported) once for the calls made together. */
+  const down = (error: unknown, startedAt: number) => {
+    if (backoff.failed(startedAt)) report(error);
     return unavailable(error);
   };
   /** A JSON object from the provider; with `refusedToken`, a 400 `unsupported_token_type` (e.g. a JWT given to an endpoint for opaque tokens) reads as `{ active: false }`. */
@@ -173,24 +185,31 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
     return body as Record<string, unknown>;
   };
   /** The introspection response, `undefined` for an inactive token. */
-  const introspect = async (token: string): Promise<IntrospectionClaims | undefined> => {
+  const discover = async (): Promise<string> => {
     try {
-      if (endpoint === undefined) {
-        const metadata = await fetchJson(discoveryUrl!, { headers: { accept: 'application/json' } });
-        if (options.issuer !== undefined && metadata.issuer !== options.issuer) throw new Error(`discovery names the issuer ${JSON.stringify(metadata.issuer)}, not ${JSON.stringify(options.issuer)}`);
-        if (typeof metadata.introspection_endpoint !== 'string') throw new Error('discovery has no introspection_endpoint');
-        endpoint = metadata.introspection_endpoint;
-      }
-      const body = await fetchJson(endpoint, {
+      const metadata = await fetchJson(discoveryUrl!, { headers: { accept: 'application/json' } });
+      if (options.issuer !== undefined && metadata.issuer !== options.issuer) throw new Error(`discovery names the issuer ${JSON.stringify(metadata.issuer)}, not ${JSON.stringify(options.issuer)}`);
+      if (typeof metadata.introspection_endpoint !== 'string') throw new Error('discovery has no introspection_endpoint');
+      return (endpoint = metadata.introspection_endpoint);
+    } finally {
+      discovering = undefined;
+    }
+  };
+  const introspect = async (token: string): Promise<IntrospectionClaims | undefined> => {
+    const startedAt = Date.now();
+    try {
+      const url = endpoint ?? (await (discovering ??= discover()));
+      const body = await fetchJson(url, {
         refusedToken: true,
         method: 'POST',
         headers: { authorization, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ token, token_type_hint: 'access_token' }).toString(),
       });
       if (typeof body.active !== 'boolean') throw new Error('the introspection response has no boolean "active"');
+      backoff.succeeded();
       return body.active ? (body as IntrospectionClaims) : undefined;
     } catch (error) {
-      throw down(error);
+      throw down(error, startedAt);
     }
   };
 
@@ -204,7 +223,7 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
     }
     let claims: IntrospectionClaims | undefined;
     try {
-      if (now < downUntil) throw unavailable(undefined);
+      if (!backoff.ready(now)) throw unavailable(undefined);
       let call = pending.get(key);
       if (call === undefined) {
         call = introspect(token).finally(() => pending.delete(key));

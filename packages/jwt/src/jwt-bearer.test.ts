@@ -8,10 +8,10 @@ import { AUDIENCE, startIssuer, type TestIssuer } from './test/issuer.js';
 const idp: TestIssuer = await startIssuer();
 afterAll(() => idp.close());
 
-/** An app with one scheme on `/me` (any token), `/read` (scope `read`) and `/maybe` (optional). */
-function appWith(options: Partial<JwtBearerOptions<any, any>> = {}) {
-  const scheme = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, cooldownDuration: 0, ...options });
-  const maybe = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, ...options, autoError: false });
+/** An app with one scheme on `/me` (any token), `/read` (scope `read`) and `/maybe` (optional), trusting `issuer` (the shared test issuer by default). */
+function appWith(options: Partial<JwtBearerOptions<any, any>> = {}, issuer: TestIssuer = idp) {
+  const scheme = jwtBearer({ issuer: issuer.issuer, audience: AUDIENCE, cooldownDuration: 0, ...options });
+  const maybe = jwtBearer({ issuer: issuer.issuer, audience: AUDIENCE, ...options, autoError: false });
   const router = new Router();
   router.get('/me', { auth: scheme }, ({ auth }) => auth);
   router.get('/read', { auth: security(scheme, { scopes: ['read'] }) }, ({ auth }) => ({ sub: auth.claims.sub }));
@@ -23,6 +23,7 @@ function appWith(options: Partial<JwtBearerOptions<any, any>> = {}) {
 }
 
 const refused = (description: string) => `Bearer error="invalid_token", error_description="${description}"`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('verification', () => {
   const { get } = appWith();
@@ -204,6 +205,118 @@ describe('keys', () => {
 });
 
 describe('an unreachable provider', () => {
+  test('down when the first token arrives, back 2 s later: 503 with Retry-After meanwhile, and 200 within a second of its return', async () => {
+    // nothing listens on the issuer's port: connections are refused
+    const blip = await startIssuer({ down: true });
+    try {
+      // the default timings: what an app gets without tuning anything
+      const scheme = jwtBearer({ issuer: blip.issuer, audience: AUDIENCE });
+      const app = new DependsApp();
+      app.route('GET', '/me', { auth: scheme }, ({ auth }) => ({ sub: auth.claims.sub }));
+      const token = await blip.sign({ sub: 'a' });
+      const get = () => app.request({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${token}` } });
+      const downSince = performance.now();
+      let whileDown = 0;
+      do {
+        const res = await get();
+        expect(res.status).toBe(503);
+        expect(res.json()).toEqual({ detail: 'The identity provider cannot be reached to verify the token' });
+        // the next attempt is less than a second away: the smallest Retry-After HTTP can say
+        expect(res.header('retry-after')).toBe('1');
+        whileDown++;
+        await sleep(100);
+      } while (performance.now() - downSince < 2000);
+      expect(whileDown).toBeGreaterThan(5);
+
+      await blip.listen();
+      const up = performance.now();
+      let status = 0;
+      while (performance.now() - up < 60_000) {
+        status = (await get()).status;
+        if (status !== 503) break;
+        await sleep(100);
+      }
+      const recovered = performance.now() - up;
+      expect(status).toBe(200);
+      expect(recovered, `the first 200 came ${Math.round(recovered)} ms after the provider was back`).toBeLessThan(1000);
+    } finally {
+      await blip.close();
+    }
+  }, 90_000);
+
+  test('nothing listening at the provider: a token signed with a key already fetched answers 200 throughout; a key never seen 503 until it is back', async () => {
+    const own = await startIssuer();
+    try {
+      // cacheMaxAge 0: every request would fetch the keys again, so each one meets the outage
+      const { get } = appWith({ cacheMaxAge: 0, cooldownDuration: 30_000 }, own);
+      const token = await own.sign({ sub: 'a' });
+      expect((await get('/me', token)).status).toBe(200);
+      await own.close();
+      const newKey = await own.rotate();
+      const rotated = await own.sign({ sub: 'b' }, { key: newKey });
+      const downSince = performance.now();
+      do {
+        expect((await get('/me', token)).status).toBe(200);
+        const res = await get('/me', rotated);
+        expect([res.status, res.header('retry-after')]).toEqual([503, '1']);
+        await sleep(100);
+      } while (performance.now() - downSince < 1000);
+      await own.listen();
+      const up = performance.now();
+      let status = 0;
+      while (performance.now() - up < 10_000 && (status = (await get('/me', rotated)).status) === 503) await sleep(100);
+      expect(status).toBe(200);
+      expect(performance.now() - up).toBeLessThan(1000);
+      expect((await get('/me', token)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('a flood of tokens with unknown kids: one key-set fetch while the provider is up (concurrent requests share it, then the cooldown), a few while it fails', async () => {
+    const { get } = appWith({ cooldownDuration: 300 });
+    expect((await get('/me', await idp.sign({ sub: 'a' }))).status).toBe(200);
+    const foreign = await idp.foreignKey();
+    const forged = await Promise.all(Array.from({ length: 20 }, (_, i) => idp.sign({ sub: 'x' }, { key: { ...foreign, kid: `made-up-${i}` } })));
+    const jwks = () => idp.hits['/jwks'] ?? 0;
+    await sleep(350); // past the cooldown: an unknown kid may be a new key
+    const before = jwks();
+    const together = await Promise.all(forged.map((t) => get('/me', t)));
+    for (const t of forged) expect((await get('/me', t)).status).toBe(401);
+    expect(together.map((r) => r.header('www-authenticate'))).toEqual(forged.map(() => refused('The token is signed with an unknown key')));
+    expect(jwks() - before).toBe(1);
+
+    // the provider failing: attempts spaced by the waits (100–200 ms, then doubling up to 600 ms), whatever the flood
+    await sleep(350);
+    idp.mode = 'error';
+    try {
+      const start = jwks();
+      const since = performance.now();
+      while (performance.now() - since < 1000) {
+        const answers = await Promise.all(forged.slice(0, 5).map((t) => get('/me', t)));
+        for (const res of answers) expect([res.status, res.header('retry-after')]).toEqual([503, '1']);
+        await sleep(10);
+      }
+      // attempts at 0, then at least 100, 200, 300 and 300 ms apart: 5 within a second (one more at its very end)
+      expect(jwks() - start).toBeGreaterThan(1);
+      expect(jwks() - start).toBeLessThanOrEqual(6);
+    } finally {
+      idp.mode = 'up';
+    }
+  });
+
+  test('Retry-After is the time until the next attempt, in whole seconds', async () => {
+    const { get } = appWith({ retryDelay: 5000, maxRetryDelay: 5000 });
+    idp.mode = 'refuse';
+    try {
+      const res = await get('/me', await idp.sign({ sub: 'a' }));
+      expect(res.status).toBe(503);
+      // the wait is 2.5 to 5 s (jittered)
+      expect(res.header('retry-after')).toMatch(/^[345]$/);
+    } finally {
+      idp.mode = 'up';
+    }
+  });
   test('cached keys keep working, even past their cache age; only a token needing the provider gets 503 with Retry-After', async () => {
     const reported: unknown[] = [];
     const { get } = appWith({ cacheMaxAge: 0, cooldownDuration: 30_000, onProviderError: (e) => reported.push(e) });
@@ -228,8 +341,9 @@ describe('an unreachable provider', () => {
     expect(reported.length).toBeGreaterThan(0);
   });
 
-  test('no keys yet and the provider down: 503; it is asked again after the cooldown', async () => {
-    const { get } = appWith({ cooldownDuration: 200 });
+  test('no keys yet and the provider down: 503; it is asked again after a short wait, whatever the cooldown', async () => {
+    const reported: unknown[] = [];
+    const { get } = appWith({ cooldownDuration: 60_000, onProviderError: (e) => reported.push(e) });
     idp.mode = 'refuse';
     const token = await idp.sign({ sub: 'a' });
     try {
@@ -237,12 +351,14 @@ describe('an unreachable provider', () => {
       expect(res.status).toBe(503);
       expect(res.header('retry-after')).toBe('1');
       const hits = idp.hits['/.well-known/openid-configuration'];
-      expect((await get('/me', token)).status).toBe(503);
-      expect(idp.hits['/.well-known/openid-configuration']).toBe(hits); // within the cooldown: not asked
+      const again = await Promise.all([get('/me', token), get('/me', token), get('/me', token)]);
+      expect(again.map((r) => r.status)).toEqual([503, 503, 503]);
+      expect(idp.hits['/.well-known/openid-configuration']).toBe(hits); // within the wait: not asked
+      expect(reported).toHaveLength(1);
     } finally {
       idp.mode = 'up';
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250); // the first wait is 100–200 ms
     expect((await get('/me', token)).status).toBe(200);
   });
 
@@ -299,6 +415,10 @@ describe('configuration mistakes fail at startup', () => {
     [{ jwks: { keys: [] }, jwksUri: 'https://x.example/jwks' }, 'give one of jwks, jwksUri and discoveryUrl'],
     [{ jwksUri: '/jwks' }, 'jwksUri must be an absolute URL'],
     [{ claims: { parse: () => ({}) } }, 'claims must be a zod schema'],
+    [{ retryDelay: -1 }, 'retryDelay must be a non-negative number of milliseconds'],
+    [{ maxRetryDelay: Number.NaN }, 'maxRetryDelay must be a non-negative number of milliseconds'],
+    [{ cooldownDuration: '30s' }, 'cooldownDuration must be a non-negative number of milliseconds'],
+    [{ timeoutDuration: 1.5 }, 'timeoutDuration must be a whole number'],
   ])('%j', (options, message) => {
     expect(() => jwtBearer({ issuer: 'https://id.example.com', audience: 'api://x', ...(options as object) } as JwtBearerOptions)).toThrow(ConfigurationError);
     expect(() => jwtBearer({ issuer: 'https://id.example.com', audience: 'api://x', ...(options as object) } as JwtBearerOptions)).toThrow(message);

@@ -8,9 +8,10 @@
  */
 import { invalidToken, type SchemeValue, type SecurityScheme } from '@depends/core';
 import type { JSONWebKeySet, JWTVerifyOptions } from 'jose';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
 import { refusal } from './failures.js';
+import { timingMistake } from './backoff.js';
 import { KeySource, type KeyLocation, type KeyTimings } from './keys.js';
 import { documentedAs, invalidOption, nonEmpty, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
 
@@ -77,11 +78,13 @@ export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined
   claims?: S;
   /** Where the granted scopes are read (default: `scope`, else `scp`). */
   scopeClaim?: ScopeSource;
-  /** Called (for logs) each time the provider cannot be reached or answers something unusable. */
+  /** Called (for logs) once for each failed attempt to reach the provider (unreachable, or answering something unusable). */
   onProviderError?: (error: unknown) => void;
 }
 
 const invalid = (message: string): never => invalidOption('jwtBearer', message);
+
+const TIMINGS = ['timeoutDuration', 'cooldownDuration', 'cacheMaxAge', 'retryDelay', 'maxRetryDelay'] as const;
 
 function checkedAlgorithms(algorithms: readonly string[] | undefined): string[] {
   const list = [...(algorithms ?? ASYMMETRIC_ALGORITHMS)];
@@ -125,7 +128,12 @@ function keyLocation(options: JwtBearerOptions<any, any>): KeyLocation {
  *   → `jwks_uri`) by default, or `jwksUri`, or `jwks`; fetched on the first
  *   token, cached (`cacheMaxAge`, 10 min), fetched again when a token names
  *   an unknown `kid` (at most once per `cooldownDuration`, 30 s), so the
- *   provider can rotate its keys while the API runs.
+ *   provider can rotate its keys while the API runs. Concurrent requests
+ *   share one fetch.
+ * - An unreachable provider is asked again soon: 100–200 ms after the first
+ *   failure, each wait doubling up to `maxRetryDelay` (600 ms), jittered
+ *   (`retryDelay`, `maxRetryDelay`); so the outage ends for the API at most
+ *   that long after the provider is back.
  * - Scopes: those required with `security(scheme, { scopes })` down to this
  *   use are compared with the token's (`scope`, else `scp`): one missing is
  *   a 403 `insufficient_scope`.
@@ -133,7 +141,8 @@ function keyLocation(options: JwtBearerOptions<any, any>): KeyLocation {
  *   `WWW-Authenticate: Bearer` (or `undefined` with `autoError: false`); a
  *   refused token → 401 `Bearer error="invalid_token", error_description="The token has expired"`
  *   (what failed, nothing more); the provider needed but unreachable → 503
- *   with `Retry-After` (a client should retry, not drop its token). Keys
+ *   with `Retry-After` (seconds until the next attempt, at least 1: a client
+ *   should retry, not drop its token). Keys
  *   already fetched keep verifying tokens while the provider is down; only a
  *   token signed with a key never seen waits for it.
  * - Document: an `openIdConnect` scheme pointing at the discovery document
@@ -166,6 +175,9 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
   }
   const schema = options.claims;
   if (schema !== undefined && typeof (schema as { safeParse?: unknown }).safeParse !== 'function') invalid('claims must be a zod schema');
+  const mistake = timingMistake(options, TIMINGS);
+  if (mistake !== undefined) invalid(mistake);
+  if (options.timeoutDuration !== undefined && !Number.isInteger(options.timeoutDuration)) invalid('timeoutDuration must be a whole number of milliseconds');
   const location = keyLocation(options);
   const keys = new KeySource(location, options, options.onProviderError);
   const required = [...new Set(['iss', 'aud', 'exp', ...(options.requiredClaims ?? [])])];

@@ -4,9 +4,11 @@
  * remote cases are fetched lazily (on the first token), cached and refreshed
  * by jose (`createRemoteJWKSet`: on an unknown `kid`, at most once per
  * cooldown); when the provider cannot be reached the last keys fetched keep
- * verifying tokens (stale-if-error), and only a token that needs the
- * provider (no keys yet, or an unknown `kid`) is answered
- * {@link ProviderUnavailableError}.
+ * verifying tokens (stale-if-error), only a token that needs the provider
+ * (no keys yet, or an unknown `kid`) is answered
+ * {@link ProviderUnavailableError}, and the provider is asked again after a
+ * short, growing, bounded wait (see `Backoff`), so an outage ends soon
+ * after the provider is back.
  */
 import {
   createLocalJWKSet,
@@ -22,6 +24,7 @@ import {
   type JWTVerifyResult,
   jwtVerify,
 } from 'jose';
+import { Backoff, type RetryTimings } from './backoff.js';
 
 /**
  * The identity provider (its discovery document or its JWKS) could not be
@@ -44,19 +47,27 @@ export class ProviderUnavailableError extends Error {
 }
 
 /**
- * Timings of the remote key set (milliseconds).
+ * Timings of the remote key set (milliseconds). Two different waits:
+ * `cooldownDuration` spaces the fetches a healthy provider is asked for
+ * because of unknown `kid`s (a flood of made-up `kid`s costs one fetch per
+ * cooldown); `retryDelay` and `maxRetryDelay` space the attempts while the
+ * provider cannot be reached (short, growing, bounded: the outage ends for
+ * the API at most `maxRetryDelay` after the provider is back).
  *
  * @example
  * ```ts
- * const timings: KeyTimings = { timeoutDuration: 2000, cooldownDuration: 30_000, cacheMaxAge: 600_000 }
+ * const timings: KeyTimings = { timeoutDuration: 2000, cooldownDuration: 30_000, cacheMaxAge: 600_000, retryDelay: 200, maxRetryDelay: 600 }
  * ```
  */
-export interface KeyTimings {
-  /** Longest wait for the discovery document or the JWKS (default 5 000). */
+export interface KeyTimings extends RetryTimings {
+  /** Longest wait for the discovery document or the JWKS (default 5 000; a whole number). */
   timeoutDuration?: number;
   /**
-   * Least time between two fetches caused by unknown `kid`s, and how long a
-   * provider that failed is left alone before it is asked again (default 30 000).
+   * Least time after a key-set fetch before a token with an unknown `kid`
+   * makes another one (default 30 000): the provider can rotate its keys
+   * while the API runs, and a flood of tokens with made-up `kid`s costs at
+   * most one fetch per cooldown. It does not delay asking a provider that
+   * could not be reached again: that is `retryDelay`/`maxRetryDelay`.
    */
   cooldownDuration?: number;
   /** Age after which the cached JWKS is fetched again before use (default 600 000). */
@@ -103,8 +114,9 @@ export class KeySource {
   readonly #report: (error: unknown) => void;
   #remote: RemoteSet | undefined;
   #discovering: Promise<RemoteSet> | undefined;
-  /** Until when (epoch ms) the provider is not asked again after a failure. */
-  #downUntil = 0;
+  /** When the provider is asked again after failures. */
+  readonly #backoff: Backoff;
+  /** The last failure counted: the requests waiting on one fetch are all given its error, and it counts once. */
   #downError: unknown;
   /** The key set jose fetched last (jose writes it here on every fetch). */
   readonly #cache: Partial<ExportedJWKSCache> = {};
@@ -114,14 +126,15 @@ export class KeySource {
 
   /**
    * @param location the discovery document, a JWKS URL, or the keys themselves
-   * @param timings fetch timeout, cooldown and cache age (jose's defaults)
-   * @param report receives every failure to reach the provider (for logs)
+   * @param timings fetch timeout, cooldown and cache age (jose's defaults), and the waits between attempts while the provider is unreachable
+   * @param report receives each failed attempt to reach the provider (for logs)
    */
   constructor(location: KeyLocation, timings: KeyTimings = {}, report: (error: unknown) => void = () => {}) {
     this.#location = location;
     this.#timeout = timings.timeoutDuration ?? 5000;
     this.#cooldown = timings.cooldownDuration ?? 30_000;
     this.#maxAge = timings.cacheMaxAge ?? 600_000;
+    this.#backoff = new Backoff(timings);
     this.#report = report;
     if ('jwks' in location) this.#local = createLocalJWKSet(location.jwks);
     else if ('jwksUri' in location) this.#remote = this.#remoteSet(location.jwksUri);
@@ -140,7 +153,7 @@ export class KeySource {
    */
   readonly getKey: JWTVerifyGetKey = async (header: JWTHeaderParameters, token: FlattenedJWSInput) => {
     if (this.#local) return this.#local(header, token);
-    if (Date.now() < this.#downUntil) return this.#fromStale(header, token, this.#downError);
+    if (!this.#backoff.ready()) return this.#fromStale(header, token, this.#downError);
     let remote: RemoteSet;
     try {
       remote = this.#remote ?? (await (this.#discovering ??= this.#discover()));
@@ -169,7 +182,7 @@ export class KeySource {
    * ```
    */
   verify(token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> {
-    const direct = this.#local ?? (this.#remote !== undefined && Date.now() >= this.#downUntil ? this.#remote : undefined);
+    const direct = this.#local ?? (this.#remote !== undefined && this.#backoff.ready() ? this.#remote : undefined);
     return jwtVerify(token, direct ?? this.getKey, options);
   }
 
@@ -213,16 +226,20 @@ export class KeySource {
     });
   }
 
+  /** A fetch failed: counted once per attempt (every request waiting on it is given the same error), reported, and the provider left alone for the next wait. */
   #down(error: unknown): ProviderUnavailableError {
-    this.#downUntil = Date.now() + this.#cooldown;
-    this.#downError = error;
-    this.#report(error);
+    if (error !== this.#downError) {
+      // a key set fetched since the last failure: the provider was back in between, the waits start over
+      if ((this.#cache.uat ?? -Infinity) > this.#backoff.failedAt) this.#backoff.succeeded();
+      this.#backoff.failed();
+      this.#downError = error;
+      this.#report(error);
+    }
     return this.#unavailable(error);
   }
 
   #unavailable(cause: unknown): ProviderUnavailableError {
-    const retryAfter = Math.max(1, Math.ceil((this.#downUntil - Date.now()) / 1000));
-    return new ProviderUnavailableError('The identity provider cannot be reached to verify the token', retryAfter, { cause });
+    return new ProviderUnavailableError('The identity provider cannot be reached to verify the token', this.#backoff.retryAfter(), { cause });
   }
 
   /** The provider is down: verify with the last keys fetched, if they have this one. */
@@ -253,6 +270,7 @@ export class KeySource {
         throw new Error(`discovery names the issuer ${JSON.stringify(metadata.issuer)}, not ${JSON.stringify(location.issuer)}`);
       }
       if (typeof metadata.jwks_uri !== 'string') throw new Error('discovery has no jwks_uri');
+      this.#backoff.succeeded();
       return (this.#remote = this.#remoteSet(metadata.jwks_uri));
     } finally {
       this.#discovering = undefined;

@@ -1,8 +1,10 @@
 /**
  * A small issuer for the unit tests: a real HTTP server on 127.0.0.1 serving
  * an OpenID Connect discovery document and a JWKS, with keys made by jose,
- * that signs tokens, rotates keys and can be taken down. (The provider-backed
- * tests in examples/oidc-api run against a real OpenID Provider.)
+ * that signs tokens, rotates keys and can be taken down: answering errors,
+ * closing connections, or not listening at all (connections refused on its
+ * port) until {@link TestIssuer.listen}. (The provider-backed tests in
+ * examples/oidc-api run against a real OpenID Provider.)
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +34,16 @@ export interface TestIssuer {
   /** A key the issuer never publishes. */
   foreignKey(): Promise<Key>;
   current(): Key;
+  /** Starts listening again on the same port (after {@link TestIssuer.close}, or when started `down`); resolves once connections are accepted. */
+  listen(): Promise<void>;
+  /** Stops listening and closes every connection: connections to its port are refused from then on. */
   close(): Promise<void>;
+}
+
+/** Options of {@link startIssuer}. */
+export interface IssuerOptions {
+  /** Start with nothing listening on the issuer's port (connections refused) until `listen()`. */
+  down?: boolean;
 }
 
 let counter = 0;
@@ -44,7 +55,7 @@ async function makeKey(alg = 'RS256'): Promise<Key> {
 
 export const AUDIENCE = 'api://tests';
 
-export async function startIssuer(): Promise<TestIssuer> {
+export async function startIssuer(options: IssuerOptions = {}): Promise<TestIssuer> {
   let keys: Key[] = [await makeKey()];
   const hits: Record<string, number> = {};
   const opaque = new Map<string, Record<string, unknown>>();
@@ -71,8 +82,25 @@ export async function startIssuer(): Promise<TestIssuer> {
     if (path === '/jwks') return json({ keys: keys.map((k) => k.jwk) });
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listenOn = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  await listenOn(0);
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  // down: the port is known (and was free a moment ago), but nothing listens on it
+  if (options.down) await close();
   return {
     issuer: origin,
     discoveryUrl: `${origin}/.well-known/openid-configuration`,
@@ -99,10 +127,7 @@ export async function startIssuer(): Promise<TestIssuer> {
       return key;
     },
     foreignKey: () => makeKey(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    listen: () => (server.listening ? Promise.resolve() : listenOn(port)),
+    close,
   };
 }
