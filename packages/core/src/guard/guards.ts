@@ -9,11 +9,11 @@
  */
 import type { AppRoute, DependsApp } from '../app/app.js';
 import { isDependency, isUse, security } from '../dependency/depends.js';
-import type { Input, Inputs } from '../dependency/types.js';
+import type { Dependency, Input, Inputs, SourceSpec } from '../dependency/types.js';
 import { reachesScheme } from '../checks/declarations.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { toOpenApiPath } from '../router/paths.js';
-import { routeDef, type RouteOptions } from '../router/router.js';
+import { DOCUMENTED_BODY, routeDef, type RouteOptions } from '../router/router.js';
 import { body } from '../sources/body.js';
 import type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';
 
@@ -326,15 +326,15 @@ export class Guards {
       if (merged.hidden) continue;
       const isPublic = options.every((o) => o.public);
       const [method] = key.split(' ');
-      if (guards.length === 1 && !isPublic && !merged.requestBody) {
+      // a request body the framework's handler reads: documented only (the guard never reads it, nor answers for it)
+      const routeOptions = merged.requestBody ? { ...this.#routeOptions(merged), [DOCUMENTED_BODY]: sourceOf(body(merged.requestBody)) } : this.#routeOptions(merged);
+      if (guards.length === 1 && !isPublic) {
         // one guard: documented from the very declaration its decision runs (one analysis for both)
-        this.#app.add(routeDef(method, entry.path, this.#inputs(guards[0], options[0]), documentOnly(entry.handler), this.#routeOptions(merged)));
+        this.#app.add(routeDef(method, entry.path, this.#inputs(guards[0], options[0]), documentOnly(entry.handler), routeOptions));
         continue;
       }
       const dependencies = isPublic ? [] : this.dependenciesFor(entry);
-      // A request body the framework's handler reads: documented through a body source the stand-in route never runs.
-      const inputs: Inputs = merged.requestBody ? { body: body(merged.requestBody) } : {};
-      this.#app.add(routeDef(method, entry.path, inputs, documentOnly(entry.handler), { ...this.#routeOptions(merged), public: isPublic, dependencies }));
+      this.#app.add(routeDef(method, entry.path, {}, documentOnly(entry.handler), { ...routeOptions, public: isPublic, dependencies }));
     }
     for (const guard of this.#guards.values()) {
       const keys = used.get(guard);
@@ -416,4 +416,9 @@ export class Guards {
     const { scopes: _scopes, requestBody: _body, ...rest } = options;
     return rest;
   }
+}
+
+/** The source a body dependency reads (its `meta.source`): what the document shows of it. */
+function sourceOf(input: Dependency<unknown>): SourceSpec | undefined {
+  return input.meta.source;
 }

@@ -3,7 +3,7 @@
  * parameters, request body, responses and security.
  */
 import type { SchemeInfo, SourceSpec } from '../dependency/types.js';
-import type { RouteDef } from '../router/router.js';
+import { DOCUMENTED_BODY, type RouteDef } from '../router/router.js';
 import { pathParams } from '../router/paths.js';
 import { materialize, product } from './requirements.js';
 import { NO_STORE_DOC, type StandardResponses } from './responses.js';
@@ -275,7 +275,9 @@ export function buildOperation(def: RouteDef, facts: RouteFacts, ctx: OperationC
   if (options.deprecated) op.deprecated = true;
   const params = parameters(facts, ctx);
   if (params) op.parameters = params;
-  const body = requestBody(facts, ctx);
+  // a body documented only (a guard's requestBody): shown, never read by the route, so it adds no answer
+  const documented = (options as { [DOCUMENTED_BODY]?: SourceSpec })[DOCUMENTED_BODY];
+  const body = requestBody(documented ? { ...facts, bodies: [...facts.bodies, documented] } : facts, ctx);
   if (body) op.requestBody = body;
   op.responses = responses(def, facts, ctx, { required, scopes, security });
   if (security) op.security = security;

@@ -40,6 +40,14 @@ export interface RouteOptions {
   hidden?: boolean;
 }
 
+/**
+ * Where a route's options carry a request body that is documented only
+ * (internal: a guard's `requestBody`, which the framework's own handler
+ * reads): the document shows it, the route never reads it, and it adds no
+ * answer (400, 413, 415, 422) the route cannot send.
+ */
+export const DOCUMENTED_BODY: unique symbol = Symbol('depends.documentedBody');
+
 /** A handler: receives its inputs' values. */
 export type Handler<I extends Inputs, R> = (values: Values<I>, context: any) => R;
 
