@@ -3,10 +3,17 @@
 // (tests/runtimes) once per runtime, each printing its own
 // `<runtime>: N passed, N failed`; the last line is the totals. A runtime
 // that cannot start fails its run (never a skip).
+//
+// The runtimes other than Node come from npm packages (bun, deno, workerd:
+// about 140 MB) that the repository's own install leaves out, so that
+// installing to start the example downloads none of them: they are
+// installed here first, into tests/runtimes/binaries, from that folder's own
+// lockfile (a no-op once they are there).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const ALL = ['node', 'bun', 'deno', 'workerd'];
 const runtimes = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
@@ -19,6 +26,17 @@ if (unknown.length) {
 let passed = 0;
 let failed = 0;
 const lines = [];
+
+if (runtimes.some((r) => r !== 'node')) {
+  const binaries = fileURLToPath(new URL('../tests/runtimes/binaries', import.meta.url));
+  console.log(`::: the runtimes' packages (bun, deno, workerd) into ${binaries}`);
+  const install = spawnSync('pnpm', ['install', '--frozen-lockfile', '--dir', binaries], { stdio: 'inherit' });
+  if (install.status !== 0) {
+    console.error('installing the runtimes failed');
+    console.log(`0 passed, ${runtimes.length} failed`);
+    process.exit(1);
+  }
+}
 for (const runtime of runtimes) {
   const out = join(tmpdir(), `depends-runtime-${runtime}-${process.pid}.json`);
   console.log(`::: Hono on ${runtime}`);

@@ -25,7 +25,7 @@ interface Started {
 
 /** Starts `src/main.ts` as `pnpm start` does and waits for the `Docs:` and `OpenAPI:` lines. */
 async function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(tsx, ['--conditions=@depends/source', 'src/main.ts'], {
+  const child = spawn(tsx, ['--conditions=@depends/source', '--import', './scripts/app-peers.mjs', 'src/main.ts'], {
     cwd: exampleDir,
     env: { ...process.env, PORT: '0', JWT_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

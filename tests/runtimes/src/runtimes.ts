@@ -1,8 +1,11 @@
 /**
  * The runtimes the Hono adapter is tested on, each from its npm package
  * (`bun`, `deno`, `workerd`: the binary ships in a platform package, nothing
- * is downloaded at install or run time): how to find its binary, bundle the
- * scenario app for it (esbuild) and start it on 127.0.0.1.
+ * is downloaded at run time): how to find its binary, bundle the scenario
+ * app for it (esbuild) and start it on 127.0.0.1. The packages live in
+ * `tests/runtimes/binaries`, a folder with its own lockfile that
+ * `pnpm test:runtimes` installs, so the repository's install never
+ * downloads them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,9 @@ import { build, type Plugin } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const buildDir = join(here, '..', '.build');
-const require = createRequire(import.meta.url);
+/** Where the runtimes' packages are installed (`pnpm test:runtimes` installs them). */
+const binariesDir = join(here, '..', 'binaries');
+const require = createRequire(join(binariesDir, 'package.json'));
 
 /** The runtimes, by name. */
 export const RUNTIMES = ['node', 'bun', 'deno', 'workerd'] as const;
@@ -23,16 +28,21 @@ export type RuntimeName = (typeof RUNTIMES)[number];
 
 /** A binary inside the platform package a launcher package depends on (`bun` → `@oven/bun-linux-x64/bin/bun`). */
 function platformBinary(launcher: string, platformPackage: string, file: string): string {
-  const launcherDir = dirname(require.resolve(`${launcher}/package.json`));
+  let launcherDir: string;
+  try {
+    launcherDir = dirname(require.resolve(`${launcher}/package.json`));
+  } catch {
+    throw new Error(`${launcher} is not installed in ${binariesDir}: run pnpm test:runtimes (it installs the runtimes there first)`);
+  }
   const fromLauncher = createRequire(join(launcherDir, 'package.json'));
   let dir: string;
   try {
     dir = dirname(fromLauncher.resolve(`${platformPackage}/package.json`));
   } catch {
-    throw new Error(`${platformPackage} is not installed (the ${launcher} package's binary for ${process.platform}-${process.arch}): run pnpm install`);
+    throw new Error(`${platformPackage} is not installed (the ${launcher} package's binary for ${process.platform}-${process.arch}): run pnpm test:runtimes`);
   }
   const binary = join(dir, file);
-  if (!existsSync(binary)) throw new Error(`${binary} is missing: run pnpm install`);
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run pnpm test:runtimes`);
   return binary;
 }
 
