@@ -21,7 +21,7 @@ import {
   type Dependency,
 } from '@depends/core';
 import { basicChallenge } from '@depends/core/schemes';
-import { clientIp, rateLimit } from '@depends/rate-limit';
+import { loginThrottle } from '@depends/rate-limit';
 import { insertItem, recordActivity, type Connection, type TodoStore, type User } from './db.js';
 import { Health, ItemList, ItemOut, NewItem, Stats, Status, Token, UserOut } from './schemas.js';
 import { signAccessToken, verifyAccessToken } from './tokens.js';
@@ -43,16 +43,23 @@ export const apiKey = apiKeyHeader({ name: 'X-API-Key' });
 export const adminBasic = httpBasic({ realm: 'admin' });
 
 /**
- * Failed logins allowed before a key must wait (on `POST /token` and on the
- * Basic admin route, counted apart): per user name and per client address,
- * within a window; past it the login answers 429 with `Retry-After` before
- * any password is hashed. A successful login clears its user name's count.
+ * How failed logins are throttled (on `POST /token` and on the Basic admin
+ * route, counted apart), the OWASP way — per user name *and* address, so
+ * that nobody can lock a user out:
+ * a (user name, client address) pair past its failures, or an address past
+ * its own, answers 429 with `Retry-After` before any password is hashed;
+ * a user name failed from many addresses is only slowed down (its attempts
+ * held 1 s, doubling to 8 s), so its owner still logs in from elsewhere.
+ * User names count trimmed and lower-cased; an IPv6 address by its /64.
+ * A successful login clears its pair.
  */
-export const LOGIN_LIMITS = {
-  /** Failed attempts per user name (known or not) in the window. */
-  perUsername: { points: 5, duration: 15 * 60 },
-  /** Failed attempts per client address in the window (several users behind one address). */
-  perClientIp: { points: 20, duration: 15 * 60 },
+export const LOGIN_THROTTLE = {
+  /** Failed attempts per (user name, client address) in the window: past them, 429 for that pair only. */
+  perPair: { failures: 5, duration: 15 * 60 },
+  /** Failed attempts per client address, any user names (one address trying many accounts): past them, 429. */
+  perAddress: { failures: 20, duration: 15 * 60 },
+  /** Failed attempts per user name from all addresses: past them, each attempt waits `delay` ms, doubling per failure up to `maxDelay`. */
+  perUser: { failures: 5, duration: 15 * 60, delay: 1000, maxDelay: 8000 },
 } as const;
 
 /** What the API needs from the running process. */
@@ -78,14 +85,6 @@ export interface TodoApi {
     /** The admin's user name, after checking the Basic credentials. */
     readonly admin: Dependency<string>;
   };
-}
-
-/** What a login handler reports to its failure limits. */
-interface LoginAttempts {
-  /** Counts a failed attempt against the user name and the client address. */
-  failed(): Promise<void>;
-  /** Clears the user name's failures. */
-  succeeded(): Promise<void>;
 }
 
 const userOut = (user: User) => ({ username: user.username, full_name: user.fullName, scopes: [...user.scopes] });
@@ -139,17 +138,10 @@ export function createTodoApi(services: TodoServices): TodoApi {
     { name: 'validApiKey' },
   );
 
-  /** A login's failure limits: per user name and per client address; refused (429) before the password is checked. */
-  const loginLimits = (name: string, username: Dependency<string>) => {
-    const perUsername = rateLimit({ name: `${name}-username`, ...LOGIN_LIMITS.perUsername, key: username, count: 'failures' });
-    const perClientIp = rateLimit({ name: `${name}-ip`, ...LOGIN_LIMITS.perClientIp, key: clientIp, count: 'failures' });
-    return depends({ byIp: perClientIp, byName: perUsername }, ({ byIp, byName }): LoginAttempts => ({
-      failed: () => Promise.all([byIp.fail(), byName.fail()]).then(() => undefined),
-      succeeded: () => byName.reset(),
-    }), { name: `${name}Attempts` });
-  };
-  const tokenAttempts = loginLimits('token', depends({ form: oauth2PasswordFormStrict }, ({ form }) => form.username.toLowerCase(), { name: 'tokenUsername' }));
-  const adminAttempts = loginLimits('admin', depends({ credentials: adminBasic }, ({ credentials }) => credentials.username.toLowerCase(), { name: 'adminUsername' }));
+  /** A login's throttle (see {@link LOGIN_THROTTLE}): refused (429) or held before the password is checked. */
+  const throttle = (name: string, username: Dependency<string>) => loginThrottle({ name, username, ...LOGIN_THROTTLE });
+  const tokenAttempts = throttle('token', depends({ form: oauth2PasswordFormStrict }, ({ form }) => form.username, { name: 'tokenUsername' }));
+  const adminAttempts = throttle('admin', depends({ credentials: adminBasic }, ({ credentials }) => credentials.username, { name: 'adminUsername' }));
 
   const admin = depends(
     { credentials: adminBasic, attempts: adminAttempts },
@@ -194,7 +186,7 @@ export function createTodoApi(services: TodoServices): TodoApi {
     {
       summary: 'Get an access token',
       description:
-        'OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached. After 5 failed attempts for a user name, or 20 from one client address, within 15 minutes: 429 with `Retry-After`.',
+        'OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached. Failed logins are throttled, never locked out: after 5 failures for one user name from one client address (an IPv6 address counts by its /64), or 20 from one address for any names, within 15 minutes, that address gets 429 with `Retry-After`; a user name failed 5 times from anywhere is slowed instead (each attempt held 1 s, doubling to 8 s), so its owner still logs in from another address.',
       tags: ['auth'],
       operationId: 'issueToken',
       response: Token,
@@ -247,7 +239,8 @@ export function createTodoApi(services: TodoServices): TodoApi {
 
   router.get('/admin/stats', { admin }, () => store.counts(), {
     summary: 'Counts of users and items (HTTP Basic)',
-    description: 'HTTP Basic credentials of an admin, realm `admin`.',
+    description:
+      'HTTP Basic credentials of an admin, realm `admin`. Failed logins are throttled as on `POST /token` (counted apart): 429 with `Retry-After` for an address after 5 failures for one name or 20 in all within 15 minutes; a name failed from many addresses is slowed, not refused.',
     tags: ['admin'],
     operationId: 'adminStats',
     response: Stats,

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import type { Framework } from '../src/config.js';
 import type { RunningServer } from '../src/servers/listen.js';
 import type { StartOptions } from '../src/setup.js';
@@ -42,6 +42,12 @@ export interface CallInit {
   bearer?: string;
   /** Basic credentials for `Authorization`. */
   basic?: [string, string];
+  /**
+   * The local address to connect from (`127.0.0.2`, `127.0.0.3`…: every
+   * 127.x address is this machine's loopback), so that the server sees
+   * another client address. Default: the system's choice (`127.0.0.1`).
+   */
+  from?: string;
 }
 
 /** An answer, read whole. */
@@ -89,6 +95,14 @@ export async function startExample(framework: Framework, options: StartOptions =
   };
 }
 
+/** One connection pool per local address a test connects from. */
+const agents = new Map<string, Agent>();
+const agentFrom = (address: string): Agent => {
+  let agent = agents.get(address);
+  if (!agent) agents.set(address, (agent = new Agent({ localAddress: address })));
+  return agent;
+};
+
 /**
  * Sends one request with undici and reads the whole answer.
  *
@@ -109,7 +123,7 @@ export async function send(base: string, method: string, path: string, init: Cal
   }
   if (init.bearer !== undefined) headers.authorization = `Bearer ${init.bearer}`;
   if (init.basic) headers.authorization = `Basic ${Buffer.from(init.basic.join(':'), 'utf8').toString('base64')}`;
-  const res = await request(new URL(path, base), { method: method as 'GET', headers, body });
+  const res = await request(new URL(path, base), { method: method as 'GET', headers, body, ...(init.from ? { dispatcher: agentFrom(init.from) } : {}) });
   const text = await res.body.text();
   return {
     status: res.statusCode,

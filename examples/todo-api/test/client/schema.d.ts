@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Get an access token
-         * @description OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached. After 5 failed attempts for a user name, or 20 from one client address, within 15 minutes: 429 with `Retry-After`.
+         * @description OAuth2 password grant (`grant_type=password` required, RFC 6749 §4.3). The token carries the requested scopes the user holds, or all of them when none is requested. Errors are RFC 6749 §5.2 answers (400 `invalid_request`, `unsupported_grant_type`, `invalid_grant`); no answer is cached. Failed logins are throttled, never locked out: after 5 failures for one user name from one client address (an IPv6 address counts by its /64), or 20 from one address for any names, within 15 minutes, that address gets 429 with `Retry-After`; a user name failed 5 times from anywhere is slowed instead (each attempt held 1 s, doubling to 8 s), so its owner still logs in from another address.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
         };
         /**
          * Counts of users and items (HTTP Basic)
-         * @description HTTP Basic credentials of an admin, realm `admin`.
+         * @description HTTP Basic credentials of an admin, realm `admin`. Failed logins are throttled as on `POST /token` (counted apart): 429 with `Retry-After` for an address after 5 failures for one name or 20 in all within 15 minutes; a name failed from many addresses is slowed, not refused.
          */
         get: operations["adminStats"];
         put?: never;

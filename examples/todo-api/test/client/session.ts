@@ -59,7 +59,7 @@ export async function runSession(baseUrl: string): Promise<Step[]> {
   record('POST /token', false, (await client.POST('/token', form({ grant_type: 'password' }))).response);
   record('POST /token', false, (await client.POST('/token', form({ grant_type: 'client_credentials', ...JOHN }))).response);
 
-  // 429: past 5 failed logins for one user name
+  // 429: past 5 failed logins for one user name from one address
   for (let i = 0; i < 6; i++) {
     record('POST /token', true, (await client.POST('/token', form({ grant_type: 'password', username: 'mallory', password: `guess-${i}` }))).response);
   }
