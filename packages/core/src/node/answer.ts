@@ -4,11 +4,14 @@
 import type { ServerResponse } from 'node:http';
 import { setHeaders } from '../response/headers.js';
 import type { Answer } from '../response/reply.js';
+import { closeAfterAnswer } from './close.js';
 
 /**
  * Writes an answer as is on a Node response: its status, each header line (a
  * repeated name becomes several lines, no header added), its body; then ends
- * the response.
+ * the response. When the request's body is still arriving once the answer is
+ * sent, the connection is closed in stages so that the client reads the
+ * answer (see {@link closeAfterAnswer}).
  *
  * @example
  * ```ts
@@ -18,5 +21,6 @@ import type { Answer } from '../response/reply.js';
 export function writeNodeAnswer(res: ServerResponse, answer: Answer): void {
   res.statusCode = answer.status;
   setHeaders(answer.headers, (name, value) => res.setHeader(name, value));
+  closeAfterAnswer(res.req, res);
   res.end(answer.body);
 }

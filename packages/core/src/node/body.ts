@@ -11,8 +11,10 @@ const NONE: RawBody = { kind: 'none' };
  * The body of a Node request: what a body parser already produced (`parsed`,
  * e.g. Express's `req.body`) when the stream has been consumed, otherwise the
  * stream read here, once. More than `limit` bytes (declared or received) is a
- * 413 (the rest is drained); a client that breaks the stream (disconnect,
- * bad chunking) is a 400, not a server error.
+ * 413 (the rest is discarded as it comes; written with `writeNodeAnswer` or
+ * after `closeAfterAnswer`, the answer then closes the connection in stages);
+ * a client that breaks the stream (disconnect, bad chunking) is a 400, not a
+ * server error.
  *
  * @example
  * ```ts
