@@ -21,7 +21,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
 import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
-import { afterSent, nodeRequestView } from '@depends/core/node';
+import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
 
@@ -414,11 +414,14 @@ function send(kit: Kit, reply: FastifyReply, view: RequestView, outcome: Outcome
 /**
  * An answer through Fastify's reply (its `onSend` hooks see it). The body
  * is already serialised: it goes as bytes, so that Fastify neither
- * serialises it again nor adds a charset to its content type.
+ * serialises it again nor adds a charset to its content type. A request
+ * whose body is still arriving once the answer is sent has its connection
+ * closed in stages, so that the client reads the answer.
  */
 function write(reply: FastifyReply, answer: Answer): FastifyReply {
   reply.code(answer.status);
   setHeaders(answer.headers, (name, value) => reply.header(name, value));
+  closeAfterAnswer(reply.request.raw, reply.raw);
   const body = answer.body;
   if (typeof body === 'string') return reply.serializer(asIs).send(body);
   return reply.send(body === undefined ? undefined : Buffer.from(body.buffer, body.byteOffset, body.byteLength));

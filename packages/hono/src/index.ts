@@ -25,7 +25,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
 import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, nativeWasRead } from '@depends/core/adapter';
-import { afterSent, rawHeaderSource, readNodeBody } from '@depends/core/node';
+import { afterSent, closeAfterAnswer, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, GuardOutcome, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
@@ -386,10 +386,13 @@ async function readStream(stream: ReadableStream<Uint8Array> | null, limit: numb
  * middleware set with `c.header()` are kept; or a `Response` of its own
  * where none can exist, see {@link answersDirectly}). On node-server a
  * repeated header name is sent as several lines and a body-less answer gets
- * no default `content-type`; elsewhere Fetch `Headers` join repeated names.
+ * no default `content-type`, and a request whose body is still arriving once
+ * the answer is sent has its connection closed in stages, so that the
+ * client reads the answer; elsewhere Fetch `Headers` join repeated names.
  * `node`: the node-server bindings when the caller has them already.
  */
 function toResponse(c: Context, answer: Answer, view?: RequestView, node: NodeBindings | undefined = nodeBindings(c)): Response {
+  if (node) closeAfterAnswer(node.incoming, node.outgoing);
   const headers = groupHeaders(answer.headers);
   // (a body-less answer still goes through c.newResponse(): node-server would give it a default content type)
   if (node && view && answer.body !== undefined && answersDirectly(c, view)) return new Response(answer.body as string, { status: answer.status, headers: headers as Record<string, string> });

@@ -25,7 +25,7 @@ import type { Context, Middleware, Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
 import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
-import { afterSent, nodeRequestView } from '@depends/core/node';
+import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
 import { install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
@@ -437,12 +437,15 @@ function send(kit: Kit, ctx: Context, view: RequestView, outcome: Outcome): void
  * Writes an answer through Koa (so upstream middleware still sees
  * `ctx.status`, `ctx.body` and the headers): the status, each header line
  * (a repeated name becomes several lines), then the body. Headers go first
- * so Koa does not infer a content type of its own.
+ * so Koa does not infer a content type of its own. A request whose body is
+ * still arriving once the answer is sent has its connection closed in
+ * stages, so that the client reads the answer.
  */
 function writeAnswer(ctx: Context, answer: Answer): void {
   ctx.status = answer.status;
   const lines = answer.headers;
   setHeaders(lines, (name, value) => ctx.set(name, value));
+  closeAfterAnswer(ctx.req, ctx.res);
   const body = answer.body;
   if (body === undefined) {
     // Koa turns a null body into a 204 unless the status is already an empty one.
