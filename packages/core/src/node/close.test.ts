@@ -87,21 +87,6 @@ describe('closeAfterAnswer', () => {
     await expect.poll(() => closed.length).toBe(1);
   });
 
-  test('the rest of the body is read and discarded as it comes, never kept', async () => {
-    let seen = 0;
-    server = await listen((req, res) => {
-      const push = req.push.bind(req);
-      // what reaches the request stream after the answer is read at once: nothing accumulates in it
-      req.push = (chunk: unknown) => ((seen = Math.max(seen, req.readableLength)), push(chunk as Buffer));
-      res.statusCode = 401;
-      closeAfterAnswer(req, res);
-      res.end();
-    });
-    const r = await rawUpload(server.port, { target: '/', total: MiB });
-    expect([r.status, r.sent, r.error]).toEqual([401, MiB, undefined]);
-    expect(seen).toBeLessThan(256 * 1024);
-  });
-
   test('nothing changes when the whole request has arrived or has no body: keep-alive connections are reused', async () => {
     const answers: Array<(req: IncomingMessage, res: ServerResponse) => void> = [
       // answered at once, before Node has parsed the small body that came with the head
