@@ -157,7 +157,7 @@ describe('OpenAPI', () => {
     router.get('/memory', { limit: rateLimit({ name: 'm', points: 1, duration: 1, key: who }) }, () => 'ok');
     const { app } = serve(router);
     const doc = app.openapi();
-    expect(doc.paths['/refuse'].get!.responses['503']).toMatchObject({ description: 'Service Unavailable' });
+    expect(doc.paths['/refuse'].get!.responses['503']).toMatchObject({ description: 'Service Unavailable', headers: { 'Retry-After': { schema: { type: 'integer' } } } });
     expect(doc.paths['/allow'].get!.responses['503']).toBeUndefined();
     expect(doc.paths['/memory'].get!.responses['503']).toBeUndefined();
   });

@@ -243,12 +243,17 @@ export function httpError(components: SchemaComponents, status: number): Respons
   if (status < 400) return { description: statusText(status) };
   return {
     description: statusText(status),
-    ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
+    ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : status === 503 ? { headers: UNAVAILABLE_HEADERS } : {}),
     content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
   };
 }
 
 const integer = { type: 'integer', minimum: 0 } as const;
+
+/** The header of a 503 the library answers (a shared store or an identity provider unreachable): when to try again. */
+const UNAVAILABLE_HEADERS: NonNullable<ResponseObject['headers']> = {
+  'Retry-After': { description: 'Seconds to wait before trying again (sent by the library\'s own 503s).', schema: integer },
+};
 
 /** The headers of a 429 (`@depends/rate-limit`): when to retry, and the limit that was reached. */
 const RATE_LIMIT_HEADERS: NonNullable<ResponseObject['headers']> = {
