@@ -3,7 +3,7 @@
  * document's `components.schemas`: schemas named by `.meta({ id })` (or a
  * source's `schemaName`) become components referenced with `$ref`.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { JsonSchema } from './types.js';
 import { structuralKey } from './structural-key.js';

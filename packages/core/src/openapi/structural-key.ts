@@ -6,7 +6,7 @@
  * than plain data — refinements, transforms, pipes, lazy or recursive
  * schemas, unions, functions — gets no key and is converted on its own.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 interface Def {
   type: string;

@@ -7,7 +7,7 @@
  * answer carries `Cache-Control: no-store`; `errors: 'fastapi'` keeps
  * FastAPI's 422 answers instead.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { createDependency } from '../dependency/depends.js';
 import type { CallContext, Dependency, SourceSpec } from '../dependency/types.js';
 import { HTTPException, NO_STORE_HEADERS, OAuth2Error, RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';

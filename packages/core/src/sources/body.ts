@@ -3,7 +3,7 @@
  * `application/x-www-form-urlencoded` (and multipart) forms. They read the
  * body the request parsed once (see `request/body.ts`).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { createDependency } from '../dependency/depends.js';
 import type { CallContext, Dependency, SourceSpec } from '../dependency/types.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';

@@ -3,7 +3,7 @@
  * is a dependency whose value is read from the request and validated (and
  * typed) by an optional zod schema.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { createDependency } from '../dependency/depends.js';
 import type { Dependency, SourceSpec } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';

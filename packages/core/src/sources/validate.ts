@@ -2,7 +2,7 @@
  * zod validation for request sources: string coercion for scalar
  * parameters, and zod issues turned into FastAPI's 422 items.
  */
-import { core, type z } from 'zod';
+import { core, type z } from 'zod/v4';
 import { Refusal } from '../dependency/refusal.js';
 import { RequestValidationError, type ValidationIssue } from '../errors/catalogue.js';
 
