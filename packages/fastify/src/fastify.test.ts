@@ -3,7 +3,7 @@
  * hooks around depends routes, its body parsers for wrapped handlers, its
  * `bodyLimit`, and other routes' errors and 404s left to Fastify.
  */
-import { rawStatus } from '../../core/src/node/test/raw-request.js';
+import { rawStatus, rawUpload } from '../../core/src/node/test/raw-request.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
@@ -105,6 +105,20 @@ describe('@depends/fastify', () => {
     const large = await post(JSON.stringify({ title: 'x'.repeat(100) }));
     expect(large.statusCode).toBe(413);
     expect(await large.body.json()).toEqual({ detail: 'Request body too large' });
+  });
+
+  test("Fastify's own 413 (its parser, on a route depends does not read) reaches clients still sending: the connection is closed in stages (issue 21)", async () => {
+    const fastify = Fastify({ bodyLimit: 64 * 1024 });
+    const d = createDepends();
+    d.docs(fastify);
+    fastify.post('/notes', async () => ({ ok: true }));
+    const port = Number(new URL(await serve(fastify)).port);
+    for (const close of [['Connection: close'], []]) {
+      const headers = ['Content-Type: application/json', ...close];
+      // 20 at once, each sending 1 MiB in chunks as fast as they leave (Node alone reset 16 of them under the answer)
+      const results = await Promise.all(Array.from({ length: 20 }, () => rawUpload(port, { target: '/notes', headers, total: 1024 * 1024 })));
+      expect(results.filter((r) => !(r.status === 413 && r.complete && JSON.parse(r.body).code === 'FST_ERR_CTP_BODY_TOO_LARGE')).map((r) => [r.status, r.error])).toEqual([]);
+    }
   });
 
   test("a wrapped handler in the app's own context gets the body Fastify's parser left", async () => {

@@ -234,6 +234,11 @@ export class DependsFastify {
       });
     }
     this.#hooked.add(target);
+    // Fastify's own refusals given before a body has arrived (its parsers' 413 and 415) are read by the client too: the connection closed in stages
+    target.addHook('onError', (request, reply, _error, done) => {
+      closeAfterAnswer(request.raw, reply.raw);
+      done();
+    });
     const seen = this.#seen;
     const gets = new Set<string>();
     target.addHook('onRoute', function (this: FastifyInstance, options) {
