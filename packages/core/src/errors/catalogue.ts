@@ -214,37 +214,33 @@ export type HeaderValues = Record<string, string | readonly string[]>;
  */
 export class HTTPException extends DependsError {
   /**
-   * Whether HTTP exceptions capture a stack trace. An HTTP exception is an
-   * expected outcome (a 401, a 404), not a crash: capturing its stack costs
-   * more than the rest of a rejected request, and the answer never shows it.
-   * Default: captured in development, not when `NODE_ENV` is `production`.
-   * Without a stack, the exception is still an `HTTPException` (and an
-   * `Error` by `instanceof`, with `name`, `message` and `code`); its `stack`
-   * is its first line (`HTTPException: Not Found`). Unexpected errors keep
-   * their stacks whatever this says.
+   * Whether refusals (HTTP exceptions with a 4xx status) capture a stack
+   * trace: a debug switch, off by default in every mode (whatever
+   * `NODE_ENV` says). A refusal is an expected outcome (a wrong token, a
+   * 404), not a crash: capturing its stack costs more than the rest of a
+   * refused request, and the answer never shows it. Without a stack, the
+   * exception is still an `HTTPException` (and an `Error` by `instanceof`,
+   * with `name`, `message` and `code`); its `stack` is its first line
+   * (`HTTPException: Not Found`). HTTP exceptions with a 5xx status and
+   * unexpected errors keep their stacks whatever this says.
    *
    * @example
    * ```ts
-   * HTTPException.captureStackTraces = true // see where each 401 comes from, in production too
+   * HTTPException.captureStackTraces = true // debugging: see where each 401 comes from
    * ```
    */
-  static captureStackTraces: boolean = nodeEnv() !== 'production';
+  static captureStackTraces = false;
   // `declare`: assigned in the constructor, or by `stackless()` for an instance built without it.
   declare readonly status: number;
   declare readonly detail: unknown;
   declare readonly headers: HeaderValues | undefined;
   constructor(status: number, detail?: unknown, headers?: HeaderValues) {
-    if (!HTTPException.captureStackTraces) return stackless(new.target, status, detail, headers);
+    if (status < 500 && !HTTPException.captureStackTraces) return stackless(new.target, status, detail, headers);
     super(ErrorCode.Http, typeof detail === 'string' ? detail : `HTTP ${status}`);
     this.status = status;
     this.detail = detail ?? defaultReason(status);
     this.headers = headers;
   }
-}
-
-/** `NODE_ENV` where there is a `process` (Node, Bun, Deno); `undefined` elsewhere. */
-function nodeEnv(): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
 }
 
 /** Where a stackless exception keeps its message (read through `message` on the prototype). */

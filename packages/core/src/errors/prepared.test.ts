@@ -19,7 +19,16 @@ afterEach(() => {
   HTTPException.captureStackTraces = development;
 });
 
-describe('HTTP exceptions without a stack trace (production)', () => {
+describe('HTTP exceptions without a stack trace', () => {
+  test('a refusal (4xx) has none by default, in every mode; a 5xx HTTPException keeps its stack', () => {
+    // the default, whatever NODE_ENV says (vitest runs with NODE_ENV=test)
+    expect(development).toBe(false);
+    expect(new HTTPException(401, 'Not authenticated').stack).toBe('HTTPException: Not authenticated');
+    expect(new RequestValidationError([]).stack).toBe('RequestValidationError: Request validation failed (0 problems)');
+    expect(new HTTPException(503, 'Try again').stack).toMatch(/^HTTPException: Try again\n\s+at /);
+    expect(new HTTPException(500).stack).toMatch(/\n\s+at /);
+  });
+
   test('are the same exceptions, minus the stack', () => {
     HTTPException.captureStackTraces = true;
     const full = new HTTPException(404, 'Item not found', { 'x-a': '1' });
