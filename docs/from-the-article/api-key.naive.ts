@@ -1,21 +1,18 @@
 import express from 'express';
-import { HTTPException, Router, apiKeyHeader, depends } from '@depends/core';
+import { Router, apiKeyHeader, security } from '@depends/core';
 import { createDepends } from '@depends/express';
-import { API_KEY } from './tokens.js';
+import { authMiddleware } from './middleware.naive.js';
 
-// The article's `APIKeyHeader(name="X-API-Key", auto_error=False)` and its own check.
-const apiKey = apiKeyHeader({ name: 'X-API-Key', autoError: false });
-const verifyKey = depends({ key: apiKey }, ({ key }) => {
-  if (key !== API_KEY) throw new HTTPException(403, 'Could not validate credentials');
-  return 'service';
-});
+// The article's `auth_header = APIKeyHeader(name="Authorization", auto_error=True)` (autoError defaults to true).
+const authHeader = apiKeyHeader({ name: 'Authorization' });
 
 export function naiveApiKeyApp(): express.Express {
-  const api = new Router({ dependencies: [verifyKey] });
-  api.get('/export', {}, () => ({ notes: [] }));
   const app = express();
+  app.use(authMiddleware); // app.add_middleware(AuthMiddleware): "the Auth Middleware from method 1"
+  const router = new Router({ prefix: '/v1', tags: ['API v1'], dependencies: [security(authHeader)] });
+  router.get('/health', {}, () => 'Ok', { summary: 'Get Health Status' });
   const d = createDepends({ title: 'Notes', version: '1.0.0' });
-  d.mount(app, api);
+  d.mount(app, router);
   d.docs(app);
   return app;
 }

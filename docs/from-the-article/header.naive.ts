@@ -1,19 +1,21 @@
 import express from 'express';
-import { Router, depends, header } from '@depends/core';
+import { HTTPException, Router, depends, header } from '@depends/core';
 import { createDepends } from '@depends/express';
-import { tokens } from './tokens.js';
+import { CONST_AUTH_KEY } from './tokens.js';
 
-// The article's `def verify_token(authorization: str = Header())`, ported as written.
-const verifyToken = depends({ authorization: header('authorization') }, ({ authorization }) => {
-  const user = tokens.get(authorization.replace(/^Bearer /, ''));
-  if (!user) throw new Error('Invalid token');
-  return user;
+// The article's `def auth_header(Authentication: str = Header())`, as printed: it reads a header named Authentication.
+const authHeader = depends({ Authentication: header('authentication') }, ({ Authentication }) => {
+  if (Authentication !== CONST_AUTH_KEY) {
+    throw new HTTPException(401, 'Invalid authentication credentials', { 'www-authenticate': 'Bearer' });
+  }
 });
 
 export function naiveHeaderApp(): express.Express {
-  const v1 = new Router({ prefix: '/v1', dependencies: [verifyToken] });
-  v1.get('/notes', {}, () => []);
+  const router = new Router({ prefix: '/v1', tags: ['API v1'], dependencies: [authHeader] });
+  router.get('/health', {}, () => 'Ok', { summary: 'Get Health Status' });
   const app = express();
-  createDepends().mount(app, v1); // throws: see below
+  const d = createDepends({ title: 'Notes', version: '1.0.0' });
+  d.mount(app, router);
+  d.docs(app);
   return app;
 }

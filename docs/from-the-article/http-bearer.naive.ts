@@ -1,20 +1,21 @@
 import express from 'express';
-import { HTTPException, Router, depends, httpBearer } from '@depends/core';
+import { HTTPException, Router, depends, httpBearer, security } from '@depends/core';
 import { createDepends } from '@depends/express';
-import { tokens } from './tokens.js';
+import { CONST_AUTH_KEY } from './tokens.js';
 
-// The article's HTTPBearer: the scheme is right, the answer to a bad token is not.
-const bearer = httpBearer();
-const currentUser = depends({ credentials: bearer }, ({ credentials }) => {
-  const user = tokens.get(credentials.credentials);
-  if (!user) throw new HTTPException(403, 'Invalid token');
-  return user;
+// The article's `def auth_header(Authentication: str = Security(HTTPBearer()))`.
+const authHeader = depends({ Authentication: security(httpBearer()) }, ({ Authentication }) => {
+  if (Authentication.credentials !== CONST_AUTH_KEY) {
+    throw new HTTPException(401, 'Invalid authentication credentials');
+  }
 });
 
 export function naiveBearerApp(): express.Express {
-  const v1 = new Router({ prefix: '/v1' });
-  v1.get('/notes', { user: currentUser }, ({ user }) => [{ text: 'mine', owner: user.name }]);
+  const router = new Router({ prefix: '/v1', tags: ['API v1'], dependencies: [authHeader] });
+  router.get('/health', {}, () => 'Ok', { summary: 'Get Health Status' });
   const app = express();
-  createDepends().mount(app, v1);
+  const d = createDepends({ title: 'Notes', version: '1.0.0' });
+  d.mount(app, router);
+  d.docs(app);
   return app;
 }

@@ -1,15 +1,20 @@
 import express from 'express';
-import { Router, depends, header, security } from '@depends/core';
+import { HTTPException, Router, depends, header, security } from '@depends/core';
 import { createDepends } from '@depends/express';
-import { tokens } from './tokens.js';
+import { CONST_AUTH_KEY } from './tokens.js';
 
-// The article's `Security(verify_token, scopes=["notes:write"])` over a plain header dependency.
-const verifyToken = depends({ token: header('x_token') }, ({ token }) => tokens.get(token));
+// The article's header dependency, unchanged…
+const authHeader = depends({ Authentication: header('authentication') }, ({ Authentication }) => {
+  if (Authentication !== CONST_AUTH_KEY) {
+    throw new HTTPException(401, 'Invalid authentication credentials', { 'www-authenticate': 'Bearer' });
+  }
+});
 
 export function naiveSecurityApp(): express.Express {
-  const v1 = new Router({ prefix: '/v1' });
-  v1.post('/notes', { user: security(verifyToken, { scopes: ['notes:write'] }) }, () => ({ created: true }));
+  // …in `dependencies=[Security(auth_header)]` instead of Depends().
+  const router = new Router({ prefix: '/v1', tags: ['API v1'], dependencies: [security(authHeader)] });
+  router.get('/health', {}, () => 'Ok', { summary: 'Get Health Status' });
   const app = express();
-  createDepends().mount(app, v1); // throws: see below
+  createDepends().mount(app, router); // throws: see below
   return app;
 }

@@ -1,4 +1,4 @@
-/** The demo callers every snippet shares: a token → who it is and what it may do. */
+/** The demo callers every snippet shares, and the article's key and user lookup. */
 export interface Caller {
   name: string;
   scopes: string[];
@@ -9,4 +9,10 @@ export const tokens = new Map<string, Caller>([
   ['bob-token', { name: 'bob', scopes: ['notes:read'] }],
 ]);
 
-export const API_KEY = 'demo-api-key';
+/** The article's `CONST_AUTH_KEY='temp-key'`: the key its dependencies compare with. */
+export const CONST_AUTH_KEY = 'temp-key';
+
+/** The article's `fetch_user(authorization_header)`: the caller behind a header value, if any. */
+export async function fetchUser(authorization: string): Promise<Caller | undefined> {
+  return tokens.get(authorization.replace(/^Bearer /, ''));
+}

@@ -16,10 +16,12 @@ import { naiveMiddlewareApp } from '../from-the-article/middleware.naive.js';
 import { middlewareApp } from '../from-the-article/middleware.depends.js';
 import { guardedApp } from '../from-the-article/middleware.guard.js';
 import { naiveHeaderApp } from '../from-the-article/header.naive.js';
+import { naiveAuthorizationHeaderApp } from '../from-the-article/header-authorization.naive.js';
 import { headerApp } from '../from-the-article/header.depends.js';
 import { naiveSecurityApp } from '../from-the-article/security.naive.js';
 import { securityApp } from '../from-the-article/security.depends.js';
 import { naiveBearerApp } from '../from-the-article/http-bearer.naive.js';
+import { bearerApp } from '../from-the-article/http-bearer.depends.js';
 import { naiveApiKeyApp } from '../from-the-article/api-key.naive.js';
 import { apiKeyApp } from '../from-the-article/api-key.depends.js';
 
@@ -74,6 +76,8 @@ async function serve(app: express.Express) {
     return {
       status: res.statusCode,
       challenge: res.headers['www-authenticate'],
+      type: String(res.headers['content-type']),
+      text,
       json: () => JSON.parse(text),
     };
   };
@@ -82,6 +86,7 @@ async function serve(app: express.Express) {
 const ALICE = { authorization: 'Bearer alice-token' };
 const BOB = { authorization: 'Bearer bob-token' };
 const NOT_AUTH = { detail: 'Not authenticated' };
+const OK = '"Ok"';
 
 describe('the page', () => {
   test('every code block is a snippet file shown verbatim, or a quoted startup error; every file is shown once', () => {
@@ -120,15 +125,19 @@ describe('the page', () => {
 });
 
 describe('1. a middleware that checks the header', () => {
-  test('naive: the docs and the public route are locked out; the document knows nothing; the 401 has no challenge', async () => {
+  test("naive: the docs page's own requests are locked out; any header gets in; the document knows nothing; the 401 is plain text with no challenge", async () => {
     const call = await serve(naiveMiddlewareApp());
-    for (const path of ['/docs', '/openapi.json', '/status']) expect((await call('GET', path)).status).toBe(401);
-    const missing = await call('GET', '/v1/notes');
-    expect([missing.status, missing.challenge]).toEqual([401, undefined]);
+    expect((await call('GET', '/docs')).status).toBe(200); // the article's allow-list
+    for (const path of ['/openapi.json', '/docs/swagger-ui-bundle.js']) expect((await call('GET', path)).status).toBe(401);
+    const missing = await call('GET', '/');
+    expect([missing.status, missing.challenge, missing.type, missing.text]).toEqual([401, undefined, 'text/plain; charset=utf-8', 'Unauthorized']);
+    const nonsense = await call('GET', '/', { authorization: 'nonsense' });
+    expect([nonsense.status, nonsense.text]).toEqual([200, OK]);
     const doc = (await call('GET', '/openapi.json', ALICE)).json() as OpenAPIDocument;
     expect(doc.components?.securitySchemes).toBeUndefined();
-    expect(doc.paths['/v1/notes'].get!.security).toEqual([]); // public, as far as the document knows
-    expect(Object.keys(doc.paths['/v1/notes'].get!.responses)).toEqual(['200']);
+    expect(doc.paths['/'].get!.summary).toBe('Get Health Status');
+    expect(doc.paths['/'].get!.security).toEqual([]); // public, as far as the document knows
+    expect(Object.keys(doc.paths['/'].get!.responses)).toEqual(['200']);
   });
 
   test("depends on an existing app: a guard where the middleware was; the app's handlers get the caller; docs and /status public; Authorize in the document", async () => {
@@ -167,32 +176,47 @@ describe('1. a middleware that checks the header', () => {
   });
 });
 
-describe("2. Depends(Header(...)) reading Authorization", () => {
-  test('naive: refused at startup with the message the page quotes', () => {
-    expect(naiveHeaderApp).toThrow(RouteInputError);
-    expect(naiveHeaderApp).toThrow(expect.objectContaining({ code: ErrorCode.IgnoredHeader, message: startupError('header.naive.ts') }));
+describe('2. Depends(auth_header), the key read by Header()', () => {
+  test('naive, as printed: an Authentication header parameter; without it 422, whatever Authorization says; no scheme in the document', async () => {
+    const call = await serve(naiveHeaderApp());
+    const missingBody = { detail: [{ type: 'missing', loc: ['header', 'authentication'], msg: 'Field required', input: null }] };
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer temp-key' }];
+    for (const headers of attempts) {
+      const res = await call('GET', '/v1/health', headers);
+      expect([res.status, res.challenge, res.json()]).toEqual([422, undefined, missingBody]);
+    }
+    const wrong = await call('GET', '/v1/health', { authentication: 'wrong' });
+    expect([wrong.status, wrong.challenge, wrong.json()]).toEqual([401, 'Bearer', { detail: 'Invalid authentication credentials' }]);
+    expect((await call('GET', '/v1/health', { authentication: 'temp-key' })).text).toBe(OK);
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toBeUndefined();
+    expect(doc.paths['/v1/health'].get!.parameters).toEqual([{ name: 'authentication', in: 'header', required: true, schema: { type: 'string' } }]);
+    expect(doc.paths['/v1/health'].get!.security).toEqual([]);
+    expect(doc.paths['/v1/health'].get!.tags).toEqual(['API v1']);
   });
 
-  test('depends: Bearer tokens through httpBearer(), a raw key through apiKeyHeader({ name: "Authorization" }); both documented as schemes, neither as a parameter', async () => {
+  test('naive, reading Authorization: refused at startup with the message the page quotes', () => {
+    expect(naiveAuthorizationHeaderApp).toThrow(RouteInputError);
+    expect(naiveAuthorizationHeaderApp).toThrow(
+      expect.objectContaining({ code: ErrorCode.IgnoredHeader, message: startupError('header-authorization.naive.ts') }),
+    );
+  });
+
+  test('depends: the router dependency reads Authorization: Bearer through httpBearer(); documented as a scheme, not a parameter', async () => {
     const call = await serve(headerApp());
-    const missing = await call('GET', '/v1/export');
-    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'APIKey', NOT_AUTH]);
-    expect((await call('GET', '/v1/export', { authorization: 'wrong' })).status).toBe(401);
-    expect((await call('GET', '/v1/export', { authorization: 'demo-api-key' })).json()).toEqual({ exportedBy: 'service' });
-    expect((await call('GET', '/v1/notes', ALICE)).json()).toEqual([{ text: 'mine', owner: 'alice' }]);
-    expect((await call('GET', '/v1/notes')).challenge).toBe('Bearer');
+    const missing = await call('GET', '/v1/health');
+    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'Bearer', NOT_AUTH]);
+    const bad = await call('GET', '/v1/health', { authorization: 'Bearer nope' });
+    expect([bad.status, bad.challenge]).toEqual([401, 'Bearer error="invalid_token"']);
+    expect((await call('GET', '/v1/health', ALICE)).text).toBe(OK);
     const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
-    expect(doc.components?.securitySchemes).toEqual({
-      HTTPBearer: { type: 'http', scheme: 'bearer' },
-      APIKeyHeader: { type: 'apiKey', in: 'header', name: 'Authorization' },
-    });
-    expect(doc.paths['/v1/export'].get!.security).toEqual([{ APIKeyHeader: [] }]);
-    expect(doc.paths['/v1/export'].get!.parameters).toBeUndefined();
-    expect(doc.paths['/v1/notes'].get!.parameters).toBeUndefined();
+    expect(doc.components?.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer' } });
+    expect(doc.paths['/v1/health'].get!.security).toEqual([{ HTTPBearer: [] }]);
+    expect(doc.paths['/v1/health'].get!.parameters).toBeUndefined();
   });
 });
 
-describe('3. Security(...) over that header dependency', () => {
+describe('3. Security(auth_header)', () => {
   test('naive: refused at startup with the message the page quotes', () => {
     expect(naiveSecurityApp).toThrow(expect.objectContaining({ code: ErrorCode.SecurityWithoutScheme, message: startupError('security.naive.ts') }));
   });
@@ -215,44 +239,51 @@ describe('3. Security(...) over that header dependency', () => {
 });
 
 describe('4. HTTPBearer', () => {
-  test('naive: a bad token answers 403 without a challenge; a missing one 401 Bearer', async () => {
+  test('naive: the right key passes; a missing token 401 Bearer; a wrong one 401 "Invalid authentication credentials" with the bare Bearer challenge depends adds', async () => {
     const call = await serve(naiveBearerApp());
-    const bad = await call('GET', '/v1/notes', { authorization: 'Bearer nope' });
-    expect([bad.status, bad.challenge, bad.json()]).toEqual([403, undefined, { detail: 'Invalid token' }]);
-    const missing = await call('GET', '/v1/notes');
-    expect([missing.status, missing.challenge]).toEqual([401, 'Bearer']);
+    expect((await call('GET', '/v1/health', { authorization: 'Bearer temp-key' })).text).toBe(OK);
+    const missing = await call('GET', '/v1/health');
+    expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'Bearer', NOT_AUTH]);
+    const wrong = await call('GET', '/v1/health', { authorization: 'Bearer nope' });
+    expect([wrong.status, wrong.challenge, wrong.json()]).toEqual([401, 'Bearer', { detail: 'Invalid authentication credentials' }]);
+    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
+    expect(doc.paths['/v1/health'].get!.security).toEqual([{ HTTPBearer: [] }]);
   });
 
-  test('depends: invalidToken() answers 401 Bearer error="invalid_token"', async () => {
-    const call = await serve(middlewareApp());
-    const bad = await call('GET', '/v1/notes', { authorization: 'Bearer nope' });
-    expect([bad.status, bad.challenge]).toEqual([401, 'Bearer error="invalid_token"']);
+  test('depends: invalidToken() answers 401 Bearer error="invalid_token"; the key compared in constant time passes', async () => {
+    const call = await serve(bearerApp());
+    const wrong = await call('GET', '/v1/health', { authorization: 'Bearer nope' });
+    expect([wrong.status, wrong.challenge]).toEqual([401, 'Bearer error="invalid_token"']);
+    expect((await call('GET', '/v1/health', { authorization: 'Bearer temp-key' })).text).toBe(OK);
+    const missing = await call('GET', '/v1/health');
+    expect([missing.status, missing.challenge]).toEqual([401, 'Bearer']);
   });
 });
 
 describe('5. APIKeyHeader', () => {
-  test('naive: documented as optional; missing or wrong key is a 403 without a challenge', async () => {
+  test('naive: the scheme is documented, but the middleware locks the document out, answers a missing key itself without a challenge, and lets any key through', async () => {
     const call = await serve(naiveApiKeyApp());
-    const attempts: Record<string, string>[] = [{}, { 'x-api-key': 'wrong' }];
-    for (const headers of attempts) {
-      const res = await call('GET', '/export', headers);
-      expect([res.status, res.challenge]).toEqual([403, undefined]);
-    }
-    expect((await call('GET', '/export', { 'x-api-key': 'demo-api-key' })).status).toBe(200);
-    const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
-    expect(doc.paths['/export'].get!.security).toEqual([{}, { APIKeyHeader: [] }]);
+    expect((await call('GET', '/docs')).status).toBe(200);
+    expect((await call('GET', '/openapi.json')).status).toBe(401);
+    const missing = await call('GET', '/v1/health');
+    expect([missing.status, missing.challenge, missing.text]).toEqual([401, undefined, 'Unauthorized']);
+    for (const key of ['anything', 'temp-key']) expect((await call('GET', '/v1/health', { authorization: key })).text).toBe(OK);
+    const doc = (await call('GET', '/openapi.json', { authorization: 'temp-key' })).json() as OpenAPIDocument;
+    expect(doc.components?.securitySchemes).toEqual({ APIKeyHeader: { type: 'apiKey', in: 'header', name: 'Authorization' } });
+    expect(doc.paths['/v1/health'].get!.security).toEqual([{ APIKeyHeader: [] }]);
   });
 
-  test('depends: a required scheme; 401 APIKey; documented as a scheme, not a parameter', async () => {
+  test('depends: the key checked where the scheme reads it; 401 APIKey; docs public; documented as a scheme, not a parameter', async () => {
     const call = await serve(apiKeyApp());
-    const missing = await call('GET', '/export');
+    expect((await call('GET', '/docs')).status).toBe(200);
+    const missing = await call('GET', '/v1/health');
     expect([missing.status, missing.challenge, missing.json()]).toEqual([401, 'APIKey', NOT_AUTH]);
-    const wrong = await call('GET', '/export', { 'x-api-key': 'wrong' });
-    expect([wrong.status, wrong.challenge]).toEqual([401, 'APIKey']);
-    expect((await call('GET', '/export', { 'x-api-key': 'demo-api-key' })).json()).toEqual({ notes: [] });
+    const wrong = await call('GET', '/v1/health', { authorization: 'anything' });
+    expect([wrong.status, wrong.challenge, wrong.json()]).toEqual([401, 'APIKey', { detail: 'Invalid API key' }]);
+    expect((await call('GET', '/v1/health', { authorization: 'temp-key' })).text).toBe(OK);
     const doc = (await call('GET', '/openapi.json')).json() as OpenAPIDocument;
-    expect(doc.components?.securitySchemes).toEqual({ APIKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' } });
-    expect(doc.paths['/export'].get!.security).toEqual([{ APIKeyHeader: [] }]);
-    expect(doc.paths['/export'].get!.parameters).toBeUndefined();
+    expect(doc.components?.securitySchemes).toEqual({ APIKeyHeader: { type: 'apiKey', in: 'header', name: 'Authorization' } });
+    expect(doc.paths['/v1/health'].get!.security).toEqual([{ APIKeyHeader: [] }]);
+    expect(doc.paths['/v1/health'].get!.parameters).toBeUndefined();
   });
 });
