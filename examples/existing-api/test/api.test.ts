@@ -81,6 +81,10 @@ describe.each(FRAMEWORKS)('existing-api on %s', (framework) => {
     const doc = res.json;
     await expect(validate(structuredClone(doc))).resolves.toMatchObject({ valid: true });
     expect(doc.info).toMatchObject({ title: 'Notes API', version: '1.0.0' });
+    // absolute: the origin the document was requested at, so a generated client runs as generated
+    expect(doc.servers).toEqual([{ url: server.url }]);
+    const status = await request(`${doc.servers[0].url}/status`);
+    expect([status.statusCode, await status.body.json()]).toEqual([200, { status: 'ok' }]);
     expect(Object.keys(doc.paths).sort()).toEqual(['/status', '/v1/health', '/v1/notes', '/v1/notes/{id}']);
     expect(doc.components.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer', description: expect.stringContaining('alice-token') } });
     expect(doc.paths['/status'].get.security).toEqual([]);

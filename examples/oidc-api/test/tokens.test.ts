@@ -126,9 +126,12 @@ describe('tokens from the provider', () => {
     });
   });
 
-  test('the document: the provider as an openIdConnect scheme, scopes per operation, 401/403/503', async () => {
+  test('the document: an absolute server, the provider as an openIdConnect scheme, scopes per operation, 401/403/503', async () => {
     await onEach(async (api) => {
       const doc = (await call(`${api.url}/openapi.json`)).json();
+      // absolute: the origin the document was requested at, so a generated client runs as generated
+      expect(doc.servers).toEqual([{ url: api.url }]);
+      expect((await call(`${doc.servers[0].url}/status`)).json()).toEqual({ status: 'ok' });
       expect(doc.components.securitySchemes.OpenIdConnect).toMatchObject({ type: 'openIdConnect', openIdConnectUrl: idp.discoveryUrl });
       expect(doc.paths['/reports'].get.security).toEqual([{ OpenIdConnect: ['reports:read'] }, { ApiKey: ['reports:read'] }]);
       expect(doc.paths['/reports'].post.security).toEqual([{ OpenIdConnect: ['reports:write'] }]);

@@ -1,11 +1,14 @@
 /**
  * The OpenAPI document and the docs page each framework serves: valid
  * OpenAPI 3.1, the three security schemes, each operation's security
- * requirement with its scopes, and one and the same document everywhere.
+ * requirement with its scopes, an absolute server (a generated client runs
+ * as generated), and one and the same document everywhere.
  */
 import { validate, compileErrors } from '@readme/openapi-parser';
+import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCOPES } from '../src/api.js';
+import type { paths } from './client/schema.js';
 import { FRAMEWORKS, send, startExample, type Example } from './helpers.js';
 
 const examples = new Map<string, Example>();
@@ -93,8 +96,17 @@ describe.each(FRAMEWORKS)('/openapi.json on %s', (framework) => {
     expect(Object.keys(op('/users/me/items', 'post').requestBody.content)).toEqual(['application/json']);
   });
 
-  test('the document is the same on every framework', () => {
-    expect(doc()).toEqual(documents.get('express'));
+  test('its server is the absolute origin it was requested at: a client generated from it runs as generated', async () => {
+    const url = examples.get(framework)!.url;
+    expect(doc().servers).toEqual([{ url }]);
+    // the committed openapi-typescript client, its base URL read from the document
+    const client = createClient<paths>({ baseUrl: doc().servers[0].url });
+    const { data, response } = await client.GET('/status');
+    expect([response.status, data]).toEqual([200, { status: 'ok' }]);
+  });
+
+  test('the document is the same on every framework (each serving its own origin)', () => {
+    expect({ ...doc(), servers: [] }).toEqual({ ...documents.get('express'), servers: [] });
   });
 });
 

@@ -19,10 +19,10 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
 import { expressRoutes, install, isWrapped, markInstalled, routeHandles, unchanged, type ExpressEntry } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
@@ -147,6 +147,10 @@ export class DependsExpress {
   /**
    * Serves the OpenAPI document (`/openapi.json`), the Swagger UI page
    * (`/docs`) and its assets from the local `swagger-ui-dist` (no CDN).
+   * Without `publicOrigin` or `servers`, the served document's server is
+   * the request's origin as Express sees it (`req.protocol` and host, which
+   * follow the app's `trust proxy` setting) and the path `target` is
+   * mounted under.
    *
    * @example
    * ```ts
@@ -156,7 +160,7 @@ export class DependsExpress {
   docs(target: IRouter, options: DocsOptions = {}): void {
     const routes = this.#kit.docs(target, options);
     for (const r of routes) {
-      const serveDocs: RequestHandler = (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>));
+      const serveDocs: RequestHandler = (req, res) => writeNodeAnswer(res, r.answer(req.params as Record<string, string>, servedAt(req, target, serveDocs)));
       this.#kit.guards.exempt(serveDocs);
       target.get(r.path, serveDocs);
     }
@@ -427,4 +431,21 @@ function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): voi
  */
 export function createDepends(appOrOptions: DependsApp | AppOptions = {}, options: AdapterOptions = {}): DependsExpress {
   return new DependsExpress(appOrOptions instanceof DependsApp ? appOrOptions : new DependsApp(appOrOptions), options);
+}
+
+/**
+ * Where a docs request was sent, as Express sees it: `req.protocol` and the
+ * host (`X-Forwarded-Proto` / `X-Forwarded-Host` only where the app's
+ * `trust proxy` setting trusts the peer), and the path `target` is mounted
+ * under: what the request's path has before the docs route's path in
+ * `target`'s table (the document's paths are read from that table).
+ */
+function servedAt(req: Request, target: IRouter, handler: RequestHandler): ServedAt {
+  // Express 5's `req.host`, written out: Express 4's drops the port
+  const trust = req.app.get('trust proxy fn') as ((address: string | undefined, hop: number) => boolean) | undefined;
+  const forwarded = req.get('x-forwarded-host');
+  const host = forwarded && trust?.(req.socket.remoteAddress, 0) ? forwarded.split(',')[0].trim() : req.get('host');
+  let path: string | undefined;
+  for (const entry of expressRoutes(target)) if (entry.handler === handler) path = entry.path;
+  return { origin: host ? `${req.protocol}://${host}` : undefined, prefix: path === undefined ? '' : mountPrefix(req.originalUrl, path) };
 }

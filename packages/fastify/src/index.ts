@@ -20,7 +20,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
@@ -195,6 +195,9 @@ export class DependsFastify {
    * Serves the OpenAPI document (`/openapi.json`), the Swagger UI page
    * (`/docs`) and its assets from the local `swagger-ui-dist` (no CDN).
    * Also starts watching the instance's routes for wrapped handlers.
+   * Without `publicOrigin` or `servers`, the served document's server is
+   * the request's origin as Fastify sees it (`request.protocol` and
+   * `request.host`, which follow the instance's `trustProxy` option).
    *
    * @example
    * ```ts
@@ -204,7 +207,10 @@ export class DependsFastify {
   docs(target: FastifyInstance, options: DocsOptions = {}): void {
     this.#hook(target);
     for (const r of this.#kit.docs(target, options)) {
-      const serveDocs: RouteHandlerMethod = (request, reply) => write(reply, r.answer(request.params as Record<string, string>));
+      const serveDocs: RouteHandlerMethod = (request, reply) => {
+        const at = { origin: `${request.protocol}://${request.host}`, prefix: mountPrefix(request.url, request.routeOptions.url ?? r.path) };
+        return write(reply, r.answer(request.params as Record<string, string>, at));
+      };
       this.#kit.guards.exempt(serveDocs);
       target.get(r.path, serveDocs);
     }

@@ -24,7 +24,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, nativeWasRead } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, mountPrefix, nativeWasRead } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, GuardOutcome, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
@@ -134,6 +134,10 @@ export class DependsHono {
   /**
    * Serves the OpenAPI document (`/openapi.json`), the Swagger UI page
    * (`/docs`) and its assets from the local `swagger-ui-dist` (no CDN).
+   * Without `publicOrigin` or `servers`, the served document's server is
+   * the origin of the request's URL (Hono has no trust-proxy setting:
+   * `X-Forwarded-*` headers are never read) and the path the app is mounted
+   * under (`app.route('/v1', sub)`).
    *
    * @example
    * ```ts
@@ -142,7 +146,12 @@ export class DependsHono {
    */
   docs(target: Hono<any, any, any>, options: DocsOptions = {}): void {
     for (const r of this.#kit.docs(target, options)) {
-      const serveDocs: HonoHandler = (c) => toResponse(c, r.answer(c.req.param()));
+      const serveDocs: HonoHandler = (c) => {
+        // the route's path in the target (with its basePath, as the document's paths), and what the request path has before it
+        const path = target.routes.find((route) => route.handler === serveDocs)?.path ?? r.path;
+        const origin = URL.canParse(c.req.url) ? new URL(c.req.url).origin : undefined;
+        return toResponse(c, r.answer(c.req.param(), { origin, prefix: mountPrefix(c.req.path, path) }));
+      };
       this.#kit.guards.exempt(serveDocs);
       target.get(r.path, serveDocs);
     }

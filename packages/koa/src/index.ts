@@ -24,7 +24,7 @@ import type Koa from 'koa';
 import type { Context, Middleware, Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -176,6 +176,9 @@ export class DependsKoa {
   /**
    * Serves the OpenAPI document (`/openapi.json`), the Swagger UI page
    * (`/docs`) and its assets from the local `swagger-ui-dist` (no CDN).
+   * Without `publicOrigin` or `servers`, the served document's server is
+   * the request's origin as Koa sees it (`ctx.protocol` and `ctx.host`,
+   * which follow `app.proxy`) and the path the router is mounted under.
    *
    * @example
    * ```ts
@@ -187,7 +190,11 @@ export class DependsKoa {
     const kr = routerOf(target);
     for (const r of this.#kit.docs(target, options)) {
       const serveDocs: Middleware<any, any> = (ctx) => {
-        writeAnswer(ctx, r.answer(ctx.params));
+        // the route's path in its router (with the router's prefix, as the document's paths), and what the request path has before it
+        const layer = (kr.stack as unknown as { path: unknown; stack: unknown[] }[]).find((l) => l.stack.includes(serveDocs));
+        const prefix = mountPrefix(ctx.originalUrl, typeof layer?.path === 'string' ? layer.path : r.path);
+        // (not ctx.origin: in Koa 3 it is the Origin request header)
+        writeAnswer(ctx, r.answer(ctx.params, { origin: `${ctx.protocol}://${ctx.host}`, prefix }));
       };
       this.#kit.guards.exempt(serveDocs);
       kr.get(r.path, serveDocs);

@@ -10,7 +10,7 @@ import express from 'express';
 import type Koa from 'koa';
 import { Hono, type Context as HonoContext } from 'hono';
 import { serve } from '@hono/node-server';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
 import type { AdapterOptions } from '../../../packages/core/src/adapter/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
@@ -29,6 +29,15 @@ export interface Setup {
   readonly docs?: { openapiPath?: string; docsPath?: string; title?: string };
   /** Adapter options (`bodyLimit`). */
   readonly adapter?: AdapterOptions;
+  /**
+   * Serve everything under this path, the framework's usual way: Express
+   * mounts the app on an outer app (`outer.use(mount, app)`), Koa gives the
+   * router a `prefix`, Hono routes an outer app to it (`outer.route(mount,
+   * app)`), Fastify registers the routes in a plugin with a `prefix`.
+   */
+  readonly mount?: string;
+  /** Turn on the framework's trust-proxy setting (Express `trust proxy`, Koa `app.proxy`, Fastify `trustProxy`; Hono has none). */
+  readonly trustProxy?: boolean;
 }
 
 /** A started server. */
@@ -77,7 +86,13 @@ function expressHarnessOf(name: string, createApp: () => Promise<express.Express
       for (const router of setup.routers ?? []) d.mount(app, router);
       for (const h of setup.handlers ?? []) app[h.method.toLowerCase() as 'get'](h.path, d.handler(h.inputs, h.fn, h.options));
       if (setup.docs) d.docs(app, setup.docs);
-      const server = createServer(app).listen(0, '127.0.0.1');
+      let outer = app;
+      if (setup.mount) {
+        outer = await createApp();
+        outer.use(setup.mount, app);
+      }
+      if (setup.trustProxy) for (const a of [outer, app]) a.set('trust proxy', true);
+      const server = createServer(outer).listen(0, '127.0.0.1');
       return { url: await listen(server), d, close: closer(server) };
     },
     sent: (native) => finished((native as express.Request).res),
@@ -98,7 +113,8 @@ function koaHarnessOf(name: string, load: () => Promise<typeof Koa>): Harness {
       // Imported on first use: Koa's dependencies compile code from strings when they load (see `only`).
       const [Koa, { Router: KoaRouter }, { createDepends: koaDepends }] = await Promise.all([load(), import('@koa/router'), import('../../../packages/koa/src/index.js')]);
       const app = new Koa();
-      const router = new KoaRouter();
+      if (setup.trustProxy) app.proxy = true;
+      const router = new KoaRouter(setup.mount ? { prefix: setup.mount } : {});
       const d = koaDepends(setup.app, setup.adapter);
       for (const r of setup.routers ?? []) d.mount(router, r);
       for (const h of setup.handlers ?? []) router.register(h.path, [h.method], d.handler(h.inputs, h.fn, h.options));
@@ -126,7 +142,8 @@ export const honoHarness: Harness = {
     for (const r of setup.routers ?? []) d.mount(app, r);
     for (const h of setup.handlers ?? []) app.on(h.method, h.path, d.handler(h.inputs, h.fn, h.options));
     if (setup.docs) d.docs(app, setup.docs);
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as HttpServer;
+    const outer = setup.mount ? new Hono().route(setup.mount, app) : app;
+    const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }) as HttpServer;
     return { url: await listen(server), d, close: closer(server) };
   },
   sent: (native) => finished((native as HonoContext<{ Bindings: { incoming: IncomingMessage; outgoing: ServerResponse } }>).env.outgoing),
@@ -139,15 +156,19 @@ export const fastifyHarness: Harness = {
   async start(setup) {
     // Imported on first use: Fastify compiles code from strings (see `only`).
     const [{ default: Fastify }, { createDepends: fastifyDepends }] = await Promise.all([import('fastify'), import('../../../packages/fastify/src/index.js')]);
-    const app = Fastify();
+    const app = Fastify({ trustProxy: setup.trustProxy === true });
     const d = fastifyDepends(setup.app, setup.adapter);
-    if (setup.docs) d.docs(app, setup.docs);
-    for (const r of setup.routers ?? []) d.mount(app, r);
-    // wrapped handlers in a context whose bodies depends reads (as on Express and Koa without a body parser)
-    app.register(async (scope) => {
-      d.bodies(scope);
-      for (const h of setup.handlers ?? []) scope.route({ method: h.method, url: h.path, handler: d.handler(h.inputs, h.fn, h.options) });
-    });
+    const populate = (target: FastifyInstance) => {
+      if (setup.docs) d.docs(target, setup.docs);
+      for (const r of setup.routers ?? []) d.mount(target, r);
+      // wrapped handlers in a context whose bodies depends reads (as on Express and Koa without a body parser)
+      target.register(async (scope) => {
+        d.bodies(scope);
+        for (const h of setup.handlers ?? []) scope.route({ method: h.method, url: h.path, handler: d.handler(h.inputs, h.fn, h.options) });
+      });
+    };
+    if (setup.mount) app.register(async (scope) => populate(scope), { prefix: setup.mount });
+    else populate(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const server = app.server;
     return { url: await listen(server), d, close: closer(server) };

@@ -69,8 +69,9 @@ for (const harness of harnesses) {
       );
       // each documented once
       expect(Object.keys(doc.paths['/wrapped/me'])).toEqual(['get']);
-      // the document is the adapter's
-      expect(server.d.openapi()).toEqual(doc);
+      // the document is the adapter's, with the served one's server (the origin the request was sent to)
+      expect(doc.servers).toEqual([{ url: server.url }]);
+      expect({ ...server.d.openapi(), servers: doc.servers }).toEqual(doc);
     });
 
     test('GET /docs serves the Swagger UI page, and every asset it references loads from the same server', async () => {

@@ -38,5 +38,7 @@ export type { RouteDef, RouteOptions, Handler } from '../router/router.js';
 export { toOpenApiPath, toColonPath, pathParams, joinPath, matchPath } from '../router/paths.js';
 export type { MaybePromise } from '../resolver/execute.js';
 export type { OpenAPIDocument } from '../openapi/types.js';
-export type { DocsOptions, DocsRoute } from '../docs/routes.js';
+export type { DocsOptions, DocsRoute, DocsSource } from '../docs/routes.js';
+export type { ServedAt } from '../openapi/servers.js';
+export { mountPrefix } from '../openapi/servers.js';
 export type { Inputs } from '../dependency/types.js';

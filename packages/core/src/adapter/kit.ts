@@ -15,6 +15,7 @@ import { runGuard, type GuardOutcome } from '../guard/run.js';
 import type { TableRoute } from '../guard/types.js';
 import type { Input, Inputs } from '../dependency/types.js';
 import { docsRoutes, type DocsOptions, type DocsRoute } from '../docs/routes.js';
+import type { ServedAt } from '../openapi/servers.js';
 import type { OpenAPIDocument } from '../openapi/types.js';
 import type { RequestView } from '../request/view.js';
 import { routeDef } from '../router/router.js';
@@ -249,22 +250,26 @@ export class AdapterKit<T, H> {
 
   /**
    * The docs routes (see `docsRoutes`) serving this kit's document; the
-   * target is remembered for {@link AdapterKit.openapi}.
+   * target is remembered for {@link AdapterKit.openapi}. An adapter passes
+   * each request's origin (the framework's protocol and host, which follow
+   * its trust-proxy setting) and the path the target is mounted under: the
+   * served document's server (see `DependsApp.openapi`).
    *
    * @example
    * ```ts
-   * for (const r of kit.docs(app, { docsPath: '/api-docs' })) app.get(r.path, (c) => toResponse(c, r.answer(c.req.param())))
+   * for (const r of kit.docs(app, { docsPath: '/api-docs' })) app.get(r.path, (c) => toResponse(c, r.answer(c.req.param(), { origin: new URL(c.req.url).origin })))
    * ```
    */
   docs(target: T, options: DocsOptions = {}): DocsRoute[] {
     this.#docsTargets.add(target);
     this.#stale = true;
+    const source = { document: (at?: ServedAt) => this.openapi(at), serversFromRequest: this.app.serversFromRequest };
     // A configuration mistake found while building the document answers the plain 500 (given to `onError`), never a framework's error page.
-    return docsRoutes(() => this.openapi(), options).map((r) => ({
+    return docsRoutes(source, options).map((r) => ({
       path: r.path,
-      answer: (params: Record<string, string>): Answer => {
+      answer: (params: Record<string, string>, at?: ServedAt): Answer => {
         try {
-          return r.answer(params);
+          return r.answer(params, at);
         } catch (error) {
           // the docs routes have no request view: the error goes to onError without one
           return errorAnswer(error, undefined as never, this.app.onError);
@@ -288,9 +293,9 @@ export class AdapterKit<T, H> {
    * kit.openapi().paths['/v1/me'].get // documented from app.use('/v1', router) + router.get('/me', kit.wrap(...))
    * ```
    */
-  openapi(): OpenAPIDocument {
+  openapi(at?: ServedAt): OpenAPIDocument {
     if (this.#stale || [...this.#wrapped.values()].some((w) => w.found.size === 0)) this.#discover();
-    return this.app.openapi();
+    return this.app.openapi(at);
   }
 
   /**

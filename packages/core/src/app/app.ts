@@ -6,6 +6,7 @@
 import type { Dependency, Input, Inputs, ServiceContainer, Values } from '../dependency/types.js';
 import { HTTPException } from '../errors/catalogue.js';
 import { buildDocument, checkSchemes, type SchemeRegistry } from '../openapi/document.js';
+import { checkServerOptions, documentServers, serversFromRequest, type ServedAt } from '../openapi/servers.js';
 import type { DocumentOptions, OpenAPIDocument } from '../openapi/types.js';
 import { checkDeclarations, checkDuplicateRoute, checkTree } from '../checks/index.js';
 import { analyse } from '../model/analyse.js';
@@ -88,10 +89,14 @@ export class DependsApp {
    */
   readonly #analysed = new WeakMap<Inputs, { dependencies: readonly Input[]; tree: RouteTree; plans: Map<unknown, Plan> }[]>();
   #document: OpenAPIDocument | undefined;
+  /** The document as served, by server URL (a few at most), for {@link DependsApp.#document}. */
+  #served: { readonly of: OpenAPIDocument; readonly byUrl: Map<string, OpenAPIDocument> } | undefined;
   /** Called once for each unexpected error. */
   onError: ErrorHook;
 
+  /** @throws ConfigurationError for a document option it cannot use (`publicOrigin`). */
   constructor(options: AppOptions = {}) {
+    checkServerOptions(options);
     this.options = options;
     this.onError = options.onError ?? defaultOnError;
   }
@@ -268,16 +273,48 @@ export class DependsApp {
 
   /**
    * The OpenAPI 3.1 document of every registered route (built once, rebuilt
-   * after a route is added). Overrides never change it.
+   * after a route is added). Overrides never change it. Its server is the
+   * `servers` given, or `publicOrigin`, or `/`; served `at` a request (what
+   * the docs routes pass), the path the routes are mounted under is added
+   * to `publicOrigin`, and without either option the server is the origin
+   * the request was sent to, so a client generated from the served document
+   * runs as generated.
    *
    * @example
    * ```ts
    * const doc = app.openapi()
    * doc.paths['/users/me'].get.security // [{ OAuth2PasswordBearer: ['me'] }]
+   * app.openapi({ origin: 'http://127.0.0.1:3000' }).servers // [{ url: 'http://127.0.0.1:3000' }]
    * ```
    */
-  openapi(): OpenAPIDocument {
-    return (this.#document ??= buildDocument(this.#routes, this.options));
+  openapi(at?: ServedAt): OpenAPIDocument {
+    const doc = (this.#document ??= buildDocument(this.#routes, this.options));
+    if (at === undefined || this.options.servers?.length) return doc;
+    const servers = documentServers(this.options, at);
+    const url = servers[0].url;
+    if (url === doc.servers?.[0]?.url) return doc;
+    if (this.#served?.of !== doc) this.#served = { of: doc, byUrl: new Map() };
+    const byUrl = this.#served.byUrl;
+    let served = byUrl.get(url);
+    if (served === undefined) {
+      // a few entries at most: the Host header is the client's to choose
+      if (byUrl.size >= 8) byUrl.clear();
+      byUrl.set(url, (served = { ...doc, servers }));
+    }
+    return served;
+  }
+
+  /**
+   * Whether the served document's server is the origin of the request for
+   * it: neither `servers` nor `publicOrigin` is given.
+   *
+   * @example
+   * ```ts
+   * new DependsApp({ publicOrigin: 'https://api.example.com' }).serversFromRequest // false
+   * ```
+   */
+  get serversFromRequest(): boolean {
+    return serversFromRequest(this.options);
   }
 }
 

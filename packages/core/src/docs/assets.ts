@@ -54,7 +54,10 @@ export const SWAGGER_UI_INIT_SCRIPT = 'depends-swagger-ui-init.js';
 /**
  * The initialiser: reads the configuration the page carries as JSON (a
  * `<script type="application/json">` block, which a strict
- * `Content-Security-Policy` allows) and starts Swagger UI with it.
+ * `Content-Security-Policy` allows) and starts Swagger UI with it. With
+ * `serverFromPage` (the docs path), the document's one server becomes the
+ * page's own origin and mount prefix (a Swagger UI plugin rewrites the
+ * document as it is loaded).
  */
 const INIT_SOURCE = `/* @depends/core: starts Swagger UI with the configuration the page carries (no inline script needed). */
 (function () {
@@ -63,8 +66,31 @@ const INIT_SOURCE = `/* @depends/core: starts Swagger UI with the configuration 
   var config = JSON.parse((node && node.textContent) || '{}');
   var initOAuth = config.initOAuth;
   delete config.initOAuth;
+  var docsPath = config.serverFromPage;
+  delete config.serverFromPage;
   if (config.oauth2RedirectUrl) config.oauth2RedirectUrl = new URL(config.oauth2RedirectUrl, window.location.href).href;
   config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset];
+  if (typeof docsPath === 'string') {
+    // The document's server is where the API saw the request for it come; this page knows where it really is
+    // (a proxy on the way may have changed the host or the scheme): the same server, from the page's origin and mount prefix.
+    var path = window.location.pathname.replace(/\\/+$/, '');
+    var prefix = docsPath === '' ? path : path.slice(-docsPath.length) === docsPath ? path.slice(0, path.length - docsPath.length) : '';
+    var base = window.location.origin + prefix;
+    config.plugins = (config.plugins || []).concat([function () {
+      return { statePlugins: { spec: { wrapActions: { updateSpec: function (update) {
+        return function (text) {
+          try {
+            var spec = JSON.parse(text);
+            if (spec && Array.isArray(spec.servers) && spec.servers.length === 1) {
+              spec.servers = [{ url: base }];
+              text = JSON.stringify(spec);
+            }
+          } catch (error) { /* not JSON: left as it is */ }
+          return update(text);
+        };
+      } } } } };
+    }]);
+  }
   window.ui = SwaggerUIBundle(config);
   if (initOAuth) window.ui.initOAuth(initOAuth);
 })();

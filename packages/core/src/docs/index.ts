@@ -18,4 +18,5 @@ export type { SwaggerUiOptions, SwaggerUiOAuthOptions, JsonValue } from './swagg
 export { docsAsset, docsAssetNames, installedDocsFiles, swaggerUiDistPath, SWAGGER_UI_INIT_SCRIPT } from './assets.js';
 export type { DocsAsset, DocsFiles } from './assets.js';
 export { docsRoutes } from './routes.js';
-export type { DocsOptions, DocsRoute } from './routes.js';
+export type { DocsOptions, DocsRoute, DocsSource } from './routes.js';
+export type { ServedAt } from '../openapi/servers.js';

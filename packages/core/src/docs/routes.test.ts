@@ -60,4 +60,32 @@ describe('docsRoutes', () => {
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body as string)).toEqual({ detail: 'Not Found' });
   });
+
+  test('a document whose server comes from the request: served for each request, varying with Host; the page uses its own address', () => {
+    const seen: unknown[] = [];
+    const served = (url: string) => ({ ...doc(), servers: [{ url }] }) as OpenAPIDocument;
+    const byUrl = new Map<string, OpenAPIDocument>();
+    const source = {
+      document: (at?: { origin?: string }) => {
+        seen.push(at);
+        const url = at?.origin ?? '/';
+        if (!byUrl.has(url)) byUrl.set(url, served(url));
+        return byUrl.get(url)!;
+      },
+      serversFromRequest: true,
+    };
+    const [json, page] = docsRoutes(source);
+    const a = json.answer({}, { origin: 'http://a.example', prefix: '' });
+    expect(JSON.parse(a.body as string).servers).toEqual([{ url: 'http://a.example' }]);
+    expect(header(a, 'vary')).toBe('Host, X-Forwarded-Host, X-Forwarded-Proto');
+    expect(json.answer({}, { origin: 'http://a.example', prefix: '' })).toBe(a); // serialised once per document object
+    expect(JSON.parse(json.answer({}, { origin: 'http://b.example' }).body as string).servers).toEqual([{ url: 'http://b.example' }]);
+    expect(seen).toEqual([{ origin: 'http://a.example', prefix: '' }, { origin: 'http://a.example', prefix: '' }, { origin: 'http://b.example' }]);
+    expect(page.answer({}).body).toContain('"serverFromPage":"/docs"');
+    // a plain function, or a server configured: no Vary, and the page keeps the document's servers
+    const [plainJson, plainPage] = docsRoutes({ document: () => doc(), serversFromRequest: false });
+    expect(header(plainJson.answer({}, { origin: 'http://a.example' }), 'vary')).toBeUndefined();
+    expect(plainPage.answer({}).body).not.toContain('serverFromPage');
+    expect(header(docsRoutes(() => doc())[0].answer({}), 'vary')).toBeUndefined();
+  });
 });

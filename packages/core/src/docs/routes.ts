@@ -2,6 +2,7 @@
  * The docs routes every adapter serves: the OpenAPI document, the Swagger UI
  * page and its local assets, as plain answers (no framework in here).
  */
+import type { ServedAt } from '../openapi/servers.js';
 import type { OpenAPIDocument } from '../openapi/types.js';
 import { jsonAnswer, type Answer } from '../response/reply.js';
 import { docsAsset, installedDocsFiles, type DocsFiles } from './assets.js';
@@ -61,7 +62,9 @@ const DOCS_HEADERS: readonly (readonly [string, string])[] = Object.freeze([
 
 /**
  * One docs route, to register as a GET route: a colon path (`/docs/:file`),
- * and the answer for the parameters the framework matched.
+ * and the answer for the parameters the framework matched and where the
+ * request was sent (its origin and the path the route is mounted under, for
+ * the document's server).
  *
  * @example
  * ```ts
@@ -72,8 +75,31 @@ const DOCS_HEADERS: readonly (readonly [string, string])[] = Object.freeze([
  */
 export interface DocsRoute {
   readonly path: string;
-  answer(params: Record<string, string>): Answer;
+  answer(params: Record<string, string>, at?: ServedAt): Answer;
 }
+
+/**
+ * What the docs routes serve: the document as served to a request, and
+ * whether its server is taken from the request (see `DependsApp.openapi`
+ * and `DependsApp.serversFromRequest`).
+ *
+ * @example
+ * ```ts
+ * const source: DocsSource = { document: (at) => app.openapi(at), serversFromRequest: app.serversFromRequest }
+ * ```
+ */
+export interface DocsSource {
+  document(at?: ServedAt): OpenAPIDocument;
+  /**
+   * The server is the origin of the request: the JSON answer then varies
+   * with `Host` (a shared cache keeps one per host), and the page uses its
+   * own address (see `SwaggerUiOptions.serverFromPage`).
+   */
+  readonly serversFromRequest?: boolean;
+}
+
+/** What the document's answer varies with when its server comes from the request. */
+const VARY = 'Host, X-Forwarded-Host, X-Forwarded-Proto';
 
 /**
  * The three docs routes: the JSON document at `openapiPath` (serialised once
@@ -81,27 +107,35 @@ export interface DocsRoute {
  * its assets at `docsPath/:file` from the local `swagger-ui-dist` (404 for
  * any other name). The page and its assets carry a Content-Security-Policy
  * (own scripts only, `frame-ancestors 'none'`), `X-Frame-Options: DENY`
- * and `X-Content-Type-Options: nosniff`. `document` is called on each request to the JSON route.
+ * and `X-Content-Type-Options: nosniff`. The document is asked for on each
+ * request to the JSON route, with where the request was sent (`at`); a
+ * {@link DocsSource} whose server comes from the request makes that answer
+ * `Vary: Host, X-Forwarded-Host, X-Forwarded-Proto` and the page use its
+ * own address.
  *
  * @example
  * ```ts
- * for (const r of docsRoutes(() => app.openapi(), { docsPath: '/api-docs' }))
- *   router.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params)))
+ * for (const r of docsRoutes({ document: (at) => app.openapi(at), serversFromRequest: app.serversFromRequest }, { docsPath: '/api-docs' }))
+ *   router.get(r.path, (req, res) => writeNodeAnswer(res, r.answer(req.params, { origin: `${req.protocol}://${req.get('host')}`, prefix: req.baseUrl })))
  * ```
  */
-export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions = {}): DocsRoute[] {
+export function docsRoutes(source: DocsSource | (() => OpenAPIDocument), options: DocsOptions = {}): DocsRoute[] {
+  const { document, serversFromRequest = false } = typeof source === 'function' ? { document: source } : source;
   const openapiPath = options.openapiPath ?? '/openapi.json';
   const docsPath = (options.docsPath ?? '/docs').replace(/\/$/, '');
   const files = options.files ?? installedDocsFiles();
-  let json: [OpenAPIDocument, Answer] | undefined;
+  const jsonHeaders: Record<string, string> = { 'x-content-type-options': 'nosniff', ...(serversFromRequest ? { vary: VARY } : {}) };
+  // serialised once per document object (a served document is one object per server URL)
+  const json = new WeakMap<OpenAPIDocument, Answer>();
   let page: Answer | undefined;
   return [
     {
       path: openapiPath,
-      answer: () => {
-        const doc = document();
-        if (json?.[0] !== doc) json = [doc, jsonAnswer(200, doc, { 'x-content-type-options': 'nosniff' })];
-        return json[1];
+      answer: (_params, at) => {
+        const doc = document(at);
+        let answer = json.get(doc);
+        if (answer === undefined) json.set(doc, (answer = jsonAnswer(200, doc, jsonHeaders)));
+        return answer;
       },
     },
     {
@@ -115,6 +149,7 @@ export function docsRoutes(document: () => OpenAPIDocument, options: DocsOptions
             title: options.title ?? document().info.title,
             assetsPath: docsPath,
             persistAuthorization: options.persistAuthorization ?? false,
+            serverFromPage: serversFromRequest,
             ...(options.initOAuth ? { initOAuth: options.initOAuth } : {}),
           }),
         }),

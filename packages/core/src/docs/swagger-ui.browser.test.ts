@@ -4,8 +4,10 @@
  * docs routes send; the Authorize button's OAuth2 password flow posts
  * the form to the document's relative `tokenUrl`; "Try it out" then sends
  * `Authorization: Bearer …`; the token is not kept in localStorage by
- * default, and survives a reload only with `persistAuthorization: true`. Without Chromium it is skipped on a developer's
- * machine and fails under `CI=true`.
+ * default, and survives a reload only with `persistAuthorization: true`;
+ * a document whose server is taken from the request is tried from the
+ * page's own address (a proxy may have shown the API another host). Without
+ * Chromium it is skipped on a developer's machine and fails under `CI=true`.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -63,10 +65,12 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
       // /docs with the defaults, /kept with persistAuthorization turned on.
       const docs = docsRoutes(() => app.openapi(), {});
       const kept = docsRoutes(() => app.openapi(), { docsPath: '/kept', persistAuthorization: true });
-      for (const r of [...docs, ...kept]) {
+      // /proxied: the document's server comes from the request, and the request came through a proxy that changed its Host
+      const proxied = docsRoutes({ document: (at) => app.openapi(at), serversFromRequest: true }, { openapiPath: '/proxied.json', docsPath: '/proxied' });
+      for (const r of [...docs, ...kept, ...proxied]) {
         const params = matchPath(r.path, url.pathname);
         if (params) {
-          const answer = r.answer(params);
+          const answer = r.answer(params, { origin: 'http://internal.invalid:9' });
           answers.set(url.pathname, answer);
           res.writeHead(answer.status, Object.fromEntries(answer.headers));
           res.end(answer.body);
@@ -152,6 +156,30 @@ describe.skipIf(!available && !required)('Swagger UI in a browser', () => {
       const assetsLoaded = new Set(seen.filter((s) => s.path.startsWith('/docs/')).map((s) => s.path));
       expect(assetsLoaded).toContain('/docs/swagger-ui-bundle.js');
       expect(assetsLoaded).toContain('/docs/swagger-ui.css');
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  test('a server taken from the request (a proxy in between changed the host): Try it out goes to the page\'s own origin', async () => {
+    const { chromium: browserType } = await import('playwright-core');
+    const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const elsewhere: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+      });
+      await page.goto(`${origin}/proxied`);
+      await page.locator('#operations-default-read_users_me_users_me_get .opblock-summary').click({ timeout: 30_000 });
+      await page.locator('.try-out__btn').click();
+      const call = page.waitForResponse((r) => r.url() === `${origin}/users/me`);
+      await page.locator('.execute').click();
+      expect((await call).status()).toBe(401);
+      // the document said otherwise: what the API saw of the request
+      expect(JSON.parse(answers.get('/proxied.json')!.body as string).servers).toEqual([{ url: 'http://internal.invalid:9' }]);
+      expect(await page.locator('.servers select').inputValue()).toBe(origin);
+      expect(elsewhere).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -66,6 +66,14 @@ export interface SwaggerUiOptions {
   persistAuthorization?: boolean;
   /** Client settings for the OAuth2 dialog (Swagger UI's `initOAuth`). */
   initOAuth?: SwaggerUiOAuthOptions;
+  /**
+   * The document's server is the address the request for it was sent to, as
+   * the API saw it: in the browser the page uses its own address instead
+   * (the same server, where a proxy on the way may have changed the host or
+   * the scheme), followed by the path the page is mounted under. Default
+   * `false`: the document's servers as they are.
+   */
+  serverFromPage?: boolean;
   /** More Swagger UI configuration (JSON values only), e.g. `{ docExpansion: 'none' }`. */
   parameters?: Readonly<Record<string, JsonValue>>;
 }
@@ -105,6 +113,8 @@ export function swaggerUiConfig(options: SwaggerUiOptions): Record<string, JsonV
     persistAuthorization: options.persistAuthorization ?? false,
     oauth2RedirectUrl: options.oauth2RedirectUrl ?? `${assets}/oauth2-redirect.html`,
     ...(options.initOAuth ? { initOAuth: options.initOAuth as unknown as JsonValue } : {}),
+    // read by the initialiser: the page's own path below the mount prefix
+    ...(options.serverFromPage ? { serverFromPage: assets } : {}),
   };
 }
 

@@ -54,6 +54,8 @@ export const ErrorCode = {
   UndeclaredScope: 'DEPENDS_UNDECLARED_SCOPE',
   /** The same method and path declared twice. */
   DuplicateRoute: 'DEPENDS_DUPLICATE_ROUTE',
+  /** A document option it cannot use (`publicOrigin` that is not an absolute http(s) URL, or given with `servers`). */
+  InvalidDocumentOption: 'DEPENDS_INVALID_DOCUMENT_OPTION',
   /** The docs page is served where there is no file system, and no bundled files were given. */
   DocsFilesUnavailable: 'DEPENDS_DOCS_FILES_UNAVAILABLE',
   /** A guarded or mounted route whose full path the framework does not let be known, so it cannot be documented. */

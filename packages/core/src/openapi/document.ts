@@ -11,6 +11,7 @@ import { buildOperation, deriveOperationId, handlerName } from './operation.js';
 import { materialize, product } from './requirements.js';
 import { StandardResponses } from './responses.js';
 import { SchemaComponents } from './schemas.js';
+import { checkServerOptions, documentServers } from './servers.js';
 import type { DocumentOptions, DocumentRoute, OpenAPIDocument, SecurityRequirement } from './types.js';
 import { schemeEntry, walkRoute, type SchemeUse } from './walk.js';
 
@@ -64,7 +65,9 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
  * Builds the OpenAPI 3.1 document for a set of routes: operations with
  * parameters, bodies, responses (401/403/422 included where they apply) and
  * security; `components.schemas` and `components.securitySchemes`; the
- * top-level `security` from `options.security`. Routes marked `hidden` are
+ * top-level `security` from `options.security`; `servers` as given, or the
+ * app's `publicOrigin`, or `/` (a served document takes the request's
+ * origin instead: see `DependsApp.openapi`). Routes marked `hidden` are
  * left out; for one method and path the first route wins, as in matching.
  *
  * @example
@@ -74,6 +77,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
  * ```
  */
 export function buildDocument(routes: readonly DocumentRoute[], options: DocumentOptions): OpenAPIDocument {
+  checkServerOptions(options);
   const components = new SchemaComponents();
   const standard = new StandardResponses(components);
   const registry = new Map<string, SchemeUse>();
@@ -125,8 +129,8 @@ export function buildDocument(routes: readonly DocumentRoute[], options: Documen
       ...(options.license !== undefined ? { license: { ...options.license } } : {}),
     },
   } as OpenAPIDocument;
-  // Generated clients need a base URL: the server the document is served from unless others are given.
-  doc.servers = options.servers?.length ? options.servers.map((s) => ({ ...s })) : [{ url: '/' }];
+  // Generated clients need a base URL: the servers given, or the app's public origin (or `/`).
+  doc.servers = documentServers(options);
   doc.paths = paths;
   const schemas = components.sorted();
   const securitySchemes: Record<string, Readonly<Record<string, unknown>>> = {};

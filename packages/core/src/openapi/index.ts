@@ -12,6 +12,8 @@
  */
 export { buildDocument, checkSchemes } from './document.js';
 export type { SchemeRegistry } from './document.js';
+export { checkPublicOrigin, checkServerOptions, documentServers, mountPrefix, serversFromRequest } from './servers.js';
+export type { ServedAt } from './servers.js';
 export type {
   ComponentsObject,
   DocumentOptions,
@@ -25,6 +27,7 @@ export type {
   RequestBodyObject,
   ResponseObject,
   SecurityRequirement,
+  ServerObject,
 } from './types.js';
 export { analyse } from '../model/analyse.js';
 export type { RouteDeclaration } from '../model/analyse.js';

@@ -27,11 +27,24 @@ export interface DocumentRoute {
 export type JsonSchema = { [key: string]: unknown };
 
 /**
- * Document-level options (`info`, `servers`, `tags`, global `security`).
+ * One entry of the document's `servers`.
  *
  * @example
  * ```ts
- * const options: DocumentOptions = { title: 'Todo API', version: '1.0.0', servers: [{ url: '/api' }], security: [bearer] }
+ * const server: ServerObject = { url: 'https://api.example.com', description: 'Production' }
+ * ```
+ */
+export interface ServerObject {
+  url: string;
+  description?: string;
+}
+
+/**
+ * Document-level options (`info`, `servers` or `publicOrigin`, `tags`, global `security`).
+ *
+ * @example
+ * ```ts
+ * const options: DocumentOptions = { title: 'Todo API', version: '1.0.0', publicOrigin: 'https://api.example.com', security: [bearer] }
  * ```
  */
 export interface DocumentOptions {
@@ -45,8 +58,26 @@ export interface DocumentOptions {
   contact?: { name?: string; url?: string; email?: string };
   /** `info.license` (`identifier` is an SPDX expression). */
   license?: { name: string; identifier?: string; url?: string };
-  /** `servers`, emitted as given; default `[{ url: '/' }]` (where the document is served). */
-  servers?: readonly { url: string; description?: string }[];
+  /**
+   * `servers`, emitted as given (absolute URLs, so that a generated client
+   * runs as generated). Default: one server, the app's `publicOrigin`, else,
+   * when the document is served, the origin the request was sent to (see
+   * `publicOrigin`), else `/`.
+   */
+  servers?: readonly ServerObject[];
+  /**
+   * The app's public origin: the absolute `http(s)` URL clients reach it at
+   * (`https://api.example.com`; a path prefix is allowed when a proxy serves
+   * the app under one: `https://example.com/api`), the document's one
+   * server (plus the path the documented routes are mounted under, when
+   * served). Checked at startup. Without it (and without `servers`), the
+   * served document's server is the origin the request for it was sent to,
+   * as the framework sees it: the `Host` header, and `X-Forwarded-Proto` /
+   * `X-Forwarded-Host` only where the framework's trust-proxy setting
+   * trusts them (Express `app.set('trust proxy', …)`, Koa `app.proxy`,
+   * Fastify `trustProxy`; Hono reads neither).
+   */
+  publicOrigin?: string;
   /** Top-level `tags` (names, descriptions), emitted as given. */
   tags?: readonly { name: string; description?: string }[];
   /**
@@ -128,7 +159,7 @@ export interface ComponentsObject {
 export interface OpenAPIDocument {
   openapi: string;
   info: { title: string; version: string; description?: string; [key: string]: unknown };
-  servers?: { url: string; description?: string }[];
+  servers?: ServerObject[];
   paths: Record<string, PathItemObject>;
   components?: ComponentsObject;
   security?: SecurityRequirement[];
