@@ -113,7 +113,6 @@ export class DependsKoa {
   readonly #entries = new WeakMap<object, Map<string, KoaEntry>>();
   readonly #checkpoints = new WeakMap<object, Middleware<any, any>>();
   readonly #wrappers = new WeakMap<object, Middleware<any, any>>();
-  /** The route layer whose checkpoint a request went through last (a guard in its own stack decides for it). */
   /** Apps whose composition installs the guards, and the requests that came through such a composition. */
   readonly #hooked = new WeakSet<object>();
 
@@ -249,11 +248,12 @@ export class DependsKoa {
       }
       // placed with use(): it decides at the route's checkpoint, or before any other middleware
       gate.mark(ctx, guard);
+      // composed by the hook: the app's last middleware takes the no-route decision
+      if ((ctx as unknown as Record<symbol, boolean | undefined>)[COMPOSED] === true) return next();
       return Promise.resolve(next()).then(() => {
-        // Koa's 404 (nothing after the guard answered, no route decided): the strictest requirement of the guards still pending
+        // Koa's 404 (nothing after the guard answered, no route decided)
         if (ctx.status !== 404 || ctx.body != null || ctx.headerSent) return;
-        // each pending guard not decided at a route and not past its strictest requirement: that requirement
-        return gate.decideWith(ctx, () => gate.strictSteps(ctx).flatMap((s) => gate.forOwnRoute(ctx, s.guard, undefined)), () => undefined);
+        return this.#noRoute(ctx, () => undefined);
       });
     };
     this.#kit.guards.add(guard, inputs, options);
@@ -357,11 +357,18 @@ export class DependsKoa {
     const compose = a.compose;
     if (typeof compose !== 'function') return;
     a.compose = (middleware) => {
-      const guarded = this.#kit.guards.size > 0;
-      if (guarded) this.#install(app);
-      const fn = compose.call(app, middleware);
-      return guarded ? (ctx, next) => (((ctx as unknown as Record<symbol, boolean>)[COMPOSED] = true), fn(ctx, next)) : fn;
+      if (this.#kit.guards.size === 0) return compose.call(app, middleware);
+      this.#install(app);
+      // last: a request that reaches the end of the app's middleware went to no route (Koa answers 404 next)
+      const fn = compose.call(app, [...middleware, (ctx: Context, next: Next) => this.#noRoute(ctx, next)]);
+      return (ctx, next) => (((ctx as unknown as Record<symbol, boolean>)[COMPOSED] = true), fn(ctx, next));
     };
+  }
+
+  /** No route decided: each guard pending on the request, not decided at a route nor past its strictest requirement, asks that requirement. */
+  #noRoute(ctx: Context, next: () => unknown): unknown {
+    const gate = this.#gate;
+    return gate.unsettled(ctx) ? gate.decideWith(ctx, () => gate.strictSteps(ctx).flatMap((s) => gate.forOwnRoute(ctx, s.guard, undefined)), next) : next();
   }
 
   /** A route layer's entry for a request method (HEAD served by GET), once the guards are installed; `undefined` when unknown. */
