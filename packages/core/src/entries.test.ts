@@ -16,6 +16,8 @@ describe('entry points by audience', () => {
         'Router', 'DependsApp', 'resolve', 'reply',
         // errors
         'DependsError', 'ConfigurationError', 'RouteInputError', 'DuplicateRouteError', 'HTTPException', 'RequestValidationError', 'OAuth2Error', 'ErrorCode', 'refuse',
+        // the body of error answers
+        'errorBody', 'problemDetails',
         // security schemes
         'httpBearer', 'httpBasic', 'httpDigest', 'httpScheme', 'apiKeyHeader', 'apiKeyQuery', 'apiKeyCookie',
         'oauth2', 'oauth2PasswordBearer', 'oauth2AuthorizationCodeBearer', 'oauth2ClientCredentialsBearer', 'openIdConnect',

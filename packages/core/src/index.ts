@@ -62,6 +62,8 @@ export type { GuardOptions, GuardRouteOptions } from './guard/types.js';
 // Errors
 export { DependsError, ConfigurationError, RouteInputError, DuplicateRouteError, HTTPException, RequestValidationError, OAuth2Error, ErrorCode } from './errors/catalogue.js';
 export type { HeaderValues, ValidationIssue, OAuth2ErrorCode } from './errors/catalogue.js';
+export { errorBody, problemDetails } from './errors/format.js';
+export type { ErrorBody, ErrorBodyOptions, ErrorSchema, Problem } from './errors/format.js';
 
 // Security schemes
 export { httpBearer, httpDigest, httpScheme } from './security/http.js';

@@ -272,7 +272,7 @@ export class AdapterKit<T, H> {
           return r.answer(params, at);
         } catch (error) {
           // the docs routes have no request view: the error goes to onError without one
-          return errorAnswer(error, undefined as never, this.app.onError);
+          return errorAnswer(error, undefined as never, this.app.onError, this.app.options.errorBody);
         }
       },
     }));
@@ -426,7 +426,7 @@ export class AdapterKit<T, H> {
    * ```
    */
   errorAnswer(view: RequestView, error: unknown): Answer {
-    return errorAnswer(error, view, this.app.onError);
+    return errorAnswer(error, view, this.app.onError, this.app.options.errorBody);
   }
 
   /**

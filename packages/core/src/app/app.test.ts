@@ -56,7 +56,7 @@ describe('DependsApp', () => {
 
   test('public routes skip global security', async () => {
     const guard = depends(() => {
-      throw new HTTPException(401, 'Not authenticated');
+      throw new HTTPException(401, 'Not authenticated', { 'www-authenticate': 'APIKey' });
     });
     const app = new DependsApp({ security: [guard] });
     const router = new Router();

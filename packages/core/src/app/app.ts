@@ -212,13 +212,15 @@ export class DependsApp {
     try {
       plan = this.planFor(route);
     } catch (error) {
-      return { answer: errorAnswer(error, request, this.onError), finish: () => Promise.resolve(), hasTeardown: false };
+      return { answer: errorAnswer(error, request, this.onError, this.options.errorBody), finish: () => Promise.resolve(), hasTeardown: false };
     }
     return runPlan(plan, request, {
       status: route.def.options.status ?? 200,
       container: this.options.container,
       onError: this.onError,
       native: isNative,
+      errorBody: this.options.errorBody,
+      label: route.label,
     });
   }
 
@@ -257,7 +259,7 @@ export class DependsApp {
     let answer: Answer;
     if (!found) {
       const other = this.#routes.some((r) => matchPath(r.def.path, view0.path));
-      answer = errorAnswer(new HTTPException(other ? 405 : 404), view0, this.onError);
+      answer = errorAnswer(new HTTPException(other ? 405 : 404), view0, this.onError, this.options.errorBody);
     } else {
       const view = createRequestView({ ...init, params: found.params });
       const outcome = await this.handle(found.route, view);

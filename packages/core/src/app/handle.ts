@@ -7,8 +7,9 @@
  * the error answer is produced.
  */
 import type { ServiceContainer } from '../dependency/types.js';
-import { defaultReason, HTTPException, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
-import { validationBody } from '../errors/echo.js';
+import { ConfigurationError, defaultReason, ErrorCode, HTTPException, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
+import { echoIssue, validationBody } from '../errors/echo.js';
+import { reasonPhrase, type ErrorBody, type Problem } from '../errors/format.js';
 import { sharedAnswer } from '../errors/prepared.js';
 import { frameworkHttpError } from '../errors/framework.js';
 import { closeBoth, closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
@@ -50,6 +51,10 @@ export interface RunOptions {
   readonly onError: ErrorHook;
   /** Which handler results are framework-native (passed through untouched). */
   readonly native?: NativeCheck;
+  /** The app's error body shape (`AppOptions.errorBody`); FastAPI's `{"detail": …}` without it. */
+  readonly errorBody?: ErrorBody;
+  /** The route's label for messages (`GET /v1/notes`; a plan may be shared by routes declared alike). */
+  readonly label?: string;
 }
 
 const INTERNAL = { detail: 'Internal Server Error' };
@@ -60,14 +65,18 @@ const DONE = (): Promise<void> => Promise.resolve();
  * problem, echoing only bounded inputs; 401 and 403 carry
  * `Cache-Control: no-store`), status, headers and message kept for a
  * framework HTTP error (see `frameworkHttpError`), otherwise a 500 that
- * leaks nothing (the error goes to `onError`). It always serialises.
+ * leaks nothing (the error goes to `onError`). It always serialises. With
+ * an `errorBody` (the app's), every body but a token endpoint's OAuth 2
+ * error is that shape, in its media type; status and headers are the same.
  *
  * @example
  * ```ts
  * errorAnswer(new HTTPException(404, 'Item not found'), request, console.error).status // 404
+ * errorAnswer(new HTTPException(404, 'Item not found'), request, console.error, problemDetails()).body // '{"type":"about:blank","title":"Not Found",...}'
  * ```
  */
-export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook): Answer {
+export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook, errorBody?: ErrorBody): Answer {
+  if (errorBody !== undefined) return shapedErrorAnswer(error, request, onError, errorBody);
   if (error instanceof HTTPException) {
     if (error instanceof RequestValidationError) return validationAnswer(error, request, onError);
     if (error instanceof OAuth2Error) return safeJsonAnswer(error.status, () => error.toJSON(), error.headers, request, onError);
@@ -80,6 +89,54 @@ export function errorAnswer(error: unknown, request: RequestView, onError: Error
   if (framework) return safeJsonAnswer(framework.status, () => ({ detail: framework.detail }), framework.headers, request, onError);
   reportSafely(onError, error, request);
   return jsonAnswer(500, INTERNAL);
+}
+
+/** {@link errorAnswer} with the app's body shape. */
+function shapedErrorAnswer(error: unknown, request: RequestView, onError: ErrorHook, shape: ErrorBody): Answer {
+  if (error instanceof HTTPException) {
+    // RFC 6749 §5.2 says what a token endpoint's error looks like: kept
+    if (error instanceof OAuth2Error) return safeJsonAnswer(error.status, () => error.toJSON(), error.headers, request, onError);
+    const headers = error.status === 401 || error.status === 403 ? noStore(error.headers) : error.headers;
+    return sharedAnswer(error, (e) => shapedAnswer(problemOf(e), headers, request, onError, shape), shape);
+  }
+  const framework = frameworkHttpError(error);
+  if (framework) {
+    const problem: Problem = { status: framework.status, title: reasonPhrase(framework.status), detail: framework.detail };
+    return shapedAnswer(problem, framework.headers, request, onError, shape);
+  }
+  reportSafely(onError, error, request);
+  return shapedAnswer({ status: 500, title: reasonPhrase(500), detail: INTERNAL.detail }, undefined, request, onError, shape);
+}
+
+/** What an app's body shape is given of an HTTP exception. */
+function problemOf(error: HTTPException): Problem {
+  const title = reasonPhrase(error.status);
+  const detail = typeof error.detail === 'string' ? error.detail : error.message || title;
+  if (error instanceof RequestValidationError) return { status: error.status, title, detail, errors: error.errors.map(echoIssue), exception: error };
+  return { status: error.status, title, detail, exception: error };
+}
+
+/**
+ * An answer in the app's shape: its body, in its media type; when the shape
+ * throws or its body does not serialise, FastAPI's `{"detail": …}` with the
+ * same status and headers (the failure goes to `onError`).
+ */
+function shapedAnswer(problem: Problem, headers: HeaderValues | undefined, request: RequestView, onError: ErrorHook, shape: ErrorBody): Answer {
+  let typed = headers;
+  if (shape.mediaType !== 'application/json' && !hasHeader(headers, 'content-type')) typed = { ...headers, 'content-type': shape.mediaType };
+  try {
+    return jsonAnswer(problem.status, shape.body(problem), typed);
+  } catch (error) {
+    reportSafely(onError, error, request);
+  }
+  const detail = problem.status === 422 ? problem.errors ?? problem.detail : problem.detail;
+  return safeJsonAnswer(problem.status, () => ({ detail }), headers, request, onError);
+}
+
+function hasHeader(headers: HeaderValues | undefined, name: string): boolean {
+  if (headers === undefined) return false;
+  for (const key in headers) if (key.toLowerCase() === name) return true;
+  return false;
 }
 
 /** A 422 listing every problem ({@link validationBody}); like every error answer, it cannot fail. */
@@ -165,18 +222,18 @@ function serveOnce(plan: Plan, request: RequestView, options: RunOptions): Maybe
     return executeThen(
       plan,
       ex,
-      (value) => succeed(ex, value, options),
-      (error) => fail(ex, error, options),
+      (value) => succeed(ex, value, options, plan),
+      (error) => fail(ex, error, options, plan),
     );
   } catch (error) {
-    return fail(ex, error, options);
+    return fail(ex, error, options, plan);
   }
 }
 
 /** What a native outcome carries as its (never written) answer. */
 const NATIVE_ANSWER: Answer = Object.freeze({ status: 200, headers: Object.freeze([]) as Answer['headers'], body: undefined });
 
-function succeed(ex: Execution, value: unknown, options: RunOptions): MaybePromise<Outcome> {
+function succeed(ex: Execution, value: unknown, options: RunOptions, plan: Plan): MaybePromise<Outcome> {
   let answer: Answer;
   let native: Outcome['native'];
   try {
@@ -185,10 +242,10 @@ function succeed(ex: Execution, value: unknown, options: RunOptions): MaybePromi
       native = { value };
     } else answer = toAnswer(value, options.status);
   } catch (error) {
-    return fail(ex, error, options);
+    return fail(ex, error, options, plan);
   }
   const after = (closed: CloseResult): MaybePromise<Outcome> => {
-    if (!isClean(closed)) return fail(ex, closed.error, options);
+    if (!isClean(closed)) return fail(ex, closed.error, options, plan, 'a teardown');
     if (ex.requestStack.length === 0) return native ? { answer, finish: DONE, hasTeardown: false, native } : { answer, finish: DONE, hasTeardown: false };
     return { answer, finish: () => finishRequest(ex, options), hasTeardown: true, native };
   };
@@ -210,24 +267,55 @@ function finishRequest(ex: Execution, options: RunOptions): Promise<void> {
 /**
  * The outcome of a request that failed with `error`: both exit stacks
  * closed with the error thrown in (a teardown may translate it), then the
- * error answer. What `runPlan()` and the guard runner share.
+ * error answer (a 401 without a challenge given one, see
+ * {@link withChallenge}). What `runPlan()` and the guard runner share.
  *
  * @example
  * ```ts
- * return failedOutcome(ex, new HTTPException(401), { onError })
+ * return failedOutcome(ex, new HTTPException(403), { onError }, plan)
  * ```
  */
-export function failedOutcome(ex: Execution, error: unknown, options: Pick<RunOptions, 'onError'>): MaybePromise<Outcome> {
-  return fail(ex, error, options);
+export function failedOutcome(ex: Execution, error: unknown, options: Pick<RunOptions, 'onError' | 'errorBody' | 'label'>, plan: Plan): MaybePromise<Outcome> {
+  return fail(ex, error, options, plan);
 }
 
-function fail(ex: Execution, error: unknown, options: Pick<RunOptions, 'onError'>): MaybePromise<Outcome> {
-  const respond = (closed: CloseResult): Outcome => ({
-    answer: errorAnswer(isClean(closed) ? error : closed.error, ex.request, options.onError),
-    finish: DONE,
-    hasTeardown: false,
-  });
+function fail(ex: Execution, error: unknown, options: Pick<RunOptions, 'onError' | 'errorBody' | 'label'>, plan: Plan, from?: string): MaybePromise<Outcome> {
+  const respond = (closed: CloseResult): Outcome => {
+    const final = isClean(closed) ? error : closed.error;
+    const by = final !== error ? 'a teardown' : (from ?? (ex.abortedBy === undefined ? 'the handler' : `dependency "${ex.abortedBy}"`));
+    return { answer: errorAnswer(withChallenge(final, plan, options.label ?? plan.root.name, by), ex.request, options.onError, options.errorBody), finish: DONE, hasTeardown: false };
+  };
   if (ex.functionStack.length === 0 && ex.requestStack.length === 0) return respond({ error });
   const closed = closeBoth(ex, { error });
   return isPromise(closed) ? closed.then(respond) : respond(closed);
+}
+
+/**
+ * A 401 must carry a `WWW-Authenticate` challenge (RFC 9110 §11.6.1): one
+ * a dependency or handler refused without (an `HTTPException`, or a
+ * framework's 401 error) gets the route's own challenges, those of its
+ * security schemes (what its document lists); on a route with no scheme
+ * there is none to give, and the mistake becomes a `ConfigurationError`
+ * naming the `route` and `by` (answered 500, given to `onError`). Any other
+ * error is returned as it is.
+ */
+function withChallenge(error: unknown, plan: Plan, route: string, by: string): unknown {
+  let status: number;
+  let detail: unknown;
+  let headers: HeaderValues | undefined;
+  if (error instanceof HTTPException) {
+    if (error.status !== 401 || hasHeader(error.headers, 'www-authenticate')) return error;
+    ({ status, detail, headers } = error);
+  } else {
+    const framework = frameworkHttpError(error);
+    if (framework === undefined || framework.status !== 401 || hasHeader(framework.headers, 'www-authenticate')) return error;
+    ({ status, detail, headers } = framework);
+  }
+  if (plan.challenges !== undefined) return new HTTPException(status, detail, { ...headers, 'www-authenticate': plan.challenges });
+  return new ConfigurationError(
+    ErrorCode.MissingChallenge,
+    `Route ${route}: ${by} answered 401 without a WWW-Authenticate challenge, and the route has no security scheme to take one from (RFC 9110 §11.6.1: every 401 carries one, so that the client knows how to authenticate). ` +
+      `Read the credential with a scheme (httpBearer(), apiKeyHeader(), httpBasic()) and refuse with invalidToken() or refuse(invalidToken()); or pass the challenge: new HTTPException(401, detail, { 'www-authenticate': 'APIKey' }); or answer 403 when the caller is known but not allowed.`,
+    { cause: error },
+  );
 }

@@ -12,6 +12,8 @@ const CELL = Symbol('depends.sharedAnswer');
 
 interface Cell {
   answer?: Answer;
+  /** The answers in other body shapes (an app's `errorBody`), by shape. */
+  shaped?: WeakMap<object, Answer>;
 }
 
 /**
@@ -36,17 +38,22 @@ export function preparedException(status: number, detail: string, headers?: Head
 
 /**
  * The answer of an HTTP exception: `build(error)`, or, for an exception from
- * a {@link preparedException} factory, the answer its factory built first.
+ * a {@link preparedException} factory, the answer its factory built first
+ * (one per body shape: `shape` is the app's `errorBody`, when it has one).
  *
  * @example
  * ```ts
  * const answer = sharedAnswer(error, (e) => jsonAnswer(e.status, { detail: e.detail }, e.headers))
  * ```
  */
-export function sharedAnswer(error: HTTPException, build: (error: HTTPException) => Answer): Answer {
+export function sharedAnswer(error: HTTPException, build: (error: HTTPException) => Answer, shape?: object): Answer {
   const cell = (error as { [CELL]?: Cell })[CELL];
   if (cell === undefined) return build(error);
-  return (cell.answer ??= freezeAnswer(build(error)));
+  if (shape === undefined) return (cell.answer ??= freezeAnswer(build(error)));
+  const shaped = (cell.shaped ??= new WeakMap());
+  let answer = shaped.get(shape);
+  if (answer === undefined) shaped.set(shape, (answer = freezeAnswer(build(error))));
+  return answer;
 }
 
 /** A shared answer is never changed by whoever writes it. */

@@ -160,7 +160,7 @@ export class GuardGate<K extends object> {
    */
   fail(key: K, error: unknown): unknown {
     const b = this.#bound();
-    return b.write(key, errorAnswer(error, b.view(key), this.#app.onError));
+    return b.write(key, errorAnswer(error, b.view(key), this.#app.onError, this.#app.options.errorBody));
   }
 
   /**

@@ -41,16 +41,16 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
   try {
     plan = app.planFor(route);
   } catch (error) {
-    return { answer: errorAnswer(error, view, app.onError), finish: DONE, hasTeardown: false };
+    return { answer: errorAnswer(error, view, app.onError, app.options.errorBody), finish: DONE, hasTeardown: false };
   }
   const ex = new Execution(view, plan.slotCount, app.options.container);
-  const onError = app.onError;
+  const failing = { onError: app.onError, errorBody: app.options.errorBody, label: route.label };
   const passed = (values: unknown): GuardOutcome => {
     const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
     return { values: values as Record<string, unknown>, finish: hasTeardown ? () => closeBothAfterSent(ex, app) : DONE, hasTeardown };
   };
   const denied = (error: unknown): MaybePromise<GuardOutcome> => {
-    const outcome = failedOutcome(ex, error, { onError });
+    const outcome = failedOutcome(ex, error, failing, plan);
     const toDenied = (o: { answer: Answer }): GuardOutcome => ({ answer: o.answer, finish: DONE, hasTeardown: false });
     return isPromise(outcome) ? outcome.then(toDenied) : toDenied(outcome);
   };

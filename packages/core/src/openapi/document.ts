@@ -79,7 +79,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 export function buildDocument(routes: readonly DocumentRoute[], options: DocumentOptions): OpenAPIDocument {
   checkServerOptions(options);
   const components = new SchemaComponents();
-  const standard = new StandardResponses(components);
+  const standard = new StandardResponses(components, options.errorBody);
   const registry = new Map<string, SchemeUse>();
   const globalSecurity = (options.security?.length ?? 0) > 0;
 

@@ -3,8 +3,9 @@
  * and other HTTP errors, and FastAPI's `HTTPValidationError` /
  * `ValidationError` for 422.
  */
-import type { JsonSchema, ResponseObject } from './types.js';
-import type { SchemaComponents } from './schemas.js';
+import type { ErrorBody } from '../errors/format.js';
+import type { JsonSchema, MediaTypeObject, ResponseObject } from './types.js';
+import { isZodSchema, type SchemaComponents } from './schemas.js';
 
 /** `{"detail": "..."}`: the body of every `HTTPException`. */
 export const HTTP_ERROR: JsonSchema = {
@@ -115,6 +116,24 @@ export function challengeDoc(challenges: readonly string[]): { description: stri
 const challengeHeader = (description: string) => ({ 'WWW-Authenticate': { description, schema: { type: 'string' } } });
 
 /**
+ * The body of an error response: the app's `errorBody` shape (its schema
+ * as a component, in its media type), or FastAPI's `{detail}` (the
+ * `HTTPError` component).
+ *
+ * @example
+ * ```ts
+ * errorContent(components, problemDetails()) // { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } }
+ * ```
+ */
+export function errorContent(components: SchemaComponents, shape?: ErrorBody): Record<string, MediaTypeObject> {
+  if (shape === undefined) return { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } };
+  const schema = isZodSchema(shape.schema)
+    ? components.schema(shape.schema, { name: shape.schemaName, side: 'output' })
+    : components.add(shape.schemaName, shape.schema as JsonSchema);
+  return { [shape.mediaType]: { schema } };
+}
+
+/**
  * The documented 401: a required credential is missing or rejected.
  *
  * @example
@@ -122,11 +141,11 @@ const challengeHeader = (description: string) => ({ 'WWW-Authenticate': { descri
  * unauthorized(components).description // 'Not authenticated'
  * ```
  */
-export function unauthorized(components: SchemaComponents): ResponseObject {
+export function unauthorized(components: SchemaComponents, shape?: ErrorBody): ResponseObject {
   return {
     description: 'Not authenticated',
     headers: challengeHeader('The challenge of each accepted scheme (`Bearer`, `Basic`, `APIKey`, ...).'),
-    content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
+    content: errorContent(components, shape),
   };
 }
 
@@ -138,23 +157,25 @@ export function unauthorized(components: SchemaComponents): ResponseObject {
  * forbidden(components).description // 'Not enough permissions'
  * ```
  */
-export function forbidden(components: SchemaComponents): ResponseObject {
+export function forbidden(components: SchemaComponents, shape?: ErrorBody): ResponseObject {
   return {
     description: 'Not enough permissions',
     headers: challengeHeader('`Bearer error="insufficient_scope", scope="…"` for OAuth2 schemes.'),
-    content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
+    content: errorContent(components, shape),
   };
 }
 
 /**
- * The documented 422 (FastAPI's `HTTPValidationError`).
+ * The documented 422 (FastAPI's `HTTPValidationError`, or the app's
+ * `errorBody` shape).
  *
  * @example
  * ```ts
  * validationFailed(components).content // { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } }
  * ```
  */
-export function validationFailed(components: SchemaComponents): ResponseObject {
+export function validationFailed(components: SchemaComponents, shape?: ErrorBody): ResponseObject {
+  if (shape !== undefined) return { description: 'Validation Error', content: errorContent(components, shape) };
   components.add('ValidationError', VALIDATION_ERROR);
   return {
     description: 'Validation Error',
@@ -175,6 +196,7 @@ export function validationFailed(components: SchemaComponents): ResponseObject {
  */
 export class StandardResponses {
   readonly #components: SchemaComponents;
+  readonly #shape: ErrorBody | undefined;
   #unauthorized: ResponseObject | undefined;
   #forbidden: ResponseObject | undefined;
   #validation: ResponseObject | undefined;
@@ -182,16 +204,18 @@ export class StandardResponses {
   readonly #byStatus = new Map<number, ResponseObject>();
   readonly #byChallenge = new Map<string, ResponseObject>();
 
-  constructor(components: SchemaComponents) {
+  /** `shape`: the app's `errorBody`, the body of every error response but a token endpoint's OAuth 2 errors. */
+  constructor(components: SchemaComponents, shape?: ErrorBody) {
     this.#components = components;
+    this.#shape = shape;
   }
   /** The 401 response. */
   unauthorized(): ResponseObject {
-    return (this.#unauthorized ??= unauthorized(this.#components));
+    return (this.#unauthorized ??= unauthorized(this.#components, this.#shape));
   }
   /** The 403 response. */
   forbidden(): ResponseObject {
-    return (this.#forbidden ??= forbidden(this.#components));
+    return (this.#forbidden ??= forbidden(this.#components, this.#shape));
   }
   /** The 401 of an operation whose schemes send these challenges (shared by operations with the same ones). */
   unauthorizedWith(challenges: readonly string[]): ResponseObject {
@@ -209,7 +233,7 @@ export class StandardResponses {
   }
   /** The 422 response. */
   validationFailed(): ResponseObject {
-    return (this.#validation ??= validationFailed(this.#components));
+    return (this.#validation ??= validationFailed(this.#components, this.#shape));
   }
   /** A token endpoint's 400 (and its 401 when client authentication fails): the OAuth 2 error body, no-store. */
   oauth2Error(): ResponseObject {
@@ -226,7 +250,7 @@ export class StandardResponses {
   /** Another HTTP error by status. */
   httpError(status: number): ResponseObject {
     let r = this.#byStatus.get(status);
-    if (!r) this.#byStatus.set(status, (r = httpError(this.#components, status)));
+    if (!r) this.#byStatus.set(status, (r = httpError(this.#components, status, this.#shape)));
     return r;
   }
 }
@@ -239,12 +263,12 @@ export class StandardResponses {
  * httpError(components, 404).description // 'Not Found'
  * ```
  */
-export function httpError(components: SchemaComponents, status: number): ResponseObject {
+export function httpError(components: SchemaComponents, status: number, shape?: ErrorBody): ResponseObject {
   if (status < 400) return { description: statusText(status) };
   return {
     description: statusText(status),
     ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : status === 503 ? { headers: UNAVAILABLE_HEADERS } : {}),
-    content: { 'application/json': { schema: components.add('HTTPError', HTTP_ERROR) } },
+    content: errorContent(components, shape),
   };
 }
 

@@ -3,6 +3,7 @@
  * an opinion, open (`[key: string]: unknown`) where the spec allows more.
  */
 import type { Input } from '../dependency/types.js';
+import type { ErrorBody } from '../errors/format.js';
 import type { RouteTree } from '../model/tree.js';
 import type { RouteDef } from '../router/router.js';
 
@@ -85,6 +86,15 @@ export interface DocumentOptions {
    * document's top-level `security` (the same inputs `DependsApp` runs).
    */
   security?: readonly Input[];
+  /**
+   * The body of every error answer the library writes (401, 403, 422, 429,
+   * 503, ...) and of the document's error responses: the app's own shape
+   * (`errorBody(schema, build)`) or RFC 9457 problem details
+   * (`problemDetails()`). Default: FastAPI's `{"detail": …}`. Status and
+   * headers (`WWW-Authenticate`, `Retry-After`) never change with it; a
+   * token endpoint's OAuth 2 errors keep RFC 6749's shape.
+   */
+  errorBody?: ErrorBody;
 }
 
 /** One OpenAPI security requirement: scheme name → OAuth2 scopes. */

@@ -43,6 +43,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
   const bodyTypes: string[] = [];
   let bodyError: ((error: unknown) => unknown) | undefined;
   let answerHeaders: [string, string][] | undefined;
+  let challenges: string[] | undefined;
 
   /**
    * An alternative of an `anyOf`, compiled into steps of its own: what it
@@ -98,6 +99,8 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
         if (!(answerHeaders ??= []).some(([n]) => n === lower)) answerHeaders.push([lower, value]);
       }
     }
+    const challenge = node.security?.kind === 'scheme' ? node.security.scheme.challenge : undefined;
+    if (challenge !== undefined && !(challenges ??= []).includes(challenge)) challenges.push(challenge);
     const slot = slotCount++;
     const constant = 'constant' in node;
     steps.push({
@@ -133,7 +136,16 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     scope: 'function',
     name: tree.label,
   };
-  return { steps, slotCount, needsBody, bodyTypes, ...(bodyError ? { bodyError } : {}), ...(answerHeaders ? { answerHeaders } : {}), root };
+  return {
+    steps,
+    slotCount,
+    needsBody,
+    bodyTypes,
+    ...(bodyError ? { bodyError } : {}),
+    ...(answerHeaders ? { answerHeaders } : {}),
+    ...(challenges ? { challenges } : {}),
+    root,
+  };
 }
 
 /** What to compile: the route's handler, its inputs, and its parameterless dependencies. */

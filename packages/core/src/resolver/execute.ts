@@ -32,6 +32,8 @@ export class Execution implements CallContext {
   readonly errors: ValidationIssue[] = [];
   /** The error that ended resolution, when a synchronous step failed (see {@link ABORTED}). */
   abort: unknown = undefined;
+  /** The name of the dependency whose error ended resolution (for messages). */
+  abortedBy: string | undefined = undefined;
   /** Exits closed before the answer is produced. */
   readonly functionStack: Exit[] = [];
   /** Exits closed after the answer has been sent. */
@@ -329,6 +331,7 @@ function fault(error: unknown, step: Step, ex: Execution): typeof ABORTED | unde
     return undefined;
   }
   ex.abort = error;
+  ex.abortedBy = step.name;
   return ABORTED;
 }
 

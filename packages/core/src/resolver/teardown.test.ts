@@ -175,13 +175,13 @@ describe('teardown (FastAPI §3.5)', () => {
     });
     const broken = depends({ ok }, async function* broken() {
       log.push('broken:setup');
-      throw new HTTPException(401, 'nope');
+      throw new HTTPException(403, 'nope');
       yield 2; // eslint-disable-line no-unreachable
     });
     const app = new DependsApp();
     app.route('GET', '/', { broken }, () => 'never');
     const res = await app.request({ url: '/' });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
     expect(log).toEqual(['broken:setup', 'ok:closed']);
   });
 
