@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { request } from 'undici';
 import express from 'express';
-import { ConfigurationError, ErrorCode, depends, httpBearer } from '../../../packages/core/src/index.js';
+import { ConfigurationError, ErrorCode, depends, httpBearer, withScopes } from '../../../packages/core/src/index.js';
 import { createDepends } from '../../../packages/express/src/index.js';
 import { pickAdapters } from '../src/harness.js';
 
 const user = depends({ auth: httpBearer() }, ({ auth }) => auth.credentials);
+/** The caller with the scopes its token grants (every token: `w`), checked against those a route asks. */
+const writer = withScopes(depends({ auth: httpBearer() }, ({ auth }) => ({ token: auth.credentials, scopes: ['w'] })), (u) => u.scopes);
 
 async function serve(app: express.Express): Promise<{ url: string; close(): void }> {
   const server = createServer(app).listen(0, '127.0.0.1');
@@ -65,7 +67,7 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
 
     const bare = await make();
     const d2 = createDepends({ title: 'T' });
-    bare.use(d2.guard({ user }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
+    bare.use(d2.guard({ user: writer }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
     bare.get('/v1/notes', (_req, res) => res.json({ ran: true }));
     expect(() => d2.check(bare)).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard \(it guards GET \/v1\/notes\)/);
     bare.post('/v1/notes', (_req, res) => res.json({ ran: true }));
@@ -162,7 +164,7 @@ const startups = pickAdapters([
       const { createDepends: honoDepends } = await import('../../../packages/hono/src/index.js');
       const app = new Hono();
       const d = honoDepends({ title: 'T' });
-      app.use(d.guard({ user }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
+      app.use(d.guard({ user: writer }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
       app.get('/v1/notes', (c) => c.json({ ran: true }));
       expect(() => d.check(app)).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard \(it guards GET \/v1\/notes\)/);
       app.post('/v1/notes', (c) => c.json({ ran: true }));
@@ -179,7 +181,7 @@ const startups = pickAdapters([
       const app = new Koa();
       const router = new KoaRouter();
       const d = koaDepends({ title: 'T' });
-      app.use(d.guard({ user }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
+      app.use(d.guard({ user: writer }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
       router.get('/v1/notes', (ctx) => void (ctx.body = { ran: true }));
       app.use(router.routes());
       expect(() => d.check(app)).toThrow(/routes\["POST \/v1\/notes"\] names no route behind this guard/);

@@ -11,7 +11,7 @@ import { createDepends as expressDepends } from '../../../packages/express/src/i
 import { createDepends as koaDepends } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
 import { createDepends as fastifyDepends } from '../../../packages/fastify/src/index.js';
-import { httpBearer, oauth2PasswordBearer, security } from '../../../packages/core/src/index.js';
+import { httpBearer, oauth2PasswordBearer, security, withScopes } from '../../../packages/core/src/index.js';
 
 /** The article's router: a header dependency reading `Authorization` on every route under `/v1`. */
 function articleRouter(): Router {
@@ -84,11 +84,15 @@ describe.each(guarding)('%s: a guard with a mistake fails when it is made, not a
 
   test('an undeclared OAuth2 scope in the per-route options fails, naming the route key; a correct guard is accepted', () => {
     const oauth2 = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { 'notes:read': 'Read', 'notes:write': 'Write' } });
+    // the caller's granted scopes checked against the ones each route asks
+    const user = withScopes(depends({ token: oauth2 }, ({ token }) => ({ token, scopes: ['notes:read'] })), (u) => u.scopes);
     const d = createDepends();
-    expect(() => d.guard({ token: oauth2 }, { scopes: ['notes:read'], routes: { 'POST /v1/notes': { scopes: ['notes:wirte'] } } })).toThrow(
-      /^Route behind guard\(token\) at POST \/v1\/notes, input "token": scope "notes:wirte" is not declared/,
+    expect(() => d.guard({ user }, { scopes: ['notes:read'], routes: { 'POST /v1/notes': { scopes: ['notes:wirte'] } } })).toThrow(
+      /^Route behind guard\(user\) at POST \/v1\/notes, input "user": scope "notes:wirte" is not declared/,
     );
-    expect(() => d.guard({ token: oauth2 }, { scopes: ['notes:read'], routes: { 'POST /v1/notes': { scopes: ['notes:write'] } } })).not.toThrow();
+    expect(() => d.guard({ user }, { scopes: ['notes:read'], routes: { 'POST /v1/notes': { scopes: ['notes:write'] } } })).not.toThrow();
+    // scopes nothing checks: refused
+    expect(() => d.guard({ token: oauth2 }, { scopes: ['notes:read'] })).toThrow(/none of its inputs \(token\) checks scopes/);
     expect(() => d.guard({ user: security(httpBearer()) })).not.toThrow();
   });
 });

@@ -111,3 +111,38 @@ function search(dependency: Dependency<any>, local: Map<Dependency<any>, boolean
   local.set(dependency, found);
   return found;
 }
+
+const checks = new WeakMap<Dependency<any>, boolean>();
+
+/**
+ * Whether a dependency, or one it depends on, checks the scopes a route
+ * asks (`withScopes()`, a scheme that enforces them such as `jwtBearer()`,
+ * or a dependency reading `securityScopes` to check them itself). Scopes
+ * asked where nothing checks them are only documented: a guard refuses
+ * that at startup.
+ *
+ * @example
+ * ```ts
+ * checksScopes(depends({ token: httpBearer() }, ({ token }) => token)) // false: the scopes would be documented, never checked
+ * checksScopes(withScopes(claims, (c) => c.scopes)) // true
+ * ```
+ */
+export function checksScopes(dependency: Dependency<any>): boolean {
+  let result = checks.get(dependency);
+  if (result === undefined) checks.set(dependency, (result = searchChecks(dependency, new Set())));
+  return result;
+}
+
+function searchChecks(dependency: Dependency<any>, path: Set<Dependency<any>>): boolean {
+  const meta = dependency.meta;
+  if (meta.builtin === 'securityScopes' || meta.enforcesScopes === true) return true;
+  if (path.has(dependency)) return false;
+  path.add(dependency);
+  for (const name in dependency.inputs) {
+    const input = dependency.inputs[name];
+    const inner = isUse(input) ? input.dependency : input;
+    if (isDependency(inner) && (checks.get(inner) ?? searchChecks(inner, path))) return true;
+  }
+  path.delete(dependency);
+  return false;
+}

@@ -204,4 +204,25 @@ describe('Guards.add: mistakes fail when the guard is declared', () => {
     const tenant = depends({ id: header('x-tenant', z.string().optional()) }, ({ id }) => id);
     expect(() => guards.add(auth, { tenant }, { scopes: ['read'] })).toThrow(/asks for scopes, but none of its inputs \(tenant\) reaches a security scheme/);
   });
+
+  test('scopes while no input checks them (a scheme without withScopes): refused, never documented and let through', () => {
+    const guards = new Guards(new DependsApp());
+    // `caller` reaches the bearer scheme but never compares the caller's scopes with the ones asked
+    expect(() => guards.add(auth, { user: caller }, { scopes: ['read'] })).toThrow(/asks for scopes, but none of its inputs \(user\) checks scopes, so every caller would be let through: wrap .* withScopes/);
+    expect(() => guards.add(auth, { user: caller }, { routes: { 'POST /v1/notes': { scopes: ['write'] } } })).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions }));
+    // withScopes() in the tree checks them
+    expect(() => guards.add(auth, { user }, { scopes: ['read'] })).not.toThrow();
+    expect(() => guards.add(listNotes, { wrapped: depends({ user }, ({ user: u }) => u) }, { scopes: ['read'] })).not.toThrow();
+  });
+
+  test('d.route({ scopes }) on a route behind a guard whose inputs never check scopes: refused when the table is read', () => {
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    guards.add(auth, { user: caller });
+    const marker = () => 'marker';
+    guards.mark(marker, { scopes: ['write'] });
+    const entries: TableRoute[] = [{ method: 'POST', path: '/v1/notes', handler: addNote, before: [auth, marker] }];
+    expect(() => guards.checkKeys(entries)).toThrow(/is given scopes by d\.route\(\) on POST \/v1\/notes, but none of its inputs \(user\) checks scopes/);
+    expect(() => guards.document(entries, new Set())).toThrow(/checks scopes/);
+  });
 });

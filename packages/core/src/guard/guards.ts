@@ -10,7 +10,7 @@
 import type { AppRoute, DependsApp } from '../app/app.js';
 import { isDependency, isUse, security } from '../dependency/depends.js';
 import type { Dependency, Input, Inputs, SourceSpec } from '../dependency/types.js';
-import { reachesScheme } from '../checks/declarations.js';
+import { checksScopes, reachesScheme } from '../checks/declarations.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { toOpenApiPath } from '../router/paths.js';
 import { DOCUMENTED_BODY, routeDef, type RouteOptions } from '../router/router.js';
@@ -58,6 +58,19 @@ function normaliseKeys(name: string, routes: GuardOptions['routes']): Map<string
 function inputReachesScheme(input: Input): boolean {
   const dep = isUse(input) ? input.dependency : isDependency(input) ? input : undefined;
   return dep !== undefined && reachesScheme(dep);
+}
+
+/** Scopes asked of a guard whose inputs never check them would only be documented, every caller let through: refused, with the fix. */
+function checkScopesChecked(label: string, what: string, inputs: Inputs): void {
+  const checked = Object.values(inputs).some((i) => {
+    const dep = isUse(i) ? i.dependency : isDependency(i) ? i : undefined;
+    return dep !== undefined && checksScopes(dep);
+  });
+  if (!checked)
+    throw new ConfigurationError(
+      ErrorCode.GuardOptions,
+      `Guard "${label}" ${what}, but none of its inputs (${Object.keys(inputs).join(', ')}) checks scopes, so every caller would be let through: wrap the dependency that knows the caller's scopes with withScopes(dependency, (caller) => caller.scopes), or use a scheme that checks them (jwtBearer())`,
+    );
 }
 
 /** Each of a guard's `routes` keys must name one of the routes it was found in front of (`keys`, as `METHOD /path`). */
@@ -126,6 +139,7 @@ export class Guards {
         ErrorCode.GuardOptions,
         `Guard "${label}" asks for scopes, but none of its inputs (${Object.keys(inputs).join(', ')}) reaches a security scheme: add the scheme or the dependency that uses it`,
       );
+    if (scoped) checkScopesChecked(label, 'asks for scopes', inputs);
     // The startup checks on what the guard declares, now rather than at its first request (its routes are found later).
     for (const [key, own] of [['', {}] as const, ...guard.routes]) {
       const options: GuardRouteOptions = { ...defaults, ...own };
@@ -375,8 +389,13 @@ export class Guards {
   /** A route marker (`d.route()`) on a route no guard stands in front of does nothing: a mistake, refused. */
   #checkMarkers(entry: TableRoute): void {
     if (!this.#markers.has(entry.handler) && !entry.before.some((fn) => this.#markers.has(fn))) return;
-    if (entry.before.some((fn) => this.#guards.has(fn))) return;
     const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
+    const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g): g is Guard => g !== undefined);
+    if (guards.length > 0) {
+      const scoped = [...entry.before, entry.handler].some((fn) => (this.#markers.get(fn)?.scopes ?? []).length > 0);
+      if (scoped) for (const g of guards) checkScopesChecked(g.name, `is given scopes by d.route() on ${where}`, g.inputs);
+      return;
+    }
     throw new ConfigurationError(
       ErrorCode.GuardOptions,
       `d.route() options on ${where} do nothing: no guard stands in front of that route. Place the guard before it (app.use(auth) earlier, or on its router), or remove d.route()`,
