@@ -215,6 +215,20 @@ describe('Guards.add: mistakes fail when the guard is declared', () => {
     expect(() => guards.add(listNotes, { wrapped: depends({ user }, ({ user: u }) => u) }, { scopes: ['read'] })).not.toThrow();
   });
 
+  test('d.route({ scopes }) joins the strictest requirement of the guard in front of the route (what a request no route is known for must pass)', async () => {
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    guards.add(auth, { user }, { scopes: ['read'] });
+    expect((await runGuard(app, guards.strictest(auth), view('a'))).values).toEqual({ user: USERS.a });
+    const marker = () => 'marker';
+    guards.mark(marker, { scopes: ['write'] });
+    guards.checkKeys([{ method: 'POST', path: '/v1/notes', handler: addNote, before: [auth, marker] }]);
+    const refused = await runGuard(app, guards.strictest(auth), view('a'));
+    expect(refused.values).toBeUndefined();
+    expect(refused.answer?.status).toBe(403);
+    expect((await runGuard(app, guards.strictest(auth), view('r'))).values).toEqual({ user: USERS.r });
+  });
+
   test('d.route({ scopes }) on a route behind a guard whose inputs never check scopes: refused when the table is read', () => {
     const app = new DependsApp();
     const guards = new Guards(app);

@@ -27,7 +27,8 @@ interface Guard {
   /** Compiled routes: by `METHOD /path`, or by handler when the path is unknown; `null` for a public route. */
   readonly compiled: Map<unknown, AppRoute | null>;
   /** Every scope the guard asks anywhere (defaults and routes): its strictest requirement. */
-  readonly allScopes: readonly string[];
+  /** Every scope the guard asks anywhere: its options, and `d.route({ scopes })` on its routes (learnt when a route table is read). */
+  allScopes: readonly string[];
   /** The strictest requirement compiled, once asked for. */
   strictest?: AppRoute;
   /** Compiled routes by table entry object (`null`: public). */
@@ -227,6 +228,7 @@ export class Guards {
    * ```
    */
   checkOrder(entries: Iterable<TableRoute>, isMiddleware: (fn: unknown, entry: TableRoute) => boolean): void {
+    entries = this.#learnScopes(entries);
     for (const entry of entries) {
       if (this.#exempt.has(entry.handler)) continue;
       entry.before.forEach((fn, i) => {
@@ -320,6 +322,7 @@ export class Guards {
    * ```
    */
   document(entries: Iterable<TableRoute>, documented: Set<string>): void {
+    entries = this.#learnScopes(entries);
     const used = new Map<Guard, Set<string>>();
     for (const entry of entries) {
       if (this.#exempt.has(entry.handler)) continue;
@@ -374,6 +377,7 @@ export class Guards {
    * ```
    */
   checkKeys(entries: Iterable<TableRoute>): void {
+    entries = this.#learnScopes(entries);
     const used = new Map<Guard, Set<string>>();
     for (const entry of entries) {
       this.#checkMarkers(entry);
@@ -400,6 +404,27 @@ export class Guards {
       ErrorCode.GuardOptions,
       `d.route() options on ${where} do nothing: no guard stands in front of that route. Place the guard before it (app.use(auth) earlier, or on its router), or remove d.route()`,
     );
+  }
+
+  /**
+   * The scopes `d.route({ scopes })` asks on the routes of a table join
+   * the strictest requirement of the guards in front of them (what a
+   * request no route is known for must pass). Returns the table as a list.
+   */
+  #learnScopes(entries: Iterable<TableRoute>): TableRoute[] {
+    const list = [...entries];
+    for (const entry of list)
+      for (const fn of [...entry.before, entry.handler]) {
+        const scopes = this.#markers.get(fn)?.scopes;
+        if (!scopes?.length) continue;
+        for (const g of entry.before) {
+          const guard = this.#guards.get(g);
+          if (!guard || scopes.every((x) => guard.allScopes.includes(x))) continue;
+          guard.allScopes = [...new Set([...guard.allScopes, ...scopes])];
+          guard.strictest = undefined;
+        }
+      }
+    return list;
   }
 
   /** Defaults, then markers on the route, then the guard's options for this route. */
