@@ -9,7 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { request } from 'undici';
 import { z } from 'zod';
-import { ConfigurationError, Router, body, depends, httpBearer, invalidToken, oauth2PasswordBearer, path, withScopes } from '@depends/core';
+import { ConfigurationError, Router, body, depends, httpBearer, invalidToken, oauth2PasswordBearer, path, withScopes, type OpenAPIDocument } from '@depends/core';
+import { mergeDocument } from '@depends/core/openapi';
 import { createDepends } from './index.js';
 
 let app: FastifyInstance | undefined;
@@ -155,35 +156,41 @@ describe('@depends/fastify', () => {
     expect(((await missing.body.json()) as { message: string }).message).toBe('Route GET:/nowhere not found');
   });
 
-  test('@fastify/swagger users merge depends\' operations and schemes into their document (the README recipe)', async () => {
+  test('@fastify/swagger users merge depends\' operations and schemes into their document (the README recipe: transformObject)', async () => {
     const fastify = Fastify();
     const d = createDepends({ title: 'Items', version: '1' });
     await fastify.register(swagger, {
       openapi: { openapi: '3.1.0', info: { title: 'Mine', version: '2' } },
-      transformObject: (document) => {
-        if (!('openapiObject' in document)) return document.swaggerObject;
-        const { openapiObject } = document;
-        const ours = d.openapi();
-        return {
-          ...openapiObject,
-          paths: { ...openapiObject.paths, ...ours.paths },
-          components: {
-            ...openapiObject.components,
-            schemas: { ...openapiObject.components?.schemas, ...ours.components?.schemas },
-            securitySchemes: { ...openapiObject.components?.securitySchemes, ...ours.components?.securitySchemes },
-          },
-        } as typeof openapiObject;
-      },
+      transformObject: (document) => ('openapiObject' in document ? mergeDocument(document.openapiObject, d.openapi()) : document.swaggerObject),
     });
     fastify.get('/theirs', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
     d.docs(fastify, { openapiPath: '/depends.json', docsPath: '/depends-docs' });
     d.mount(fastify, itemsApi());
     await fastify.ready();
-    const doc = fastify.swagger() as { info: { title: string }; paths: Record<string, Record<string, { security?: unknown }>>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = fastify.swagger() as OpenAPIDocument;
     expect(doc.info.title).toBe('Mine');
     expect(doc.paths['/theirs']).toBeDefined();
     expect(doc.paths['/items/{id}'].get.security).toEqual([{ HTTPBearer: [] }]);
-    expect(doc.components.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer' } });
+    expect(doc.components?.securitySchemes).toEqual({ HTTPBearer: { type: 'http', scheme: 'bearer' } });
+    // depends' own routes are left to depends (schema.hide): documented once, not as @fastify/swagger's placeholders
+    expect(Object.keys(doc.paths).sort()).toEqual(['/items', '/items/{id}', '/theirs']);
+    expect(doc.paths['/items/{id}'].get.responses['200'].description).toBe('Successful Response');
+  });
+
+  test('@fastify/swagger users serve one document from d.docs(app, { base: () => app.swagger() })', async () => {
+    const fastify = Fastify();
+    const d = createDepends({ title: 'Items', version: '1' });
+    await fastify.register(swagger, { openapi: { info: { title: 'Mine', version: '2' } } });
+    d.docs(fastify, { base: () => fastify.swagger() });
+    fastify.get('/theirs', { schema: { response: { 200: { description: 'Theirs', type: 'object', properties: { ok: { type: 'boolean', const: true } } } } } }, async () => ({ ok: true }));
+    d.mount(fastify, itemsApi());
+    const url = await serve(fastify);
+    const doc = (await (await request(`${url}/openapi.json`)).body.json()) as OpenAPIDocument;
+    expect([doc.openapi, doc.info.title]).toEqual(['3.0.3', 'Mine']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/items', '/items/{id}', '/theirs']);
+    expect(doc.paths['/items/{id}'].get.security).toEqual([{ HTTPBearer: [] }]);
+    expect(doc.paths['/theirs'].get.responses['200'].description).toBe('Theirs');
+    expect({ ...d.openapi(), servers: doc.servers }).toEqual(doc); // the served one's server is the request's origin
   });
 
   test('a crash in a dependency answers 500 without leaking, and teardown still runs', async () => {

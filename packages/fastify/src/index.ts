@@ -18,7 +18,7 @@
  * await app.listen({ port: 3000 })
  * ```
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
 import { AdapterKit, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
@@ -62,6 +62,8 @@ interface SeenRoute {
  * its own hooks (route markers among them).
  */
 const ROUTE = Symbol('depends.route');
+/** The schema of depends' own Fastify routes (mounted routes, docs): `hide` keeps them out of @fastify/swagger's document; nothing is validated. A new object each time: Fastify marks the schemas it has seen. */
+const hidden = (): FastifySchema => Object.assign({} as FastifySchema, { hide: true });
 type RouteConfig = { [ROUTE]?: Readonly<Record<string, TableRoute>> } | undefined;
 
 type Kit = AdapterKit<FastifyInstance, RouteHandlerMethod>;
@@ -145,7 +147,8 @@ export class DependsFastify {
         const answer = typeof status === 'number' && status >= 400 && status < 500 ? kit.errorAnswer(view, new HTTPException(status, (error as Error).message)) : kit.errorAnswer(view, error);
         return write(reply, answer);
       });
-      for (const r of registrations) child.route({ method: r.method, url: r.url, handler: r.handler });
+      // hidden from @fastify/swagger (`schema.hide`): depends documents them (a document given as `base` gets them from depends)
+      for (const r of registrations) child.route({ method: r.method, url: r.url, handler: r.handler, schema: hidden() });
     });
     return routes;
   }
@@ -212,7 +215,7 @@ export class DependsFastify {
         return write(reply, r.answer(request.params as Record<string, string>, at));
       };
       this.#kit.guards.exempt(serveDocs);
-      target.get(r.path, serveDocs);
+      target.get(r.path, { schema: hidden() }, serveDocs);
     }
   }
 

@@ -16,6 +16,7 @@ import type { TableRoute } from '../guard/types.js';
 import type { Input, Inputs } from '../dependency/types.js';
 import { docsRoutes, type DocsOptions, type DocsRoute } from '../docs/routes.js';
 import type { ServedAt } from '../openapi/servers.js';
+import { mergeDocument, type BaseDocument } from '../openapi/merge.js';
 import type { OpenAPIDocument } from '../openapi/types.js';
 import type { RequestView } from '../request/view.js';
 import { routeDef } from '../router/router.js';
@@ -154,6 +155,10 @@ export class AdapterKit<T, H> {
   readonly #documented = new Set<string>();
   /** Whether the route tables must be searched again before the document is built. */
   #stale = true;
+  /** The app's own document given to `docs()`, which depends' is merged into (see `mergeDocument`). */
+  #base: BaseDocument | undefined;
+  /** The last merge: of which documents, giving which. */
+  #merged: { readonly ours: OpenAPIDocument; readonly base: object; readonly doc: OpenAPIDocument } | undefined;
 
   constructor(app: DependsApp, options: AdapterOptions, binding: AdapterBinding<T, H>) {
     this.app = app;
@@ -263,6 +268,7 @@ export class AdapterKit<T, H> {
   docs(target: T, options: DocsOptions = {}): DocsRoute[] {
     this.#docsTargets.add(target);
     this.#stale = true;
+    if (options.base !== undefined) this.#base = options.base;
     const source = { document: (at?: ServedAt) => this.openapi(at), serversFromRequest: this.app.serversFromRequest };
     // A configuration mistake found while building the document answers the plain 500 (given to `onError`), never a framework's error page.
     return docsRoutes(source, options).map((r) => ({
@@ -295,7 +301,22 @@ export class AdapterKit<T, H> {
    */
   openapi(at?: ServedAt): OpenAPIDocument {
     if (this.#stale || [...this.#wrapped.values()].some((w) => w.found.size === 0)) this.#discover();
-    return this.app.openapi(at);
+    return this.#withBase(this.app.openapi(at));
+  }
+
+  /**
+   * Depends' document merged into the app's own given to `docs()` (`base`,
+   * a function called each time), or as it is without one. The merge is
+   * kept while neither document object changes.
+   */
+  #withBase(ours: OpenAPIDocument): OpenAPIDocument {
+    if (this.#base === undefined) return ours;
+    const base = typeof this.#base === 'function' ? this.#base() : this.#base;
+    const last = this.#merged;
+    if (last !== undefined && last.ours === ours && last.base === base) return last.doc;
+    const doc = mergeDocument(base, ours);
+    this.#merged = { ours, base, doc };
+    return doc;
   }
 
   /**
@@ -320,7 +341,7 @@ export class AdapterKit<T, H> {
       this.#stale = true;
     }
     if (this.#stale && (this.#docsTargets.size > 0 || this.#targets.size > 0)) this.#discover();
-    if (target !== undefined) this.app.openapi();
+    if (target !== undefined) this.#withBase(this.app.openapi());
   }
 
   #discover(): void {

@@ -2,6 +2,7 @@
  * The docs routes every adapter serves: the OpenAPI document, the Swagger UI
  * page and its local assets, as plain answers (no framework in here).
  */
+import type { BaseDocument } from '../openapi/merge.js';
 import type { ServedAt } from '../openapi/servers.js';
 import type { OpenAPIDocument } from '../openapi/types.js';
 import { jsonAnswer, type Answer } from '../response/reply.js';
@@ -41,6 +42,16 @@ export interface DocsOptions {
    * `@depends/core/docs-files`; without it `d.docs()` fails at startup.
    */
   files?: DocsFiles;
+  /**
+   * The app's own OpenAPI 3.0/3.1 document (`@hono/zod-openapi`,
+   * `@fastify/swagger`, a static file, tsoa or NestJS output), or a
+   * function returning it, called each time the document is built: the
+   * document served (and `d.openapi()`) is that one, with depends' security
+   * schemes, per-operation security, 401/403 answers and challenges, and
+   * its own routes merged in (see `mergeDocument`); the app's info,
+   * servers, tags, bodies, responses and components are kept.
+   */
+  base?: BaseDocument;
 }
 
 /**

@@ -66,6 +66,8 @@ export const ErrorCode = {
   GuardOrder: 'DEPENDS_GUARD_ORDER',
   /** `auth.values()` asked for a request the guard did not run for. */
   GuardNotRun: 'DEPENDS_GUARD_NOT_RUN',
+  /** The app's own OpenAPI document (`base`) cannot take depends' entries: not OpenAPI 3.0/3.1, a security scheme name both define differently, a construct its version cannot hold. */
+  BaseDocument: 'DEPENDS_BASE_DOCUMENT',
   /** A dependency or handler answered 401 without a `WWW-Authenticate` challenge on a route with no security scheme to take one from (answered 500). */
   MissingChallenge: 'DEPENDS_MISSING_CHALLENGE',
 } as const;

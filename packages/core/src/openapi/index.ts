@@ -12,6 +12,8 @@
  */
 export { buildDocument, checkSchemes } from './document.js';
 export type { SchemeRegistry } from './document.js';
+export { mergeDocument } from './merge.js';
+export type { BaseDocument } from './merge.js';
 export { checkPublicOrigin, checkServerOptions, documentServers, mountPrefix, serversFromRequest } from './servers.js';
 export type { ServedAt } from './servers.js';
 export type {

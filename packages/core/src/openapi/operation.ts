@@ -155,6 +155,25 @@ function requestBody(facts: RouteFacts, ctx: OperationContext): RequestBodyObjec
 const NO_BODY = new Set([204, 205, 304]);
 const BODY_ERRORS = [400, 413, 415] as const;
 
+/** Success responses written without the route saying its status or schema (see {@link isGuessedSuccess}). */
+const guessed = new WeakSet<ResponseObject>();
+
+/**
+ * Whether a response object of a built document is a success answer the
+ * route did not declare (no `status`, no `response`: `200`, any JSON), as
+ * for a guarded route, whose framework handler answers what it answers.
+ * The app's own document knows better: `mergeDocument()` leaves such a
+ * response out where the app's operation lists a success answer.
+ *
+ * @example
+ * ```ts
+ * isGuessedSuccess(doc.paths['/v1/notes'].get.responses['200']) // true for a guarded route without d.route({ response })
+ * ```
+ */
+export function isGuessedSuccess(response: unknown): boolean {
+  return typeof response === 'object' && response !== null && guessed.has(response as ResponseObject);
+}
+
 function responses(
   def: RouteDef,
   facts: RouteFacts,
@@ -172,6 +191,7 @@ function responses(
     success.content = { 'application/json': { schema: {} } };
   }
   out[String(status)] = success;
+  if (options.status === undefined && options.response === undefined) guessed.add(success);
   const { standard } = ctx;
   if (facts.statuses) for (const code of facts.statuses) out[String(code)] = standard.httpError(code);
   const token = facts.bodies.some((b) => b.tokenEndpoint);
