@@ -37,7 +37,15 @@ export interface Problem {
   readonly exception?: HTTPException;
 }
 
-/** A JSON Schema object (OpenAPI 3.1's dialect). */
+/**
+ * A JSON Schema object (OpenAPI 3.1's dialect): an {@link ErrorBody}'s
+ * schema when it is not a zod schema.
+ *
+ * @example
+ * ```ts
+ * const schema: ErrorSchema = { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] }
+ * ```
+ */
 export type ErrorSchema = { readonly [key: string]: unknown };
 
 /**
@@ -66,7 +74,15 @@ export interface ErrorBody {
   body(problem: Problem): unknown;
 }
 
-/** Options of {@link errorBody}. */
+/**
+ * Options of {@link errorBody}.
+ *
+ * @example
+ * ```ts
+ * const options: ErrorBodyOptions = { mediaType: 'application/vnd.api+json', schemaName: 'Errors' }
+ * errorBody({ type: 'object' }, (problem) => ({ errors: [{ status: String(problem.status), title: problem.title }] }), options)
+ * ```
+ */
 export interface ErrorBodyOptions {
   /** The answers' media type (default `application/json`). */
   mediaType?: string;

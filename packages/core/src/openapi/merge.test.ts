@@ -183,6 +183,20 @@ describe('mergeDocument: one document, the app\'s own', () => {
     await expectValid(doc);
   });
 
+  test('parameters the app declares by $ref count as the app\'s (a path item\'s shared parameter shadows depends\' renamed one)', async () => {
+    const app = base();
+    app.components.parameters = { NoteId: { name: 'noteId', in: 'path', required: true, schema: { type: 'string' } } };
+    app.paths['/notes/{noteId}'].parameters = [{ $ref: '#/components/parameters/NoteId' }];
+    const mine = ours({}, (r) => r.delete('/notes/{id}', { user }, () => 1, { status: 204 }));
+    const doc = mergeDocument(app, mine);
+    expect(doc.paths['/notes/{noteId}'].get.parameters).toBeUndefined();
+    // an operation only depends has, added to the app's path item: the item's parameter applies
+    expect(doc.paths['/notes/{noteId}'].delete.parameters).toBeUndefined();
+    expect(doc.paths['/notes/{noteId}'].delete.security).toEqual([{ HTTPBearer: [] }]);
+    expect(doc.paths['/notes/{id}']).toBeUndefined();
+    await expectValid(doc);
+  });
+
   test('the app\'s servers win; depends\' are used when the app has none; a base without paths or components gets depends\'', async () => {
     const minimal = { openapi: '3.1.0', info: { title: 'Bare', version: '1' } };
     const doc = mergeDocument(minimal, ours({ servers: [{ url: 'https://depends.example.com' }] }));
