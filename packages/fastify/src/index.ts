@@ -240,6 +240,7 @@ export class DependsFastify {
       this.#readyChecked = true;
       target.addHook('onReady', async () => {
         if (this.#kit.guards.size > 0) this.#kit.openapi();
+        this.#kit.checkDerived(); // the protected resource metadata of d.docs(app, { resourceMetadata }): its mistakes fail ready()
       });
     }
     this.#hooked.add(target);

@@ -24,3 +24,5 @@ export type { RetryTimings } from './backoff.js';
 export { tokenIntrospection } from './introspection.js';
 export type { TokenIntrospectionOptions, IntrospectedToken, IntrospectionClaims } from './introspection.js';
 export type { TokenSchemeOptions } from './token-scheme.js';
+export { protectedResource, ProtectedResource, WELL_KNOWN_PROTECTED_RESOURCE } from './protected-resource.js';
+export type { ProtectedResourceOptions, ProtectedResourceMetadata } from './protected-resource.js';

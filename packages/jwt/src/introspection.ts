@@ -9,7 +9,7 @@ import { scopesOf, type ScopeSource } from './claims.js';
 import { Backoff, timingMistake, type RetryTimings } from './backoff.js';
 import { refusal } from './failures.js';
 import { ProviderUnavailableError } from './keys.js';
-import { documentedAs, invalidOption, nonEmpty, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
+import { challengeParams, documentedAs, invalidOption, nonEmpty, schemeNameOf, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
 
 /**
  * An RFC 7662 introspection response for an active token.
@@ -146,7 +146,15 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
       : (options.discoveryUrl ?? (options.issuer !== undefined ? `${options.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration` : undefined));
   if (options.introspectionUrl === undefined && discoveryUrl === undefined) invalid('give issuer (for discovery), discoveryUrl or introspectionUrl');
   for (const url of [options.introspectionUrl, discoveryUrl]) if (url !== undefined && !URL.canParse(url)) invalid(`${JSON.stringify(url)} is not an absolute URL`);
-  const audiences = options.audience === undefined ? undefined : typeof options.audience === 'string' ? [options.audience] : [...options.audience];
+  // with `resource` and no `audience`, the resource URI is the audience (RFC 8707)
+  const audiences =
+    options.audience === undefined
+      ? options.resource?.resource !== undefined
+        ? [options.resource.resource]
+        : undefined
+      : typeof options.audience === 'string'
+        ? [options.audience]
+        : [...options.audience];
   if (audiences !== undefined && (audiences.length === 0 || !audiences.every(nonEmpty))) invalid('audience must be a non-empty string (or a list of them)');
   const cacheMax = options.cache === false ? 0 : (options.cache?.max ?? 1000);
   const cacheTtl = options.cache === false ? 0 : (options.cache?.ttl ?? 60) * 1000;
@@ -157,7 +165,9 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
   const backoff = new Backoff({ retryDelay: options.retryDelay, maxRetryDelay: options.maxRetryDelay ?? options.cooldownDuration });
   const report = options.onProviderError ?? (() => {});
   const authorization = `Basic ${Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`).toString('base64')}`;
-  const realm = options.realm;
+  const documented = documentedAs(options, discoveryUrl, { name: 'OpaqueBearer' });
+  // `realm` and, with `resource`, `resource_metadata` in every challenge (an issuer required, the resource URI checked against the audiences)
+  const answers = challengeParams('tokenIntrospection', options, { name: schemeNameOf(options, documented), issuer: options.issuer, audiences });
 
   const cache = new Map<string, { value: IntrospectedToken; until: number }>();
   const pending = new Map<string, Promise<IntrospectionClaims | undefined>>();
@@ -231,15 +241,15 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
       }
       claims = await call;
     } catch (error) {
-      throw refusal(error, { realm });
+      throw refusal(error, answers);
     }
-    if (claims === undefined) throw invalidToken('The token is not active', { realm });
+    if (claims === undefined) throw invalidToken('The token is not active', answers);
     const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
-    if (exp !== undefined && exp <= Date.now()) throw invalidToken('The token has expired', { realm });
-    if (options.issuer !== undefined && claims.iss !== undefined && claims.iss !== options.issuer) throw invalidToken('The token is from another issuer', { realm });
+    if (exp !== undefined && exp <= Date.now()) throw invalidToken('The token has expired', answers);
+    if (options.issuer !== undefined && claims.iss !== undefined && claims.iss !== options.issuer) throw invalidToken('The token is from another issuer', answers);
     if (audiences !== undefined) {
       const aud = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
-      if (!aud.some((a) => audiences.includes(a))) throw invalidToken('The token is for another audience', { realm });
+      if (!aud.some((a) => audiences.includes(a))) throw invalidToken('The token is for another audience', answers);
     }
     const value = new Introspected(claims, scopesOf(claims, options.scopeClaim), token);
     if (cacheMax > 0 && cacheTtl > 0) {
@@ -252,8 +262,9 @@ export function tokenIntrospection<A extends boolean = true>(options: TokenIntro
   return tokenScheme({
     kind: 'tokenIntrospection',
     options,
-    documented: documentedAs(options, discoveryUrl, { name: 'OpaqueBearer' }),
+    documented,
     check,
     scopesOf: (value) => value.scopes,
+    challenge: answers,
   }) as SecurityScheme<SchemeValue<IntrospectedToken, A>>;
 }

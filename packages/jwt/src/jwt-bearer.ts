@@ -13,7 +13,7 @@ import { accessToken, scopesOf, type AccessToken, type ScopeSource, type Verifie
 import { refusal } from './failures.js';
 import { timingMistake } from './backoff.js';
 import { KeySource, type KeyLocation, type KeyTimings } from './keys.js';
-import { documentedAs, invalidOption, nonEmpty, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
+import { challengeParams, documentedAs, invalidOption, nonEmpty, schemeNameOf, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
 
 /**
  * The algorithms accepted by default: every asymmetric JWS algorithm jose
@@ -190,7 +190,10 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
     ...(options.typ !== undefined ? { typ: options.typ } : {}),
     ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
   };
-  const realm = options.realm;
+  const documented = documentedAs(options, 'discoveryUrl' in location ? location.discoveryUrl : undefined, { name: 'JWTBearer', format: 'JWT' });
+  const audiences = typeof audience === 'string' ? [audience] : audience;
+  // `realm` and, with `resource`, `resource_metadata` in every challenge (the resource URI checked against the audiences)
+  const answers = challengeParams('jwtBearer', options, { name: schemeNameOf(options, documented), issuer: options.issuer, audiences });
   const scopeClaim = options.scopeClaim;
   const check = async (token: string): Promise<AccessToken<ClaimsOf<S>>> => {
     let verified;
@@ -198,17 +201,17 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
       verified = await keys.verify(token, verifyOptions);
     } catch (error) {
       const again = keys.recover(error, token, verifyOptions);
-      if (again === undefined) throw refusal(error, { realm });
+      if (again === undefined) throw refusal(error, answers);
       try {
         verified = await again;
       } catch (failure) {
-        throw refusal(failure, { realm });
+        throw refusal(failure, answers);
       }
     }
     let claims = verified.payload as VerifiedClaims & ClaimsOf<S>;
     if (schema !== undefined) {
       const parsed = schema.safeParse(claims);
-      if (!parsed.success) throw invalidToken('The token has invalid claims', { realm });
+      if (!parsed.success) throw invalidToken('The token has invalid claims', answers);
       claims = { ...claims, ...(parsed.data as object) };
     }
     return accessToken(claims, scopesOf(claims, scopeClaim), verified.protectedHeader, token);
@@ -216,8 +219,9 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
   return tokenScheme({
     kind: 'jwtBearer',
     options,
-    documented: documentedAs(options, 'discoveryUrl' in location ? location.discoveryUrl : undefined, { name: 'JWTBearer', format: 'JWT' }),
+    documented,
     check,
     scopesOf: (value) => value.scopes,
+    challenge: answers,
   }) as SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>>;
 }

@@ -20,6 +20,7 @@ import {
   type VerifyContext,
 } from '@depends/core';
 import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
+import { tieToResource, type ProtectedResource } from './protected-resource.js';
 
 /**
  * Options every provider-backed bearer scheme takes besides its checks.
@@ -41,6 +42,14 @@ export interface TokenSchemeOptions<A extends boolean = boolean> extends SchemeO
    * one, or an HTTP bearer.
    */
   flows?: OAuthFlows;
+  /**
+   * The protected resource (RFC 9728) these tokens are for, made with
+   * `protectedResource()`: its URI must be among the expected audiences, and
+   * every 401 and 403 challenge carries `resource_metadata="…"` (its
+   * metadata's absolute URL). The scheme's issuer joins the metadata's
+   * `authorization_servers`.
+   */
+  resource?: ProtectedResource;
 }
 
 /**
@@ -95,7 +104,7 @@ export function documentedAs(
  *
  * @example
  * ```ts
- * tokenScheme({ kind: 'tokenIntrospection', options, documented, check: (token) => introspect(token), scopesOf: (v: { scopes: string[] }) => v.scopes })
+ * tokenScheme({ kind: 'tokenIntrospection', options, documented, check: (token) => introspect(token), scopesOf: (v: { scopes: string[] }) => v.scopes, challenge: { realm: 'reports' } })
  * ```
  */
 export interface TokenSchemeDefinition<V> {
@@ -107,7 +116,44 @@ export interface TokenSchemeDefinition<V> {
   readonly check: (token: string) => Promise<V>;
   /** The scopes a checked token grants. */
   readonly scopesOf: (value: V) => readonly string[];
+  /** The auth-params of its challenges (see {@link challengeParams}). */
+  readonly challenge: { realm?: string; resourceMetadata?: string };
 }
+
+/**
+ * The auth-params every challenge of a provider-backed scheme carries
+ * (`realm`, `resource_metadata`), and the scheme's tie to its resource,
+ * checked (issuer, audience) when given.
+ *
+ * @example
+ * ```ts
+ * const answers = challengeParams('jwtBearer', options, { name: 'OpenIdConnect', issuer, audiences })
+ * throw invalidToken('The token has expired', answers)
+ * ```
+ */
+export function challengeParams(
+  kind: string,
+  options: TokenSchemeOptions,
+  scheme: { name: string; issuer?: string | undefined; audiences?: readonly string[] | undefined },
+): { realm?: string; resourceMetadata?: string } {
+  const params: { realm?: string; resourceMetadata?: string } = {};
+  if (options.realm !== undefined) params.realm = options.realm;
+  if (options.resource !== undefined) {
+    const scopes = [...Object.keys(options.scopes ?? {})];
+    params.resourceMetadata = tieToResource(kind, options.resource, { name: scheme.name, issuer: scheme.issuer, audiences: scheme.audiences, scopes });
+  }
+  return params;
+}
+
+/**
+ * The `securitySchemes` name of a provider-backed scheme.
+ *
+ * @example
+ * ```ts
+ * schemeNameOf({}, documentedAs({}, discoveryUrl, { name: 'JWTBearer' })) // 'OpenIdConnect'
+ * ```
+ */
+export const schemeNameOf = (options: TokenSchemeOptions, documented: { defaultName: string }): string => options.schemeName ?? documented.defaultName;
 
 /** The bearer token of a request, as sent (`undefined` without one, or for another scheme). */
 const readBearer = (request: RequestView): ReadResult<string> => {
@@ -126,19 +172,19 @@ const readBearer = (request: RequestView): ReadResult<string> => {
  *
  * @example
  * ```ts
- * const scheme = tokenScheme({ kind: 'jwtBearer', options, documented, check, scopesOf: (t: { scopes: string[] }) => t.scopes })
+ * const scheme = tokenScheme({ kind: 'jwtBearer', options, documented, check, scopesOf: (t: { scopes: string[] }) => t.scopes, challenge: {} })
  * ```
  */
 export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecurityScheme<V> {
   const { options, check, scopesOf, documented } = definition;
   const name = options.schemeName ?? documented.defaultName;
   if (!nonEmpty(name)) invalidOption(definition.kind, 'schemeName must be a non-empty string');
-  const realm = options.realm;
+  const params = definition.challenge;
   const verify = async (token: string, { required }: VerifyContext): Promise<V> => {
     const value = await check(token);
     if (required.scopes.length > 0) {
       const granted = scopesOf(value);
-      for (const scope of required.scopes) if (!granted.includes(scope)) throw insufficientScope(required, { realm });
+      for (const scope of required.scopes) if (!granted.includes(scope)) throw insufficientScope(required, params);
     }
     return value;
   };
@@ -146,7 +192,7 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
     defaultName: documented.defaultName,
     options,
     openapi: documented.openapi as SchemeDefinition<string>['openapi'],
-    challenge: realm === undefined ? 'Bearer' : bearerChallenge({ realm }),
+    challenge: params.realm === undefined && params.resourceMetadata === undefined ? 'Bearer' : bearerChallenge(params),
     consumes: [{ in: 'header', name: 'authorization' }],
     bearerChallenges: true,
     read: readBearer,

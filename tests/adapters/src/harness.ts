@@ -13,6 +13,7 @@ import { serve } from '@hono/node-server';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppOptions, DependsApp, OpenAPIDocument, Router } from '../../../packages/core/src/index.js';
 import type { AdapterOptions } from '../../../packages/core/src/adapter/index.js';
+import type { DocsOptions } from '../../../packages/core/src/docs/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
 import type { SingleHandler } from './api.js';
@@ -26,7 +27,7 @@ export interface Setup {
   /** Single handlers, wrapped with `d.handler()` on the framework's router. */
   readonly handlers?: readonly SingleHandler[];
   /** Docs options; when set, `d.docs()` is called (after the routes). */
-  readonly docs?: { openapiPath?: string; docsPath?: string; title?: string };
+  readonly docs?: { openapiPath?: string; docsPath?: string; title?: string; resourceMetadata?: DocsOptions['resourceMetadata'] };
   /** Adapter options (`bodyLimit`). */
   readonly adapter?: AdapterOptions;
   /**

@@ -15,6 +15,7 @@ import { runGuard, type GuardOutcome } from '../guard/run.js';
 import type { TableRoute } from '../guard/types.js';
 import type { Input, Inputs } from '../dependency/types.js';
 import { docsRoutes, type DocsOptions, type DocsRoute } from '../docs/routes.js';
+import { checkWellKnown, type WellKnownContext, type WellKnownDocument } from '../docs/well-known.js';
 import type { ServedAt } from '../openapi/servers.js';
 import { mergeDocument, type BaseDocument } from '../openapi/merge.js';
 import type { OpenAPIDocument } from '../openapi/types.js';
@@ -159,6 +160,8 @@ export class AdapterKit<T, H> {
   #base: BaseDocument | undefined;
   /** The last merge: of which documents, giving which. */
   #merged: { readonly ours: OpenAPIDocument; readonly base: object; readonly doc: OpenAPIDocument } | undefined;
+  /** The documents derived from the declarations given to `docs()` (`resourceMetadata`), built by the startup check. */
+  readonly #wellKnown: { readonly entries: readonly WellKnownDocument[]; readonly context: WellKnownContext }[] = [];
 
   constructor(app: DependsApp, options: AdapterOptions, binding: AdapterBinding<T, H>) {
     this.app = app;
@@ -269,6 +272,8 @@ export class AdapterKit<T, H> {
     this.#docsTargets.add(target);
     this.#stale = true;
     if (options.base !== undefined) this.#base = options.base;
+    const derived = options.resourceMetadata;
+    if (derived !== undefined) this.#wellKnown.push({ entries: Array.isArray(derived) ? derived : [derived as WellKnownDocument], context: { docsPath: (options.docsPath ?? '/docs').replace(/\/$/, '') || '/' } });
     const source = { document: (at?: ServedAt) => this.openapi(at), serversFromRequest: this.app.serversFromRequest };
     // A configuration mistake found while building the document answers the plain 500 (given to `onError`), never a framework's error page.
     return docsRoutes(source, options).map((r) => ({
@@ -341,7 +346,28 @@ export class AdapterKit<T, H> {
       this.#stale = true;
     }
     if (this.#stale && (this.#docsTargets.size > 0 || this.#targets.size > 0)) this.#discover();
-    if (target !== undefined) this.#withBase(this.app.openapi());
+    if (target !== undefined) {
+      const doc = this.#withBase(this.app.openapi());
+      for (const w of this.#wellKnown) checkWellKnown(doc, w.entries, w.context);
+    }
+  }
+
+  /**
+   * Builds the documents derived from the declarations given to `docs()`
+   * (`resourceMetadata`) against the document, throwing the
+   * `ConfigurationError` of a declaration they cannot describe: what an
+   * adapter whose startup check reads the route tables by itself (Fastify's
+   * `onReady`) runs. Nothing without them.
+   *
+   * @example
+   * ```ts
+   * app.addHook('onReady', async () => kit.checkDerived())
+   * ```
+   */
+  checkDerived(): void {
+    if (this.#wellKnown.length === 0) return;
+    const doc = this.openapi();
+    for (const w of this.#wellKnown) checkWellKnown(doc, w.entries, w.context);
   }
 
   #discover(): void {

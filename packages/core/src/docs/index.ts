@@ -19,4 +19,6 @@ export { docsAsset, docsAssetNames, installedDocsFiles, swaggerUiDistPath, SWAGG
 export type { DocsAsset, DocsFiles } from './assets.js';
 export { docsRoutes } from './routes.js';
 export type { DocsOptions, DocsRoute, DocsSource } from './routes.js';
+export { wellKnownRoutes, checkWellKnown } from './well-known.js';
+export type { WellKnownDocument, WellKnownContext } from './well-known.js';
 export type { ServedAt } from '../openapi/servers.js';

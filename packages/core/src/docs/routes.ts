@@ -8,6 +8,7 @@ import type { OpenAPIDocument } from '../openapi/types.js';
 import { jsonAnswer, type Answer } from '../response/reply.js';
 import { docsAsset, installedDocsFiles, type DocsFiles } from './assets.js';
 import { swaggerUiHtml, type SwaggerUiOAuthOptions } from './swagger-ui.js';
+import { wellKnownRoutes, type WellKnownDocument } from './well-known.js';
 
 /**
  * Where an adapter's `d.docs()` serves the document and the page.
@@ -52,6 +53,14 @@ export interface DocsOptions {
    * servers, tags, bodies, responses and components are kept.
    */
   base?: BaseDocument;
+  /**
+   * Documents derived from the declarations, served beside the docs: the
+   * RFC 9728 protected resource metadata of `@depends/jwt`'s
+   * `protectedResource()` (at `/.well-known/oauth-protected-resource…`),
+   * built from the document and checked at startup (see
+   * {@link WellKnownDocument}).
+   */
+  resourceMetadata?: WellKnownDocument | readonly WellKnownDocument[];
 }
 
 /**
@@ -139,7 +148,9 @@ export function docsRoutes(source: DocsSource | (() => OpenAPIDocument), options
   // serialised once per document object (a served document is one object per server URL)
   const json = new WeakMap<OpenAPIDocument, Answer>();
   let page: Answer | undefined;
+  const derived = wellKnownRoutes(() => document(), options.resourceMetadata, { docsPath: docsPath || '/' });
   return [
+    ...derived.map((r) => ({ path: r.path, answer: () => r.answer() })),
     {
       path: openapiPath,
       answer: (_params, at) => {

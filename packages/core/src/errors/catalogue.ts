@@ -68,6 +68,8 @@ export const ErrorCode = {
   GuardNotRun: 'DEPENDS_GUARD_NOT_RUN',
   /** The app's own OpenAPI document (`base`) cannot take depends' entries: not OpenAPI 3.0/3.1, a security scheme name both define differently, a construct its version cannot hold. */
   BaseDocument: 'DEPENDS_BASE_DOCUMENT',
+  /** The protected resource metadata (RFC 9728) cannot be derived from the declarations: a resource URI the verifier's audiences do not include, a scheme with no issuer on a route that points to the metadata. */
+  ResourceMetadata: 'DEPENDS_RESOURCE_METADATA',
   /** A dependency or handler answered 401 without a `WWW-Authenticate` challenge on a route with no security scheme to take one from (answered 500). */
   MissingChallenge: 'DEPENDS_MISSING_CHALLENGE',
 } as const;

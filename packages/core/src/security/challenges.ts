@@ -106,6 +106,8 @@ export function sanitizeBearerParam(value: string): string {
  * ```ts
  * bearerChallenge({ error: 'insufficient_scope', scope: 'items me' })
  * // 'Bearer error="insufficient_scope", scope="items me"'
+ * bearerChallenge({ resourceMetadata: 'https://api.example.com/.well-known/oauth-protected-resource/mcp' })
+ * // 'Bearer resource_metadata="https://api.example.com/.well-known/oauth-protected-resource/mcp"'
  * ```
  */
 export function bearerChallenge(params: {
@@ -113,11 +115,14 @@ export function bearerChallenge(params: {
   error?: 'invalid_request' | 'invalid_token' | 'insufficient_scope';
   errorDescription?: string;
   scope?: string;
+  /** The absolute URL of the resource's RFC 9728 metadata: a `resource_metadata` auth-param (§5.1). */
+  resourceMetadata?: string;
 }): string {
   return formatChallenge('Bearer', {
     realm: params.realm,
     error: params.error,
     error_description: params.errorDescription === undefined ? undefined : sanitizeBearerParam(params.errorDescription),
     scope: params.scope === undefined ? undefined : sanitizeBearerParam(params.scope),
+    resource_metadata: params.resourceMetadata,
   });
 }

@@ -68,6 +68,8 @@ export interface InvalidTokenOptions {
   detail?: string;
   /** A `realm` auth-param for the challenge. */
   realm?: string;
+  /** The absolute URL of the resource's RFC 9728 metadata, as `resource_metadata` in the challenge. */
+  resourceMetadata?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export function invalidToken(description?: string, options?: InvalidTokenOptions
   if (description === undefined && options === undefined) return INVALID_TOKEN();
   options ??= {};
   return new HTTPException(401, options.detail ?? 'Could not validate credentials', {
-    'www-authenticate': bearerChallenge({ realm: options.realm, error: 'invalid_token', errorDescription: description }),
+    'www-authenticate': bearerChallenge({ realm: options.realm, error: 'invalid_token', errorDescription: description, resourceMetadata: options.resourceMetadata }),
   });
 }
 
@@ -113,6 +115,8 @@ export interface InsufficientScopeOptions {
   description?: string;
   /** A `realm` auth-param for the challenge. */
   realm?: string;
+  /** The absolute URL of the resource's RFC 9728 metadata, as `resource_metadata` in the challenge. */
+  resourceMetadata?: string;
 }
 
 /**
@@ -135,13 +139,16 @@ export function insufficientScope(
   options: InsufficientScopeOptions = {},
 ): HTTPException {
   const scope = typeof scopes === 'string' ? scopes : scopes instanceof SecurityScopes ? scopes.scopeStr : scopes.join(' ');
-  if (options.detail === undefined && options.description === undefined && options.realm === undefined) return insufficientScopeFor(scope)();
+  if (options.detail === undefined && options.description === undefined && options.realm === undefined && options.resourceMetadata === undefined) {
+    return insufficientScopeFor(scope)();
+  }
   return new HTTPException(403, options.detail ?? 'Not enough permissions', {
     'www-authenticate': bearerChallenge({
       realm: options.realm,
       error: 'insufficient_scope',
       errorDescription: options.description,
       scope,
+      resourceMetadata: options.resourceMetadata,
     }),
   });
 }
