@@ -239,11 +239,11 @@ export class Guards {
         const options = this.#options(guard, entry);
         const scopes = options.scopes ?? [];
         if (!options.public && guard.allScopes.every((s) => scopes.includes(s))) return;
-        const name = typeof after === 'function' && after.name ? `"${after.name}"` : 'an anonymous middleware';
+        const name = typeof after === 'function' && after.name ? `middleware "${after.name}"` : 'an anonymous middleware';
         const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
         throw new ConfigurationError(
           ErrorCode.GuardOrder,
-          `Guard "${guard.name}": middleware ${name} runs after it and before ${where}, which the guard lets through ${options.public ? 'without a credential' : `with fewer scopes (${scopes.join(' ') || 'none'})`}. The guard cannot tell whether that middleware answers requests by itself, so it checks its strictest requirement there and would refuse what ${where} allows: register the middleware before the guard (app.use(bodyParser) before app.use(auth)), or place the guard on the routers or routes it protects`,
+          `Guard "${guard.name}": ${name} runs after it and before ${where}, which the guard lets through ${options.public ? 'without a credential' : `with fewer scopes (${scopes.join(' ') || 'none'})`}. The guard cannot tell whether that middleware answers requests by itself, so it checks its strictest requirement there and would refuse what ${where} allows: register the middleware before the guard (app.use(bodyParser) before app.use(auth)), or place the guard on the routers or routes it protects`,
         );
       });
     }
