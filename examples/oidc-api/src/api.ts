@@ -21,7 +21,7 @@ import {
   type AppOptions,
   type Refusal,
 } from '@depends/core';
-import { jwtBearer, type KeyTimings } from '@depends/jwt';
+import { jwtBearer, protectedResource, type KeyTimings, type ProtectedResource } from '@depends/jwt';
 import { API_SCOPES, AUDIENCE } from './provider.js';
 
 /** An API key the API accepts, and the scopes it grants. */
@@ -72,12 +72,22 @@ export interface ReportsApiOptions extends KeyTimings {
   clockTolerance?: number;
   /** The API keys `GET /reports` accepts (default {@link API_KEYS}). */
   apiKeys?: readonly ApiKey[];
+  /**
+   * The API's own URL as a protected resource (RFC 9728), e.g.
+   * `http://127.0.0.1:3000`: its metadata is served at
+   * `/.well-known/oauth-protected-resource`, the 401s and 403s name it
+   * (`resource_metadata="…"`), and tokens issued for it (RFC 8707
+   * `resource=`) are accepted besides those for {@link AUDIENCE}.
+   */
+  resource?: string;
 }
 
 /** The declared API: its router and the app options the adapters take. */
 export interface ReportsApi {
   readonly router: Router;
   readonly options: AppOptions;
+  /** The protected resource, when `resource` was given: for `d.docs(app, { resourceMetadata })`. */
+  readonly resource?: ProtectedResource;
 }
 
 /**
@@ -90,9 +100,12 @@ export interface ReportsApi {
  * ```
  */
 export function reportsApi(options: ReportsApiOptions): ReportsApi {
+  const resource = options.resource === undefined ? undefined : protectedResource({ resource: options.resource, resourceName: 'Reports API' });
   const accessToken = jwtBearer({
     issuer: options.issuer,
-    audience: AUDIENCE,
+    // the resource's tokens carry its URL as audience (RFC 8707)
+    audience: resource === undefined ? AUDIENCE : [AUDIENCE, resource.resource],
+    ...(resource !== undefined ? { resource } : {}),
     description: 'Sign in with the example identity provider (authorization code + PKCE), or use a client-credentials token.',
     clockTolerance: options.clockTolerance,
     timeoutDuration: options.timeoutDuration,
@@ -149,5 +162,9 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
     },
     { summary: 'Create a report', tags: ['reports'], operationId: 'createReport', status: 201, response: ReportOut },
   );
-  return { router, options: { title: 'Reports API', version: '1.0.0', description: `Scopes: ${Object.keys(API_SCOPES).join(', ')}` } };
+  return {
+    router,
+    options: { title: 'Reports API', version: '1.0.0', description: `Scopes: ${Object.keys(API_SCOPES).join(', ')}` },
+    ...(resource !== undefined ? { resource } : {}),
+  };
 }

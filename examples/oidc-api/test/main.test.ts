@@ -66,6 +66,12 @@ describe.each([undefined, 'koa', 'hono', 'fastify'] as const)('FRAMEWORK=%s', (f
       expect((await call(`${api}/reports`, { bearer: token })).status).toBe(200);
       expect((await call(`${api}/reports`, { method: 'POST', bearer: token, json: { title: 'x' } })).status).toBe(403);
       expect((await call(`${api}/me`)).status).toBe(401);
+      // a protected resource named by its URL (RFC 9728): the 401 names its metadata, which names the provider
+      expect((await call(`${api}/me`)).headers['www-authenticate']).toBe(`Bearer resource_metadata="${api}/.well-known/oauth-protected-resource"`);
+      expect(main.output()).toContain(`Protected resource metadata: ${api}/.well-known/oauth-protected-resource`);
+      expect((await call(`${api}/.well-known/oauth-protected-resource`)).json()).toMatchObject({ resource: api, authorization_servers: [issuer] });
+      const forResource = await clientToken(issuer, { id: 'reports-service', secret: 'reports-service-secret' }, { scope: 'reports:read', resource: api });
+      expect((await call(`${api}/reports`, { bearer: forResource })).status).toBe(200);
       const doc = (await call(`${api}/openapi.json`)).json();
       expect(doc.components.securitySchemes.OpenIdConnect.openIdConnectUrl).toBe(`${issuer}/.well-known/openid-configuration`);
       const page = await call(`${api}/docs`);

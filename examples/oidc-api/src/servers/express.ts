@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { createDepends } from '@depends/express';
 import { reportsApi } from '../api.js';
-import { DOCS, listen, type RunningApi, type StartOptions } from './listen.js';
+import { docsOf, listen, type RunningApi, type StartOptions } from './listen.js';
 
 /**
  * Starts the API on Express.
@@ -19,6 +19,6 @@ export async function start(options: StartOptions): Promise<RunningApi> {
   app.disable('x-powered-by');
   const d = createDepends(api.options);
   d.mount(app, api.router);
-  d.docs(app, DOCS);
+  d.docs(app, docsOf(api));
   return listen(createServer(app), d.app, options.port ?? 3000, options.host ?? '127.0.0.1');
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import Fastify from 'fastify';
 import { createDepends } from '@depends/fastify';
 import { reportsApi } from '../api.js';
-import { DOCS, listen, type RunningApi, type StartOptions } from './listen.js';
+import { docsOf, listen, type RunningApi, type StartOptions } from './listen.js';
 
 /**
  * Starts the API on Fastify.
@@ -17,7 +17,7 @@ export async function start(options: StartOptions): Promise<RunningApi> {
   const api = reportsApi(options);
   const app = Fastify({ serverFactory: (handler) => createServer(handler) });
   const d = createDepends(api.options);
-  d.docs(app, DOCS);
+  d.docs(app, docsOf(api));
   d.mount(app, api.router);
   await app.ready();
   return listen(app.server, d.app, options.port ?? 3000, options.host ?? '127.0.0.1');

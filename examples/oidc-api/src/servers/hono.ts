@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
 import { createDepends } from '@depends/hono';
 import { reportsApi } from '../api.js';
-import { DOCS, listen, type RunningApi, type StartOptions } from './listen.js';
+import { docsOf, listen, type RunningApi, type StartOptions } from './listen.js';
 
 /**
  * Starts the API on Hono.
@@ -19,6 +19,6 @@ export async function start(options: StartOptions): Promise<RunningApi> {
   const app = new Hono();
   const d = createDepends(api.options);
   d.mount(app, api.router);
-  d.docs(app, DOCS);
+  d.docs(app, docsOf(api));
   return listen(createAdaptorServer({ fetch: app.fetch }) as Server, d.app, options.port ?? 3000, options.host ?? '127.0.0.1');
 }

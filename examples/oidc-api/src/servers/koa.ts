@@ -4,7 +4,7 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { createDepends } from '@depends/koa';
 import { reportsApi } from '../api.js';
-import { DOCS, listen, type RunningApi, type StartOptions } from './listen.js';
+import { docsOf, listen, type RunningApi, type StartOptions } from './listen.js';
 
 /**
  * Starts the API on Koa.
@@ -20,7 +20,7 @@ export async function start(options: StartOptions): Promise<RunningApi> {
   const router = new Router();
   const d = createDepends(api.options);
   d.mount(router, api.router);
-  d.docs(router, DOCS);
+  d.docs(router, docsOf(api));
   app.use(router.routes()).use(router.allowedMethods());
   return listen(createServer(app.callback()), d.app, options.port ?? 3000, options.host ?? '127.0.0.1');
 }

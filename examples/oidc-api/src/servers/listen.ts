@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DependsApp } from '@depends/core';
 import type { DocsOptions } from '@depends/core/adapter';
+import type { ReportsApi } from '../api.js';
 import { API_SCOPES, DOCS_CLIENT_ID } from '../provider.js';
 
 /** Options of a server's `start()`. */
@@ -19,6 +20,8 @@ export interface StartOptions {
   clockTolerance?: number;
   /** Least time between two key fetches for unknown key ids, in ms (default 30 000). */
   cooldownDuration?: number;
+  /** The API's own URL as a protected resource (RFC 9728): its metadata served, its tokens accepted (see `ReportsApiOptions.resource`). */
+  resource?: string;
 }
 
 /** A running API. */
@@ -65,4 +68,17 @@ export async function listen(server: Server, app: DependsApp, port: number, host
         server.closeAllConnections();
       })),
   };
+}
+
+/**
+ * The docs settings of an API: {@link DOCS}, and the protected resource
+ * metadata (`/.well-known/oauth-protected-resource`) when it is one.
+ *
+ * @example
+ * ```ts
+ * d.docs(app, docsOf(reportsApi({ issuer, resource: 'http://127.0.0.1:3000' })))
+ * ```
+ */
+export function docsOf(api: ReportsApi): DocsOptions {
+  return api.resource === undefined ? DOCS : { ...DOCS, resourceMetadata: api.resource };
 }
