@@ -11,6 +11,8 @@ import { request } from 'undici';
 import express from 'express';
 import { ConfigurationError, ErrorCode, depends, httpBearer, withScopes } from '../../../packages/core/src/index.js';
 import { createDepends } from '../../../packages/express/src/index.js';
+import { Hono } from 'hono';
+import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
 import { pickAdapters } from '../src/harness.js';
 
 const user = depends({ auth: httpBearer() }, ({ auth }) => auth.credentials);
@@ -160,8 +162,6 @@ const startups = pickAdapters([
   {
     name: 'hono',
     run: async () => {
-      const { Hono } = await import('hono');
-      const { createDepends: honoDepends } = await import('../../../packages/hono/src/index.js');
       const app = new Hono();
       const d = honoDepends({ title: 'T' });
       app.use(d.guard({ user: writer }, { routes: { 'POST /v1/notes': { scopes: ['w'] } } }));
