@@ -14,7 +14,7 @@
  * ```
  */
 export { jwtBearer, ASYMMETRIC_ALGORITHMS } from './jwt-bearer.js';
-export type { JwtBearerOptions, ClaimsOf } from './jwt-bearer.js';
+export type { JwtBearerOptions, JwtBearerIssuersOptions, JwtIssuerOptions, JwtIssuerEntry, IssuedAccessToken, ClaimsOf } from './jwt-bearer.js';
 export { scopesOf, accessToken } from './claims.js';
 export type { AccessToken, VerifiedClaims, ScopeSource } from './claims.js';
 export { describeFailure, refusal, PROVIDER_UNAVAILABLE } from './failures.js';

@@ -68,3 +68,38 @@ describe('composed with other schemes', () => {
     expectTypeOf<ValueOf<typeof maybe>>().toEqualTypeOf<AccessToken<{}> | string | undefined>();
   });
 });
+
+describe('jwtBearer({ issuers })', () => {
+  test('the value names the issuer that verified it: a union of literals; checking it narrows the claims', () => {
+    const token = jwtBearer({
+      issuers: [
+        { issuer: 'https://staff.example.com', audience: 'api://reports', claims: z.object({ team: z.string() }) },
+        { issuer: 'https://partner.example', audience: 'api://reports', algorithms: ['ES256'] },
+      ],
+    });
+    type Value = ValueOf<typeof token>;
+    expectTypeOf<Value['issuer']>().toEqualTypeOf<'https://staff.example.com' | 'https://partner.example'>();
+    expectTypeOf<Value>().toMatchTypeOf<AccessToken<{}>>();
+    new Router().get('/me', { auth: security(token, { scopes: ['read'] }) }, ({ auth }) => {
+      if (auth.issuer === 'https://staff.example.com') expectTypeOf(auth.claims.team).toEqualTypeOf<string>();
+      else expectTypeOf(auth.issuer).toEqualTypeOf<'https://partner.example'>();
+      return null;
+    });
+  });
+
+  test('given as const, with autoError: false', () => {
+    const issuers = [
+      { issuer: 'https://a.example', audience: 'api://x' },
+      { issuer: 'https://b.example', audience: 'api://x' },
+    ] as const;
+    const maybe = jwtBearer({ issuers, autoError: false });
+    expectTypeOf<NonNullable<ValueOf<typeof maybe>>['issuer']>().toEqualTypeOf<'https://a.example' | 'https://b.example'>();
+    expectTypeOf<ValueOf<typeof maybe>>().toMatchTypeOf<AccessToken<{}> | undefined>();
+    expectTypeOf<undefined>().toMatchTypeOf<ValueOf<typeof maybe>>();
+  });
+
+  test('issuer and issuers together do not type-check', () => {
+    // @ts-expect-error: either issuer or issuers
+    jwtBearer({ issuer: 'https://a.example', audience: 'api://x', issuers: [{ issuer: 'https://b.example', audience: 'api://x' }] });
+  });
+});

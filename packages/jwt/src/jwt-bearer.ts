@@ -6,8 +6,8 @@
  * the route requires, and documents the provider so Swagger UI's Authorize
  * logs in through it.
  */
-import { invalidToken, type SchemeValue, type SecurityScheme } from '@depends/core';
-import type { JSONWebKeySet, JWTVerifyOptions } from 'jose';
+import { ConfigurationError, invalidToken, type InvalidTokenOptions, type SchemeValue, type SecurityScheme } from '@depends/core';
+import { decodeJwt, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
 import type { z } from 'zod/v4';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
 import { refusal } from './failures.js';
@@ -46,14 +46,16 @@ type ClaimsSchema = z.ZodType<object>;
 export type ClaimsOf<S> = S extends z.ZodType<object> ? z.output<S> : {};
 
 /**
- * Options of {@link jwtBearer}.
+ * What {@link jwtBearer} checks of one issuer's tokens and where it finds
+ * its keys: the options of the single-issuer form besides the document's, and
+ * of each entry of `issuers`.
  *
  * @example
  * ```ts
- * const options: JwtBearerOptions = { issuer: 'https://id.example.com', audience: 'api://reports', clockTolerance: 10 }
+ * const partners: JwtIssuerOptions = { issuer: 'https://login.partner.example', audience: 'api://reports', algorithms: ['ES256'] }
  * ```
  */
-export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined, A extends boolean = boolean> extends TokenSchemeOptions<A>, KeyTimings {
+export interface JwtIssuerOptions<S extends ClaimsSchema | undefined = undefined> extends KeyTimings {
   /** The issuer (`iss`) the tokens must come from, exactly as the provider names itself. */
   issuer: string;
   /** The audience (`aud`) this API answers to: a token for any other audience is refused. */
@@ -82,6 +84,64 @@ export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined
   onProviderError?: (error: unknown) => void;
 }
 
+/**
+ * Options of {@link jwtBearer}.
+ *
+ * @example
+ * ```ts
+ * const options: JwtBearerOptions = { issuer: 'https://id.example.com', audience: 'api://reports', clockTolerance: 10 }
+ * ```
+ */
+export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined, A extends boolean = boolean>
+  extends TokenSchemeOptions<A>,
+    JwtIssuerOptions<S> {}
+
+/**
+ * One entry of `jwtBearer({ issuers })`: an issuer with its own audience,
+ * algorithms, claims schema and keys (its own cache).
+ *
+ * @example
+ * ```ts
+ * const staff: JwtIssuerEntry = { issuer: 'https://staff.example.com', audience: 'api://reports', claims: z.object({ team: z.string() }) }
+ * ```
+ */
+export type JwtIssuerEntry = JwtIssuerOptions<ClaimsSchema | undefined>;
+
+/**
+ * Options of the several-issuers form of {@link jwtBearer}: the document's
+ * and answers' options once, the checks per issuer in `issuers`.
+ *
+ * @example
+ * ```ts
+ * const options: JwtBearerIssuersOptions<readonly JwtIssuerEntry[]> = { issuers: [{ issuer: 'https://a.example', audience: 'api://x' }, { issuer: 'https://b.example', audience: 'api://x' }] }
+ * ```
+ */
+export interface JwtBearerIssuersOptions<E extends readonly JwtIssuerEntry[], A extends boolean = boolean> extends TokenSchemeOptions<A> {
+  /**
+   * The issuers whose tokens are accepted. A token's `iss` (read before
+   * verification only to choose) must equal one of them exactly; the keys
+   * are those of that entry only — never a URL taken from the token.
+   */
+  issuers: E;
+  /** Not with `issuers`: give each issuer in the list. */
+  issuer?: never;
+}
+
+/**
+ * The value of `jwtBearer({ issuers })`: the {@link AccessToken} of the
+ * entry that verified it, with `issuer` naming that entry (a union of
+ * literals when the list is written inline or `as const`, so checking
+ * `issuer` narrows `claims` to that issuer's schema).
+ *
+ * @example
+ * ```ts
+ * const who = (t: IssuedAccessToken<{ issuer: 'https://a.example'; audience: string }>) => t.issuer // 'https://a.example'
+ * ```
+ */
+export type IssuedAccessToken<E> = E extends { issuer: infer I extends string }
+  ? AccessToken<E extends { claims: infer S } ? ClaimsOf<S> : {}> & { readonly issuer: I }
+  : never;
+
 const invalid = (message: string): never => invalidOption('jwtBearer', message);
 
 const TIMINGS = ['timeoutDuration', 'cooldownDuration', 'cacheMaxAge', 'retryDelay', 'maxRetryDelay'] as const;
@@ -100,7 +160,7 @@ function checkedAlgorithms(algorithms: readonly string[] | undefined): string[] 
   return list;
 }
 
-function keyLocation(options: JwtBearerOptions<any, any>): KeyLocation {
+function keyLocation(options: JwtIssuerOptions<any>): KeyLocation {
   const given = [options.jwks !== undefined, options.jwksUri !== undefined, options.discoveryUrl !== undefined].filter(Boolean).length;
   if (given > 1) invalid('give one of jwks, jwksUri and discoveryUrl');
   if (options.jwks !== undefined) {
@@ -166,36 +226,96 @@ function keyLocation(options: JwtBearerOptions<any, any>): KeyLocation {
  */
 export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A extends boolean = true>(
   options: JwtBearerOptions<S, A>,
-): SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>> {
+): SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>>;
+/**
+ * Several issuers, chosen from an allow-list: a token's `iss` is read
+ * (before verification, only to choose) and must equal one entry's `issuer`
+ * exactly; it is then verified with that entry's keys (each entry has its
+ * own discovery and key cache), audience, algorithms and claims schema. A
+ * token from an issuer not listed is refused 401 `invalid_token` ("The
+ * token is from another issuer") without asking any provider: no URL is
+ * ever taken from the token. The value says which issuer verified it.
+ *
+ * Documented as one scheme (an HTTP bearer with `bearerFormat: JWT`, or
+ * `oauth2` with the given `flows`) whose description lists the issuers.
+ *
+ * @example
+ * ```ts
+ * import { jwtBearer } from '@depends/jwt'
+ *
+ * const token = jwtBearer({
+ *   issuers: [
+ *     { issuer: 'https://staff.example.com', audience: 'api://reports', claims: z.object({ team: z.string() }) },
+ *     { issuer: 'https://login.partner.example', audience: 'api://reports', algorithms: ['ES256'] },
+ *   ],
+ * })
+ * api.get('/me', { auth: token }, ({ auth }) => (auth.issuer === 'https://staff.example.com' ? { team: auth.claims.team } : { partner: auth.claims.sub }))
+ * ```
+ */
+export function jwtBearer<const E extends readonly JwtIssuerEntry[], A extends boolean = true>(
+  options: JwtBearerIssuersOptions<E, A>,
+): SecurityScheme<SchemeValue<IssuedAccessToken<E[number]>, A>>;
+export function jwtBearer(options: JwtBearerOptions<any, any> | JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>): SecurityScheme<unknown> {
   if (!options || typeof options !== 'object') invalid('options are required ({ issuer, audience })');
-  if (!nonEmpty(options.issuer)) invalid('issuer must be a non-empty string');
+  if ('issuers' in options && options.issuers !== undefined) return severalIssuers(options as JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>);
+  const prepared = prepareIssuer(options as JwtBearerOptions<any, any>, '');
+  const location = prepared.location;
+  const documented = documentedAs(options, 'discoveryUrl' in location ? location.discoveryUrl : undefined, { name: 'JWTBearer', format: 'JWT' });
+  // `realm` and, with `resource`, `resource_metadata` in every challenge (the resource URI checked against the audiences)
+  const answers = challengeParams('jwtBearer', options, { name: schemeNameOf(options, documented), issuer: prepared.issuer, audiences: prepared.audiences });
+  return tokenScheme({
+    kind: 'jwtBearer',
+    options,
+    documented,
+    check: (token) => prepared.check(token, answers),
+    scopesOf: (value) => value.scopes,
+    challenge: answers,
+  });
+}
+
+/** One issuer's checks, ready to verify: its own key source (and cache), jose's options, its claims schema. */
+interface PreparedIssuer {
+  readonly issuer: string;
+  readonly audiences: readonly string[];
+  readonly location: KeyLocation;
+  check(token: string, answers: InvalidTokenOptions): Promise<AccessToken<any>>;
+}
+
+/** Checks one issuer's options (messages prefixed with `at`, e.g. `issuers[1]: `) and makes its verifier. */
+function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssuer {
+  const fail = (message: string): never => invalid(at + message);
+  if (!nonEmpty(options.issuer)) fail('issuer must be a non-empty string');
   const audience = typeof options.audience === 'string' ? options.audience : options.audience ? [...options.audience] : undefined;
   if (audience === undefined || (Array.isArray(audience) ? audience.length === 0 || !audience.every(nonEmpty) : !nonEmpty(audience))) {
-    invalid('audience must be a non-empty string (or a list of them): a token for another API must not be accepted here');
+    fail('audience must be a non-empty string (or a list of them): a token for another API must not be accepted here');
   }
-  const schema = options.claims;
-  if (schema !== undefined && typeof (schema as { safeParse?: unknown }).safeParse !== 'function') invalid('claims must be a zod schema');
+  const schema = options.claims as ClaimsSchema | undefined;
+  if (schema !== undefined && typeof (schema as { safeParse?: unknown }).safeParse !== 'function') fail('claims must be a zod schema');
   const mistake = timingMistake(options, TIMINGS);
-  if (mistake !== undefined) invalid(mistake);
-  if (options.timeoutDuration !== undefined && !Number.isInteger(options.timeoutDuration)) invalid('timeoutDuration must be a whole number of milliseconds');
-  const location = keyLocation(options);
+  if (mistake !== undefined) fail(mistake);
+  if (options.timeoutDuration !== undefined && !Number.isInteger(options.timeoutDuration)) fail('timeoutDuration must be a whole number of milliseconds');
+  let location: KeyLocation;
+  let algorithms: string[];
+  try {
+    location = keyLocation(options);
+    algorithms = checkedAlgorithms(options.algorithms);
+  } catch (error) {
+    if (at !== '' && error instanceof ConfigurationError) fail(error.message.replace(/^Security scheme jwtBearer: /, ''));
+    throw error;
+  }
   const keys = new KeySource(location, options, options.onProviderError);
   const required = [...new Set(['iss', 'aud', 'exp', ...(options.requiredClaims ?? [])])];
   const verifyOptions: JWTVerifyOptions = {
     issuer: options.issuer,
     audience,
-    algorithms: checkedAlgorithms(options.algorithms),
+    algorithms,
     clockTolerance: options.clockTolerance ?? 5,
     requiredClaims: required,
     ...(options.typ !== undefined ? { typ: options.typ } : {}),
     ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
   };
-  const documented = documentedAs(options, 'discoveryUrl' in location ? location.discoveryUrl : undefined, { name: 'JWTBearer', format: 'JWT' });
-  const audiences = typeof audience === 'string' ? [audience] : audience;
-  // `realm` and, with `resource`, `resource_metadata` in every challenge (the resource URI checked against the audiences)
-  const answers = challengeParams('jwtBearer', options, { name: schemeNameOf(options, documented), issuer: options.issuer, audiences });
   const scopeClaim = options.scopeClaim;
-  const check = async (token: string): Promise<AccessToken<ClaimsOf<S>>> => {
+  const check = async (token: string, answers: InvalidTokenOptions): Promise<AccessToken<any>> => {
     let verified;
     try {
       verified = await keys.verify(token, verifyOptions);
@@ -208,13 +328,57 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
         throw refusal(failure, answers);
       }
     }
-    let claims = verified.payload as VerifiedClaims & ClaimsOf<S>;
+    let claims = verified.payload as VerifiedClaims;
     if (schema !== undefined) {
       const parsed = schema.safeParse(claims);
       if (!parsed.success) throw invalidToken('The token has invalid claims', answers);
       claims = { ...claims, ...(parsed.data as object) };
     }
     return accessToken(claims, scopesOf(claims, scopeClaim), verified.protectedHeader, token);
+  };
+  return { issuer: options.issuer, audiences: typeof audience === 'string' ? [audience] : (audience ?? []), location, check };
+}
+
+/** The unverified `iss` of a compact JWT, only to choose among the configured issuers (`undefined` when there is none to read). */
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const iss = decodeJwt(token).iss;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `jwtBearer({ issuers })`: the entry is chosen by exact `iss` from the list; each verifies with its own keys. */
+function severalIssuers(options: JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>): SecurityScheme<unknown> {
+  if ((options as { issuer?: unknown }).issuer !== undefined) invalid('give either issuer or issuers, not both');
+  const list: unknown = options.issuers;
+  if (!Array.isArray(list) || list.length === 0) invalid('issuers must be a non-empty list of { issuer, audience, … }');
+  if (options.resource !== undefined) {
+    invalid('resource is not supported with issuers yet: give each issuer its own jwtBearer({ issuer, resource }), or leave resource out');
+  }
+  const byIssuer = new Map<string, PreparedIssuer>();
+  (list as unknown[]).forEach((entry, i) => {
+    if (!entry || typeof entry !== 'object') invalid(`issuers[${i}] must be an object ({ issuer, audience, … })`);
+    const prepared = prepareIssuer(entry as JwtIssuerEntry, `issuers[${i}]: `);
+    if (byIssuer.has(prepared.issuer)) invalid(`issuers[${i}]: ${JSON.stringify(prepared.issuer)} is listed twice (each issuer once, with its own options)`);
+    byIssuer.set(prepared.issuer, prepared);
+  });
+  const documented = documentedAs(options, undefined, { name: 'JWTBearer', format: 'JWT' });
+  if (options.description === undefined) {
+    const names = [...byIssuer.values()].map((p) =>
+      'discoveryUrl' in p.location ? `${p.issuer} (OpenID Connect discovery: ${p.location.discoveryUrl})` : p.issuer,
+    );
+    documented.openapi = { ...documented.openapi, description: `A JWT access token from one of these issuers: ${names.join(', ')}.` };
+  }
+  const answers = challengeParams('jwtBearer', options, { name: schemeNameOf(options, documented) });
+  const check = async (token: string): Promise<IssuedAccessToken<JwtIssuerEntry>> => {
+    const iss = unverifiedIssuer(token);
+    // only an exact match with a configured issuer: nothing is fetched for any other token
+    const chosen = iss === undefined ? undefined : byIssuer.get(iss);
+    if (chosen === undefined) throw invalidToken(iss === undefined ? 'The token is malformed' : 'The token is from another issuer', answers);
+    const value = await chosen.check(token, answers);
+    return Object.defineProperty(value, 'issuer', { value: chosen.issuer, enumerable: true }) as IssuedAccessToken<JwtIssuerEntry>;
   };
   return tokenScheme({
     kind: 'jwtBearer',
@@ -223,5 +387,5 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
     check,
     scopesOf: (value) => value.scopes,
     challenge: answers,
-  }) as SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>>;
+  });
 }

@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { ConfigurationError, DependsApp, Router, security } from '@depends/core';
+import { validateOpenApi } from '../../core/src/openapi/test/validate.js';
+import { jwtBearer } from './jwt-bearer.js';
+import { protectedResource } from './protected-resource.js';
+import { AUDIENCE, startIssuer, type TestIssuer } from './test/issuer.js';
+
+// Two issuers the API trusts, each with its own audience, algorithms and claims; a third it does not.
+const staff: TestIssuer = await startIssuer();
+const partner: TestIssuer = await startIssuer();
+const stranger: TestIssuer = await startIssuer();
+afterAll(() => Promise.all([staff.close(), partner.close(), stranger.close()]));
+
+const PARTNER_AUDIENCE = 'api://tests-partners';
+
+function appWith() {
+  const token = jwtBearer({
+    issuers: [
+      { issuer: staff.issuer, audience: AUDIENCE, claims: z.object({ team: z.string() }), cooldownDuration: 0 },
+      { issuer: partner.issuer, audience: PARTNER_AUDIENCE, algorithms: ['RS256', 'PS256'], cooldownDuration: 0 },
+    ],
+  });
+  const router = new Router();
+  router.get('/me', { auth: token }, ({ auth }) =>
+    auth.issuer === staff.issuer ? { issuer: auth.issuer, sub: auth.claims.sub, team: auth.claims.team } : { issuer: auth.issuer, sub: auth.claims.sub },
+  );
+  router.get('/read', { auth: security(token, { scopes: ['read'] }) }, ({ auth }) => ({ issuer: auth.issuer, scopes: auth.scopes }));
+  const app = new DependsApp({ title: 'Several issuers' });
+  app.include(router);
+  const get = (url: string, token?: string) => app.request({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+  return { app, get };
+}
+
+const refused = (description: string) => `Bearer error="invalid_token", error_description="${description}"`;
+/** Every request any of the three issuers has served (discovery and JWKS). */
+const fetches = () => [staff, partner, stranger].map((i) => Object.values(i.hits).reduce((a, b) => a + b, 0));
+
+describe('jwtBearer({ issuers }): the issuer chosen from an allow-list', () => {
+  const { app, get } = appWith();
+
+  test('tokens of both issuers are accepted; the value names the issuer that verified it, with its own claims', async () => {
+    const a = await get('/me', await staff.sign({ sub: 'alice', team: 'ops' }));
+    expect([a.status, a.json()]).toEqual([200, { issuer: staff.issuer, sub: 'alice', team: 'ops' }]);
+    const b = await get('/me', await partner.sign({ sub: 'bob', aud: PARTNER_AUDIENCE }));
+    expect([b.status, b.json()]).toEqual([200, { issuer: partner.issuer, sub: 'bob' }]);
+    // each issuer's keys come from its own discovery and JWKS
+    expect(staff.hits['/jwks']).toBe(1);
+    expect(partner.hits['/jwks']).toBe(1);
+  });
+
+  test("each issuer's own checks: audience, claims schema, algorithms, keys", async () => {
+    // a staff token for the partners' audience, and a partner token for the staff's
+    let res = await get('/me', await staff.sign({ sub: 'alice', team: 'ops', aud: PARTNER_AUDIENCE }));
+    expect([res.status, res.header('www-authenticate')]).toEqual([401, refused('The token is for another audience')]);
+    res = await get('/me', await partner.sign({ sub: 'bob' }));
+    expect([res.status, res.header('www-authenticate')]).toEqual([401, refused('The token is for another audience')]);
+    // the staff claims schema (team) is the staff's only
+    res = await get('/me', await staff.sign({ sub: 'alice' }));
+    expect([res.status, res.header('www-authenticate')]).toEqual([401, refused('The token has invalid claims')]);
+    // a token naming the partner but signed with the staff's key: the partner's keys decide
+    res = await get('/me', await partner.sign({ sub: 'mallory', aud: PARTNER_AUDIENCE }, { key: staff.current() }));
+    expect([res.status, res.header('www-authenticate')]).toEqual([401, refused('The token is signed with an unknown key')]);
+  });
+
+  test('scopes are enforced whichever issuer verified the token', async () => {
+    const ok = await get('/read', await partner.sign({ aud: PARTNER_AUDIENCE, scope: 'read' }));
+    expect([ok.status, ok.json()]).toEqual([200, { issuer: partner.issuer, scopes: ['read'] }]);
+    const lacking = await get('/read', await staff.sign({ team: 'ops', scope: 'write' }));
+    expect([lacking.status, lacking.header('www-authenticate')]).toEqual([403, 'Bearer error="insufficient_scope", scope="read"']);
+  });
+
+  test('a token from an issuer not in the list: 401 invalid_token, and no provider is asked (nor a URL of the token fetched)', async () => {
+    const before = fetches();
+    const fresh = appWith(); // nothing fetched yet by this app either
+    for (const token of [
+      await stranger.sign({ sub: 'eve' }),
+      await stranger.sign({ sub: 'eve', iss: `${staff.issuer}/` }), // close to a listed issuer, not equal
+      await stranger.sign({ sub: 'eve', iss: staff.issuer.toUpperCase() }),
+    ]) {
+      for (const { get: ask } of [fresh, { get }]) {
+        const res = await ask('/me', token);
+        expect([res.status, res.json(), res.header('www-authenticate')]).toEqual([401, { detail: 'Could not validate credentials' }, refused('The token is from another issuer')]);
+      }
+    }
+    const noIss = await get('/me', await stranger.sign({ iss: undefined }));
+    expect([noIss.status, noIss.header('www-authenticate')]).toEqual([401, refused('The token is malformed')]);
+    const garbage = await get('/me', 'not-a-jwt');
+    expect([garbage.status, garbage.header('www-authenticate')]).toEqual([401, refused('The token is malformed')]);
+    expect(fetches()).toEqual(before);
+    expect(Object.keys(stranger.hits)).toEqual([]);
+  });
+
+  test('one issuer rotates its keys during the run: its new tokens are accepted after the refresh, the other issuer is unaffected', async () => {
+    const staffJwks = staff.hits['/jwks'];
+    const oldPartnerToken = await partner.sign({ sub: 'bob', aud: PARTNER_AUDIENCE });
+    expect((await get('/me', oldPartnerToken)).status).toBe(200);
+    const partnerJwks = partner.hits['/jwks'];
+    await partner.rotate({ keep: false });
+    const res = await get('/me', await partner.sign({ sub: 'bob', aud: PARTNER_AUDIENCE }));
+    expect([res.status, res.json()]).toEqual([200, { issuer: partner.issuer, sub: 'bob' }]);
+    expect(partner.hits['/jwks']).toBe(partnerJwks + 1); // one refresh, of the partner's key set only
+    // the old key is gone from the partner's set; the staff's tokens and cache are untouched
+    const old = await get('/me', oldPartnerToken);
+    expect([old.status, old.header('www-authenticate')]).toEqual([401, refused('The token is signed with an unknown key')]);
+    expect((await get('/me', await staff.sign({ sub: 'alice', team: 'ops' }))).json()).toEqual({ issuer: staff.issuer, sub: 'alice', team: 'ops' });
+    expect(staff.hits['/jwks']).toBe(staffJwks);
+  });
+
+  test('the document: one scheme whose description lists both issuers with their discovery; it validates', async () => {
+    const doc = app.openapi();
+    expect(doc.components?.securitySchemes).toEqual({
+      JWTBearer: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: `A JWT access token from one of these issuers: ${staff.issuer} (OpenID Connect discovery: ${staff.discoveryUrl}), ${partner.issuer} (OpenID Connect discovery: ${partner.discoveryUrl}).`,
+      },
+    });
+    expect(doc.paths['/read'].get!.security).toEqual([{ JWTBearer: ['read'] }]);
+    expect(Object.keys(doc.paths['/read'].get!.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403', '503']));
+    const verdict = await validateOpenApi(doc);
+    expect([verdict.valid, verdict.errors]).toEqual([true, '']);
+  });
+});
+
+describe('jwtBearer({ issuers }): mistakes refused at startup', () => {
+  const entry = { issuer: 'https://a.example', audience: 'api://x' };
+  test.each([
+    ['an empty list', () => jwtBearer({ issuers: [] }), 'issuers must be a non-empty list'],
+    ['an issuer listed twice', () => jwtBearer({ issuers: [entry, { ...entry, audience: 'api://y' }] }), 'issuers[1]: "https://a.example" is listed twice'],
+    ['issuer and issuers', () => jwtBearer({ issuers: [entry], issuer: 'https://a.example' } as never), 'give either issuer or issuers, not both'],
+    ['an entry without audience', () => jwtBearer({ issuers: [entry, { issuer: 'https://b.example' } as never] }), 'issuers[1]: audience must be a non-empty string'],
+    ['an entry accepting HS256', () => jwtBearer({ issuers: [{ ...entry, algorithms: ['HS256'] }] }), 'issuers[0]: "HS256" is not accepted'],
+    ['an entry with a relative jwksUri', () => jwtBearer({ issuers: [{ ...entry, jwksUri: '/jwks' }] }), 'issuers[0]: jwksUri must be an absolute URL'],
+    [
+      'resource with issuers',
+      () => jwtBearer({ issuers: [{ ...entry, audience: 'https://api.example.com' }], resource: protectedResource({ resource: 'https://api.example.com' }) }),
+      'resource is not supported with issuers yet',
+    ],
+  ])('%s', (_name, make, message) => {
+    expect(make).toThrow(ConfigurationError);
+    expect(make).toThrow(message);
+  });
+});
