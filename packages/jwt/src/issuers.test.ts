@@ -124,6 +124,28 @@ describe('jwtBearer({ issuers }): the issuer chosen from an allow-list', () => {
   });
 });
 
+describe('jwtBearer({ issuers }): one provider unreachable', () => {
+  test("its tokens are answered 503 with Retry-After; the other issuer's are verified; it is asked again once back", async () => {
+    const up = await startIssuer();
+    const down = await startIssuer({ down: true });
+    try {
+      const token = jwtBearer({ issuers: [{ issuer: up.issuer, audience: AUDIENCE }, { issuer: down.issuer, audience: AUDIENCE }] });
+      const app = new DependsApp();
+      app.route('GET', '/me', { auth: token }, ({ auth }) => ({ issuer: auth.issuer }));
+      const get = async (t: string) => app.request({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${t}` } });
+      const waiting = await get(await down.sign({ sub: 'bob' }));
+      expect([waiting.status, waiting.json()]).toEqual([503, { detail: 'The identity provider cannot be reached to verify the token' }]);
+      expect(Number(waiting.header('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await get(await up.sign({ sub: 'alice' }))).json()).toEqual({ issuer: up.issuer });
+      await down.listen();
+      await new Promise((r) => setTimeout(r, 700)); // past the longest retry wait (maxRetryDelay, 600 ms)
+      expect((await get(await down.sign({ sub: 'bob' }))).json()).toEqual({ issuer: down.issuer });
+    } finally {
+      await Promise.all([up.close(), down.close()]);
+    }
+  });
+});
+
 describe('jwtBearer({ issuers }): mistakes refused at startup', () => {
   const entry = { issuer: 'https://a.example', audience: 'api://x' };
   test.each([
