@@ -26,31 +26,10 @@ import { authApp } from '../coming-from/hono-bearer-auth/jwk.js';
 import { notesApp as fastifyApp } from '../coming-from/fastify-jwt/app.js';
 import { notesApp as nestLikeApp } from '../coming-from/nestjs-guards/notes.js';
 import { appForTests } from '../coming-from/nestjs-guards/in-a-test.js';
+import { blocks } from './blocks.js';
 
 const PAGES = ['express-jwt', 'passport-http-bearer', 'hono-bearer-auth', 'fastify-jwt', 'nestjs-guards'];
 const pagesDir = new URL('../coming-from/', import.meta.url);
-
-interface Block {
-  readonly lang: string;
-  readonly marker: string | undefined;
-  readonly body: string;
-}
-
-/** Every fenced block of a page, with the `<!-- … -->` marker on the line before it. */
-function blocks(markdown: string): Block[] {
-  const lines = markdown.split('\n');
-  const out: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w*)$/.exec(lines[i]);
-    if (!open) continue;
-    const end = lines.indexOf('```', i + 1);
-    expect(end, `unclosed block at line ${i + 1}`).toBeGreaterThan(i);
-    const marker = /^<!-- (.+) -->$/.exec(lines[i - 1] ?? '')?.[1];
-    out.push({ lang: open[1], marker, body: lines.slice(i + 1, end).join('\n') });
-    i = end;
-  }
-  return out;
-}
 
 describe.each(PAGES)('the page %s.md', (name) => {
   const page = readFileSync(new URL(`${name}.md`, pagesDir), 'utf8');

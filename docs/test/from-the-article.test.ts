@@ -24,31 +24,10 @@ import { naiveBearerApp } from '../from-the-article/http-bearer.naive.js';
 import { bearerApp } from '../from-the-article/http-bearer.depends.js';
 import { naiveApiKeyApp } from '../from-the-article/api-key.naive.js';
 import { apiKeyApp } from '../from-the-article/api-key.depends.js';
+import { blocks } from './blocks.js';
 
 const dir = new URL('../from-the-article/', import.meta.url);
 const page = readFileSync(new URL('../from-the-article.md', import.meta.url), 'utf8');
-
-interface Block {
-  readonly lang: string;
-  readonly marker: string | undefined;
-  readonly body: string;
-}
-
-/** Every fenced block of the page, with the `<!-- … -->` marker on the line before it. */
-function blocks(markdown: string): Block[] {
-  const lines = markdown.split('\n');
-  const out: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w*)$/.exec(lines[i]);
-    if (!open) continue;
-    const end = lines.indexOf('```', i + 1);
-    expect(end, `unclosed block at line ${i + 1}`).toBeGreaterThan(i);
-    const marker = /^<!-- (.+) -->$/.exec(lines[i - 1] ?? '')?.[1];
-    out.push({ lang: open[1], marker, body: lines.slice(i + 1, end).join('\n') });
-    i = end;
-  }
-  return out;
-}
 
 const pageBlocks = blocks(page);
 const startupError = (file: string): string => {
