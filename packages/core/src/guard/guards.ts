@@ -55,16 +55,21 @@ function normaliseKeys(name: string, routes: GuardOptions['routes']): Map<string
   return out;
 }
 
+/** The dependency an input stands for (`security(dep)` unwrapped), or `undefined` for a plain source. */
+function dependencyOf(input: Input): Dependency<unknown> | undefined {
+  return isUse(input) ? input.dependency : isDependency(input) ? input : undefined;
+}
+
 /** Whether an input reaches a security scheme (itself or any dependency below it). */
 function inputReachesScheme(input: Input): boolean {
-  const dep = isUse(input) ? input.dependency : isDependency(input) ? input : undefined;
+  const dep = dependencyOf(input);
   return dep !== undefined && reachesScheme(dep);
 }
 
 /** Scopes asked of a guard whose inputs never check them would only be documented, every caller let through: refused, with the fix. */
 function checkScopesChecked(label: string, what: string, inputs: Inputs): void {
   const checked = Object.values(inputs).some((i) => {
-    const dep = isUse(i) ? i.dependency : isDependency(i) ? i : undefined;
+    const dep = dependencyOf(i);
     return dep !== undefined && checksScopes(dep);
   });
   if (!checked)
