@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { depends, header, invalidToken, oauth2PasswordBearer, securityScopes, withScopes, type GuardOptions } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
-import { closer, listen, pickAdapters } from './harness.js';
+import { closer, everyFramework, listen } from './harness.js';
 
 /** The tokens the test sends, and the scopes each grants. */
 export const TOKENS: Readonly<Record<string, readonly string[]>> = {
@@ -199,11 +199,4 @@ async function fastifyApp(): Promise<DispatchApp> {
 }
 
 /** Every app the differential test runs against (`DEPENDS_ADAPTERS` picks some). */
-export const dispatchApps: readonly { name: string; start(): Promise<DispatchApp> }[] = pickAdapters([
-  { name: 'express', start: expressApp('express', async () => express()) },
-  { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
-  { name: 'koa', start: koaApp('koa', () => import('koa')) },
-  { name: 'koa2', start: koaApp('koa2', () => import('koa2')) },
-  { name: 'hono', start: honoApp },
-  { name: 'fastify', start: fastifyApp },
-]);
+export const dispatchApps: readonly { name: string; start(): Promise<DispatchApp> }[] = everyFramework({ express: expressApp, koa: koaApp, hono: honoApp, fastify: fastifyApp });

@@ -20,7 +20,7 @@ import { createDepends as expressDepends } from '../../../packages/express/src/i
 import type { GuardState } from '../../../packages/koa/src/index.js';
 import { createDepends as honoDepends, type GuardEnv } from '../../../packages/hono/src/index.js';
 import { currentUser } from './api.js';
-import { closer, listen, pickAdapters } from './harness.js';
+import { closer, everyFramework, listen } from './harness.js';
 
 /** What a framework brings to the shared declarations: its HTTP error and its native result. */
 interface Framework {
@@ -283,11 +283,4 @@ async function fastifyApp(): Promise<Existing> {
 }
 
 /** Every existing app the guard suite runs against (`DEPENDS_ADAPTERS` picks some). */
-export const existingApps: readonly { name: string; start(): Promise<Existing> }[] = pickAdapters([
-  { name: 'express', start: expressApp('express', async () => express()) },
-  { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
-  { name: 'koa', start: koaApp('koa', () => import('koa')) },
-  { name: 'koa2', start: koaApp('koa2', () => import('koa2')) },
-  { name: 'hono', start: honoApp },
-  { name: 'fastify', start: fastifyApp },
-]);
+export const existingApps: readonly { name: string; start(): Promise<Existing> }[] = everyFramework({ express: expressApp, koa: koaApp, hono: honoApp, fastify: fastifyApp });

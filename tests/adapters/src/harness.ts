@@ -198,3 +198,27 @@ const KNOWN = ['express', 'express4', 'koa', 'koa2', 'hono', 'fastify'];
 
 /** Every adapter the shared suite runs against (`DEPENDS_ADAPTERS` picks some). */
 export const harnesses: readonly Harness[] = pickAdapters(all);
+
+/** How one suite builds its app on each framework: Express from an app, Koa from its module (Express 4 and Koa 2 are the `express4` and `koa2` aliases). */
+export interface FrameworkApps<T> {
+  express(name: string, make: () => Promise<express.Express>): () => Promise<T>;
+  koa(name: string, load: () => Promise<{ default: typeof Koa }>): () => Promise<T>;
+  hono(): Promise<T>;
+  fastify(): Promise<T>;
+}
+
+/**
+ * A suite's app on Express 5 and 4, Koa 3 and 2, Hono and Fastify, as
+ * `DEPENDS_ADAPTERS` picks them; Express 4 and Koa are loaded only when
+ * picked (they compile code from strings when they load).
+ */
+export function everyFramework<T>(apps: FrameworkApps<T>): readonly { name: string; start(): Promise<T> }[] {
+  return pickAdapters([
+    { name: 'express', start: apps.express('express', async () => express()) },
+    { name: 'express4', start: apps.express('express4', async () => (await import('express4')).default() as unknown as express.Express) },
+    { name: 'koa', start: apps.koa('koa', () => import('koa')) },
+    { name: 'koa2', start: apps.koa('koa2', () => import('koa2')) },
+    { name: 'hono', start: () => apps.hono() },
+    { name: 'fastify', start: () => apps.fastify() },
+  ]);
+}

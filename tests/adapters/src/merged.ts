@@ -29,7 +29,7 @@ import {
 } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
-import { closer, listen, pickAdapters } from './harness.js';
+import { closer, everyFramework, listen } from './harness.js';
 
 /** The app's own error shape, `{ message }`: its document calls it `AppError`, and so does depends'. */
 export const AppError = z.object({ message: z.string() }).meta({ id: 'AppError' });
@@ -219,11 +219,4 @@ async function fastifyApp(): Promise<MergedApp> {
 }
 
 /** Every app the merged-document suite runs against (`DEPENDS_ADAPTERS` picks some). */
-export const mergedApps: readonly { name: string; start(): Promise<MergedApp> }[] = pickAdapters([
-  { name: 'express', start: expressApp('express', async () => express()) },
-  { name: 'express4', start: expressApp('express4', async () => (await import('express4')).default() as unknown as express.Express) },
-  { name: 'koa', start: koaApp('koa', () => import('koa')) },
-  { name: 'koa2', start: koaApp('koa2', () => import('koa2')) },
-  { name: 'hono', start: honoApp },
-  { name: 'fastify', start: fastifyApp },
-]);
+export const mergedApps: readonly { name: string; start(): Promise<MergedApp> }[] = everyFramework({ express: expressApp, koa: koaApp, hono: honoApp, fastify: fastifyApp });
