@@ -133,9 +133,11 @@ function visit(walk: Walk, node: DependencyNode, branch: Branch, documented: boo
       const info = security.scheme;
       registerScheme(walk.registry, info, walk.label);
       const all = (facts.scopes ??= new Map());
+      // A client certificate grants no scopes: a `mutualTLS` requirement (under a certificate-bound token scheme) lists none.
+      const listed = info.openapi.type === 'mutualTLS' ? [] : scopes;
       const known = all.get(info.name);
-      if (!known) all.set(info.name, [...scopes]);
-      else for (const s of scopes) if (!known.includes(s)) known.push(s);
+      if (!known) all.set(info.name, [...listed]);
+      else for (const s of listed) if (!known.includes(s)) known.push(s);
       for (const key of consumedBy(info)) (facts.consumed ??= new Set()).add(key);
       branch.factors.push(info.optional ? [[], [info.name]] : [[info.name]]);
       // What a scheme reads is its own business: no parameters, no 422.

@@ -223,6 +223,18 @@ export interface SchemeDefinition<T, V = T> {
   readonly enforcesScopes?: boolean;
   /** Other statuses `verify` may answer, for the document (e.g. `[503]` when the issuer cannot be reached). */
   readonly responses?: readonly number[];
+  /** Headers every answer of a route using the scheme carries (a function is read per answer): a DPoP scheme's current `DPoP-Nonce`. */
+  readonly answerHeaders?: Readonly<Record<string, string | (() => string)>>;
+  /**
+   * Other schemes this one always needs with it (AND), e.g. the
+   * `mutualTLS` scheme of a certificate-bound token: they are inputs of
+   * this scheme, so they run only when it runs (inside `anyOf`, only for
+   * the alternative chosen) and the document names them in the same
+   * requirement object as this one (`{ OpenIdConnect: [], MutualTLS: [] }`;
+   * in `anyOf`, in this alternative's). Their values are not passed on:
+   * `verify` reads what it needs from the request.
+   */
+  readonly requires?: readonly SecurityScheme<unknown>[];
 }
 
 /**
@@ -293,6 +305,10 @@ export function defineScheme<T, V = T>(definition: SchemeDefinition<T, V>): Secu
   const name = options.schemeName ?? definition.defaultName;
   if (typeof name !== 'string' || name === '') invalidOption(definition.defaultName, 'schemeName must be a non-empty string');
   if (verify !== undefined && typeof verify !== 'function') invalidOption(definition.defaultName, 'verify must be a function');
+  const requires = definition.requires ?? [];
+  if (!Array.isArray(requires) || requires.some((s) => s?.meta?.security?.kind !== 'scheme')) {
+    invalidOption(definition.defaultName, 'requires must be a list of security schemes');
+  }
   const { type, ...rest } = definition.openapi;
   const openapi = Object.freeze({
     type,
@@ -333,8 +349,11 @@ export function defineScheme<T, V = T>(definition: SchemeDefinition<T, V>): Secu
     security: { kind: 'scheme', scheme },
     ...(definition.enforcesScopes ? { enforcesScopes: true } : {}),
     ...(definition.responses?.length ? { responses: Object.freeze([...definition.responses]) } : {}),
+    ...(definition.answerHeaders !== undefined ? { answerHeaders: Object.freeze({ ...definition.answerHeaders }) } : {}),
   };
-  const dependency = createDependency<V>(verify === undefined ? {} : { required: securityScopes }, fn, { name, meta }) as SecurityScheme<V>;
+  const inputs: Record<string, Dependency<unknown>> = verify === undefined ? {} : { required: securityScopes };
+  requires.forEach((required, i) => (inputs[`requires.${i}`] = required));
+  const dependency = createDependency<V>(inputs, fn, { name, meta }) as SecurityScheme<V>;
   registerReader(dependency, { read, challenges: scheme.challenge === undefined ? [] : [scheme.challenge], optional, notAuthenticated: fail });
   return dependency;
 }
