@@ -21,6 +21,7 @@ export { describeFailure, refusal, PROVIDER_UNAVAILABLE } from './failures.js';
 export { KeySource, ProviderUnavailableError } from './keys.js';
 export type { KeyLocation, KeyTimings } from './keys.js';
 export type { RetryTimings } from './backoff.js';
+export type { TokenCacheOptions } from './token-cache.js';
 export { tokenIntrospection } from './introspection.js';
 export type { TokenIntrospectionOptions, IntrospectedToken, IntrospectionClaims } from './introspection.js';
 export type { TokenSchemeOptions } from './token-scheme.js';

@@ -13,6 +13,7 @@ import { accessToken, scopesOf, type AccessToken, type ScopeSource, type Verifie
 import { refusal } from './failures.js';
 import { timingMistake } from './backoff.js';
 import { KeySource, type KeyLocation, type KeyTimings } from './keys.js';
+import { VerifiedTokens, ageInSeconds, type TokenCacheOptions } from './token-cache.js';
 import { challengeParams, documentedAs, invalidOption, nonEmpty, schemeNameOf, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
 
 /**
@@ -76,6 +77,15 @@ export interface JwtIssuerOptions<S extends ClaimsSchema | undefined = undefined
   typ?: string;
   /** The greatest age of a token since its `iat` (seconds or `'1h'`); default: not checked. */
   maxTokenAge?: number | string;
+  /**
+   * Keep tokens once verified (`true`, or `{ maxEntries }`; default off):
+   * a token seen again is not verified again until its `exp` (or `iat` +
+   * `maxTokenAge`), nor after the issuer's key set changes or is due to be
+   * fetched again. Refusals are never cached. Safe wherever a JWT access
+   * token is accepted until it expires anyway (a signed token cannot be
+   * revoked without introspection); see the guide.
+   */
+  tokenCache?: boolean | TokenCacheOptions;
   /** A zod schema for custom claims: a token whose claims do not match is refused (401); its output types `claims`. */
   claims?: S;
   /** Where the granted scopes are read (default: `scope`, else `scp`). */
@@ -304,6 +314,9 @@ function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssu
     throw error;
   }
   const keys = new KeySource(location, options, options.onProviderError);
+  const maxAge = options.maxTokenAge === undefined ? undefined : ageInSeconds(options.maxTokenAge);
+  if (options.tokenCache && options.maxTokenAge !== undefined && maxAge === undefined) fail("tokenCache needs maxTokenAge in seconds or as '<n>s|m|h|d'");
+  const cache = options.tokenCache ? new VerifiedTokens(options.tokenCache === true ? {} : options.tokenCache, () => keys.version()) : undefined;
   const required = [...new Set(['iss', 'aud', 'exp', ...(options.requiredClaims ?? [])])];
   const verifyOptions: JWTVerifyOptions = {
     issuer: options.issuer,
@@ -316,17 +329,20 @@ function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssu
   };
   const scopeClaim = options.scopeClaim;
   const check = async (token: string, answers: InvalidTokenOptions): Promise<AccessToken<any>> => {
-    let verified;
-    try {
-      verified = await keys.verify(token, verifyOptions);
-    } catch (error) {
-      const again = keys.recover(error, token, verifyOptions);
-      if (again === undefined) throw refusal(error, answers);
+    let verified = cache?.get(token);
+    if (verified === undefined) {
       try {
-        verified = await again;
-      } catch (failure) {
-        throw refusal(failure, answers);
+        verified = await keys.verify(token, verifyOptions);
+      } catch (error) {
+        const again = keys.recover(error, token, verifyOptions);
+        if (again === undefined) throw refusal(error, answers);
+        try {
+          verified = await again;
+        } catch (failure) {
+          throw refusal(failure, answers);
+        }
       }
+      cache?.put(token, verified, maxAge);
     }
     let claims = verified.payload as VerifiedClaims;
     if (schema !== undefined) {

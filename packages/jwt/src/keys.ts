@@ -22,9 +22,9 @@ import {
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
   type JWTVerifyResult,
-  jwtVerify,
 } from 'jose';
 import { Backoff, type RetryTimings } from './backoff.js';
+import { verifyJwt } from './signature.js';
 
 /**
  * The identity provider (its discovery document or its JWKS) could not be
@@ -170,7 +170,8 @@ export class KeySource {
   };
 
   /**
-   * Verifies a token with jose's `jwtVerify` and these keys. While the
+   * Verifies a token with these keys: jose's key set and claims checks, the
+   * signature checked by {@link verifyJwt}. While the
    * provider is healthy jose's own key set is used directly (nothing is
    * added to the hot path). When this rejects, hand the error to
    * {@link KeySource.recover}: if fetching from the provider failed, it
@@ -183,7 +184,7 @@ export class KeySource {
    */
   verify(token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> {
     const direct = this.#local ?? (this.#remote !== undefined && this.#backoff.ready() ? this.#remote : undefined);
-    return jwtVerify(token, direct ?? this.getKey, options);
+    return verifyJwt(token, direct ?? this.getKey, options);
   }
 
   /**
@@ -201,7 +202,7 @@ export class KeySource {
   recover(error: unknown, token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> | undefined {
     if (this.#local || error instanceof ProviderUnavailableError || !isFetchFailure(error)) return undefined;
     this.#down(error);
-    return jwtVerify(token, this.getKey, options);
+    return verifyJwt(token, this.getKey, options);
   }
 
   /**
@@ -215,6 +216,22 @@ export class KeySource {
   cachedKeys(): JSONWebKeySet | undefined {
     if ('jwks' in this.#location) return this.#location.jwks;
     return this.#cache.jwks;
+  }
+
+  /**
+   * The identity of the key set verifying tokens now: it changes whenever
+   * the set is fetched again; `undefined` before the first fetch and once
+   * the set is older than its cache age (jose would fetch it again).
+   *
+   * @example
+   * ```ts
+   * const before = keys.version(); await keys.verify(token, checks); keys.version() === before
+   * ```
+   */
+  version(): unknown {
+    if ('jwks' in this.#location) return this.#location.jwks;
+    const { jwks, uat } = this.#cache;
+    return uat !== undefined && Date.now() - uat < this.#maxAge ? jwks : undefined;
   }
 
   #remoteSet(url: string): RemoteSet {
