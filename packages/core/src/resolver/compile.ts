@@ -11,7 +11,8 @@ import { analyse, fastApiOrder } from '../model/analyse.js';
 import type { DependencyNode, Edge, RouteTree } from '../model/tree.js';
 import type { Overrides } from '../overrides/overrides.js';
 import { credentialReader } from '../security/scheme.js';
-import { StepKind, argBuilder, type AlternativesStep, type Branch, type Plan, type Step } from './plan.js';
+import { generatePlan } from './generate.js';
+import { StepKind, argBuilder, canGenerateCode, type AlternativesStep, type Branch, type Plan, type Step } from './plan.js';
 
 const byDependency = (e: Edge) => e.node.dependency;
 
@@ -27,14 +28,16 @@ const kindOf = (impl: Dependency<any>): StepKind =>
 
 /**
  * Compiles an analysed route into a plan whose root step calls `handler`
- * with the route's inputs.
+ * with the route's inputs. Unless `generate` is false (or the runtime
+ * refuses it), the plan also gets its generated function (`plan.run`, see
+ * `generate.ts`); without it the interpreter runs the plan.
  *
  * @example
  * ```ts
  * const plan = compileTree(analyse({ label: 'GET /me', dependencies: [], inputs: { user } }), ({ user }) => user)
  * ```
  */
-export function compileTree(tree: RouteTree, handler: (values: any, context: CallContext) => unknown): Plan {
+export function compileTree(tree: RouteTree, handler: (values: any, context: CallContext) => unknown, generate: boolean = canGenerateCode): Plan {
   // Where emitted steps go, and the nodes whose values are known there (a branch has its own of both).
   let steps: Step[] = [];
   let slots = new Map<DependencyNode, number>();
@@ -136,7 +139,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     scope: 'function',
     name: tree.label,
   };
-  return {
+  const plan: Plan = {
     steps,
     slotCount,
     needsBody,
@@ -146,6 +149,9 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
     ...(challenges ? { challenges } : {}),
     root,
   };
+  // One function for the whole plan where the runtime compiles code (and does now); the interpreter otherwise.
+  const run = generate && canGenerateCode ? generatePlan(plan) : undefined;
+  return run === undefined ? plan : { ...plan, run };
 }
 
 /** What to compile: the route's handler, its inputs, and its parameterless dependencies. */

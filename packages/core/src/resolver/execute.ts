@@ -96,12 +96,46 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
   return runPlan(plan, ex, ok, err);
 }
 
-/** The steps, then the root; no closure is made unless a step turns out asynchronous. */
+/**
+ * The steps, then the root: the plan's generated function where there is
+ * one (see `generate.ts`), otherwise the interpreter below. No closure is
+ * made unless a step turns out asynchronous.
+ */
 function runPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+  const run = plan.run;
+  if (run !== undefined) return run(ex, ok, err);
+  return interpretPlan(plan, ex, ok, err);
+}
+
+/**
+ * The interpreter: the plan's steps in a loop, then its root. What runs
+ * where code cannot be generated, and what the generated function is
+ * checked against (`generate.test.ts`).
+ *
+ * @example
+ * ```ts
+ * const result = interpretPlan(plan, new Execution(request, plan.slotCount), (v) => v, (e) => { throw e })
+ * ```
+ */
+export function interpretPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
   const pending = runSteps(plan.steps, ex, 0);
   if (pending === undefined) return runRoot(plan, ex, ok, err);
   if (pending === ABORTED) return err(ex.abort);
   return pending.then(() => runRoot(plan, ex, ok, err), err);
+}
+
+/**
+ * The rest of a plan once its step `i` turned out asynchronous (`pending`
+ * is what {@link runStep} returned for it): the interpreter's continuation,
+ * then the root. Where a generated plan hands over.
+ *
+ * @example
+ * ```ts
+ * if (isThenable(out)) return resumeAt(plan, ex, 3, out, ok, err)
+ * ```
+ */
+export function resumeAt<T>(plan: Plan, ex: Execution, i: number, pending: object, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): Promise<T> {
+  return continueAsync(plan.steps, ex, i, pending).then(() => runRoot(plan, ex, ok, err), err);
 }
 
 function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
@@ -112,6 +146,19 @@ function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybeProm
   } catch (error) {
     return err(error);
   }
+  return settleRoot(value, ok, err);
+}
+
+/**
+ * What the handler returned, handed on: a refusal to `err`, a value to
+ * `ok`, a thenable once it settles.
+ *
+ * @example
+ * ```ts
+ * return settleRoot(handler(args, ex), ok, err)
+ * ```
+ */
+export function settleRoot<T>(value: unknown, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
   // A handler that returned (or resolved to) `refuse(error)` is answered as if it had thrown `error`.
   if (isThenable(value)) {
     const settle = (v: unknown): MaybePromise<T> => (v instanceof Refusal ? err(v.error) : ok(v));
@@ -127,7 +174,7 @@ function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybeProm
  * caller's error continuation without being thrown again. An expected HTTP
  * outcome costs one `throw` (the dependency's own), not one per frame.
  */
-const ABORTED: unique symbol = Symbol('aborted');
+export const ABORTED: unique symbol = Symbol('aborted');
 
 /** Runs steps from `index`; returns a promise only when a step is asynchronous, {@link ABORTED} when one failed. */
 function runSteps(steps: readonly Step[], ex: Execution, index: number): void | Promise<void> | typeof ABORTED {
@@ -244,7 +291,7 @@ function runStep(step: Step, ex: Execution): object | typeof ABORTED | undefined
  * otherwise. Returns what {@link runStep} returns; a promise once an
  * alternative turns out asynchronous.
  */
-function runAlternatives(step: Step, anyOf: AlternativesStep, ex: Execution, from: number, malformed: boolean): Promise<void> | typeof ABORTED | undefined {
+export function runAlternatives(step: Step, anyOf: AlternativesStep, ex: Execution, from: number, malformed: boolean): Promise<void> | typeof ABORTED | undefined {
   const { branches } = anyOf;
   for (let i = from; i < branches.length; i++) {
     const branch = branches[i];
@@ -298,13 +345,13 @@ function chose(step: Step, branch: Branch, ex: Execution): boolean {
 }
 
 /** A generator reached its `yield`: its value goes to the slot, its exit onto its stack. */
-function entered(step: Step, ex: Execution, r: IteratorResult<unknown>, exit: Exit): void {
+export function entered(step: Step, ex: Execution, r: IteratorResult<unknown>, exit: Exit): void {
   if (r.done) throw new DependsError(ErrorCode.GeneratorDidNotYield, `Dependency "${step.name}" is a generator that did not yield`);
   (step.scope === 'function' ? ex.functionStack : ex.requestStack).push(exit);
   ex.values[step.slot] = r.value;
 }
 
-function store(step: Step, ex: Execution, value: unknown): void {
+export function store(step: Step, ex: Execution, value: unknown): void {
   ex.values[step.slot] = value;
   if (value !== null && typeof value === 'object') {
     const asyncDispose = (value as { [Symbol.asyncDispose]?: () => unknown })[Symbol.asyncDispose];
@@ -319,12 +366,12 @@ function store(step: Step, ex: Execution, value: unknown): void {
   }
 }
 
-function markFailed(ex: Execution, step: Step): void {
+export function markFailed(ex: Execution, step: Step): void {
   (ex.failed ??= new Uint8Array(ex.values.length))[step.slot] = 1;
 }
 
 /** Validation problems are collected; anything else aborts resolution ({@link ABORTED}, the error in `ex.abort`). */
-function fault(error: unknown, step: Step, ex: Execution): typeof ABORTED | undefined {
+export function fault(error: unknown, step: Step, ex: Execution): typeof ABORTED | undefined {
   if (error instanceof RequestValidationError) {
     for (const issue of error.errors) ex.errors.push(issue);
     markFailed(ex, step);

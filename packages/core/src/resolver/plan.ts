@@ -7,6 +7,7 @@
 import type { CallContext, TeardownScope } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';
 import type { ReadResult } from '../security/scheme.js';
+import type { Execution, MaybePromise } from './execute.js';
 
 /** How a step produces its value. */
 export const enum StepKind {
@@ -87,7 +88,20 @@ export interface Plan {
   readonly challenges?: readonly string[];
   /** The handler as the final step (it is never cached or torn down). */
   readonly root: Step;
+  /**
+   * The plan compiled into one function (`generate.ts`), where the runtime
+   * compiles code from strings; without it the interpreter runs the plan.
+   * Both give the same answers.
+   */
+  readonly run?: CompiledPlan;
 }
+
+/**
+ * A plan compiled into one function: runs the steps and the root, then
+ * hands the root's result to `ok` (any error to `err`), exactly as the
+ * interpreter does.
+ */
+export type CompiledPlan = <T>(ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>) => MaybePromise<T>;
 
 /** Builds a step's input object from the slot values and the failed-slot marks. */
 export type ArgBuilder = (values: unknown[], failed: Uint8Array | undefined) => Record<string, unknown> | undefined;
@@ -132,10 +146,23 @@ export function argBuilder(names: readonly string[], slots: readonly number[], g
       return generatedArgBuilder(names, slots);
     } catch (error) {
       if (!(error instanceof EvalError)) throw error;
-      canGenerateCode = false; // refused from now on (a Worker serving a request)
+      codeGenerationRefused();
     }
   }
   return closureArgBuilder(names, slots);
+}
+
+/**
+ * Remembers that the runtime refused to compile code from strings (a
+ * Worker serving a request): nothing is generated from now on.
+ *
+ * @example
+ * ```ts
+ * try { new Function(source) } catch (e) { if (e instanceof EvalError) codeGenerationRefused() }
+ * ```
+ */
+export function codeGenerationRefused(): void {
+  canGenerateCode = false;
 }
 
 function generatedArgBuilder(names: readonly string[], slots: readonly number[]): ArgBuilder {

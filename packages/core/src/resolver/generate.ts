@@ -1,0 +1,135 @@
+/**
+ * A route's plan compiled into one function, generated once per plan where
+ * the runtime compiles code from strings (see `canGenerateCode`): straight-line
+ * code per step — a direct call of each step's function, its input object
+ * built in place, no dispatch on the step's kind — with exactly the
+ * interpreter's semantics (`execute.ts`): the same helpers store values,
+ * collect validation problems, push exits and abort; a step that returns a
+ * promise (or an async generator, or an `anyOf` that turns asynchronous)
+ * hands the rest of the plan to the interpreter's continuation from that
+ * step. Where code cannot be generated the interpreter runs the plan.
+ */
+import { Refusal } from '../dependency/refusal.js';
+import { RequestValidationError } from '../errors/catalogue.js';
+import { isThenable } from '../util/thenable.js';
+import { ABORTED, entered, fault, markFailed, resumeAt, runAlternatives, settleRoot, store } from './execute.js';
+import { StepKind, codeGenerationRefused, type CompiledPlan, type Plan, type Step } from './plan.js';
+
+/** What the generated code calls: the interpreter's own helpers, so that both share every rule. */
+const helpers = {
+  ABORTED,
+  Refusal,
+  RequestValidationError,
+  isThenable,
+  fault,
+  markFailed,
+  store,
+  entered,
+  runAlternatives,
+  resumeAt,
+  settleRoot,
+} as const;
+
+/**
+ * Generates the function of a plan, or returns `undefined` when the runtime
+ * refuses to compile code from strings now (a Worker serving a request):
+ * the caller then runs the interpreter. Any other error is a bug and is
+ * thrown.
+ *
+ * @example
+ * ```ts
+ * const run = generatePlan(plan)
+ * const result = run ? run(ex, ok, err) : executeThen(plan, ex, ok, err)
+ * ```
+ */
+export function generatePlan(plan: Plan): CompiledPlan | undefined {
+  const source = planSource(plan);
+  let factory: (plan: Plan, h: typeof helpers) => CompiledPlan;
+  try {
+    // eslint-disable-next-line no-new-func
+    factory = new Function('P', 'H', source) as typeof factory;
+  } catch (error) {
+    if (!(error instanceof EvalError)) throw error;
+    codeGenerationRefused(); // refused from now on (a Worker serving a request)
+    return undefined;
+  }
+  return factory(plan, helpers);
+}
+
+/**
+ * The source of a plan's function. Each step `i` of `P.steps` is a labelled
+ * block; `S<i>` is the step, `F<i>` its function; `break` leaves the block
+ * when the step is done without a value of its own (failed inputs, a
+ * collected validation problem).
+ */
+export function planSource(plan: Plan): string {
+  const prelude: string[] = [
+    'const { ABORTED, Refusal, RequestValidationError, isThenable, fault, markFailed, store, entered, runAlternatives, resumeAt, settleRoot } = H;',
+    'const S = P.steps, R = P.root, FR = R.fn;',
+  ];
+  const body: string[] = ['const v = ex.values;', 'let f, a, o, p;'];
+  plan.steps.forEach((step, i) => {
+    prelude.push(`const S${i} = S[${i}], F${i} = S${i}.fn;`);
+    if (step.argNames.length === 0) prelude.push(`const A${i} = S${i}.args([], undefined);`);
+    body.push(`// ${i}: ${step.name.replace(/[\r\n\u2028\u2029]|\*\//g, ' ')}`, stepSource(step, i));
+  });
+  if (plan.root.argNames.length === 0) prelude.push('const AR = R.args([], undefined);');
+  body.push(
+    'if (ex.errors.length) return err(new RequestValidationError(ex.errors));',
+    `${argsSource(plan.root, 'AR')}`,
+    'try { o = FR(a, ex); } catch (e) { return err(e); }',
+    'return settleRoot(o, ok, err);',
+  );
+  return `${prelude.join('\n')}\nreturn function compiledPlan(ex, ok, err) {\n${body.join('\n')}\n};`;
+}
+
+/** `a = <the step's input object, or undefined when one of its inputs failed>;` */
+function argsSource(step: Step, constant: string): string {
+  if (step.argNames.length === 0) return `a = ${constant};`;
+  const check = step.argSlots.map((s) => `f[${s}] === 1`).join(' || ');
+  const fields = step.argNames.map((n, i) => `${JSON.stringify(n)}: v[${step.argSlots[i]}]`).join(', ');
+  return `f = ex.failed;\na = f !== undefined && (${check}) ? undefined : { ${fields} };`;
+}
+
+/** What a step does when its function failed with `e` (or refused with it). */
+const failed = (i: number, e: string): string => `if (fault(${e}, S${i}, ex) === ABORTED) return err(ex.abort); break s${i};`;
+
+function stepSource(step: Step, i: number): string {
+  switch (step.kind) {
+    case StepKind.Constant:
+      return `v[${step.slot}] = S${i}.constant;`;
+    case StepKind.AnyOf:
+      return [
+        `p = runAlternatives(S${i}, S${i}.anyOf, ex, 0, false);`,
+        'if (p === ABORTED) return err(ex.abort);',
+        `if (p !== undefined) return resumeAt(P, ex, ${i}, p, ok, err);`,
+      ].join('\n');
+    default:
+      break;
+  }
+  const call = [
+    `s${i}: {`,
+    argsSource(step, `A${i}`),
+    `if (a === undefined) { markFailed(ex, S${i}); break s${i}; }`,
+    `try { o = F${i}(a, ex); } catch (e) { ${failed(i, 'e')} }`,
+  ];
+  switch (step.kind) {
+    case StepKind.Plain:
+      call.push(
+        `if (isThenable(o)) return resumeAt(P, ex, ${i}, o, ok, err);`,
+        `if (o instanceof Refusal) { ${failed(i, 'o.error')} }`,
+        `store(S${i}, ex, o);`,
+      );
+      break;
+    case StepKind.Owned:
+      call.push(`v[${step.slot}] = o;`);
+      break;
+    case StepKind.Generator:
+      call.push(`try { p = o.next(); } catch (e) { ${failed(i, 'e')} }`, `entered(S${i}, ex, p, { kind: 'generator', name: S${i}.name, gen: o });`);
+      break;
+    default: // an async generator: run to its `yield` by the interpreter's continuation
+      call.push(`return resumeAt(P, ex, ${i}, o, ok, err);`);
+  }
+  call.push('}');
+  return call.join('\n');
+}
