@@ -27,3 +27,14 @@ export type { TokenIntrospectionOptions, IntrospectedToken, IntrospectionClaims 
 export type { TokenSchemeOptions } from './token-scheme.js';
 export { protectedResource, ProtectedResource, WELL_KNOWN_PROTECTED_RESOURCE } from './protected-resource.js';
 export type { ProtectedResourceOptions, ProtectedResourceMetadata } from './protected-resource.js';
+export { dpop, DPOP_ALGORITHMS } from './dpop/dpop.js';
+export type { DpopOptions, DpopBinding } from './dpop/dpop.js';
+export { memoryReplayStore, redisReplayStore } from './dpop/replay-store.js';
+export type { ReplayStore, ReplayRedisClient, RedisReplayStoreOptions } from './dpop/replay-store.js';
+export { ReplayStoreStatus } from './dpop/store-status.js';
+export type { ReplayStoreHealth } from './dpop/store-status.js';
+export { REPLAY_STORE_UNAVAILABLE, logReplayStoreEvent } from './dpop/outage.js';
+export type { OnReplayStoreDown, ReplayStoreEvent } from './dpop/outage.js';
+export type { DpopNonceOptions } from './dpop/nonces.js';
+export type { TrustedProxies } from './dpop/request-uri.js';
+export { accessTokenHash } from './dpop/proof.js';

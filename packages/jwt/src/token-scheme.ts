@@ -21,6 +21,8 @@ import {
 } from '@depends/core';
 import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
 import { tieToResource, type ProtectedResource } from './protected-resource.js';
+import { dpopScheme } from './dpop/bind.js';
+import type { DpopBinding } from './dpop/dpop.js';
 
 /**
  * Options every provider-backed bearer scheme takes besides its checks.
@@ -50,6 +52,13 @@ export interface TokenSchemeOptions<A extends boolean = boolean> extends SchemeO
    * `authorization_servers`.
    */
   resource?: ProtectedResource;
+  /**
+   * DPoP (RFC 9449), made with `dpop({ publicOrigin, store, … })`: the
+   * scheme takes sender-constrained tokens (`Authorization: DPoP` with a
+   * `DPoP` proof signed by the token's `cnf.jkt` key), refuses a bound token
+   * sent as `Bearer`, and is documented as an `http` scheme `DPoP`.
+   */
+  dpop?: DpopBinding;
 }
 
 /**
@@ -188,6 +197,25 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
     }
     return value;
   };
+  if (options.dpop !== undefined) {
+    // DPoP: its own reader (Authorization: DPoP, and Bearer where allowed), checks, challenge and document entry
+    const dpop = dpopScheme(options.dpop, {
+      kind: definition.kind,
+      check,
+      scopesOf,
+      params,
+      bearerScopeFailure: (required) => insufficientScope(required, params),
+      description: options.description,
+    });
+    return defineScheme({
+      defaultName: 'DPoP',
+      options,
+      consumes: [{ in: 'header', name: 'authorization' }],
+      bearerChallenges: true,
+      enforcesScopes: true,
+      ...dpop,
+    });
+  }
   return defineScheme<string, V>({
     defaultName: documented.defaultName,
     options,

@@ -209,9 +209,11 @@ export function runPlan(plan: Plan, request: RequestView, options: RunOptions): 
 }
 
 /** The outcome with the route's own header lines added where the answer does not set them. */
-function withHeaders(outcome: Outcome, extra: readonly (readonly [string, string])[]): Outcome {
+function withHeaders(outcome: Outcome, extra: readonly (readonly [string, string | (() => string)])[]): Outcome {
   const { answer } = outcome;
-  const missing = extra.filter(([name]) => !answer.headers.some(([n]) => n === name));
+  const missing = extra
+    .filter(([name]) => !answer.headers.some(([n]) => n === name))
+    .map(([name, value]): readonly [string, string] => [name, typeof value === 'function' ? value() : value]);
   if (missing.length === 0) return outcome;
   return { answer: { ...answer, headers: [...answer.headers, ...missing] }, finish: outcome.finish, hasTeardown: outcome.hasTeardown };
 }

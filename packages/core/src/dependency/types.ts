@@ -89,6 +89,12 @@ export interface DependencyMeta {
   readonly enforcesScopes?: boolean;
   /** Responses this dependency may produce, for the OpenAPI document. */
   readonly responses?: readonly number[];
+  /**
+   * Header values every answer of a route using this dependency carries
+   * (unless the answer sets them): a string, or a function read for each
+   * answer (a DPoP scheme's current `DPoP-Nonce`, which rotates).
+   */
+  readonly answerHeaders?: Readonly<Record<string, string | (() => string)>>;
 }
 
 /** Everything the resolver passes to a dependency besides its inputs. */

@@ -45,7 +45,7 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
   let needsBody = false;
   const bodyTypes: string[] = [];
   let bodyError: ((error: unknown) => unknown) | undefined;
-  let answerHeaders: [string, string][] | undefined;
+  let answerHeaders: [string, string | (() => string)][] | undefined;
   let challenges: string[] | undefined;
 
   /**
@@ -96,8 +96,10 @@ export function compileTree(tree: RouteTree, handler: (values: any, context: Cal
       }
       bodyError ??= source.bodyError;
     }
-    if (source?.answerHeaders) {
-      for (const [name, value] of Object.entries(source.answerHeaders)) {
+    // a source's fixed headers, and those a dependency (a DPoP scheme's nonce) asks for itself, unless it is overridden
+    for (const extra of [source?.answerHeaders, impl === node.dependency ? impl.meta?.answerHeaders : undefined]) {
+      if (!extra) continue;
+      for (const [name, value] of Object.entries(extra)) {
         const lower = name.toLowerCase();
         if (!(answerHeaders ??= []).some(([n]) => n === lower)) answerHeaders.push([lower, value]);
       }

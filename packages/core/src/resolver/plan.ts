@@ -83,7 +83,7 @@ export interface Plan {
   /** Turns an error met while reading the body into the route's answer (a token endpoint's OAuth 2 errors). */
   readonly bodyError?: (error: unknown) => unknown;
   /** Header lines every answer of the route carries unless it sets them (a token endpoint's `Cache-Control: no-store`). */
-  readonly answerHeaders?: readonly (readonly [string, string])[];
+  readonly answerHeaders?: readonly (readonly [string, string | (() => string)])[];
   /** The `WWW-Authenticate` challenges of the route's security schemes, when it has any: what a 401 refused without one gets. */
   readonly challenges?: readonly string[];
   /** The handler as the final step (it is never cached or torn down). */

@@ -1,0 +1,162 @@
+/**
+ * A provider-backed scheme with DPoP: how `tokenScheme()` reads the
+ * credential (`Authorization: DPoP …`, and `Bearer …` where unbound tokens
+ * are allowed), checks the proof, the token, the key binding, the scopes
+ * and the replay, and documents and challenges itself.
+ */
+import { createHash } from 'node:crypto';
+import { HTTPException, safeEqual, type ReadResult, type RequestView, type VerifyContext } from '@depends/core';
+import { bearerChallenge, found, MISSING, readAuthorization } from '@depends/core/schemes';
+import { dpopChallenge, dpopInsufficientScope, dpopInvalidToken, invalidDpopProof, useDpopNonce, type DpopChallengeParams } from './challenges.js';
+import type { DpopBinding } from './dpop.js';
+import { checkProof, ProofRefused, readProofHeader } from './proof.js';
+import { normaliseHtu, requestHtu } from './request-uri.js';
+
+/** The credential a DPoP scheme read: the token, and how it was sent. */
+export interface DpopCredential {
+  readonly via: 'dpop' | 'bearer';
+  readonly token: string;
+}
+
+/** What the token scheme gives the DPoP binding. */
+export interface BoundScheme<V> {
+  readonly kind: string;
+  /** Verifies the token (its own 401s are `Bearer` ones; a DPoP request gets them as `DPoP error="invalid_token"`). */
+  readonly check: (token: string) => Promise<V>;
+  readonly scopesOf: (value: V) => readonly string[];
+  /** The plain-bearer answers' auth-params (`realm`, `resource_metadata`). */
+  readonly params: { realm?: string; resourceMetadata?: string };
+  /** The insufficient-scope answer for a token sent as `Bearer`. */
+  readonly bearerScopeFailure: (required: VerifyContext['required']) => Error;
+  /** The scheme's own `description` option, if any. */
+  readonly description: string | undefined;
+}
+
+/** What `defineScheme()` is given for a DPoP scheme. */
+export interface DpopSchemeParts<V> {
+  readonly openapi: Record<string, unknown> & { type: string };
+  readonly challenge: string;
+  readonly read: (request: RequestView) => ReadResult<DpopCredential>;
+  readonly verify: (credential: DpopCredential, context: VerifyContext) => Promise<V>;
+  readonly answerHeaders?: Readonly<Record<string, () => string>>;
+  readonly responses: readonly number[];
+}
+
+/** The `cnf.jkt` a token is bound to (from its claims, or from the introspection response), if any. */
+export function confirmationOf(value: unknown): string | undefined {
+  const claims = (value as { claims?: { cnf?: unknown } } | null)?.claims;
+  const cnf = claims?.cnf as { jkt?: unknown } | undefined;
+  return cnf !== null && typeof cnf === 'object' && typeof cnf.jkt === 'string' && cnf.jkt !== '' ? cnf.jkt : undefined;
+}
+
+/** The `error_description` of a `Bearer error="invalid_token"` challenge. */
+function descriptionOf(error: HTTPException): string | undefined {
+  const header = error.headers?.['www-authenticate'];
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = typeof value === 'string' ? /error_description="((?:[^"\\]|\\.)*)"/.exec(value) : null;
+  return match ? match[1].replace(/\\(.)/g, '$1') : undefined;
+}
+
+/**
+ * The pieces of a DPoP scheme for `defineScheme()`.
+ *
+ * @example
+ * ```ts
+ * const parts = dpopScheme(binding, { kind: 'jwtBearer', check, scopesOf, params: {}, bearerScopeFailure, description: undefined })
+ * defineScheme({ ...common, ...parts })
+ * ```
+ */
+export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): DpopSchemeParts<V> {
+  const params: DpopChallengeParams = { algorithms: binding.algorithms, ...scheme.params };
+  const { nonces, replay, maxAge, clockTolerance, allowBearer } = binding;
+  const ttl = (maxAge + 2 * clockTolerance) * 1000;
+  const bearer = scheme.params.realm === undefined && scheme.params.resourceMetadata === undefined ? 'Bearer' : bearerChallenge(scheme.params);
+  const challenge = allowBearer ? `${dpopChallenge(params)}, ${bearer}` : dpopChallenge(params);
+  // answers to a DPoP request carry the current nonce (the use_dpop_nonce 401 sets its own)
+  const withNonce = (): Record<string, string> => (nonces ? { 'dpop-nonce': nonces.current() } : {});
+
+  const read = (request: RequestView): ReadResult<DpopCredential> => {
+    const bound = readAuthorization(request, 'dpop');
+    if (bound) return found({ via: 'dpop', token: bound.credentials });
+    if (allowBearer) {
+      const plain = readAuthorization(request, 'bearer');
+      if (plain) return found({ via: 'bearer', token: plain.credentials });
+    }
+    return MISSING;
+  };
+
+  const checkScopes = (value: V, required: VerifyContext['required'], fail: () => Error): void => {
+    if (required.scopes.length === 0) return;
+    const granted = scheme.scopesOf(value);
+    for (const scope of required.scopes) if (!granted.includes(scope)) throw fail();
+  };
+
+  const verifyBearer = async (token: string, { required }: VerifyContext): Promise<V> => {
+    const value = await scheme.check(token);
+    // RFC 9449 §7.2: a bound token is no bearer token
+    if (confirmationOf(value) !== undefined) {
+      throw dpopInvalidToken('The token is bound to a DPoP key: send it as Authorization: DPoP with a DPoP proof', params);
+    }
+    checkScopes(value, required, () => scheme.bearerScopeFailure(required));
+    return value;
+  };
+
+  const verifyDpop = async (token: string, { required, request }: VerifyContext): Promise<V> => {
+    let checked;
+    try {
+      const proof = readProofHeader(request);
+      if (proof === undefined) throw new ProofRefused('The request has no DPoP proof header');
+      const origin = binding.originOf(request);
+      checked = await checkProof(proof, request.method, {
+        algorithms: binding.algorithms,
+        htu: origin === undefined ? undefined : requestHtu(origin, request),
+        normalise: normaliseHtu,
+        maxAge,
+        clockTolerance,
+        accessToken: token,
+        ...(nonces ? { acceptsNonce: (nonce: unknown) => nonces.accepts(nonce) } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ProofRefused)) throw error;
+      if (error.nonce && nonces) throw useDpopNonce(nonces.current(), params);
+      throw invalidDpopProof(error.description, params, withNonce());
+    }
+    let value: V;
+    try {
+      value = await scheme.check(token);
+    } catch (error) {
+      // the token's own refusal, in the DPoP scheme's words; a 503 stays a 503
+      if (error instanceof HTTPException && error.status === 401) {
+        throw dpopInvalidToken(descriptionOf(error) ?? 'The token is invalid', params, withNonce());
+      }
+      throw error;
+    }
+    const jkt = confirmationOf(value);
+    if (jkt === undefined) throw dpopInvalidToken('The token is not bound to a DPoP key (no cnf.jkt)', params, withNonce());
+    if (!safeEqual(jkt, checked.jkt)) throw dpopInvalidToken('The token is bound to another key than the DPoP proof', params, withNonce());
+    checkScopes(value, required, () => dpopInsufficientScope(required.scopeStr, params));
+    // last, once everything else holds: the proof is used once
+    const key = createHash('sha256').update(`${checked.jkt}\n${checked.jti}`).digest('base64url');
+    if (!(await replay.claim(key, ttl))) throw invalidDpopProof('The DPoP proof was already used (jti)', params, withNonce());
+    return value;
+  };
+
+  const kinds = allowBearer ? 'DPoP, or Bearer for a token not bound to a key' : 'DPoP';
+  return {
+    openapi: {
+      type: 'http',
+      scheme: 'DPoP',
+      ...(scheme.description === undefined
+        ? {
+            description: `A sender-constrained access token (RFC 9449): Authorization: ${kinds}, with a DPoP proof header signed by the token's key (${binding.algorithms.join(', ')}).`,
+          }
+        : {}),
+    },
+    challenge,
+    read,
+    verify: (credential, context) => (credential.via === 'dpop' ? verifyDpop(credential.token, context) : verifyBearer(credential.token, context)),
+    ...(nonces ? { answerHeaders: { 'dpop-nonce': () => nonces.current() } } : {}),
+    // 503: the provider (every token scheme), or the replay store down with onStoreDown 'refuse'
+    responses: [503],
+  };
+}

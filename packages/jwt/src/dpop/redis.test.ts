@@ -1,0 +1,105 @@
+/**
+ * The Redis replay store against a real `redis-server`: two API instances
+ * sharing it (a proof accepted by one is refused as a replay by the other,
+ * and two instances given the same proof at once accept it once), and Redis
+ * stopped mid-run: `onStoreDown: 'refuse'` answers 503 with Retry-After,
+ * `'allow'` accepts the proof, `health()` says the store is down — never a
+ * 500 — and once Redis is back proofs are checked there again.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Redis } from 'ioredis';
+import { DependsApp } from '@depends/core';
+import { jwtBearer } from '../jwt-bearer.js';
+import { AUDIENCE, startIssuer, type TestIssuer } from '../test/issuer.js';
+import { dpop, type DpopBinding } from './dpop.js';
+import type { OnReplayStoreDown, ReplayStoreEvent } from './outage.js';
+import { redisReplayStore } from './replay-store.js';
+import { badProof, clientKey, proofFor } from './test/proofs.js';
+import { redisAvailable, redisRequired, REDIS_SERVER, startRedis, type RunningRedis } from './test/redis-server.js';
+
+const ORIGIN = 'https://api.example.com';
+const key = await clientKey();
+
+test.runIf(redisRequired)('redis-server is installed for the Redis tests (CI)', () => {
+  expect(redisAvailable, `no redis-server at ${REDIS_SERVER}: apt-get install -y redis-server`).toBe(true);
+});
+
+describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis-server)', { timeout: 120_000 }, () => {
+  let redis: RunningRedis;
+  let idp: TestIssuer;
+  const clients: Redis[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+    idp = await startIssuer();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await redis?.stop();
+    await idp?.close();
+  });
+
+  /** A client as an app makes it: ioredis' defaults (it queues commands and reconnects on its own). */
+  async function client(): Promise<Redis> {
+    const c = new Redis(redis.url);
+    c.on('error', () => {}); // connection errors are expected while the server is stopped
+    clients.push(c);
+    if (c.status !== 'ready') await new Promise<void>((resolve) => c.once('ready', () => resolve()));
+    return c;
+  }
+
+  /** One API instance: its own Redis client, `/me` behind jwtBearer({ dpop }) and `/health`. */
+  async function instance(onStoreDown: OnReplayStoreDown = 'refuse') {
+    const events: ReplayStoreEvent[] = [];
+    const binding: DpopBinding = dpop({ publicOrigin: ORIGIN, store: redisReplayStore(await client()), algorithms: ['ES256'], onStoreDown, onStoreEvent: (e) => events.push(e) });
+    const app = new DependsApp({ title: 'instance' });
+    app.route('GET', '/me', { auth: jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: binding }) }, ({ auth }) => ({ sub: auth.claims.sub }));
+    app.route('GET', '/health', {}, () => ({ dpopReplayStore: binding.health().store }), { public: true });
+    return { app, events, binding };
+  }
+
+  const request = (app: DependsApp, token: string, proof: string) => app.request({ method: 'GET', url: '/me', headers: { authorization: `DPoP ${token}`, dpop: proof } });
+  const fresh = async (token: string) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token });
+
+  test('two instances share the proofs seen: one accepts a proof, the other refuses it as a replay', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const token = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
+    const proof = await fresh(token);
+    expect((await request(a.app, token, proof)).status).toBe(200);
+    const replayed = await request(b.app, token, proof);
+    expect([replayed.status, replayed.header('www-authenticate')]).toEqual([401, badProof('The DPoP proof was already used (jti)')]);
+    expect((await request(a.app, token, proof)).status).toBe(401);
+    // the same proof sent to both at once: accepted exactly once
+    const raced = await fresh(token);
+    const answers = await Promise.all([request(a.app, token, raced), request(b.app, token, raced), request(a.app, token, raced), request(b.app, token, raced)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401, 401]);
+    // the key expires with the proof's window (maxAge 60 + 2 × 5 s of leeway)
+    const keys = await clients[0].keys('depends-dpop:*');
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    const ttl = await clients[0].pttl(keys[0]);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(70_000);
+  });
+
+  test('Redis stopped mid-run: refuse → 503 + Retry-After, allow → accepted, health says down; back: checked in Redis again', async () => {
+    const refusing = await instance('refuse');
+    const allowing = await instance('allow');
+    const token = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
+    expect((await request(refusing.app, token, await fresh(token))).status).toBe(200);
+    const port = redis.port;
+    await redis.stop();
+    const refused = await request(refusing.app, token, await fresh(token));
+    expect([refused.status, refused.header('retry-after'), refused.json()]).toEqual([503, '5', { detail: 'The DPoP replay store cannot be reached, try again later' }]);
+    expect((await refusing.app.request({ method: 'GET', url: '/health' })).json()).toEqual({ dpopReplayStore: 'down' });
+    const allowed = await request(allowing.app, token, await fresh(token));
+    expect([allowed.status, allowed.json()]).toEqual([200, { sub: 'alice' }]);
+    expect(refusing.events.map((e) => [e.store, e.action])).toEqual([['down', 'refuse']]);
+    expect(allowing.events.map((e) => [e.store, e.action])).toEqual([['down', 'allow']]);
+    redis = await startRedis({ port });
+    // the clients reconnect on their own; wait until the store says it is up
+    for (let i = 0; i < 600 && refusing.binding.health().store !== 'up'; i++) await new Promise((r) => setTimeout(r, 50));
+    const proof = await fresh(token);
+    expect((await request(refusing.app, token, proof)).status).toBe(200);
+    expect((await request(allowing.app, token, proof)).status).toBe(401); // seen in Redis by the other instance
+    expect((await refusing.app.request({ method: 'GET', url: '/health' })).json()).toEqual({ dpopReplayStore: 'up' });
+  });
+});
