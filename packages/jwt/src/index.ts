@@ -27,6 +27,10 @@ export type { TokenIntrospectionOptions, IntrospectedToken, IntrospectionClaims 
 export type { TokenSchemeOptions } from './token-scheme.js';
 export { protectedResource, ProtectedResource, WELL_KNOWN_PROTECTED_RESOURCE } from './protected-resource.js';
 export type { ProtectedResourceOptions, ProtectedResourceMetadata } from './protected-resource.js';
+export { mtls } from './mtls/mtls.js';
+export type { MtlsOptions, CertificateBinding } from './mtls/mtls.js';
+export { certificateThumbprint } from './mtls/certificate.js';
+export type { ClientCertificate } from './mtls/certificate.js';
 export { dpop, DPOP_ALGORITHMS } from './dpop/dpop.js';
 export type { DpopOptions, DpopBinding } from './dpop/dpop.js';
 export { memoryReplayStore, redisReplayStore } from './dpop/replay-store.js';

@@ -21,6 +21,7 @@ import {
 } from '@depends/core';
 import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
 import { tieToResource, type ProtectedResource } from './protected-resource.js';
+import { confirmCertificate, isCertificateBinding, type CertificateBinding } from './mtls/mtls.js';
 import { dpopScheme } from './dpop/bind.js';
 import type { DpopBinding } from './dpop/dpop.js';
 
@@ -52,6 +53,13 @@ export interface TokenSchemeOptions<A extends boolean = boolean> extends SchemeO
    * `authorization_servers`.
    */
   resource?: ProtectedResource;
+  /**
+   * Certificate-bound tokens (RFC 8705), made with `mtls()`: a token is
+   * accepted only with the client certificate its `cnf["x5t#S256"]` names
+   * (401 `invalid_token` otherwise), and the document requires a
+   * `mutualTLS` scheme beside this one.
+   */
+  mtls?: CertificateBinding;
   /**
    * DPoP (RFC 9449), made with `dpop({ publicOrigin, store, … })`: the
    * scheme takes sender-constrained tokens (`Authorization: DPoP` with a
@@ -188,9 +196,16 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
   const { options, check, scopesOf, documented } = definition;
   const name = options.schemeName ?? documented.defaultName;
   if (!nonEmpty(name)) invalidOption(definition.kind, 'schemeName must be a non-empty string');
+  const binding = options.mtls;
+  if (binding !== undefined && !isCertificateBinding(binding)) invalidOption(definition.kind, 'mtls must be made with mtls() ({ mtls: mtls() })');
+  if (binding !== undefined && (options as { dpop?: unknown }).dpop !== undefined) {
+    invalidOption(definition.kind, 'give dpop or mtls, not both: a token is bound to a DPoP key or to a client certificate');
+  }
   const params = definition.challenge;
-  const verify = async (token: string, { required }: VerifyContext): Promise<V> => {
+  const verify = async (token: string, { required, request }: VerifyContext): Promise<V> => {
     const value = await check(token);
+    // RFC 8705: bound to the request's client certificate (before scopes: a token of another client is a 401)
+    if (binding !== undefined) confirmCertificate(binding, (value as { claims?: unknown }).claims, request, params);
     if (required.scopes.length > 0) {
       const granted = scopesOf(value);
       for (const scope of required.scopes) if (!granted.includes(scope)) throw insufficientScope(required, params);
@@ -227,5 +242,6 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
     verify,
     enforcesScopes: true,
     responses: [503],
+    ...(binding !== undefined ? { requires: [binding.scheme] } : {}),
   });
 }

@@ -20,6 +20,8 @@ export const ErrorCode = {
   ServicesNotLoaded: 'DEPENDS_SERVICES_NOT_LOADED',
   /** A security scheme built with an option it cannot use (empty name, bad realm, missing flow URL, ...). */
   InvalidSchemeOption: 'DEPENDS_INVALID_SCHEME_OPTION',
+  /** `mtls()` of `@depends/jwt` told to read the client certificate from a header with no trusted proxies to set it (or proxies with no header, or an entry that is not an address). */
+  ClientCertificateSource: 'DEPENDS_CLIENT_CERTIFICATE_SOURCE',
   /** Two routes given the same `operationId`. */
   DuplicateOperationId: 'DEPENDS_DUPLICATE_OPERATION_ID',
   /** Two different schemas given the same component name. */
