@@ -1,0 +1,129 @@
+/**
+ * DPoP (RFC 9449) through every adapter, over real HTTP: `jwtBearer({ dpop
+ * })` against a test issuer, on Express, Koa, Hono and Fastify. A fresh
+ * proof is accepted and the answer carries the current `DPoP-Nonce`; the
+ * same proof again is a replay (401); the nonce flow (401 `use_dpop_nonce`,
+ * retry with the nonce); a proof for another URL or method, two `DPoP`
+ * headers, a `Host` naming the proof's host: 401 `invalid_dpop_proof`; a
+ * bound token sent as Bearer: 401 (DPoP-only and DPoP-or-Bearer); the
+ * public origin from a trusted proxy's forwarded headers (the socket's peer
+ * address, as each framework exposes it) and from no one else; the
+ * document's `http` scheme `DPoP`.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Agent, request } from 'undici';
+import { Router } from '../../../packages/core/src/index.js';
+import { dpop, jwtBearer, memoryReplayStore } from '../../../packages/jwt/src/index.js';
+import { AUDIENCE, startIssuer, type TestIssuer } from '../../../packages/jwt/src/test/issuer.js';
+import { badProof, badToken, clientKey, proofFor } from '../../../packages/jwt/src/dpop/test/proofs.js';
+import { harnesses, type Started } from '../src/harness.js';
+
+const ORIGIN = 'https://api.example.com';
+const key = await clientKey();
+
+describe.each(harnesses)('$name: DPoP-bound tokens', (harness) => {
+  const errors: unknown[] = [];
+  let idp: TestIssuer;
+  let started: Started;
+  const viaOtherAddress = new Agent({ localAddress: '127.0.0.2' });
+
+  beforeAll(async () => {
+    idp = await startIssuer();
+    const store = memoryReplayStore();
+    const strict = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ publicOrigin: ORIGIN, store, algorithms: ['ES256'] }) });
+    const nonced = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ publicOrigin: ORIGIN, store, algorithms: ['ES256'], nonce: { rotateEvery: 300 } }) });
+    const either = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, schemeName: 'DPoPOrBearer', dpop: dpop({ publicOrigin: ORIGIN, store, algorithms: ['ES256'], allowBearer: true }) });
+    const proxied = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ trustForwarded: { proxies: ['127.0.0.1'] }, store, algorithms: ['ES256'] }) });
+    const router = new Router();
+    router.get('/me', { auth: strict }, ({ auth }) => ({ sub: auth.claims.sub }));
+    router.post('/me', { auth: strict }, ({ auth }) => ({ sub: auth.claims.sub }));
+    router.get('/nonced', { auth: nonced }, ({ auth }) => ({ sub: auth.claims.sub }));
+    router.get('/either', { auth: either }, ({ auth }) => ({ sub: auth.claims.sub }));
+    router.get('/proxied', { auth: proxied }, ({ auth }) => ({ sub: auth.claims.sub }));
+    started = await harness.start({ routers: [router], app: { onError: (e) => errors.push(e) } });
+  });
+  afterAll(async () => {
+    await started?.close();
+    await idp?.close();
+    await viaOtherAddress.close();
+    expect(errors).toEqual([]); // no 500 anywhere
+  });
+
+  const call = async (path: string, headers: Record<string, string | string[]> = {}, init: { method?: string; dispatcher?: Agent } = {}) => {
+    const res = await request(`${started.url}${path}`, { method: (init.method ?? 'GET') as 'GET', headers, ...(init.dispatcher ? { dispatcher: init.dispatcher } : {}) });
+    return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as unknown };
+  };
+  const boundToken = () => idp.sign({ sub: 'alice', cnf: { jkt: key.jkt }, jti: crypto.randomUUID() });
+  const proof = (token: string, path: string, extra: { htm?: string; nonce?: string; origin?: string } = {}) =>
+    proofFor(key, { htm: extra.htm ?? 'GET', htu: `${extra.origin ?? ORIGIN}${path}`, token, ...(extra.nonce !== undefined ? { nonce: extra.nonce } : {}) });
+
+  test('a fresh proof: 200; the same proof again: 401 (replay); a proof for another URL or method: 401', async () => {
+    const token = await boundToken();
+    const first = await proof(token, '/me');
+    const ok = await call('/me', { authorization: `DPoP ${token}`, dpop: first });
+    expect([ok.status, ok.body]).toEqual([200, { sub: 'alice' }]);
+    const replay = await call('/me', { authorization: `DPoP ${token}`, dpop: first });
+    expect([replay.status, replay.headers['www-authenticate'], replay.body]).toEqual([401, badProof('The DPoP proof was already used (jti)'), { detail: 'Invalid DPoP proof' }]);
+    const elsewhere = await call('/me', { authorization: `DPoP ${token}`, dpop: await proof(token, '/either') });
+    expect([elsewhere.status, elsewhere.headers['www-authenticate']]).toEqual([401, badProof('The DPoP proof is for another URL (htu)')]);
+    const otherMethod = await call('/me', { authorization: `DPoP ${token}`, dpop: await proof(token, '/me') }, { method: 'POST' });
+    expect([otherMethod.status, otherMethod.headers['www-authenticate']]).toEqual([401, badProof('The DPoP proof is for another method (htm)')]);
+    const post = await call('/me', { authorization: `DPoP ${token}`, dpop: await proof(token, '/me', { htm: 'POST' }) }, { method: 'POST' });
+    expect(post.status).toBe(200);
+  });
+
+  test('the query string is not part of htu; a Host header naming another host changes nothing', async () => {
+    const token = await boundToken();
+    expect((await call('/me?page=2', { authorization: `DPoP ${token}`, dpop: await proof(token, '/me') })).status).toBe(200);
+    const spoofed = await call('/me', { authorization: `DPoP ${token}`, dpop: await proof(token, '/me', { origin: 'https://evil.example' }), host: 'evil.example' });
+    expect([spoofed.status, spoofed.headers['www-authenticate']]).toEqual([401, badProof('The DPoP proof is for another URL (htu)')]);
+  });
+
+  test('two DPoP headers: 401 invalid_dpop_proof', async () => {
+    const token = await boundToken();
+    const res = await call('/me', { authorization: `DPoP ${token}`, dpop: [await proof(token, '/me'), await proof(token, '/me')] });
+    expect([res.status, res.headers['www-authenticate']]).toEqual([401, badProof('The request has more than one DPoP header')]);
+  });
+
+  test('server nonces: 401 use_dpop_nonce with DPoP-Nonce, the retry with it is 200 and carries the nonce', async () => {
+    const token = await boundToken();
+    const first = await call('/nonced', { authorization: `DPoP ${token}`, dpop: await proof(token, '/nonced') });
+    expect(first.status).toBe(401);
+    expect(first.headers['www-authenticate']).toBe('DPoP error="use_dpop_nonce", error_description="The DPoP proof must carry the nonce of the DPoP-Nonce header", algs="ES256"');
+    const nonce = first.headers['dpop-nonce'] as string;
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const retry = await call('/nonced', { authorization: `DPoP ${token}`, dpop: await proof(token, '/nonced', { nonce }) });
+    expect([retry.status, retry.body, retry.headers['dpop-nonce']]).toEqual([200, { sub: 'alice' }, nonce]);
+  });
+
+  test('downgrade: a bound token as Bearer is refused — DPoP only: 401 with the DPoP challenge; DPoP or Bearer: 401 invalid_token, an unbound token as Bearer 200', async () => {
+    const token = await boundToken();
+    const strict = await call('/me', { authorization: `Bearer ${token}` });
+    expect([strict.status, strict.headers['www-authenticate'], strict.body]).toEqual([401, 'DPoP algs="ES256"', { detail: 'Not authenticated' }]);
+    const either = await call('/either', { authorization: `Bearer ${token}` });
+    expect([either.status, either.headers['www-authenticate']]).toEqual([401, badToken('The token is bound to a DPoP key: send it as Authorization: DPoP with a DPoP proof')]);
+    const plain = await call('/either', { authorization: `Bearer ${await idp.sign({ sub: 'bob' })}` });
+    expect([plain.status, plain.body]).toEqual([200, { sub: 'bob' }]);
+    const missing = await call('/either');
+    expect(missing.headers['www-authenticate']).toBe('DPoP algs="ES256", Bearer');
+  });
+
+  test('trustForwarded: the forwarded origin of the listed proxy (127.0.0.1) is used; from another address the proof cannot be checked', async () => {
+    const token = await boundToken();
+    const origin = 'https://public.example.org';
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example.org' };
+    const res = await call('/proxied', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied', { origin }), ...forwarded });
+    expect([res.status, res.body]).toEqual([200, { sub: 'alice' }]);
+    const stranger = await call('/proxied', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied', { origin }), ...forwarded }, { dispatcher: viaOtherAddress });
+    expect([stranger.status, stranger.headers['www-authenticate']]).toEqual([401, badProof('The request URI cannot be known (no trusted public origin)')]);
+  });
+
+  test('the document: http schemes DPoP on the routes (one also taking unbound Bearer tokens)', async () => {
+    const document = started.d.openapi() as any;
+    expect(document.components.securitySchemes.DPoP).toMatchObject({ type: 'http', scheme: 'DPoP' });
+    expect(document.components.securitySchemes.DPoPOrBearer).toMatchObject({ type: 'http', scheme: 'DPoP', description: expect.stringContaining('or Bearer') });
+    expect(document.paths['/me'].get.security).toEqual([{ DPoP: [] }]);
+    expect(document.paths['/either'].get.security).toEqual([{ DPoPOrBearer: [] }]);
+    expect(Object.keys(document.paths['/nonced'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '503']));
+  });
+});
