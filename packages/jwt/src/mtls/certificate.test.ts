@@ -14,7 +14,7 @@ const certs = await makeCertificates();
 
 describe('certificateThumbprint', () => {
   test("the base64url SHA-256 of the DER bytes, as @peculiar/x509 computes a certificate's thumbprint", async () => {
-    const theirs = Buffer.from(await new x509.X509Certificate(certs.alice.der).getThumbprint('SHA-256')).toString('base64url');
+    const theirs = Buffer.from(await new x509.X509Certificate(certs.alice.cert).getThumbprint('SHA-256')).toString('base64url');
     expect(certificateThumbprint(certs.alice.der)).toBe(theirs);
     expect(theirs).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(certificateThumbprint(certs.mallory.der)).not.toBe(theirs);
