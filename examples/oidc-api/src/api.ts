@@ -21,7 +21,7 @@ import {
   type AppOptions,
   type Refusal,
 } from '@depends/core';
-import { jwtBearer, protectedResource, type KeyTimings, type ProtectedResource } from '@depends/jwt';
+import { dpop, jwtBearer, memoryReplayStore, protectedResource, type KeyTimings, type ProtectedResource } from '@depends/jwt';
 import { API_SCOPES, AUDIENCE } from './provider.js';
 
 /** An API key the API accepts, and the scopes it grants. */
@@ -80,6 +80,12 @@ export interface ReportsApiOptions extends KeyTimings {
    * `resource=`) are accepted besides those for {@link AUDIENCE}.
    */
   resource?: string;
+  /**
+   * The API's public origin (`https://reports.example.com`): DPoP proofs
+   * name it in `htu`, so `GET /reports/bound` (DPoP-bound tokens only) is
+   * declared when it is known. Default: the origin of `resource`.
+   */
+  publicOrigin?: string;
 }
 
 /** The declared API: its router and the app options the adapters take. */
@@ -162,6 +168,28 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
     },
     { summary: 'Create a report', tags: ['reports'], operationId: 'createReport', status: 201, response: ReportOut },
   );
+  // DPoP (RFC 9449): tokens the provider bound to the client's key, each request with a fresh proof for this URL
+  const publicOrigin = options.publicOrigin ?? (resource === undefined ? undefined : new URL(resource.resource).origin);
+  if (publicOrigin !== undefined) {
+    const boundToken = jwtBearer({
+      issuer: options.issuer,
+      audience: resource === undefined ? AUDIENCE : [AUDIENCE, resource.resource],
+      ...(resource !== undefined ? { resource } : {}),
+      description: 'A DPoP-bound access token of the example identity provider (client credentials with a DPoP proof), sent as Authorization: DPoP with a fresh DPoP proof.',
+      clockTolerance: options.clockTolerance,
+      timeoutDuration: options.timeoutDuration,
+      cooldownDuration: options.cooldownDuration,
+      cacheMaxAge: options.cacheMaxAge,
+      // one instance: proofs seen are remembered in memory (several instances share redisReplayStore(redis))
+      dpop: dpop({ publicOrigin, store: memoryReplayStore() }),
+    });
+    router.get('/reports/bound', { token: security(boundToken, { scopes: ['reports:read'] }) }, () => reports, {
+      summary: 'List reports (DPoP-bound provider tokens only)',
+      tags: ['reports'],
+      operationId: 'listReportsBound',
+      response: z.array(ReportOut),
+    });
+  }
   return {
     router,
     options: { title: 'Reports API', version: '1.0.0', description: `Scopes: ${Object.keys(API_SCOPES).join(', ')}` },

@@ -139,6 +139,8 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
       clientCredentials: { enabled: true },
       // RFC 7662, for resource servers given opaque tokens
       introspection: { enabled: true },
+      // RFC 9449: a token request with a DPoP proof gets a token bound to the client's key (cnf.jkt), for GET /reports/bound
+      dPoP: { enabled: true },
       resourceIndicators: {
         enabled: true,
         // A request that names no resource gets a token for the API.
