@@ -15,6 +15,9 @@
  */
 export { jwtBearer, ASYMMETRIC_ALGORITHMS } from './jwt-bearer.js';
 export type { JwtBearerOptions, JwtBearerIssuersOptions, JwtIssuerOptions, JwtIssuerEntry, IssuedAccessToken, ClaimsOf } from './jwt-bearer.js';
+export type { JwtProfile, Rfc9068Claims, ProfileClaims } from './profile.js';
+export { stepUp } from './step-up.js';
+export type { StepUpOptions } from './step-up.js';
 export { scopesOf, accessToken } from './claims.js';
 export type { AccessToken, VerifiedClaims, ScopeSource } from './claims.js';
 export { describeFailure, refusal, PROVIDER_UNAVAILABLE } from './failures.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { ConfigurationError, DependsApp, Router, security } from '@depends/core';
+import { anyOf, apiKeyHeader, ConfigurationError, DependsApp, Router, security } from '@depends/core';
 import { validateOpenApi } from '../../core/src/openapi/test/validate.js';
 import { jwtBearer } from './jwt-bearer.js';
 import { protectedResource } from './protected-resource.js';
@@ -107,17 +107,15 @@ describe('jwtBearer({ issuers }): the issuer chosen from an allow-list', () => {
     expect(staff.hits['/jwks']).toBe(staffJwks);
   });
 
-  test('the document: one scheme whose description lists both issuers with their discovery; it validates', async () => {
+  test('the document: one openIdConnect scheme per issuer at its discovery, the operations listing them as alternatives; it validates', async () => {
     const doc = app.openapi();
+    const name = (issuer: string) => `OpenIdConnect-127.0.0.1-${new URL(issuer).port}`;
     expect(doc.components?.securitySchemes).toEqual({
-      JWTBearer: {
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: `A JWT access token from one of these issuers: ${staff.issuer} (OpenID Connect discovery: ${staff.discoveryUrl}), ${partner.issuer} (OpenID Connect discovery: ${partner.discoveryUrl}).`,
-      },
+      [name(staff.issuer)]: { type: 'openIdConnect', openIdConnectUrl: staff.discoveryUrl, description: `A JWT access token from ${staff.issuer}.` },
+      [name(partner.issuer)]: { type: 'openIdConnect', openIdConnectUrl: partner.discoveryUrl, description: `A JWT access token from ${partner.issuer}.` },
     });
-    expect(doc.paths['/read'].get!.security).toEqual([{ JWTBearer: ['read'] }]);
+    expect(doc.paths['/read'].get!.security).toEqual([{ [name(staff.issuer)]: ['read'] }, { [name(partner.issuer)]: ['read'] }]);
+    expect(doc.paths['/me'].get!.security).toEqual([{ [name(staff.issuer)]: [] }, { [name(partner.issuer)]: [] }]);
     expect(Object.keys(doc.paths['/read'].get!.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403', '503']));
     const verdict = await validateOpenApi(doc);
     expect([verdict.valid, verdict.errors]).toEqual([true, '']);
@@ -156,12 +154,88 @@ describe('jwtBearer({ issuers }): mistakes refused at startup', () => {
     ['an entry accepting HS256', () => jwtBearer({ issuers: [{ ...entry, algorithms: ['HS256'] }] }), 'issuers[0]: "HS256" is not accepted'],
     ['an entry with a relative jwksUri', () => jwtBearer({ issuers: [{ ...entry, jwksUri: '/jwks' }] }), 'issuers[0]: jwksUri must be an absolute URL'],
     [
-      'resource with issuers',
-      () => jwtBearer({ issuers: [{ ...entry, audience: 'https://api.example.com' }], resource: protectedResource({ resource: 'https://api.example.com' }) }),
-      'resource is not supported with issuers yet',
+      'resource with an issuer that does not expect it as audience',
+      () =>
+        jwtBearer({
+          issuers: [{ ...entry, audience: 'https://api.example.com' }, { issuer: 'https://b.example', audience: 'api://x' }],
+          resource: protectedResource({ resource: 'https://api.example.com' }),
+        }),
+      'the resource URI https://api.example.com is not among the audiences it expects (api://x)',
     ],
+    [
+      'two issuers documented under one name',
+      () => jwtBearer({ issuers: [entry, { issuer: 'https://b.example', audience: 'api://x', schemeName: 'OpenIdConnect-a.example' }] }),
+      'issuers[1] and issuers[0] would both be documented as "OpenIdConnect-a.example": give each its own schemeName',
+    ],
+    ['a schemeName OpenAPI cannot name a component', () => jwtBearer({ issuers: [{ ...entry, schemeName: 'Staff login' }] }), 'issuers[0]: schemeName must be a non-empty name'],
+    ['a profile that does not exist', () => jwtBearer({ issuers: [entry], profile: 'rfc7519' as never }), "issuers[0]: profile must be 'rfc9068'"],
   ])('%s', (_name, make, message) => {
     expect(make).toThrow(ConfigurationError);
     expect(make).toThrow(message);
+  });
+});
+
+describe('jwtBearer({ issuers }) documented per issuer, with a protected resource, composed', () => {
+  const RESOURCE = 'https://api.example.com';
+  const both = () => [
+    { issuer: staff.issuer, audience: [AUDIENCE, RESOURCE], schemeName: 'StaffLogin', description: 'Staff sign-in' },
+    { issuer: partner.issuer, audience: RESOURCE, jwks: { keys: [] } },
+  ];
+
+  test('entry schemeName and description; an issuer given its keys is an HTTP bearer; names stay put across builds', async () => {
+    const token = jwtBearer({ issuers: both() });
+    const app = new DependsApp();
+    app.route('GET', '/me', { auth: token }, ({ auth }) => ({ issuer: auth.issuer }));
+    const schemes = app.openapi().components?.securitySchemes;
+    expect(schemes).toEqual({
+      StaffLogin: { type: 'openIdConnect', openIdConnectUrl: staff.discoveryUrl, description: 'Staff sign-in' },
+      [`JWTBearer-127.0.0.1-${new URL(partner.issuer).port}`]: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `A JWT access token from ${partner.issuer}.` },
+    });
+    expect(Object.keys(jwtBearer({ issuers: both() }) && app.openapi().components!.securitySchemes!)).toEqual(Object.keys(schemes!));
+    const verdict = await validateOpenApi(app.openapi());
+    expect([verdict.valid, verdict.errors]).toEqual([true, '']);
+  });
+
+  test("resource: every issuer in the metadata's authorization_servers; every challenge names the metadata", async () => {
+    const resource = protectedResource({ resource: RESOURCE });
+    const token = jwtBearer({ issuers: both(), resource });
+    const app = new DependsApp();
+    app.route('GET', '/read', { auth: security(token, { scopes: ['read'] }) }, ({ auth }) => ({ issuer: auth.issuer }));
+    const metadata = resource.metadata(app.openapi());
+    expect(metadata.authorization_servers).toEqual([staff.issuer, partner.issuer]);
+    expect(metadata.scopes_supported).toEqual(['read']);
+    const at = `resource_metadata="${resource.metadataUrl}"`;
+    const none = await app.request({ method: 'GET', url: '/read' });
+    expect([none.status, none.header('www-authenticate')]).toEqual([401, `Bearer ${at}`]);
+    const other = await app.request({ method: 'GET', url: '/read', headers: { authorization: `Bearer ${await stranger.sign({ sub: 'eve', aud: RESOURCE })}` } });
+    expect([other.status, other.header('www-authenticate')]).toEqual([401, `${refused('The token is from another issuer')}, ${at}`]);
+    const noScope = await app.request({ method: 'GET', url: '/read', headers: { authorization: `Bearer ${await staff.sign({ sub: 'alice', aud: RESOURCE })}` } });
+    expect([noScope.status, noScope.header('www-authenticate')]).toEqual([403, `Bearer error="insufficient_scope", scope="read", ${at}`]);
+    const ok = await app.request({ method: 'GET', url: '/read', headers: { authorization: `Bearer ${await staff.sign({ sub: 'alice', aud: RESOURCE, scope: 'read' })}` } });
+    expect([ok.status, ok.json()]).toEqual([200, { issuer: staff.issuer }]);
+  });
+
+  test('inside anyOf with an API key: the alternatives are flattened (one per issuer, then the key); autoError: false gives undefined', async () => {
+    const token = jwtBearer({ issuers: [{ issuer: staff.issuer, audience: AUDIENCE }, { issuer: partner.issuer, audience: AUDIENCE }] });
+    const app = new DependsApp();
+    app.route('GET', '/either', { auth: anyOf(token, apiKeyHeader({ name: 'x-api-key', schemeName: 'ApiKey' })) }, ({ auth }) =>
+      typeof auth === 'string' ? { key: true } : { issuer: auth.issuer },
+    );
+    const optional = jwtBearer({ issuers: [{ issuer: staff.issuer, audience: AUDIENCE }], autoError: false });
+    app.route('GET', '/maybe', { auth: optional }, ({ auth }) => ({ anonymous: auth === undefined }));
+    const doc = app.openapi();
+    expect(doc.paths['/either'].get!.security!.map((r) => Object.keys(r)[0])).toEqual([
+      `OpenIdConnect-127.0.0.1-${new URL(staff.issuer).port}`,
+      `OpenIdConnect-127.0.0.1-${new URL(partner.issuer).port}`,
+      'ApiKey',
+    ]);
+    expect(doc.paths['/maybe'].get!.security).toEqual([{}, { [`OpenIdConnect-127.0.0.1-${new URL(staff.issuer).port}`]: [] }]);
+    const byKey = await app.request({ method: 'GET', url: '/either', headers: { 'x-api-key': 'k' } });
+    expect(byKey.json()).toEqual({ key: true });
+    const byPartner = await app.request({ method: 'GET', url: '/either', headers: { authorization: `Bearer ${await partner.sign({ sub: 'bob' })}` } });
+    expect(byPartner.json()).toEqual({ issuer: partner.issuer });
+    expect((await app.request({ method: 'GET', url: '/maybe' })).json()).toEqual({ anonymous: true });
+    const none = await app.request({ method: 'GET', url: '/either' });
+    expect([none.status, none.headers.filter(([n]) => n === 'www-authenticate').map(([, v]) => v)]).toEqual([401, ['Bearer', 'APIKey']]);
   });
 });

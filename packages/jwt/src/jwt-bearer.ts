@@ -6,7 +6,7 @@
  * the route requires, and documents the provider so Swagger UI's Authorize
  * logs in through it.
  */
-import { ConfigurationError, invalidToken, type InvalidTokenOptions, type SchemeValue, type SecurityScheme } from '@depends/core';
+import { anyOf, ConfigurationError, invalidToken, type AlternativeSchemes, type InvalidTokenOptions, type SchemeValue, type SecurityScheme } from '@depends/core';
 import { decodeJwt, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
 import type { z } from 'zod/v4';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
@@ -14,7 +14,9 @@ import { refusal } from './failures.js';
 import { timingMistake } from './backoff.js';
 import { KeySource, type KeyLocation, type KeyTimings } from './keys.js';
 import { VerifiedTokens, ageInSeconds, type TokenCacheOptions } from './token-cache.js';
-import { challengeParams, documentedAs, invalidOption, nonEmpty, schemeNameOf, tokenScheme, type TokenSchemeOptions } from './token-scheme.js';
+import { challengeParams, documentedAs, invalidOption, nonEmpty, registerTokenScheme, schemeNameOf, tokenScheme, tokenSchemeAnswers, type TokenSchemeOptions } from './token-scheme.js';
+import type { SchemeInfo } from '@depends/core/schemes';
+import { checkProfile, profileOptions, type JwtProfile, type ProfileClaims } from './profile.js';
 
 /**
  * The algorithms accepted by default: every asymmetric JWS algorithm jose
@@ -73,8 +75,17 @@ export interface JwtIssuerOptions<S extends ClaimsSchema | undefined = undefined
   clockTolerance?: number | string;
   /** Claims that must be present, besides `iss`, `aud` and `exp` (always required). */
   requiredClaims?: readonly string[];
-  /** The expected `typ` header, e.g. `'at+jwt'` for RFC 9068 access tokens (default: not checked). */
+  /** The expected `typ` header, e.g. `'at+jwt'` for RFC 9068 access tokens (default: not checked; `profile: 'rfc9068'` sets it). */
   typ?: string;
+  /**
+   * `'rfc9068'` (recommended): every check RFC 9068 §4 asks of a resource
+   * server — `typ` `at+jwt` (or `application/at+jwt`), the claims `iss exp
+   * aud sub client_id iat jti` required (`sub`, `client_id`, `jti` strings),
+   * `auth_time` a number, `acr` a string and `amr` a list of strings when
+   * present — each failure a 401 `invalid_token` naming the claim. The
+   * value's `claims` are typed accordingly (`Rfc9068Claims`).
+   */
+  profile?: JwtProfile;
   /** The greatest age of a token since its `iat` (seconds or `'1h'`); default: not checked. */
   maxTokenAge?: number | string;
   /**
@@ -115,7 +126,15 @@ export interface JwtBearerOptions<S extends ClaimsSchema | undefined = undefined
  * const staff: JwtIssuerEntry = { issuer: 'https://staff.example.com', audience: 'api://reports', claims: z.object({ team: z.string() }) }
  * ```
  */
-export type JwtIssuerEntry = JwtIssuerOptions<ClaimsSchema | undefined>;
+export interface JwtIssuerEntry extends JwtIssuerOptions<ClaimsSchema | undefined> {
+  /**
+   * Its name in `components.securitySchemes` (default: the scheme's kind and
+   * the issuer's host, port and path, e.g. `OpenIdConnect-id.example.com`).
+   */
+  schemeName?: string;
+  /** The description of its `securitySchemes` entry (default: the scheme's `description`, else which issuer it is). */
+  description?: string;
+}
 
 /**
  * Options of the several-issuers form of {@link jwtBearer}: the document's
@@ -135,6 +154,8 @@ export interface JwtBearerIssuersOptions<E extends readonly JwtIssuerEntry[], A 
   issuers: E;
   /** Not with `issuers`: give each issuer in the list. */
   issuer?: never;
+  /** The profile of every issuer's tokens (an entry's own `profile` wins); see {@link JwtIssuerOptions.profile}. */
+  profile?: JwtProfile;
 }
 
 /**
@@ -148,8 +169,8 @@ export interface JwtBearerIssuersOptions<E extends readonly JwtIssuerEntry[], A 
  * const who = (t: IssuedAccessToken<{ issuer: 'https://a.example'; audience: string }>) => t.issuer // 'https://a.example'
  * ```
  */
-export type IssuedAccessToken<E> = E extends { issuer: infer I extends string }
-  ? AccessToken<E extends { claims: infer S } ? ClaimsOf<S> : {}> & { readonly issuer: I }
+export type IssuedAccessToken<E, P = undefined> = E extends { issuer: infer I extends string }
+  ? AccessToken<(E extends { claims: infer S } ? ClaimsOf<S> : {}) & ProfileClaims<E extends { profile: infer Q } ? Q : P>> & { readonly issuer: I }
   : never;
 
 const invalid = (message: string): never => invalidOption('jwtBearer', message);
@@ -234,9 +255,9 @@ function keyLocation(options: JwtIssuerOptions<any>): KeyLocation {
  * api.get('/reports', { auth: security(reportsToken, { scopes: ['reports:read'] }) }, ({ auth }) => reports.of(auth.claims.tenant))
  * ```
  */
-export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A extends boolean = true>(
-  options: JwtBearerOptions<S, A>,
-): SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S>>, A>>;
+export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A extends boolean = true, P extends JwtProfile | undefined = undefined>(
+  options: JwtBearerOptions<S, A> & { profile?: P },
+): SecurityScheme<SchemeValue<AccessToken<ClaimsOf<S> & ProfileClaims<P>>, A>>;
 /**
  * Several issuers, chosen from an allow-list: a token's `iss` is read
  * (before verification, only to choose) and must equal one entry's `issuer`
@@ -246,8 +267,16 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
  * token is from another issuer") without asking any provider: no URL is
  * ever taken from the token. The value says which issuer verified it.
  *
- * Documented as one scheme (an HTTP bearer with `bearerFormat: JWT`, or
- * `oauth2` with the given `flows`) whose description lists the issuers.
+ * Documented as one scheme per issuer — `openIdConnect` at its discovery
+ * document (an HTTP bearer for an issuer given `jwks`/`jwksUri`, `oauth2`
+ * with the given `flows`), named `OpenIdConnect-<host>` unless the entry
+ * gives `schemeName` — and each operation lists them as alternatives
+ * (`[{ "OpenIdConnect-a.example": [scopes] }, { "OpenIdConnect-b.example": [scopes] }]`),
+ * so Swagger UI's Authorize offers a login through either provider. The
+ * scheme is an `anyOf` of those alternatives (one per issuer, the token's
+ * `iss` choosing), so it composes as any `anyOf` does. With `resource`,
+ * every issuer joins the metadata's `authorization_servers`, and the
+ * resource URI must be among every entry's audiences.
  *
  * @example
  * ```ts
@@ -262,10 +291,10 @@ export function jwtBearer<S extends ClaimsSchema | undefined = undefined, A exte
  * api.get('/me', { auth: token }, ({ auth }) => (auth.issuer === 'https://staff.example.com' ? { team: auth.claims.team } : { partner: auth.claims.sub }))
  * ```
  */
-export function jwtBearer<const E extends readonly JwtIssuerEntry[], A extends boolean = true>(
-  options: JwtBearerIssuersOptions<E, A>,
-): SecurityScheme<SchemeValue<IssuedAccessToken<E[number]>, A>>;
-export function jwtBearer(options: JwtBearerOptions<any, any> | JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>): SecurityScheme<unknown> {
+export function jwtBearer<const E extends readonly JwtIssuerEntry[], A extends boolean = true, P extends JwtProfile | undefined = undefined>(
+  options: JwtBearerIssuersOptions<E, A> & { profile?: P },
+): AlternativeSchemes<SchemeValue<IssuedAccessToken<E[number], P>, A>>;
+export function jwtBearer(options: JwtBearerOptions<any, any> | JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>): SecurityScheme<unknown> | AlternativeSchemes<unknown> {
   if (!options || typeof options !== 'object') invalid('options are required ({ issuer, audience })');
   if ('issuers' in options && options.issuers !== undefined) return severalIssuers(options as JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>);
   const prepared = prepareIssuer(options as JwtBearerOptions<any, any>, '');
@@ -313,18 +342,21 @@ function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssu
     if (at !== '' && error instanceof ConfigurationError) fail(error.message.replace(/^Security scheme jwtBearer: /, ''));
     throw error;
   }
+  const profiled = profileOptions(options.profile, options);
+  if (typeof profiled === 'string') fail(profiled);
+  const { typ, requiredClaims } = profiled as Exclude<typeof profiled, string>;
   const keys = new KeySource(location, options, options.onProviderError);
   const maxAge = options.maxTokenAge === undefined ? undefined : ageInSeconds(options.maxTokenAge);
   if (options.tokenCache && options.maxTokenAge !== undefined && maxAge === undefined) fail("tokenCache needs maxTokenAge in seconds or as '<n>s|m|h|d'");
   const cache = options.tokenCache ? new VerifiedTokens(options.tokenCache === true ? {} : options.tokenCache, () => keys.version()) : undefined;
-  const required = [...new Set(['iss', 'aud', 'exp', ...(options.requiredClaims ?? [])])];
+  const required = [...new Set(['iss', 'aud', 'exp', ...requiredClaims])];
   const verifyOptions: JWTVerifyOptions = {
     issuer: options.issuer,
     audience,
     algorithms,
     clockTolerance: options.clockTolerance ?? 5,
     requiredClaims: required,
-    ...(options.typ !== undefined ? { typ: options.typ } : {}),
+    ...(typ !== undefined ? { typ } : {}),
     ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
   };
   const scopeClaim = options.scopeClaim;
@@ -345,6 +377,7 @@ function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssu
       cache?.put(token, verified, maxAge);
     }
     let claims = verified.payload as VerifiedClaims;
+    checkProfile(options.profile, claims, answers);
     if (schema !== undefined) {
       const parsed = schema.safeParse(claims);
       if (!parsed.success) throw invalidToken('The token has invalid claims', answers);
@@ -365,43 +398,81 @@ function unverifiedIssuer(token: string): string | undefined {
   }
 }
 
-/** `jwtBearer({ issuers })`: the entry is chosen by exact `iss` from the list; each verifies with its own keys. */
-function severalIssuers(options: JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>): SecurityScheme<unknown> {
+/** The default `securitySchemes` name of an issuer's alternative: the kind, then the issuer's host, port and path (`OpenIdConnect-id.example.com`). */
+function issuerSchemeName(base: string, issuer: string): string {
+  const slug = issuer
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[^A-Za-z0-9._]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? base : `${base}-${slug}`;
+}
+
+/**
+ * `jwtBearer({ issuers })`: one alternative per entry, documented as its
+ * own scheme (its discovery document), all in one `anyOf`; the entry is
+ * chosen by exact `iss` from the list, and each verifies with its own keys.
+ */
+function severalIssuers(options: JwtBearerIssuersOptions<readonly JwtIssuerEntry[], any>): AlternativeSchemes<unknown> {
   if ((options as { issuer?: unknown }).issuer !== undefined) invalid('give either issuer or issuers, not both');
   const list: unknown = options.issuers;
   if (!Array.isArray(list) || list.length === 0) invalid('issuers must be a non-empty list of { issuer, audience, … }');
-  if (options.resource !== undefined) {
-    invalid('resource is not supported with issuers yet: give each issuer its own jwtBearer({ issuer, resource }), or leave resource out');
-  }
   const byIssuer = new Map<string, PreparedIssuer>();
+  const entries: { entry: JwtIssuerEntry; prepared: PreparedIssuer; name: string; documented: ReturnType<typeof documentedAs> }[] = [];
+  const names = new Map<string, number>();
   (list as unknown[]).forEach((entry, i) => {
     if (!entry || typeof entry !== 'object') invalid(`issuers[${i}] must be an object ({ issuer, audience, … })`);
-    const prepared = prepareIssuer(entry as JwtIssuerEntry, `issuers[${i}]: `);
+    const given = entry as JwtIssuerEntry;
+    const prepared = prepareIssuer(options.profile !== undefined && given.profile === undefined ? { ...given, profile: options.profile } : given, `issuers[${i}]: `);
     if (byIssuer.has(prepared.issuer)) invalid(`issuers[${i}]: ${JSON.stringify(prepared.issuer)} is listed twice (each issuer once, with its own options)`);
     byIssuer.set(prepared.issuer, prepared);
+    const documented = documentedAs(options, 'discoveryUrl' in prepared.location ? prepared.location.discoveryUrl : undefined, { name: 'JWTBearer', format: 'JWT' });
+    if (given.schemeName !== undefined && !/^[A-Za-z0-9._-]+$/.test(String(given.schemeName))) {
+      invalid(`issuers[${i}]: schemeName must be a non-empty name of letters, digits, ".", "_" and "-" (an OpenAPI component name)`);
+    }
+    const name = given.schemeName ?? issuerSchemeName(options.schemeName ?? documented.defaultName, prepared.issuer);
+    const prior = names.get(name);
+    if (prior !== undefined) {
+      invalid(`issuers[${i}] and issuers[${prior}] would both be documented as ${JSON.stringify(name)}: give each its own schemeName`);
+    }
+    names.set(name, i);
+    const description = given.description ?? options.description ?? `A JWT access token from ${prepared.issuer}.`;
+    documented.openapi = { ...documented.openapi, description };
+    entries.push({ entry: given, prepared, name, documented });
   });
-  const documented = documentedAs(options, undefined, { name: 'JWTBearer', format: 'JWT' });
-  if (options.description === undefined) {
-    const names = [...byIssuer.values()].map((p) =>
-      'discoveryUrl' in p.location ? `${p.issuer} (OpenID Connect discovery: ${p.location.discoveryUrl})` : p.issuer,
-    );
-    documented.openapi = { ...documented.openapi, description: `A JWT access token from one of these issuers: ${names.join(', ')}.` };
-  }
-  const answers = challengeParams('jwtBearer', options, { name: schemeNameOf(options, documented) });
-  const check = async (token: string): Promise<IssuedAccessToken<JwtIssuerEntry>> => {
+  const choose = (token: string): PreparedIssuer | undefined => {
     const iss = unverifiedIssuer(token);
-    // only an exact match with a configured issuer: nothing is fetched for any other token
-    const chosen = iss === undefined ? undefined : byIssuer.get(iss);
-    if (chosen === undefined) throw invalidToken(iss === undefined ? 'The token is malformed' : 'The token is from another issuer', answers);
-    const value = await chosen.check(token, answers);
-    return Object.defineProperty(value, 'issuer', { value: chosen.issuer, enumerable: true }) as IssuedAccessToken<JwtIssuerEntry>;
+    return iss === undefined ? undefined : byIssuer.get(iss);
   };
-  return tokenScheme({
-    kind: 'jwtBearer',
-    options,
-    documented,
-    check,
-    scopesOf: (value) => value.scopes,
-    challenge: answers,
+  const last = entries.length - 1;
+  const alternatives = entries.map(({ prepared, name, documented }, i) => {
+    const own: TokenSchemeOptions<any> = { ...options, schemeName: name, description: documented.openapi.description as string };
+    // `realm` and, with `resource`, `resource_metadata` (each issuer joins the metadata's authorization servers; the resource URI among its audiences)
+    const answers = challengeParams('jwtBearer', own, { name, issuer: prepared.issuer, audiences: prepared.audiences });
+    const check = async (token: string): Promise<IssuedAccessToken<JwtIssuerEntry>> => {
+      // only an exact match with a configured issuer: nothing is fetched for any other token
+      const chosen = choose(token);
+      if (chosen === undefined) throw invalidToken(unverifiedIssuer(token) === undefined ? 'The token is malformed' : 'The token is from another issuer', answers);
+      const value = await chosen.check(token, answers);
+      return Object.defineProperty(value, 'issuer', { value: chosen.issuer, enumerable: true }) as IssuedAccessToken<JwtIssuerEntry>;
+    };
+    return tokenScheme({
+      kind: 'jwtBearer',
+      options: own,
+      documented,
+      check,
+      scopesOf: (value) => value.scopes,
+      challenge: answers,
+      // the token's issuer chooses the alternative; the last one also takes every other token, to refuse it (401 invalid_token)
+      accepts: i === last ? undefined : (token) => choose(token) === prepared,
+    });
   });
+  const custom = options.notAuthenticated;
+  const scheme = anyOf(alternatives as [SecurityScheme<unknown>, ...SecurityScheme<unknown>[]], {
+    name: `jwtBearer(${entries.map((e) => e.name).join(', ')})`,
+    ...(options.autoError === false ? { autoError: false } : {}),
+    ...(custom !== undefined ? { notAuthenticated: (schemes: readonly SchemeInfo[]) => custom(schemes[0]!) } : {}),
+  });
+  // every alternative has the same challenge params (realm, resource_metadata): the first's stand for the scheme (stepUp() reads them)
+  registerTokenScheme(scheme, tokenSchemeAnswers(alternatives[0]!) ?? {});
+  return scheme;
 }

@@ -135,6 +135,12 @@ export interface TokenSchemeDefinition<V> {
   readonly scopesOf: (value: V) => readonly string[];
   /** The auth-params of its challenges (see {@link challengeParams}). */
   readonly challenge: { realm?: string; resourceMetadata?: string };
+  /**
+   * Which bearer tokens are this scheme's (default: all): one alternative
+   * of `jwtBearer({ issuers })` takes the tokens of its issuer, so that
+   * `anyOf` runs the alternative the token is for.
+   */
+  readonly accepts?: (token: string) => boolean;
 }
 
 /**
@@ -193,7 +199,7 @@ const readBearer = (request: RequestView): ReadResult<string> => {
  * ```
  */
 export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecurityScheme<V> {
-  const { options, check, scopesOf, documented } = definition;
+  const { options, check, scopesOf, documented, accepts } = definition;
   const name = options.schemeName ?? documented.defaultName;
   if (!nonEmpty(name)) invalidOption(definition.kind, 'schemeName must be a non-empty string');
   const binding = options.mtls;
@@ -222,7 +228,7 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
       bearerScopeFailure: (required) => insufficientScope(required, params),
       description: options.description,
     });
-    return defineScheme({
+    const bound = defineScheme({
       defaultName: 'DPoP',
       options,
       consumes: [{ in: 'header', name: 'authorization' }],
@@ -230,18 +236,55 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
       enforcesScopes: true,
       ...dpop,
     });
+    registerTokenScheme(bound, params);
+    return bound;
   }
-  return defineScheme<string, V>({
+  const scheme = defineScheme<string, V>({
     defaultName: documented.defaultName,
     options,
     openapi: documented.openapi as SchemeDefinition<string>['openapi'],
     challenge: params.realm === undefined && params.resourceMetadata === undefined ? 'Bearer' : bearerChallenge(params),
     consumes: [{ in: 'header', name: 'authorization' }],
     bearerChallenges: true,
-    read: readBearer,
+    read: accepts === undefined ? readBearer : (request) => {
+      const result = readBearer(request);
+      return result.ok && !accepts(result.value) ? MISSING : result;
+    },
     verify,
     enforcesScopes: true,
     responses: [503],
     ...(binding !== undefined ? { requires: [binding.scheme] } : {}),
   });
+  registerTokenScheme(scheme, params);
+  return scheme;
+}
+
+/** The challenge auth-params of each token scheme of this package, by the scheme (what `stepUp()` answers with). */
+const tokenSchemes = new WeakMap<object, { realm?: string; resourceMetadata?: string }>();
+
+/**
+ * Records a dependency as a token scheme of this package, with the
+ * auth-params of its challenges (done by {@link tokenScheme}; by
+ * `jwtBearer({ issuers })` for its alternatives).
+ *
+ * @example
+ * ```ts
+ * registerTokenScheme(scheme, { realm: 'reports' })
+ * ```
+ */
+export function registerTokenScheme(scheme: object, params: { realm?: string; resourceMetadata?: string }): void {
+  tokenSchemes.set(scheme, params);
+}
+
+/**
+ * The challenge auth-params of a token scheme of this package, `undefined`
+ * for any other dependency.
+ *
+ * @example
+ * ```ts
+ * tokenSchemeAnswers(jwtBearer({ issuer, audience, realm: 'reports' })) // { realm: 'reports' }
+ * ```
+ */
+export function tokenSchemeAnswers(scheme: object): { realm?: string; resourceMetadata?: string } | undefined {
+  return tokenSchemes.get(scheme);
 }

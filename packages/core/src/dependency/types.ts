@@ -95,6 +95,17 @@ export interface DependencyMeta {
    * answer (a DPoP scheme's current `DPoP-Nonce`, which rotates).
    */
   readonly answerHeaders?: Readonly<Record<string, string | (() => string)>>;
+  /**
+   * More of what this dependency adds to the operations of the routes that
+   * use it: `WWW-Authenticate` challenges its 401 may carry besides the
+   * schemes' own (`@depends/jwt`'s `stepUp()`: `Bearer
+   * error="insufficient_user_authentication", acr_values="…"`), and `x-`
+   * extensions of the operation object.
+   */
+  readonly operation?: {
+    readonly challenges?: readonly string[];
+    readonly extensions?: Readonly<Record<`x-${string}`, unknown>>;
+  };
 }
 
 /** Everything the resolver passes to a dependency besides its inputs. */

@@ -74,6 +74,8 @@ export const ErrorCode = {
   ResourceMetadata: 'DEPENDS_RESOURCE_METADATA',
   /** A dependency or handler answered 401 without a `WWW-Authenticate` challenge on a route with no security scheme to take one from (answered 500). */
   MissingChallenge: 'DEPENDS_MISSING_CHALLENGE',
+  /** A step-up requirement (`stepUp()` of `@depends/jwt`, RFC 9470) over something that is not a required token scheme, or asking for nothing. */
+  StepUp: 'DEPENDS_STEP_UP',
 } as const;
 
 /** One of the stable codes in {@link ErrorCode}. */

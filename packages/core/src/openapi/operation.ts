@@ -205,7 +205,9 @@ function responses(
     for (const code of BODY_ERRORS) out[String(code)] ??= standard.httpError(code);
   }
   const challenged = challengesOf(auth.security, ctx);
-  if (auth.required) out['401'] = challenged ? standard.unauthorizedWith(challenged.unauthorized) : standard.unauthorized();
+  // challenges a dependency adds (a step-up requirement's insufficient_user_authentication) after the schemes' own
+  const unauthorized = facts.challenges ? [...(challenged?.unauthorized ?? []), ...facts.challenges.filter((c) => !challenged?.unauthorized.includes(c))] : challenged?.unauthorized;
+  if (auth.required) out['401'] = unauthorized ? standard.unauthorizedWith(unauthorized) : standard.unauthorized();
   if (auth.scopes) out['403'] = challenged?.forbidden ? standard.forbiddenWith(challenged.forbidden) : standard.forbidden();
   const validated = token ? facts.params.length > 0 || facts.bodies.some((b) => !b.tokenEndpoint) : facts.validated;
   if (validated) out['422'] = standard.validationFailed();
@@ -303,5 +305,6 @@ export function buildOperation(def: RouteDef, facts: RouteFacts, ctx: OperationC
   if (security) op.security = security;
   // A route without a scheme says so: `security: []` (public), also without a top-level security.
   else op.security = [];
+  if (facts.extensions) Object.assign(op, facts.extensions);
   return op;
 }

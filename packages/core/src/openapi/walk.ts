@@ -37,6 +37,10 @@ export interface RouteFacts {
   publicMarker: boolean;
   /** Extra statuses declared by dependencies (`meta.responses`). */
   statuses: Set<number> | undefined;
+  /** More 401 challenges declared by dependencies (`meta.operation.challenges`), first seen first. */
+  challenges?: string[];
+  /** `x-` extensions of the operation declared by dependencies (`meta.operation.extensions`). */
+  extensions?: Record<string, unknown>;
 }
 
 /** Per-walk state: where security factors go and what was visited. */
@@ -126,6 +130,10 @@ function visit(walk: Walk, node: DependencyNode, branch: Branch, documented: boo
   const { facts } = walk;
   const children = node.children;
   if (meta.responses) for (const status of meta.responses) (facts.statuses ??= new Set()).add(status);
+  if (meta.operation) {
+    for (const challenge of meta.operation.challenges ?? []) if (!(facts.challenges ??= []).includes(challenge)) facts.challenges.push(challenge);
+    for (const [key, value] of Object.entries(meta.operation.extensions ?? {})) if (key.startsWith('x-')) (facts.extensions ??= {})[key] = value;
+  }
   if (meta.enforcesScopes && scopes.length > 0) facts.enforcesScopes = true;
   const security = node.security;
   if (security !== undefined) {
