@@ -3,7 +3,8 @@
  * (two oidc-provider instances on 127.0.0.1): client-credentials tokens of
  * both accepted, the value naming the issuer that verified each; a token
  * from a third issuer refused without any request; one provider rotating
- * its keys during the run; the document listing both providers.
+ * its keys during the run; the document with one openIdConnect scheme per
+ * provider, as alternatives.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { generateKeyPair, SignJWT } from 'jose';
@@ -86,13 +87,15 @@ describe('jwtBearer({ issuers }) with two oidc-provider instances', () => {
     expect(unaffected.urls).toEqual([]); // the first provider's cached keys, untouched
   });
 
-  test('the document names both providers in its scheme and validates', async () => {
+  test('the document: one openIdConnect scheme per provider at its discovery document, the operation listing them as alternatives; it validates', async () => {
     const doc = app.openapi();
-    const scheme = doc.components?.securitySchemes?.JWTBearer as { type: string; description: string };
-    expect(scheme.type).toBe('http');
-    expect(scheme.description).toContain(first.discoveryUrl);
-    expect(scheme.description).toContain(second.discoveryUrl);
-    expect(doc.paths['/me'].get!.security).toEqual([{ JWTBearer: ['reports:read'] }]);
+    const name = (idp: RunningProvider) => `OpenIdConnect-127.0.0.1-${new URL(idp.issuer).port}`;
+    expect(doc.components?.securitySchemes).toEqual({
+      [name(first)]: { type: 'openIdConnect', openIdConnectUrl: first.discoveryUrl, description: `A JWT access token from ${first.issuer}.` },
+      [name(second)]: { type: 'openIdConnect', openIdConnectUrl: second.discoveryUrl, description: `A JWT access token from ${second.issuer}.` },
+    });
+    // either provider's token, with the route's scope: Swagger UI's Authorize offers a login through each
+    expect(doc.paths['/me'].get!.security).toEqual([{ [name(first)]: ['reports:read'] }, { [name(second)]: ['reports:read'] }]);
     const verdict = await validateOpenApi(doc);
     expect([verdict.valid, verdict.errors]).toEqual([true, '']);
   });
