@@ -39,7 +39,9 @@
  * `BENCH_HTTP_ROUNDS` (default 3), `BENCH_HTTP_CONNECTIONS` (default 20),
  * `BENCH_HTTP_ONLY=koa,hono` (frameworks), `BENCH_HTTP_SCENARIOS=accepted,unknown`
  * (scenarios), `BENCH_HTTP_PIN=0` and `BENCH_HTTP_NODE_ARGS` (extra node
- * arguments for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * arguments for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`),
+ * `BENCH_HTTP_MODES=production,default` (the servers' `NODE_ENV` per pass:
+ * the whole bench runs once with `NODE_ENV=production` and once with none).
  *
  * Besides req/s, the server process's own CPU time per request is reported
  * (from `process.cpuUsage()` around the measured run): other load on the
@@ -64,6 +66,8 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_HTTP_ROUNDS ?? 3));
 const ONLY = (process.env.BENCH_HTTP_ONLY ?? '').split(',').filter(Boolean);
 const ONLY_SCENARIOS = (process.env.BENCH_HTTP_SCENARIOS ?? '').split(',').filter(Boolean);
 const NODE_ARGS = (process.env.BENCH_HTTP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** The servers' `NODE_ENV` per pass: `production`, and `default` (none at all, as `node server.js` starts). */
+const MODES = (process.env.BENCH_HTTP_MODES ?? 'production,default').split(',').filter(Boolean);
 
 /** One kind of request: path, `Authorization` header (none when undefined), expected status. */
 interface Scenario {
@@ -200,19 +204,26 @@ const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[
  * BENCH_HTTP_ONLY=koa BENCH_HTTP_SCENARIOS=accepted,unknown BENCH_HTTP_ROUNDS=5 pnpm bench http
  * ```
  */
-export async function run(): Promise<BenchResult> {
-  const rows: BenchResult['rows'] = [];
-  const notes: string[] = [];
-  try {
-    await runAll(rows, notes);
-  } finally {
-    if (built) rmSync(built.dir, { recursive: true, force: true });
-    built = undefined;
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const mode of MODES) {
+    const rows: BenchResult['rows'] = [];
+    const notes: string[] = [];
+    process.env.BENCH_SERVER_NODE_ENV = mode;
+    try {
+      await runAll(rows, notes);
+    } finally {
+      delete process.env.BENCH_SERVER_NODE_ENV;
+      if (built) rmSync(built.dir, { recursive: true, force: true });
+      built = undefined;
+    }
+    const env = mode === 'default' ? 'no NODE_ENV (as `node server.js` starts)' : `NODE_ENV=${mode}`;
+    notes.push(
+      `${CONNECTIONS} connections, ${WARMUP}s warm-up + ${SECONDS}s measured per run, ${ROUNDS} rounds (ratios: median of the per-round ratios of back-to-back runs), servers ${PIN ? 'pinned to CPU 0 and autocannon to CPU 1' : 'not pinned'}, tsc-transpiled JS, ${env}, Node ${process.versions.node}, load average at the end ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
+    );
+    results.push({ title: `HTTP, ${env}: accepted and refused requests, hand-written vs depends and the guard (autocannon, loopback)`, rows, notes });
   }
-  notes.push(
-    `${CONNECTIONS} connections, ${WARMUP}s warm-up + ${SECONDS}s measured per run, ${ROUNDS} rounds (ratios: median of the per-round ratios of back-to-back runs), servers ${PIN ? 'pinned to CPU 0 and autocannon to CPU 1' : 'not pinned'}, tsc-transpiled JS, NODE_ENV=production, Node ${process.versions.node}, load average at the end ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
-  );
-  return { title: 'HTTP: accepted and refused requests, hand-written vs depends (autocannon, loopback)', rows, notes };
+  return results;
 }
 
 type Runs = Record<string, Record<string, Measured[]>>; // scenario → case → one per round

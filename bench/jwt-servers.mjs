@@ -1,11 +1,16 @@
 // Servers for `bench/jwt.bench.ts`, one per process, as published (the built
 // packages, plain JavaScript): `node bench/jwt-servers.mjs <framework>-<case>`
-// with JWT_ISSUER, JWT_JWKS_URI and JWT_AUDIENCE in the environment; listens on
-// 127.0.0.1 (random port) and prints `PORT <n>`. Both cases serve
-// `GET /reports` for a JWT access token with the scope `reports:read`: 200
-// `{"sub","scopes"}`, 401 for a missing or refused token, 403 without the scope.
+// with JWT_ISSUER, JWT_JWKS_URI, JWT_AUDIENCE, JWT_ALG, JWT_PUBLIC_PEM and
+// OPAQUE_TOKEN in the environment; listens on 127.0.0.1 (random port) and
+// prints `PORT <n>`. Every case serves `GET /reports`: 200 `{"sub","scopes"}`
+// for a token with the scope `reports:read`, 401 for a missing or refused
+// token, 403 without the scope.
+//   hello:   no check at all (the framework's own floor)
 //   manual:  a hand-written check with jose (`createRemoteJWKSet` + `jwtVerify`, cached keys)
+//   fastjwt: a hand-written check with fast-jwt (the public key given as PEM, no key set)
 //   depends: `jwtBearer()` from @depends/jwt with `security(…, { scopes })`
+//   cached:  the same with `tokenCache: true`
+//   map:     an opaque token looked up in a Map, through depends (`httpBearer()` + the lookup + scopes)
 // Spawned with an IPC channel, it answers any message with its `process.cpuUsage()`.
 import { createServer } from 'node:http';
 import express from 'express';
@@ -14,100 +19,130 @@ import { Router as KoaRouter } from '@koa/router';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { Router, security } from '@depends/core';
+import { createVerifier } from 'fast-jwt';
+import { Router, depends, httpBearer, invalidToken, refuse, security, withScopes } from '@depends/core';
 import { createDepends as expressDepends } from '@depends/express';
 import { createDepends as koaDepends } from '@depends/koa';
 import { createDepends as honoDepends } from '@depends/hono';
 import { jwtBearer } from '@depends/jwt';
 
-const { JWT_ISSUER: issuer, JWT_JWKS_URI: jwksUri, JWT_AUDIENCE: audience } = process.env;
+const { JWT_ISSUER: issuer, JWT_JWKS_URI: jwksUri, JWT_AUDIENCE: audience, JWT_ALG: alg, JWT_PUBLIC_PEM: publicPem, OPAQUE_TOKEN: opaque } = process.env;
 const SCOPE = 'reports:read';
+const NOT_AUTHENTICATED = { status: 401, challenge: 'Bearer', detail: 'Not authenticated' };
+const INVALID = { status: 401, challenge: 'Bearer error="invalid_token"', detail: 'Could not validate credentials' };
 
-// The hand-written check: what a team writes with jose alone.
-const jwks = createRemoteJWKSet(new URL(jwksUri));
-const checks = { issuer, audience, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'], requiredClaims: ['exp'], clockTolerance: 5 };
-async function manualCheck(authorization) {
+function bearerOf(authorization) {
   const space = authorization?.indexOf(' ') ?? -1;
-  if (!authorization || space === -1 || authorization.slice(0, space).toLowerCase() !== 'bearer') return { status: 401, challenge: 'Bearer', detail: 'Not authenticated' };
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(authorization.slice(space + 1).trim(), jwks, checks));
-  } catch {
-    return { status: 401, challenge: 'Bearer error="invalid_token"', detail: 'Could not validate credentials' };
-  }
+  if (!authorization || space === -1 || authorization.slice(0, space).toLowerCase() !== 'bearer') return undefined;
+  return authorization.slice(space + 1).trim();
+}
+
+function answer(payload) {
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
   if (!scopes.includes(SCOPE)) return { status: 403, challenge: `Bearer error="insufficient_scope", scope="${SCOPE}"`, detail: 'Not enough permissions' };
   return { body: { sub: payload.sub, scopes } };
 }
 
-// Declared once with depends.
-const token = jwtBearer({ issuer, audience, jwksUri });
-const api = new Router();
-api.get('/reports', { auth: security(token, { scopes: [SCOPE] }) }, ({ auth }) => ({ sub: auth.claims.sub, scopes: auth.scopes }));
+// What a team writes with jose alone.
+const jwks = createRemoteJWKSet(new URL(jwksUri));
+const joseChecks = { issuer, audience, algorithms: [alg], requiredClaims: ['exp'], clockTolerance: 5 };
+async function joseCheck(authorization) {
+  const token = bearerOf(authorization);
+  if (token === undefined) return NOT_AUTHENTICATED;
+  try {
+    return answer((await jwtVerify(token, jwks, joseChecks)).payload);
+  } catch {
+    return INVALID;
+  }
+}
 
-const cases = {
-  'express-manual': () => {
+// What a team writes with fast-jwt (synchronous verifier over the PEM key).
+const fastVerify = createVerifier({ key: publicPem, algorithms: [alg], allowedIss: issuer, allowedAud: audience, requiredClaims: ['exp'], clockTolerance: 5000 });
+async function fastJwtCheck(authorization) {
+  const token = bearerOf(authorization);
+  if (token === undefined) return NOT_AUTHENTICATED;
+  try {
+    return answer(fastVerify(token));
+  } catch {
+    return INVALID;
+  }
+}
+
+const checks = { hello: async () => ({ body: { sub: 'reports-service', scopes: [SCOPE] } }), manual: joseCheck, fastjwt: fastJwtCheck };
+
+// Declared once with depends.
+const routers = {
+  depends: () => jwtBearer({ issuer, audience, jwksUri, algorithms: [alg] }),
+  cached: () => jwtBearer({ issuer, audience, jwksUri, algorithms: [alg], tokenCache: true }),
+  map: () => {
+    const tokens = new Map([[opaque, { sub: 'reports-service', scopes: [SCOPE] }]]);
+    const bearer = httpBearer();
+    return withScopes(
+      depends({ bearer }, ({ bearer }) => tokens.get(bearer.credentials) ?? refuse(invalidToken())),
+      (token) => token.scopes,
+    );
+  },
+};
+function routerOf(kind) {
+  const api = new Router();
+  const auth = routers[kind]();
+  if (kind === 'map') api.get('/reports', { auth: security(auth, { scopes: [SCOPE] }) }, ({ auth }) => auth);
+  else api.get('/reports', { auth: security(auth, { scopes: [SCOPE] }) }, ({ auth }) => ({ sub: auth.claims.sub, scopes: auth.scopes }));
+  return api;
+}
+
+const frameworks = {
+  express: (kind) => {
     const app = express();
     app.set('etag', false);
-    app.get('/reports', async (req, res) => {
-      const r = await manualCheck(req.headers.authorization);
-      if (r.body) return res.json(r.body);
-      res.status(r.status).set('www-authenticate', r.challenge).json({ detail: r.detail });
-    });
+    if (checks[kind]) {
+      app.get('/reports', async (req, res) => {
+        const r = await checks[kind](req.headers.authorization);
+        if (r.body) return res.json(r.body);
+        res.status(r.status).set('www-authenticate', r.challenge).json({ detail: r.detail });
+      });
+    } else expressDepends().mount(app, routerOf(kind));
     return createServer(app);
   },
-  'express-depends': () => {
-    const app = express();
-    app.set('etag', false);
-    expressDepends().mount(app, api);
-    return createServer(app);
-  },
-  'koa-manual': () => {
+  koa: (kind) => {
     const app = new Koa();
     const router = new KoaRouter();
-    router.get('/reports', async (ctx) => {
-      const r = await manualCheck(ctx.get('authorization') || undefined);
-      if (r.body) return void (ctx.body = r.body);
-      ctx.status = r.status;
-      ctx.set('www-authenticate', r.challenge);
-      ctx.body = { detail: r.detail };
-    });
+    if (checks[kind]) {
+      router.get('/reports', async (ctx) => {
+        const r = await checks[kind](ctx.get('authorization') || undefined);
+        if (r.body) return void (ctx.body = r.body);
+        ctx.status = r.status;
+        ctx.set('www-authenticate', r.challenge);
+        ctx.body = { detail: r.detail };
+      });
+    } else koaDepends().mount(router, routerOf(kind));
     app.use(router.routes());
     return createServer(app.callback());
   },
-  'koa-depends': () => {
-    const app = new Koa();
-    const router = new KoaRouter();
-    koaDepends().mount(router, api);
-    app.use(router.routes());
-    return createServer(app.callback());
-  },
-  'hono-manual': () => {
+  hono: (kind) => {
     const app = new Hono();
-    app.get('/reports', async (c) => {
-      const r = await manualCheck(c.req.header('authorization'));
-      if (r.body) return c.json(r.body);
-      c.header('www-authenticate', r.challenge);
-      return c.json({ detail: r.detail }, r.status);
-    });
-    return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  },
-  'hono-depends': () => {
-    const app = new Hono();
-    honoDepends().mount(app, api);
+    if (checks[kind]) {
+      app.get('/reports', async (c) => {
+        const r = await checks[kind](c.req.header('authorization'));
+        if (r.body) return c.json(r.body);
+        c.header('www-authenticate', r.challenge);
+        return c.json({ detail: r.detail }, r.status);
+      });
+    } else honoDepends().mount(app, routerOf(kind));
     return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   },
 };
 
 const name = process.argv[2];
-if (!cases[name]) {
-  console.error(`unknown case ${name}; one of ${Object.keys(cases).join(', ')}`);
+const [framework, kind] = name.split('-');
+if (!frameworks[framework] || !(checks[kind] || routers[kind])) {
+  console.error(`unknown case ${name}: <${Object.keys(frameworks).join('|')}>-<${[...Object.keys(checks), ...Object.keys(routers)].join('|')}>`);
   process.exit(2);
 }
-const server = cases[name]();
+const server = frameworks[framework](kind);
 const ready = () => console.log(`PORT ${server.address().port}`);
 if (server.listening) ready();
-else if (name.startsWith('hono')) server.once('listening', ready);
+else if (framework === 'hono') server.once('listening', ready);
 else server.listen(0, '127.0.0.1', ready);
 process.on('message', () => process.send?.(process.cpuUsage()));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -17,7 +17,8 @@ export const PIN = process.env.BENCH_HTTP_PIN !== '0' && availableParallelism() 
 export const LOAD_PREFIX: readonly string[] = PIN ? [TASKSET, '-c', '1'] : [];
 
 /**
- * Starts a server process (`node …args name`) with `NODE_ENV=production`,
+ * Starts a server process (`node …args name`) with `NODE_ENV=production`
+ * (or none when `BENCH_SERVER_NODE_ENV=default`),
  * pinned to CPU 0 when {@link PIN}, with an IPC channel for {@link cpuOf};
  * resolves once it has printed its port.
  *
@@ -28,9 +29,12 @@ export const LOAD_PREFIX: readonly string[] = PIN ? [TASKSET, '-c', '1'] : [];
  */
 export async function startPinned(args: readonly string[], name: string, cwd?: string): Promise<{ child: ChildProcess; port: number }> {
   const command = [process.execPath, ...args, name];
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  // `BENCH_SERVER_NODE_ENV=default`: started as `node server.js` starts, with no NODE_ENV at all
+  if (process.env.BENCH_SERVER_NODE_ENV === 'default') delete env.NODE_ENV;
   const child = spawn(PIN ? TASKSET : command[0], PIN ? ['-c', '0', ...command] : command.slice(1), {
     cwd,
-    env: { ...process.env, NODE_ENV: 'production' },
+    env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return { child, port: await portOf(child, name) };
