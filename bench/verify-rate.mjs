@@ -3,7 +3,9 @@
 // the environment runs node:crypto's `verify` on the token's signature in a
 // loop for BENCH_VERIFY_SECONDS (default 2) after a short warm-up, and
 // prints `RATE <verifications per second>`.
+import { Buffer } from 'node:buffer';
 import { constants, createPublicKey, verify } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 
 const { JWT_ALG: alg, JWT_PUBLIC_PEM: pem, JWT_TOKEN: token } = process.env;
 const seconds = Number(process.env.BENCH_VERIFY_SECONDS ?? 2);
