@@ -83,7 +83,7 @@ describe('downgrade (RFC 9449 §7.2) and the two modes', () => {
     const { app } = appWith();
     const boundToken = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
     const plain = await idp.sign({ sub: 'alice' });
-    for (const headers of [{}, { authorization: `Bearer ${boundToken}` }, { authorization: `Bearer ${plain}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${boundToken}` }, { authorization: `Bearer ${plain}` }] as Record<string, string>[]) {
       const res = await get(app, headers);
       expect([res.status, res.header('www-authenticate'), res.json()]).toEqual([401, 'DPoP algs="ES256"', { detail: 'Not authenticated' }]);
     }
