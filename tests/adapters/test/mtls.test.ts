@@ -15,7 +15,6 @@ import { createServer as createHttps, type Server as HttpsServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent, request } from 'undici';
-import express from 'express';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { Router, anyOf, apiKeyHeader, security, type DependsApp, type OpenAPIDocument } from '../../../packages/core/src/index.js';
