@@ -45,6 +45,9 @@ const as = { alice: clientOf(certs.alice), mallory: clientOf(certs.mallory), nob
 /** Node's TLS options of every app: the test server certificate, a client certificate asked for, self-signed ones let through (the binding is the check). */
 const TLS = { key: certs.server.key, cert: certs.server.cert, ca: certs.ca, requestCert: true, rejectUnauthorized: false };
 
+/** The scheme of the existing route each framework puts behind a guard (`/guarded`: handler untouched). */
+const guarded = () => jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, schemeName: 'GuardedToken', mtls: mtls({ schemeName: 'GuardedTLS' }) });
+
 /** The routes every framework serves. */
 function routes(): Router {
   const token = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, mtls: mtls() });
@@ -72,6 +75,10 @@ const apps = everyFramework<TlsApp>({
   express: (_name, make) => async () => {
     const app = await make();
     const d = expressDepends();
+    const guard = d.guard({ token: guarded() }, { name: 'bound' });
+    app.get('/guarded', guard, (req, res) => {
+      res.json({ sub: guard.values(req).token.claims.sub });
+    });
     d.mount(app, routes());
     d.docs(app, {});
     const server = await listening(createHttps(TLS, app).listen(0, '127.0.0.1'));
@@ -82,6 +89,10 @@ const apps = everyFramework<TlsApp>({
     const app = new Koa();
     const router = new KoaRouter();
     const d = createDepends();
+    const guard = d.guard({ token: guarded() }, { name: 'bound' });
+    router.get('/guarded', guard, (ctx) => {
+      ctx.body = { sub: guard.values(ctx).token.claims.sub };
+    });
     d.mount(router, routes());
     d.docs(router, {});
     app.use(router.routes());
@@ -91,6 +102,8 @@ const apps = everyFramework<TlsApp>({
   hono: async () => {
     const app = new Hono();
     const d = honoDepends();
+    const guard = d.guard({ token: guarded() }, { name: 'bound' });
+    app.get('/guarded', guard, (c) => c.json({ sub: guard.values(c).token.claims.sub }));
     d.mount(app, routes());
     d.docs(app, {});
     const server = await listening(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer: createHttps, serverOptions: TLS }) as HttpsServer);
@@ -101,6 +114,8 @@ const apps = everyFramework<TlsApp>({
     const app = Fastify({ https: TLS });
     const d = createDepends();
     d.docs(app, {});
+    const guard = d.guard({ token: guarded() }, { name: 'bound' });
+    app.get('/guarded', { preHandler: [guard] }, async (req) => ({ sub: guard.values(req).token.claims.sub }));
     d.mount(app, routes());
     await app.listen({ port: 0, host: '127.0.0.1' });
     const server = app.server as HttpsServer;
@@ -161,6 +176,13 @@ describe.each(apps)('$name: certificate-bound tokens (RFC 8705) over TLS', (fram
     expect([ignored.status, ignored.challenge]).toEqual([401, refused('The token is bound to a client certificate, and the request presented none')]);
   });
 
+  test("an existing route behind a guard of the bound scheme: alice's certificate 200, mallory's and none 401", async () => {
+    const token = await boundTo(certs.alice);
+    expect(await call(`${started.url}/guarded`, as.alice, token)).toEqual({ status: 200, challenge: undefined, body: { sub: 'alice' } });
+    expect((await call(`${started.url}/guarded`, as.mallory, token)).challenge).toBe(refused('The token is bound to another client certificate'));
+    expect((await call(`${started.url}/guarded`, as.nobody, token)).challenge).toBe(refused('The token is bound to a client certificate, and the request presented none'));
+  });
+
   test('the served document: the mutualTLS scheme beside the token scheme, and valid', async () => {
     const res = await request(`${started.url}/openapi.json`, { dispatcher: as.nobody });
     const doc = (await res.body.json()) as OpenAPIDocument;
@@ -169,6 +191,7 @@ describe.each(apps)('$name: certificate-bound tokens (RFC 8705) over TLS', (fram
     expect(doc.paths['/payments'].get!.security).toEqual([{ OpenIdConnect: ['pay'], MutualTLS: [] }]);
     expect(doc.paths['/either'].get!.security).toEqual([{ OpenIdConnect: [], MutualTLS: [] }, { APIKeyHeader: [] }]);
     expect(doc.paths['/proxied'].get!.security).toEqual([{ ProxiedToken: [], ProxiedTLS: [] }]);
+    expect(doc.paths['/guarded'].get!.security).toEqual([{ GuardedToken: [], GuardedTLS: [] }]);
     const verdict = await validateOpenApi(doc);
     expect(verdict.valid, String(verdict.errors)).toBe(true);
   });
