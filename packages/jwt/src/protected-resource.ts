@@ -61,6 +61,8 @@ export interface ProtectedResourceMetadata {
   bearer_methods_supported?: string[];
   resource_signing_alg_values_supported?: string[];
   resource_documentation?: string;
+  /** `true` when a scheme of the resource takes certificate-bound tokens (`mtls()`, RFC 8705; RFC 9728 §2). */
+  tls_client_certificate_bound_access_tokens?: boolean;
 }
 
 /** A bearer scheme given this resource: what the metadata says of it. */
@@ -165,11 +167,15 @@ export class ProtectedResource implements WellKnownDocument {
     const scopes = new Set<string>();
     for (const s of this.#schemes) for (const scope of s.scopes) scopes.add(scope);
     const schemes = (document.components?.securitySchemes ?? {}) as Record<string, { type?: string; scheme?: string }>;
+    let certificateBound = false;
     for (const [path, item] of Object.entries(document.paths ?? {})) {
       for (const [method, operation] of Object.entries(item as Record<string, unknown>)) {
         const security = (operation as { security?: Record<string, string[]>[] } | undefined)?.security;
         if (!Array.isArray(security) || !security.some((req) => Object.keys(req).some((n) => names.has(n)))) continue;
         for (const requirement of security) {
+          // a scheme of the resource with a mutualTLS scheme in one requirement: certificate-bound tokens (`mtls()`)
+          const inRequirement = Object.keys(requirement);
+          if (inRequirement.some((n) => names.has(n)) && inRequirement.some((n) => schemes[n]?.type === 'mutualTLS')) certificateBound = true;
           for (const [name, asked] of Object.entries(requirement)) {
             if (names.has(name)) {
               for (const scope of asked) scopes.add(scope);
@@ -199,6 +205,7 @@ export class ProtectedResource implements WellKnownDocument {
       bearer_methods_supported: ['header'],
       ...(options.resourceSigningAlgValuesSupported ? { resource_signing_alg_values_supported: [...options.resourceSigningAlgValuesSupported] } : {}),
       ...(documentation !== undefined ? { resource_documentation: documentation } : {}),
+      ...(certificateBound ? { tls_client_certificate_bound_access_tokens: true } : {}),
     };
   }
 

@@ -19,6 +19,7 @@ import { AUDIENCE, startIssuer } from '../test/issuer.js';
 import { makeCertificates, type Issued } from './test/certificates.js';
 import { serveApp, type Served } from './test/serve.js';
 import { mtls } from './mtls.js';
+import { protectedResource } from '../protected-resource.js';
 
 const idp = await startIssuer();
 const certs = await makeCertificates();
@@ -270,5 +271,26 @@ describe('the document', () => {
     const optional = paymentsApp(mtls({ required: false, schemeName: 'ClientCertificate', description: 'mTLS' })).openapi();
     expect(optional.paths['/me'].get!.security).toEqual([{ OpenIdConnect: [] }, { OpenIdConnect: [], ClientCertificate: [] }]);
     expect(optional.components?.securitySchemes?.ClientCertificate).toEqual({ type: 'mutualTLS', description: 'mTLS' });
+  });
+});
+
+describe('protected resource metadata (RFC 9728 §2)', () => {
+  test('tls_client_certificate_bound_access_tokens: true when a scheme of the resource is bound; absent otherwise', () => {
+    const metadataOf = (bound: boolean) => {
+      const resource = protectedResource({ resource: 'https://api.example.com' });
+      const token = jwtBearer({ issuer: idp.issuer, audience: 'https://api.example.com', resource, ...(bound ? { mtls: mtls({ required: false }) } : {}) });
+      const app = new DependsApp({ title: 'Payments' });
+      app.route('GET', '/pay', { auth: security(token, { scopes: ['pay'] }) }, () => 'paid');
+      return resource.metadata(app.openapi());
+    };
+    expect(metadataOf(true)).toEqual({
+      resource: 'https://api.example.com',
+      authorization_servers: [idp.issuer],
+      scopes_supported: ['pay'],
+      bearer_methods_supported: ['header'],
+      resource_documentation: 'https://api.example.com/docs',
+      tls_client_certificate_bound_access_tokens: true,
+    });
+    expect(metadataOf(false)).not.toHaveProperty('tls_client_certificate_bound_access_tokens');
   });
 });
