@@ -21,8 +21,8 @@ import {
   type AppOptions,
   type Refusal,
 } from '@depends/core';
-import { dpop, jwtBearer, memoryReplayStore, protectedResource, type KeyTimings, type ProtectedResource } from '@depends/jwt';
-import { API_SCOPES, AUDIENCE } from './provider.js';
+import { dpop, jwtBearer, memoryReplayStore, protectedResource, stepUp, type KeyTimings, type ProtectedResource } from '@depends/jwt';
+import { ACR, API_SCOPES, AUDIENCE } from './provider.js';
 
 /** An API key the API accepts, and the scopes it grants. */
 export interface ApiKey {
@@ -62,6 +62,11 @@ export interface Report {
 
 const NewReport = z.object({ title: z.string().trim().min(1).max(200) });
 const ReportOut = z.object({ id: z.number().int(), title: z.string(), author: z.string() }).meta({ title: 'Report' });
+const Approval = z.object({ id: z.number().int().positive() }).meta({ title: 'Approval' });
+const Approved = z.object({ id: z.number().int(), title: z.string(), approvedBy: z.string(), acr: z.string() }).meta({ title: 'Approved' });
+
+/** How recent a sign-in approving a report must be, in seconds (`max_age`). */
+export const APPROVAL_MAX_AGE = 900;
 const Me = z.object({ sub: z.string(), scopes: z.array(z.string()) }).meta({ title: 'Me' });
 
 /** Options of {@link reportsApi}. */
@@ -113,6 +118,8 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
     audience: resource === undefined ? AUDIENCE : [AUDIENCE, resource.resource],
     ...(resource !== undefined ? { resource } : {}),
     description: 'Sign in with the example identity provider (authorization code + PKCE), or use a client-credentials token.',
+    // RFC 9068 §4: typ at+jwt, sub client_id iat jti required, auth_time/acr/amr typed
+    profile: 'rfc9068',
     clockTolerance: options.clockTolerance,
     timeoutDuration: options.timeoutDuration,
     cooldownDuration: options.cooldownDuration,
@@ -167,6 +174,24 @@ export function reportsApi(options: ReportsApiOptions): ReportsApi {
       return created;
     },
     { summary: 'Create a report', tags: ['reports'], operationId: 'createReport', status: 201, response: ReportOut },
+  );
+  // Step-up (RFC 9470): approving needs a user who signed in with the second factor in the last 15 minutes
+  const approver = stepUp(accessToken, { acr: [ACR.mfa], maxAge: APPROVAL_MAX_AGE });
+  router.post(
+    '/reports/approve',
+    { token: security(approver, { scopes: ['reports:write'] }), approval: body(Approval) },
+    ({ token, approval }) => {
+      const report = reports.find((r) => r.id === approval.id);
+      if (report === undefined) throw new HTTPException(404, 'No such report');
+      return { id: report.id, title: report.title, approvedBy: token.claims.sub, acr: token.claims.acr ?? '' };
+    },
+    {
+      summary: 'Approve a report (a user signed in with a one-time code in the last 15 minutes)',
+      tags: ['reports'],
+      operationId: 'approveReport',
+      response: Approved,
+      responses: { 404: { description: 'No such report' } },
+    },
   );
   // DPoP (RFC 9449): tokens the provider bound to the client's key, each request with a fresh proof for this URL
   const publicOrigin = options.publicOrigin ?? (resource === undefined ? undefined : new URL(resource.resource).origin);

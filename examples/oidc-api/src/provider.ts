@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider, { errors, type ClientMetadata, type Configuration } from 'oidc-provider';
+import Provider, { errors, interactionPolicy, type ClientMetadata, type Configuration } from 'oidc-provider';
 
 /** The API's audience: the resource indicator its tokens are issued for. */
 export const AUDIENCE = 'api://oidc-api';
@@ -19,6 +19,15 @@ export const API_SCOPES = { 'reports:read': 'Read reports', 'reports:write': 'Wr
 
 /** The demo user of the login page. */
 export const DEMO_USER = { username: 'alice', password: 'wonderland' } as const;
+
+/**
+ * The authentication levels the provider signs users in at (the `acr` of
+ * their tokens): a password alone, or a password and a one-time code.
+ */
+export const ACR = { password: 'urn:depends:pwd', mfa: 'urn:depends:mfa' } as const;
+
+/** The demo user's one-time code (a real provider checks a TOTP or a WebAuthn assertion instead). */
+export const DEMO_OTP = '246810';
 
 /** The machine client (client credentials). */
 export const SERVICE_CLIENT = { id: 'reports-service', secret: 'reports-service-secret' } as const;
@@ -90,6 +99,25 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+/**
+ * The standard interaction policy, with one more reason to sign in again:
+ * an authorization request whose `acr_values` the session's sign-in does
+ * not satisfy (a client stepping up after an RFC 9470 challenge), so the
+ * login page asks for the second factor instead of reusing the session.
+ */
+function stepUpPolicy(): ReturnType<typeof interactionPolicy.base> {
+  const policy = interactionPolicy.base();
+  const { Check } = interactionPolicy;
+  policy.get('login')!.checks.add(
+    new Check('acr_values', 'none of the requested acr_values was obtained', (ctx) => {
+      const asked = ctx.oidc.params?.acr_values;
+      if (typeof asked !== 'string' || asked === '') return Check.NO_NEED_TO_PROMPT;
+      return asked.split(' ').includes(String(ctx.oidc.acr)) ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+    }),
+  );
+  return policy;
+}
+
 function configuration(options: ProviderOptions, keys: readonly SigningKey[], cookieKeys: string[]): Configuration {
   const resources: Record<string, string> = { [AUDIENCE]: Object.keys(API_SCOPES).join(' '), ...options.extraResources };
   const apiOrigin = new URL(options.apiUrl).origin;
@@ -121,10 +149,22 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
     cookies: { keys: cookieKeys },
     scopes: [...new Set(['openid', ...Object.values(resources).flatMap((scope) => scope.split(' '))])],
     claims: { openid: ['sub'] },
+    // how the user signed in: the login page's two levels (acr_values in an authorization request are honoured there)
+    acrValues: [ACR.password, ACR.mfa],
+    // RFC 9068 §2.2.1: a user's access token says when and how the user signed in (from the authorization code or refresh token it comes from)
+    extraTokenClaims: (ctx) => {
+      const from = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
+      if (from === undefined) return undefined;
+      return {
+        ...(from.authTime !== undefined ? { auth_time: from.authTime } : {}),
+        ...(from.acr !== undefined ? { acr: from.acr } : {}),
+        ...(from.amr !== undefined ? { amr: from.amr } : {}),
+      };
+    },
     pkce: { required: () => true },
     clientBasedCORS: (_ctx, origin) => origin === apiOrigin,
     findAccount: (_ctx, id) => (id === DEMO_USER.username ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy: stepUpPolicy() },
     ttl: {
       AccessToken: tokenTTL,
       ClientCredentials: tokenTTL,
@@ -164,18 +204,22 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
   const details = await provider.interactionDetails(req, res);
   if (details.uid !== uid) throw new errors.SessionNotFound('interaction session mismatch');
   const client = escape(String(details.params.client_id));
+  // acr_values of the authorization request (RFC 9470 step-up): asking for the second factor only makes the code required
+  const asked = typeof details.params.acr_values === 'string' ? details.params.acr_values.split(' ') : [];
+  const codeRequired = asked.length > 0 && !asked.includes(ACR.password) && asked.includes(ACR.mfa);
+  const loginPage = (note: string) =>
+    html(
+      'Sign in',
+      `<p>to continue to <b>${client}</b></p>${note}<form method="post" action="/interaction/${uid}/login">
+<label>Username<input name="username" autocomplete="username" autofocus></label>
+<label>Password<input name="password" type="password" autocomplete="current-password"></label>
+<label>One-time code${codeRequired ? '' : ' (optional: signs you in with two factors)'}<input name="otp" inputmode="numeric" autocomplete="one-time-code"${codeRequired ? ' required' : ''}></label>
+<button type="submit">Sign in</button></form>`,
+    );
   if (req.method === 'GET') {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     if (details.prompt.name === 'login') {
-      res.end(
-        html(
-          'Sign in',
-          `<p>to continue to <b>${client}</b></p><form method="post" action="/interaction/${uid}/login">
-<label>Username<input name="username" autocomplete="username" autofocus></label>
-<label>Password<input name="password" type="password" autocomplete="current-password"></label>
-<button type="submit">Sign in</button></form>`,
-        ),
-      );
+      res.end(loginPage(codeRequired ? '<p id="step-up">This application asks for a second factor: enter your one-time code.</p>' : ''));
       return;
     }
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
@@ -192,11 +236,18 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
   if (req.method === 'POST' && action === 'login') {
     const form = await readForm(req);
     const ok = sameText(form.get('username') ?? '', DEMO_USER.username) && sameText(form.get('password') ?? '', DEMO_USER.password);
-    if (!ok) {
-      res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(html('Sign in', `<p>Wrong username or password.</p><p><a href="/interaction/${uid}">Try again</a></p>`));
+    const otp = form.get('otp') ?? '';
+    if (!ok || (otp !== '' && !sameText(otp, DEMO_OTP))) {
+      res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(html('Sign in', `<p>Wrong username, password or code.</p><p><a href="/interaction/${uid}">Try again</a></p>`));
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: DEMO_USER.username } }, { mergeWithLastSubmission: false });
+    if (otp === '' && codeRequired) {
+      res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage('<p id="step-up">A one-time code is required to continue.</p>'));
+      return;
+    }
+    // the level of this sign-in: the acr (and amr, RFC 8176) of the tokens issued from it
+    const level = otp === '' ? { acr: ACR.password, amr: ['pwd'] } : { acr: ACR.mfa, amr: ['pwd', 'otp'] };
+    await provider.interactionFinished(req, res, { login: { accountId: DEMO_USER.username, ...level } }, { mergeWithLastSubmission: false });
     return;
   }
   if (req.method === 'POST' && action === 'confirm') {
