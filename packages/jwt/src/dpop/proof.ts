@@ -89,7 +89,7 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  *
  * @example
  * ```ts
- * const { jkt, jti } = await checkProof(proof, 'GET', { algorithms: ['ES256'], htu, normalise: normaliseHtu, maxAge: 60, clockTolerance: 5, accessToken })
+ * const { jkt, jti } = await checkProof(proof, 'GET', { algorithms: ['ES256'], htu, normalise: normaliseHtu, maxAge: 60, clockTolerance: 5, accessToken: token })
  * ```
  */
 export async function checkProof(proof: string, method: string, expected: ProofExpectation): Promise<CheckedProof> {
