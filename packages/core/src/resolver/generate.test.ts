@@ -223,7 +223,8 @@ async function observe(plan: Plan, spec: RouteSpec, log: string[]): Promise<Obse
   return { sync, status, headers, body, hasTeardown: outcome.hasTeardown, log: [...log], reported };
 }
 
-describe.runIf(canGenerateCode)('a plan compiled into one function gives the interpreter’s answers', () => {
+// Under --disallow-code-generation-from-strings (a CI step) no plan gets a function: both sides are then the interpreter.
+describe('a plan compiled into one function gives the interpreter’s answers', () => {
   test('on generated dependency graphs: answers, calls, teardowns, reported errors, synchronous or not', async () => {
     await fc.assert(
       fc.asyncProperty(route, async (spec) => {
@@ -233,7 +234,7 @@ describe.runIf(canGenerateCode)('a plan compiled into one function gives the int
         const interpreted = compileTree(tree, handler, false);
         const compiled = compileTree(tree, handler, true);
         expect(interpreted.run).toBeUndefined();
-        expect(compiled.run).toBeTypeOf('function');
+        expect(compiled.run !== undefined).toBe(canGenerateCode);
         const expected = await observe(interpreted, spec, log);
         const actual = await observe(compiled, spec, log);
         expect(actual).toEqual(expected);
@@ -250,7 +251,8 @@ describe.runIf(canGenerateCode)('a plan compiled into one function gives the int
     expect(source).toContain('o = F1(a, ex);');
     expect(source).toContain('s2: {');
     expect(source).not.toMatch(/for \(|while \(/);
-    expect(generatePlan(plan)).toBeTypeOf('function');
+    // where the runtime refuses to compile it: no function, and the caller interprets the plan
+    expect(generatePlan(plan) !== undefined).toBe(canGenerateCode);
   });
 });
 

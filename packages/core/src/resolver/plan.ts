@@ -7,7 +7,6 @@
 import type { CallContext, TeardownScope } from '../dependency/types.js';
 import type { RequestView } from '../request/view.js';
 import type { ReadResult } from '../security/scheme.js';
-import type { Execution, MaybePromise } from './execute.js';
 
 /** How a step produces its value. */
 export const enum StepKind {
@@ -97,11 +96,12 @@ export interface Plan {
 }
 
 /**
- * A plan compiled into one function: runs the steps and the root, then
- * hands the root's result to `ok` (any error to `err`), exactly as the
- * interpreter does.
+ * A plan compiled into one function: runs the steps and the root for one
+ * request's `Execution` (see `execute.ts`; typed here by the context it
+ * is, as this module is below the interpreter), then hands the root's
+ * result to `ok` (any error to `err`), exactly as the interpreter does.
  */
-export type CompiledPlan = <T>(ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>) => MaybePromise<T>;
+export type CompiledPlan = <T>(ex: CallContext, ok: (value: unknown) => T | Promise<T>, err: (error: unknown) => T | Promise<T>) => T | Promise<T>;
 
 /** Builds a step's input object from the slot values and the failed-slot marks. */
 export type ArgBuilder = (values: unknown[], failed: Uint8Array | undefined) => Record<string, unknown> | undefined;
