@@ -21,7 +21,7 @@ import {
 } from '@depends/core';
 import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
 import { tieToResource, type ProtectedResource } from './protected-resource.js';
-import { confirmCertificate, isCertificateBinding, type CertificateBinding } from './mtls/mtls.js';
+import { certificateScheme, confirmCertificate, isCertificateBinding, type CertificateBinding } from './mtls/mtls.js';
 import { dpopScheme } from './dpop/bind.js';
 import type { DpopBinding } from './dpop/dpop.js';
 
@@ -253,7 +253,7 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
     verify,
     enforcesScopes: true,
     responses: [503],
-    ...(binding !== undefined ? { requires: [binding.scheme] } : {}),
+    ...(binding !== undefined ? { requires: [certificateScheme(binding)] } : {}),
   });
   registerTokenScheme(scheme, params);
   return scheme;

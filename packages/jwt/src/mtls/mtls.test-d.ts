@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, test } from 'vitest';
-import { Router, anyOf, apiKeyHeader, security, type SecurityScheme, type ValueOf } from '@depends/core';
+import { Router, anyOf, apiKeyHeader, security, type ValueOf } from '@depends/core';
 import {
   jwtBearer,
   mtls,
@@ -18,7 +18,7 @@ describe('mtls() and the mtls option', () => {
     expectTypeOf(mtls()).toEqualTypeOf<CertificateBinding>();
     expectTypeOf(mtls({ header: 'x-client-cert', trustedProxies: ['10.0.0.5'] })).toEqualTypeOf<CertificateBinding>();
     expectTypeOf<MtlsOptions['trustedProxies']>().toEqualTypeOf<readonly string[] | undefined>();
-    expectTypeOf<CertificateBinding['scheme']>().toEqualTypeOf<SecurityScheme<ClientCertificate | undefined>>();
+    expectTypeOf<CertificateBinding>().toEqualTypeOf<{ readonly required: boolean; readonly header: string | undefined }>();
     // @ts-expect-error required is a boolean
     mtls({ required: 'yes' });
     // @ts-expect-error trustedProxies is a list of addresses

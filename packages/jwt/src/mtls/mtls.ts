@@ -72,12 +72,15 @@ export interface CertificateBinding {
   readonly required: boolean;
   /** The header read from trusted proxies, lower-case (`undefined`: the TLS connection only). */
   readonly header: string | undefined;
-  /** The `mutualTLS` scheme the bearer scheme requires with it (documents the requirement; never refuses by itself). */
-  readonly scheme: SecurityScheme<ClientCertificate | undefined>;
 }
 
-/** What a binding does, kept off its public face. */
+/**
+ * What a binding does, kept off its public face: the `mutualTLS` scheme is
+ * not a check by itself (it never refuses: the bearer scheme that requires
+ * it compares its token with the certificate), so it is not handed out.
+ */
 interface Binding {
+  readonly scheme: SecurityScheme<ClientCertificate | undefined>;
   certificate(request: RequestView): ClientCertificate | undefined | typeof UNREADABLE;
 }
 
@@ -174,8 +177,8 @@ export function mtls(options: MtlsOptions = {}): CertificateBinding {
       return found(seen === UNREADABLE ? undefined : seen);
     },
   });
-  const binding: CertificateBinding = Object.freeze({ required, header: name, scheme });
-  bindings.set(binding, { certificate });
+  const binding: CertificateBinding = Object.freeze({ required, header: name });
+  bindings.set(binding, { scheme, certificate });
   return binding;
 }
 
@@ -188,6 +191,18 @@ export function mtls(options: MtlsOptions = {}): CertificateBinding {
  * ```
  */
 export const isCertificateBinding = (value: unknown): value is CertificateBinding => typeof value === 'object' && value !== null && bindings.has(value as CertificateBinding);
+
+/**
+ * The `mutualTLS` scheme a bearer scheme given this binding requires beside
+ * it (`defineScheme({ requires })`): it documents the requirement and never
+ * refuses by itself.
+ *
+ * @example
+ * ```ts
+ * defineScheme({ ...definition, requires: [certificateScheme(binding)] })
+ * ```
+ */
+export const certificateScheme = (binding: CertificateBinding): SecurityScheme<ClientCertificate | undefined> => bindings.get(binding)!.scheme;
 
 /**
  * The `x5t#S256` confirmation of a checked token's claims (`cnf`, RFC 8705
