@@ -20,6 +20,8 @@ import { makeCertificates, type Issued } from './test/certificates.js';
 import { serveApp, type Served } from './test/serve.js';
 import { mtls } from './mtls.js';
 import { protectedResource } from '../protected-resource.js';
+import { dpop } from '../dpop/dpop.js';
+import { memoryReplayStore } from '../dpop/replay-store.js';
 
 const idp = await startIssuer();
 const certs = await makeCertificates();
@@ -254,6 +256,11 @@ describe('startup mistakes', () => {
       ErrorCode.InvalidSchemeOption,
       'Security scheme jwtBearer: mtls must be made with mtls() ({ mtls: mtls() })',
     ]);
+  });
+
+  test('a token is bound to a DPoP key or to a certificate: dpop and mtls together are refused', () => {
+    const both = () => jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, mtls: mtls(), dpop: dpop({ publicOrigin: 'https://api.example.com', store: memoryReplayStore() }) });
+    expect(codeOf(both)).toEqual([ErrorCode.InvalidSchemeOption, 'Security scheme jwtBearer: give dpop or mtls, not both: a token is bound to a DPoP key or to a client certificate']);
   });
 });
 
