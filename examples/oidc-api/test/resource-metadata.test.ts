@@ -36,6 +36,8 @@ describe.each(FRAMEWORKS)('%s: protected resource metadata', (framework) => {
       scopes_supported: ['reports:read', 'reports:write'],
       bearer_methods_supported: ['header'],
       resource_documentation: `${apiUrl}/docs`,
+      // GET /reports/bound takes DPoP-bound tokens (the other routes bearer tokens: DPoP is not required everywhere)
+      dpop_signing_alg_values_supported: ['ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS256', 'RS384', 'RS512', 'EdDSA', 'Ed25519'],
     });
   });
 

@@ -62,7 +62,10 @@ export interface ProtectedResourceMetadata {
   resource_signing_alg_values_supported?: string[];
   resource_documentation?: string;
   /** `true` when a scheme of the resource takes certificate-bound tokens (`mtls()`, RFC 8705; RFC 9728 §2). */
-  tls_client_certificate_bound_access_tokens?: boolean;
+  tls_client_certificate_bound_access_tokens?: boolean;  /** The proof algorithms of the resource's DPoP schemes (`dpop()`, RFC 9449; RFC 9728 §2). */
+  dpop_signing_alg_values_supported?: string[];
+  /** `true` when every scheme of the resource takes DPoP-bound tokens only. */
+  dpop_bound_access_tokens_required?: boolean;
 }
 
 /** A bearer scheme given this resource: what the metadata says of it. */
@@ -73,6 +76,8 @@ interface TiedScheme {
   readonly issuer: string;
   /** The scopes it declares (`scopes` option). */
   readonly scopes: readonly string[];
+  /** Its DPoP settings, for a scheme given `dpop` (`bearer`: unbound Bearer tokens accepted too). */
+  readonly dpop?: { readonly algorithms: readonly string[]; readonly bearer: boolean };
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -206,7 +211,17 @@ export class ProtectedResource implements WellKnownDocument {
       ...(options.resourceSigningAlgValuesSupported ? { resource_signing_alg_values_supported: [...options.resourceSigningAlgValuesSupported] } : {}),
       ...(documentation !== undefined ? { resource_documentation: documentation } : {}),
       ...(certificateBound ? { tls_client_certificate_bound_access_tokens: true } : {}),
+      ...this.#dpopMetadata(),
     };
+  }
+
+  /** `dpop_signing_alg_values_supported` (the DPoP schemes' algorithms) and `dpop_bound_access_tokens_required` (every scheme DPoP-only). */
+  #dpopMetadata(): Pick<ProtectedResourceMetadata, 'dpop_signing_alg_values_supported' | 'dpop_bound_access_tokens_required'> {
+    const bound = this.#schemes.filter((s) => s.dpop !== undefined);
+    if (bound.length === 0) return {};
+    const algorithms = [...new Set(bound.flatMap((s) => s.dpop!.algorithms))];
+    const required = bound.length === this.#schemes.length && bound.every((s) => !s.dpop!.bearer);
+    return { dpop_signing_alg_values_supported: algorithms, ...(required ? { dpop_bound_access_tokens_required: true } : {}) };
   }
 
   /** Records a scheme given this resource (see `tieToResource`). */
@@ -253,7 +268,13 @@ export function protectedResource(options: ProtectedResourceOptions): ProtectedR
 export function tieToResource(
   kind: string,
   resource: unknown,
-  scheme: { name: string; issuer: string | undefined; audiences: readonly string[] | undefined; scopes: readonly string[] },
+  scheme: {
+    name: string;
+    issuer: string | undefined;
+    audiences: readonly string[] | undefined;
+    scopes: readonly string[];
+    dpop?: { readonly algorithms: readonly string[]; readonly bearer: boolean };
+  },
 ): string {
   if (!(resource instanceof ProtectedResource)) return mistake(`Security scheme ${kind}: resource must be made with protectedResource({ resource })`);
   if (scheme.issuer === undefined) {
@@ -265,6 +286,6 @@ export function tieToResource(
         `a client asks the authorization server for a token for the resource (RFC 8707), and that token would be refused. Give audience: '${resource.resource}'`,
     );
   }
-  ProtectedResource.tie(resource, { name: scheme.name, issuer: scheme.issuer, scopes: scheme.scopes });
+  ProtectedResource.tie(resource, { name: scheme.name, issuer: scheme.issuer, scopes: scheme.scopes, ...(scheme.dpop !== undefined ? { dpop: scheme.dpop } : {}) });
   return resource.metadataUrl;
 }

@@ -22,7 +22,7 @@ import {
 import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
 import { tieToResource, type ProtectedResource } from './protected-resource.js';
 import { certificateScheme, confirmCertificate, isCertificateBinding, type CertificateBinding } from './mtls/mtls.js';
-import { dpopScheme } from './dpop/bind.js';
+import { dpopDocumented, dpopScheme } from './dpop/bind.js';
 import type { DpopBinding } from './dpop/dpop.js';
 
 /**
@@ -105,6 +105,8 @@ export function documentedAs(
   discoveryUrl: string | undefined,
   bearer: { name: string; format?: string },
 ): { defaultName: string; openapi: Record<string, unknown> } {
+  // DPoP: an http scheme DPoP, whatever the provider (RFC 9449 tokens are not bearer tokens)
+  if (options.dpop !== undefined) return dpopDocumented(options.dpop);
   if (options.flows !== undefined) {
     const flows: Record<string, unknown> = {};
     for (const [kind, flow] of Object.entries(options.flows)) {
@@ -163,7 +165,8 @@ export function challengeParams(
   if (options.realm !== undefined) params.realm = options.realm;
   if (options.resource !== undefined) {
     const scopes = [...Object.keys(options.scopes ?? {})];
-    params.resourceMetadata = tieToResource(kind, options.resource, { name: scheme.name, issuer: scheme.issuer, audiences: scheme.audiences, scopes });
+    const dpop = options.dpop === undefined ? {} : { dpop: { algorithms: options.dpop.algorithms, bearer: options.dpop.allowBearer } };
+    params.resourceMetadata = tieToResource(kind, options.resource, { name: scheme.name, issuer: scheme.issuer, audiences: scheme.audiences, scopes, ...dpop });
   }
   return params;
 }
@@ -226,11 +229,11 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
       scopesOf,
       params,
       bearerScopeFailure: (required) => insufficientScope(required, params),
-      description: options.description,
     });
     const bound = defineScheme({
-      defaultName: 'DPoP',
+      defaultName: documented.defaultName,
       options,
+      openapi: documented.openapi as SchemeDefinition<string>['openapi'],
       consumes: [{ in: 'header', name: 'authorization' }],
       bearerChallenges: true,
       enforcesScopes: true,

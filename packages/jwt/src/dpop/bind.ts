@@ -28,18 +28,37 @@ export interface BoundScheme<V> {
   readonly params: { realm?: string; resourceMetadata?: string };
   /** The insufficient-scope answer for a token sent as `Bearer`. */
   readonly bearerScopeFailure: (required: VerifyContext['required']) => Error;
-  /** The scheme's own `description` option, if any. */
-  readonly description: string | undefined;
 }
 
 /** What `defineScheme()` is given for a DPoP scheme. */
 export interface DpopSchemeParts<V> {
-  readonly openapi: Record<string, unknown> & { type: string };
   readonly challenge: string;
   readonly read: (request: RequestView) => ReadResult<DpopCredential>;
   readonly verify: (credential: DpopCredential, context: VerifyContext) => Promise<V>;
   readonly answerHeaders?: Readonly<Record<string, () => string>>;
   readonly responses: readonly number[];
+}
+
+/**
+ * The `securitySchemes` entry of a DPoP scheme: an `http` scheme with
+ * `scheme: DPoP` (default name `DPoP`), described with the accepted
+ * algorithms (and Bearer, where unbound tokens are allowed).
+ *
+ * @example
+ * ```ts
+ * dpopDocumented(binding) // { defaultName: 'DPoP', openapi: { type: 'http', scheme: 'DPoP', description: 'A sender-constrained access token (RFC 9449): …' } }
+ * ```
+ */
+export function dpopDocumented(binding: DpopBinding): { defaultName: string; openapi: Record<string, unknown> & { type: string } } {
+  const kinds = binding.allowBearer ? 'DPoP, or Bearer for a token not bound to a key' : 'DPoP';
+  return {
+    defaultName: 'DPoP',
+    openapi: {
+      type: 'http',
+      scheme: 'DPoP',
+      description: `A sender-constrained access token (RFC 9449): Authorization: ${kinds}, with a DPoP proof header signed by the token's key (${binding.algorithms.join(', ')}).`,
+    },
+  };
 }
 
 /** The `cnf.jkt` a token is bound to (from its claims, or from the introspection response), if any. */
@@ -62,8 +81,8 @@ function descriptionOf(error: HTTPException): string | undefined {
  *
  * @example
  * ```ts
- * const parts = dpopScheme(binding, { kind: 'jwtBearer', check, scopesOf, params: {}, bearerScopeFailure, description: undefined })
- * defineScheme({ ...common, ...parts })
+ * const parts = dpopScheme(binding, { kind: 'jwtBearer', check, scopesOf, params: {}, bearerScopeFailure })
+ * defineScheme({ ...common, openapi: dpopDocumented(binding).openapi, ...parts })
  * ```
  */
 export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): DpopSchemeParts<V> {
@@ -141,17 +160,7 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
     return value;
   };
 
-  const kinds = allowBearer ? 'DPoP, or Bearer for a token not bound to a key' : 'DPoP';
   return {
-    openapi: {
-      type: 'http',
-      scheme: 'DPoP',
-      ...(scheme.description === undefined
-        ? {
-            description: `A sender-constrained access token (RFC 9449): Authorization: ${kinds}, with a DPoP proof header signed by the token's key (${binding.algorithms.join(', ')}).`,
-          }
-        : {}),
-    },
     challenge,
     read,
     verify: (credential, context) => (credential.via === 'dpop' ? verifyDpop(credential.token, context) : verifyBearer(credential.token, context)),

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { ConfigurationError, DependsApp, anyOf, apiKeyHeader } from '@depends/core';
 import { jwtBearer } from '../jwt-bearer.js';
 import { tokenIntrospection } from '../introspection.js';
+import { protectedResource } from '../protected-resource.js';
 import { AUDIENCE, startIssuer } from '../test/issuer.js';
 import { dpop, type DpopOptions } from './dpop.js';
 import { memoryReplayStore, type ReplayStore } from './replay-store.js';
@@ -160,6 +161,26 @@ describe('the document', () => {
     expect(doc.components.securitySchemes.DPoP.description).toContain('Bearer for a token not bound to a key');
     expect(doc.paths['/me'].get.security).toEqual([{ DPoP: [] }]);
     expect(Object.keys(doc.paths['/me'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '503']));
+  });
+});
+
+describe('protected resource metadata (RFC 9728)', () => {
+  test('a DPoP scheme given the resource: its algorithms in dpop_signing_alg_values_supported, DPoP required when every scheme of the resource is DPoP-only; its challenges name the metadata', async () => {
+    const only = protectedResource({ resource: ORIGIN });
+    const token = jwtBearer({ issuer: idp.issuer, audience: ORIGIN, resource: only, dpop: dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256', 'EdDSA'] }) });
+    const app = new DependsApp();
+    app.route('GET', '/me', { auth: token }, ({ auth }) => ({ sub: auth.claims.sub }));
+    expect(only.metadata(app.openapi())).toMatchObject({ dpop_signing_alg_values_supported: ['ES256', 'EdDSA'], dpop_bound_access_tokens_required: true });
+    const res = await get(app);
+    expect(res.header('www-authenticate')).toBe(`DPoP algs="ES256 EdDSA", resource_metadata="${ORIGIN}/.well-known/oauth-protected-resource"`);
+
+    const mixed = protectedResource({ resource: ORIGIN });
+    const either = jwtBearer({ issuer: idp.issuer, audience: ORIGIN, resource: mixed, dpop: dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256'], allowBearer: true }) });
+    const other = new DependsApp();
+    other.route('GET', '/me', { auth: either }, ({ auth }) => ({ sub: auth.claims.sub }));
+    const metadata = mixed.metadata(other.openapi());
+    expect(metadata.dpop_signing_alg_values_supported).toEqual(['ES256']);
+    expect(metadata.dpop_bound_access_tokens_required).toBeUndefined();
   });
 });
 

@@ -95,8 +95,10 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
     expect(refusing.events.map((e) => [e.store, e.action])).toEqual([['down', 'refuse']]);
     expect(allowing.events.map((e) => [e.store, e.action])).toEqual([['down', 'allow']]);
     redis = await startRedis({ port });
-    // the clients reconnect on their own; wait until the store says it is up
-    for (let i = 0; i < 600 && refusing.binding.health().store !== 'up'; i++) await new Promise((r) => setTimeout(r, 50));
+    // the clients reconnect on their own; wait until both stores say they are up
+    const up = () => refusing.binding.health().store === 'up' && allowing.binding.health().store === 'up';
+    for (let i = 0; i < 1200 && !up(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(up()).toBe(true);
     const proof = await fresh(token);
     expect((await request(refusing.app, token, proof)).status).toBe(200);
     expect((await request(allowing.app, token, proof)).status).toBe(401); // seen in Redis by the other instance
