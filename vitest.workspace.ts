@@ -65,4 +65,5 @@ export default [
   project('todo-api', './examples/todo-api'),
   project('oidc-api', './examples/oidc-api'),
   project('existing-api', './examples/existing-api'),
+  project('mcp-server', './examples/mcp-server'),
 ];

@@ -50,6 +50,11 @@ export interface ProviderOptions {
   opaqueResources?: readonly string[];
   /** Access token lifetime per client id, in seconds (default one hour; tests shorten one). */
   tokenTTL?: Readonly<Record<string, number>>;
+  /**
+   * Open dynamic client registration (RFC 7591) at `/reg`, for clients that
+   * know nothing but a resource's URL (MCP clients); off by default.
+   */
+  registration?: boolean;
 }
 
 /** A running provider. */
@@ -179,6 +184,8 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
       clientCredentials: { enabled: true },
       // RFC 7662, for resource servers given opaque tokens
       introspection: { enabled: true },
+      // RFC 7591, when asked for: anyone may register a client (an MCP client registers itself)
+      registration: { enabled: options.registration === true },
       // RFC 9449: a token request with a DPoP proof gets a token bound to the client's key (cnf.jkt), for GET /reports/bound
       dPoP: { enabled: true },
       resourceIndicators: {
