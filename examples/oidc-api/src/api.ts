@@ -18,10 +18,12 @@ import {
   safeEqual,
   security,
   securityScopes,
+  type AlternativeSchemes,
   type AppOptions,
   type Refusal,
+  type SecurityScheme,
 } from '@depends/core';
-import { dpop, jwtBearer, memoryReplayStore, protectedResource, stepUp, type KeyTimings, type ProtectedResource } from '@depends/jwt';
+import { dpop, jwtBearer, memoryReplayStore, protectedResource, stepUp, type AccessToken, type KeyTimings, type ProtectedResource, type Rfc9068Claims } from '@depends/jwt';
 import { ACR, API_SCOPES, AUDIENCE } from './provider.js';
 
 /** An API key the API accepts, and the scopes it grants. */
@@ -78,6 +80,12 @@ export interface ReportsApiOptions extends KeyTimings {
   /** The API keys `GET /reports` accepts (default {@link API_KEYS}). */
   apiKeys?: readonly ApiKey[];
   /**
+   * More providers whose tokens the API accepts besides `issuer`'s
+   * (`jwtBearer({ issuers })`): each is one `openIdConnect` scheme in the
+   * document, so the docs page's Authorize signs in through any of them.
+   */
+  moreIssuers?: readonly string[];
+  /**
    * The API's own URL as a protected resource (RFC 9728), e.g.
    * `http://127.0.0.1:3000`: its metadata is served at
    * `/.well-known/oauth-protected-resource`, the 401s and 403s name it
@@ -92,6 +100,9 @@ export interface ReportsApiOptions extends KeyTimings {
    */
   publicOrigin?: string;
 }
+
+/** The API's token scheme: one provider's (`jwtBearer({ issuer })`), or several (`jwtBearer({ issuers })`, an `anyOf` of one scheme per provider). */
+type ApiToken = SecurityScheme<AccessToken<Rfc9068Claims>> | AlternativeSchemes<AccessToken<Rfc9068Claims>>;
 
 /** The declared API: its router and the app options the adapters take. */
 export interface ReportsApi {
@@ -112,20 +123,37 @@ export interface ReportsApi {
  */
 export function reportsApi(options: ReportsApiOptions): ReportsApi {
   const resource = options.resource === undefined ? undefined : protectedResource({ resource: options.resource, resourceName: 'Reports API' });
-  const accessToken = jwtBearer({
-    issuer: options.issuer,
-    // the resource's tokens carry its URL as audience (RFC 8707)
-    audience: resource === undefined ? AUDIENCE : [AUDIENCE, resource.resource],
-    ...(resource !== undefined ? { resource } : {}),
-    description: 'Sign in with the example identity provider (authorization code + PKCE), or use a client-credentials token.',
-    // RFC 9068 §4: typ at+jwt, sub client_id iat jti required, auth_time/acr/amr typed
-    profile: 'rfc9068',
+  // the resource's tokens carry its URL as audience (RFC 8707)
+  const audience = resource === undefined ? AUDIENCE : [AUDIENCE, resource.resource];
+  const checks = {
     clockTolerance: options.clockTolerance,
     timeoutDuration: options.timeoutDuration,
     cooldownDuration: options.cooldownDuration,
     cacheMaxAge: options.cacheMaxAge,
-    onProviderError: (error) => console.warn(`identity provider unreachable: ${error instanceof Error ? error.message : String(error)}`),
-  });
+    onProviderError: (error: unknown) => console.warn(`identity provider unreachable: ${error instanceof Error ? error.message : String(error)}`),
+  };
+  const accessToken: ApiToken =
+    options.moreIssuers === undefined || options.moreIssuers.length === 0
+      ? jwtBearer({
+          issuer: options.issuer,
+          audience,
+          ...(resource !== undefined ? { resource } : {}),
+          description: 'Sign in with the example identity provider (authorization code + PKCE), or use a client-credentials token.',
+          // RFC 9068 §4: typ at+jwt, sub client_id iat jti required, auth_time/acr/amr typed
+          profile: 'rfc9068',
+          ...checks,
+        })
+      : // several providers: each its own openIdConnect scheme in the document, the token's iss choosing (never a URL from the token)
+        jwtBearer({
+          issuers: [options.issuer, ...options.moreIssuers].map((issuer) => ({
+            issuer,
+            audience,
+            description: `Sign in with the identity provider at ${issuer} (authorization code + PKCE), or use a client-credentials token of it.`,
+            ...checks,
+          })),
+          ...(resource !== undefined ? { resource } : {}),
+          profile: 'rfc9068',
+        });
   const apiKeys = options.apiKeys ?? API_KEYS;
   const readonlyKey = apiKeyHeader({
     name: 'X-API-Key',

@@ -22,6 +22,8 @@ export interface StartOptions {
   cooldownDuration?: number;
   /** The API's own URL as a protected resource (RFC 9728): its metadata served, its tokens accepted (see `ReportsApiOptions.resource`). */
   resource?: string;
+  /** More providers whose tokens are accepted besides `issuer`'s, each its own scheme in the document (see `ReportsApiOptions.moreIssuers`). */
+  moreIssuers?: readonly string[];
 }
 
 /** A running API. */
