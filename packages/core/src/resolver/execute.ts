@@ -118,10 +118,14 @@ function runPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybeProm
  * ```
  */
 export function interpretPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
-  const pending = runSteps(plan.steps, ex, 0);
-  if (pending === undefined) return runRoot(plan, ex, ok, err);
-  if (pending === ABORTED) return err(ex.abort);
-  return pending.then(() => runRoot(plan, ex, ok, err), err);
+  const steps = plan.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const pending = runStep(steps[i], ex);
+    if (pending === undefined) continue;
+    if (pending === ABORTED) return err(ex.abort);
+    return continueAsync(steps, ex, i, pending, plan, ok, err) as Promise<T>;
+  }
+  return runRoot(plan, ex, ok, err);
 }
 
 /**
@@ -135,7 +139,7 @@ export function interpretPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown)
  * ```
  */
 export function resumeAt<T>(plan: Plan, ex: Execution, i: number, pending: object, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): Promise<T> {
-  return continueAsync(plan.steps, ex, i, pending).then(() => runRoot(plan, ex, ok, err), err);
+  return continueAsync(plan.steps, ex, i, pending, plan, ok, err) as Promise<T>;
 }
 
 function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
@@ -187,51 +191,69 @@ function runSteps(steps: readonly Step[], ex: Execution, index: number): void | 
 /**
  * The rest of the steps once step `i` turned out asynchronous (`pending` is
  * its promise, or its async generator): one `await` per async step, and
- * synchronous steps in between still run without one.
+ * synchronous steps in between still run without one. Given the `plan` (and
+ * its continuations), the root runs here too, in the same async function,
+ * and an error that ends resolution goes to `err`: no promise hop between
+ * the last step and the handler. Without it (the steps of an `anyOf`
+ * branch) the promise settles when the steps are done, or rejects.
  */
-async function continueAsync(steps: readonly Step[], ex: Execution, i: number, pending: object): Promise<void> {
+async function continueAsync<T>(
+  steps: readonly Step[],
+  ex: Execution,
+  i: number,
+  pending: object,
+  plan?: Plan,
+  ok?: (value: unknown) => MaybePromise<T>,
+  err?: (error: unknown) => MaybePromise<T>,
+): Promise<T | void> {
   let step = steps[i];
-  for (;;) {
-    if (step.kind === StepKind.AsyncGenerator) {
-      const gen = pending as AsyncGenerator<unknown, unknown, unknown>;
-      let r: IteratorResult<unknown>;
-      try {
-        r = await gen.next();
-      } catch (e) {
-        r = undefined as never;
-        collect(e, step, ex);
+  try {
+    steps: for (;;) {
+      if (step.kind === StepKind.AsyncGenerator) {
+        const gen = pending as AsyncGenerator<unknown, unknown, unknown>;
+        let r: IteratorResult<unknown>;
+        try {
+          r = await gen.next();
+        } catch (e) {
+          r = undefined as never;
+          collect(e, step, ex);
+        }
+        if (r !== undefined) entered(step, ex, r, { kind: 'asyncGenerator', name: step.name, gen });
+      } else if (step.kind === StepKind.AnyOf) {
+        // The chosen alternative's value is already in the step's slot.
+        try {
+          await (pending as Promise<void>);
+        } catch (e) {
+          collect(e, step, ex);
+        }
+      } else {
+        let value: unknown;
+        let ok = true;
+        try {
+          value = await (pending as PromiseLike<unknown>);
+        } catch (e) {
+          ok = false;
+          collect(e, step, ex);
+        }
+        if (ok) {
+          if (value instanceof Refusal) collect(value.error, step, ex);
+          else store(step, ex, value);
+        }
       }
-      if (r !== undefined) entered(step, ex, r, { kind: 'asyncGenerator', name: step.name, gen });
-    } else if (step.kind === StepKind.AnyOf) {
-      // The chosen alternative's value is already in the step's slot.
-      try {
-        await (pending as Promise<void>);
-      } catch (e) {
-        collect(e, step, ex);
-      }
-    } else {
-      let value: unknown;
-      let ok = true;
-      try {
-        value = await (pending as PromiseLike<unknown>);
-      } catch (e) {
-        ok = false;
-        collect(e, step, ex);
-      }
-      if (ok) {
-        if (value instanceof Refusal) collect(value.error, step, ex);
-        else store(step, ex, value);
-      }
+      let next: object | typeof ABORTED | undefined;
+      do {
+        if (++i >= steps.length) break steps;
+        step = steps[i];
+        next = runStep(step, ex);
+      } while (next === undefined);
+      if (next === ABORTED) throw ex.abort;
+      pending = next;
     }
-    let next: object | typeof ABORTED | undefined;
-    do {
-      if (++i >= steps.length) return;
-      step = steps[i];
-      next = runStep(step, ex);
-    } while (next === undefined);
-    if (next === ABORTED) throw ex.abort;
-    pending = next;
+  } catch (error) {
+    if (plan === undefined) throw error;
+    return err!(error);
   }
+  if (plan !== undefined) return runRoot(plan, ex, ok!, err!);
 }
 
 /**
