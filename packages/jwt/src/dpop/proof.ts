@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { RequestView } from '@depends/core';
-import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, errors, jwtVerify, type JWK } from 'jose';
+import { calculateJwkThumbprint, decodeProtectedHeader, errors, importJWK, type JWK } from 'jose';
+import { verifyJwt } from '../signature.js';
 
 /** Why a proof was refused: the `error_description` of its 401. */
 export class ProofRefused extends Error {
@@ -82,6 +83,37 @@ export function readProofHeader(request: RequestView): string | undefined {
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+/** A proof key, imported once: a client signs every proof with the same key for the token's lifetime. */
+interface EmbeddedKey {
+  readonly key: CryptoKey;
+  /** Its RFC 7638 thumbprint. */
+  readonly jkt: string;
+}
+
+/** Keys by algorithm and public members (at most {@link MAX_KEYS}, the oldest dropped first). */
+const embeddedKeys = new Map<string, EmbeddedKey>();
+const MAX_KEYS = 1000;
+const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
+
+/**
+ * The public key a proof carries, imported for its `alg` (what jose's
+ * `EmbeddedJWK` does, remembered by the key's public members), with its
+ * thumbprint. Throws for a key that is not a public key of that algorithm.
+ */
+async function embeddedKey(jwk: JWK, alg: string): Promise<EmbeddedKey> {
+  const id = JSON.stringify([alg, ...PUBLIC_MEMBERS.map((member) => (typeof jwk[member] === 'string' ? jwk[member] : null))]);
+  const known = embeddedKeys.get(id);
+  if (known !== undefined) return known;
+  const publicJwk: JWK = {};
+  for (const member of PUBLIC_MEMBERS) if (typeof jwk[member] === 'string') publicJwk[member] = jwk[member];
+  const key = await importJWK({ ...publicJwk, ext: true }, alg);
+  if (key instanceof Uint8Array || key.type !== 'public') throw new ProofRefused('The DPoP proof key (jwk) is not a public key');
+  const entry = { key, jkt: await calculateJwkThumbprint(publicJwk, 'sha256') };
+  if (embeddedKeys.size >= MAX_KEYS) embeddedKeys.delete(embeddedKeys.keys().next().value!);
+  embeddedKeys.set(id, entry);
+  return entry;
+}
+
 /**
  * Checks a proof against the request (every point of RFC 9449 §4.3 that
  * does not need the token's claims or the replay store), throwing
@@ -108,8 +140,15 @@ export async function checkProof(proof: string, method: string, expected: ProofE
   if (jwk === null || typeof jwk !== 'object' || Array.isArray(jwk)) throw new ProofRefused('The DPoP proof has no public key (jwk)');
   if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw new ProofRefused('The DPoP proof key (jwk) holds private key material');
   let payload: Record<string, unknown>;
+  let embedded: EmbeddedKey;
   try {
-    ({ payload } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: [...expected.algorithms] }));
+    embedded = await embeddedKey(jwk, header.alg);
+  } catch (error) {
+    if (error instanceof ProofRefused) throw error;
+    throw new ProofRefused('The DPoP proof key (jwk) cannot be used with its algorithm');
+  }
+  try {
+    ({ payload } = await verifyJwt(proof, () => embedded.key, { typ: 'dpop+jwt', algorithms: [...expected.algorithms] }));
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) throw new ProofRefused('The DPoP proof signature is invalid');
     if (error instanceof errors.JOSEAlgNotAllowed) throw new ProofRefused('The DPoP proof is signed with an algorithm that is not allowed');
@@ -134,6 +173,5 @@ export async function checkProof(proof: string, method: string, expected: ProofE
   if (expected.acceptsNonce !== undefined && !expected.acceptsNonce(payload.nonce)) {
     throw new ProofRefused(payload.nonce === undefined ? 'The DPoP proof has no nonce' : 'The DPoP proof nonce is not current', true);
   }
-  const jkt = await calculateJwkThumbprint(jwk, 'sha256');
-  return { jkt, jti: payload.jti as string, iat: payload.iat };
+  return { jkt: embedded.jkt, jti: payload.jti as string, iat: payload.iat };
 }
