@@ -167,6 +167,18 @@ function configuration(options: ProviderOptions, keys: readonly SigningKey[], co
       };
     },
     pkce: { required: () => true },
+    // RFC 7591 §3.2.1 lets the provider replace what a client registers: a registered client may ask for any scope, not only those
+    // of its registration (an MCP client registers with the scope of its first request, then steps up to more)
+    ...(options.registration === true
+      ? {
+          extraClientMetadata: {
+            properties: ['software_id'],
+            validator: (ctx, key, _value, metadata) => {
+              if (key === 'software_id' && ctx?.oidc?.route === 'registration') delete metadata.scope;
+            },
+          },
+        }
+      : {}),
     clientBasedCORS: (_ctx, origin) => origin === apiOrigin,
     findAccount: (_ctx, id) => (id === DEMO_USER.username ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy: stepUpPolicy() },
