@@ -238,6 +238,14 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
       bearerChallenges: true,
       enforcesScopes: true,
       ...dpop,
+      // one issuer of jwtBearer({ issuers }) takes its own tokens only (see `accepts`)
+      read:
+        accepts === undefined
+          ? dpop.read
+          : (request) => {
+              const result = dpop.read(request);
+              return result.ok && !accepts(result.value.token) ? MISSING : result;
+            },
     });
     registerTokenScheme(bound, params);
     return bound;

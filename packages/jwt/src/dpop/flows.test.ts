@@ -149,6 +149,31 @@ describe('composition', () => {
   });
 });
 
+describe('several issuers', () => {
+  test('jwtBearer({ issuers, dpop }): each issuer\'s bound tokens are checked with its keys; a token of an unlisted issuer is refused', async () => {
+    const other = await startIssuer();
+    try {
+      const token = jwtBearer({
+        issuers: [
+          { issuer: idp.issuer, audience: AUDIENCE },
+          { issuer: other.issuer, audience: AUDIENCE },
+        ],
+        dpop: dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256'] }),
+      });
+      const app = new DependsApp();
+      app.route('GET', '/me', { auth: token }, ({ auth }) => ({ sub: auth.claims.sub, issuer: auth.issuer }));
+      for (const issuer of [idp, other]) {
+        const res = await withProof(app, await issuer.sign({ sub: 'alice', cnf: { jkt: key.jkt } }));
+        expect([res.status, res.json()]).toEqual([200, { sub: 'alice', issuer: issuer.issuer }]);
+      }
+      const foreign = await withProof(app, await idp.sign({ sub: 'alice', iss: 'https://evil.example', cnf: { jkt: key.jkt } }));
+      expect([foreign.status, foreign.header('www-authenticate')]).toEqual([401, badToken('The token is from another issuer')]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('the document', () => {
   test('an http scheme with scheme DPoP, described; 401/403/503 on the route', async () => {
     const { app } = appWith({ allowBearer: true });
