@@ -8,15 +8,23 @@
  * bound token sent as Bearer: 401 (DPoP-only and DPoP-or-Bearer); the
  * public origin from a trusted proxy's forwarded headers (the socket's peer
  * address, as each framework exposes it) and from no one else; the
- * document's `http` scheme `DPoP`.
+ * document's `http` scheme `DPoP`. And the same scheme in a guard in front
+ * of an existing route of each framework (the full path as the framework
+ * saw it, the proof checked before the route's own handler runs).
  */
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent, request } from 'undici';
-import { Router } from '../../../packages/core/src/index.js';
-import { dpop, jwtBearer, memoryReplayStore } from '../../../packages/jwt/src/index.js';
+import express from 'express';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { Router, type SecurityScheme } from '../../../packages/core/src/index.js';
+import { dpop, jwtBearer, memoryReplayStore, type AccessToken } from '../../../packages/jwt/src/index.js';
 import { AUDIENCE, startIssuer, type TestIssuer } from '../../../packages/jwt/src/test/issuer.js';
 import { badProof, badToken, clientKey, proofFor } from '../../../packages/jwt/src/dpop/test/proofs.js';
-import { harnesses, type Started } from '../src/harness.js';
+import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
+import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
+import { closer, harnesses, listen, pickAdapters, type Started } from '../src/harness.js';
 
 const ORIGIN = 'https://api.example.com';
 const key = await clientKey();
@@ -125,5 +133,100 @@ describe.each(harnesses)('$name: DPoP-bound tokens', (harness) => {
     expect(document.paths['/me'].get.security).toEqual([{ DPoP: [] }]);
     expect(document.paths['/either'].get.security).toEqual([{ DPoPOrBearer: [] }]);
     expect(Object.keys(document.paths['/nonced'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '503']));
+  });
+});
+
+/** A guard with a DPoP scheme (nonces on) in front of an existing `GET /api/items`, answering the token's subject. */
+type GuardedApp = { readonly name: string; start(token: SecurityScheme<AccessToken>): Promise<{ url: string; close(): Promise<void> }> };
+
+const guardedApps: readonly GuardedApp[] = pickAdapters<GuardedApp>([
+  {
+    name: 'express',
+    async start(token) {
+      const app = express();
+      const d = expressDepends();
+      const auth = d.guard({ token });
+      const api = express.Router();
+      api.get('/items', (req, res) => res.json({ sub: auth.values(req).token.claims.sub }));
+      app.use('/api', auth, api); // mounted: the proof names the full path all the same
+      const server = createServer(app).listen(0, '127.0.0.1');
+      return { url: await listen(server), close: closer(server) };
+    },
+  },
+  {
+    name: 'koa',
+    async start(token) {
+      const [{ default: Koa }, { Router: KoaRouter }, { createDepends }] = await Promise.all([import('koa'), import('@koa/router'), import('../../../packages/koa/src/index.js')]);
+      const app = new Koa();
+      const router = new KoaRouter({ prefix: '/api' });
+      const d = createDepends();
+      const auth = d.guard({ token });
+      app.use(auth);
+      router.get('/items', (ctx) => void (ctx.body = { sub: auth.values(ctx).token.claims.sub }));
+      app.use(router.routes());
+      const server = createServer(app.callback()).listen(0, '127.0.0.1');
+      return { url: await listen(server), close: closer(server) };
+    },
+  },
+  {
+    name: 'hono',
+    async start(token) {
+      const app = new Hono();
+      const d = honoDepends();
+      const auth = d.guard({ token });
+      app.use(auth);
+      app.get('/api/items', (c) => c.json({ sub: auth.values(c).token.claims.sub }));
+      const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as ReturnType<typeof createServer>;
+      return { url: await listen(server), close: closer(server) };
+    },
+  },
+  {
+    name: 'fastify',
+    async start(token) {
+      const [{ default: Fastify }, { createDepends }] = await Promise.all([import('fastify'), import('../../../packages/fastify/src/index.js')]);
+      const app = Fastify();
+      const d = createDepends();
+      const auth = d.guard({ token });
+      app.addHook('preHandler', auth);
+      app.get('/api/items', async (request) => ({ sub: auth.values(request).token.claims.sub }));
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      return { url: await listen(app.server), close: () => app.close() };
+    },
+  },
+]);
+
+describe.each(guardedApps)('$name: a guard with a DPoP scheme in front of an existing route', (guarded) => {
+  let idp: TestIssuer;
+  let server: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    idp = await startIssuer();
+    const token = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256'], nonce: true }) });
+    server = await guarded.start(token);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await idp?.close();
+  });
+
+  const call = async (headers: Record<string, string>) => {
+    const res = await request(`${server.url}/api/items?page=1`, { headers });
+    return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as unknown };
+  };
+
+  test('the nonce flow, then a fresh proof for the full path 200; the same proof again 401; the token as Bearer 401', async () => {
+    const token = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
+    const htu = `${ORIGIN}/api/items`;
+    const first = await call({ authorization: `DPoP ${token}`, dpop: await proofFor(key, { htm: 'GET', htu, token }) });
+    expect([first.status, first.headers['www-authenticate']]).toEqual([401, expect.stringContaining('DPoP error="use_dpop_nonce"')]);
+    const nonce = first.headers['dpop-nonce'] as string;
+    const proof = await proofFor(key, { htm: 'GET', htu, token, nonce });
+    const ok = await call({ authorization: `DPoP ${token}`, dpop: proof });
+    expect([ok.status, ok.body]).toEqual([200, { sub: 'alice' }]);
+    const replay = await call({ authorization: `DPoP ${token}`, dpop: proof });
+    expect([replay.status, replay.headers['www-authenticate'], replay.headers['dpop-nonce']]).toEqual([401, badProof('The DPoP proof was already used (jti)'), nonce]);
+    const bearer = await call({ authorization: `Bearer ${token}` });
+    expect([bearer.status, bearer.headers['www-authenticate']]).toEqual([401, 'DPoP algs="ES256"']);
+    const relative = await call({ authorization: `DPoP ${token}`, dpop: await proofFor(key, { htm: 'GET', htu: `${ORIGIN}/items`, token, nonce }) });
+    expect([relative.status, relative.headers['www-authenticate']]).toEqual([401, badProof('The DPoP proof is for another URL (htu)')]);
   });
 });
