@@ -9,11 +9,14 @@
  * The client sends those in a new authorization request; the provider signs
  * her in again (the session's level does not satisfy them), its login page
  * now requiring the one-time code; the new token (acr `urn:depends:mfa`,
- * amr pwd+otp, a fresh auth_time) is accepted.
+ * amr pwd+otp, a fresh auth_time) is accepted. Then the same with opaque
+ * tokens, the level read from the provider's introspection response.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { request } from 'undici';
+import { DependsApp, security } from '@depends/core';
+import { stepUp, tokenIntrospection } from '@depends/jwt';
 import { APPROVAL_MAX_AGE } from '../src/api.js';
 import { ACR, DEMO_OTP, DEMO_USER, DOCS_CLIENT_ID, type RunningProvider } from '../src/provider.js';
 import type { RunningApi } from '../src/servers/listen.js';
@@ -55,7 +58,7 @@ async function signIn(
   idp: RunningProvider,
   apiUrl: string,
   jar: CookieJar,
-  options: { acrValues?: string; maxAge?: string; otp?: string; tryWithoutCode?: boolean } = {},
+  options: { acrValues?: string; maxAge?: string; otp?: string; tryWithoutCode?: boolean; resource?: string } = {},
 ): Promise<SignIn> {
   const verifier = randomBytes(32).toString('base64url');
   const redirectUri = `${apiUrl}/docs/oauth2-redirect.html`;
@@ -71,6 +74,7 @@ async function signIn(
     code_challenge_method: 'S256',
     ...(options.acrValues !== undefined ? { acr_values: options.acrValues } : {}),
     ...(options.maxAge !== undefined ? { max_age: options.maxAge } : {}),
+    ...(options.resource !== undefined ? { resource: options.resource } : {}),
   })) {
     authorize.searchParams.set(name, value);
   }
@@ -120,7 +124,14 @@ async function signIn(
   const token = await request(`${idp.issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: DOCS_CLIENT_ID, code_verifier: verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: DOCS_CLIENT_ID,
+      code_verifier: verifier,
+      ...(options.resource !== undefined ? { resource: options.resource } : {}),
+    }).toString(),
   });
   const body = (await token.body.json()) as { access_token?: string };
   expect([token.statusCode, typeof body.access_token]).toEqual([200, 'string']);
@@ -201,5 +212,38 @@ describe.each(FRAMEWORKS)('%s: step-up authentication (RFC 9470) with the provid
     );
     expect(approve.security).toEqual([{ OpenIdConnect: ['reports:write'] }]);
     expect(doc.paths['/reports'].post['x-step-up']).toBeUndefined();
+  });
+});
+
+describe('step-up from introspection claims (RFC 9470 §6): opaque tokens of a user, checked at the provider', () => {
+  const OPAQUE = 'api://opaque-api';
+  const API_CLIENT = { client_id: 'opaque-api', client_secret: 'opaque-api-secret', grant_types: ['client_credentials'], response_types: [], redirect_uris: [] };
+  const apiUrl = 'http://127.0.0.1:9';
+  let idp: RunningProvider;
+  let app: DependsApp;
+  beforeAll(async () => {
+    idp = await startTestProvider(apiUrl, { extraResources: { [OPAQUE]: 'reports:read reports:write' }, opaqueResources: [OPAQUE], extraClients: [API_CLIENT] });
+    const opaque = tokenIntrospection({ issuer: idp.issuer, clientId: API_CLIENT.client_id, clientSecret: API_CLIENT.client_secret, audience: OPAQUE });
+    app = new DependsApp();
+    app.route('POST', '/approve', { auth: security(stepUp(opaque, { acr: [ACR.mfa], maxAge: 300 }), { scopes: ['reports:write'] }) }, ({ auth }) => ({
+      approvedBy: auth.claims.sub,
+      acr: auth.claims.acr,
+    }));
+  });
+  afterAll(() => idp?.close());
+  const approve = (token: string) => app.request({ method: 'POST', url: '/approve', headers: { authorization: `Bearer ${token}` } });
+
+  test('the password-only token: 401 with acr_values and max_age; after a sign-in with the code: 200', async () => {
+    const jar = new CookieJar();
+    const weak = await signIn(idp, apiUrl, jar, { resource: OPAQUE });
+    expect(weak.accessToken.split('.')).toHaveLength(1); // opaque: only the provider knows its claims
+    const refused = await approve(weak.accessToken);
+    expect([refused.status, refused.header('www-authenticate')]).toEqual([
+      401,
+      `Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="${ACR.mfa}", max_age="300"`,
+    ]);
+    const strong = await signIn(idp, apiUrl, jar, { resource: OPAQUE, acrValues: ACR.mfa, maxAge: '300', otp: DEMO_OTP });
+    const approved = await approve(strong.accessToken);
+    expect([approved.status, approved.json()]).toEqual([200, { approvedBy: DEMO_USER.username, acr: ACR.mfa }]);
   });
 });
