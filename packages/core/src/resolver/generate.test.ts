@@ -2,7 +2,8 @@
  * The generated function of a plan against the interpreter: on generated
  * dependency graphs (sync, async, generator and async-generator
  * dependencies; shared cached nodes and `useCache: false` uses; throws,
- * refusals, validation failures; overrides; request sources and `anyOf`)
+ * refusals, validation failures, generators that do not yield or swallow
+ * the error; overrides; request sources and `anyOf`)
  * both give the same answer, the same calls in the same order, the same
  * teardowns in the same order, the same errors reported, and stay
  * synchronous on the same requests.
@@ -24,7 +25,7 @@ import { canGenerateCode, type Plan } from './plan.js';
 import { isThenable } from '../util/thenable.js';
 
 type Kind = 'sync' | 'async' | 'thenable' | 'generator' | 'asyncGenerator';
-type Behaviour = 'value' | 'forbidden' | 'crash' | 'refuse' | 'invalid' | 'swallow' | 'undefined';
+type Behaviour = 'value' | 'forbidden' | 'crash' | 'refuse' | 'invalid' | 'swallow' | 'undefined' | 'noYield';
 interface NodeSpec {
   readonly kind: Kind;
   readonly behaviour: Behaviour;
@@ -44,7 +45,7 @@ interface RouteSpec {
 const kind = fc.constantFrom<Kind>('sync', 'async', 'thenable', 'generator', 'asyncGenerator');
 const behaviour = fc.oneof(
   { weight: 6, arbitrary: fc.constant<Behaviour>('value') },
-  { weight: 1, arbitrary: fc.constantFrom<Behaviour>('forbidden', 'crash', 'refuse', 'invalid', 'swallow', 'undefined') },
+  { weight: 1, arbitrary: fc.constantFrom<Behaviour>('forbidden', 'crash', 'refuse', 'invalid', 'swallow', 'undefined', 'noYield') },
 );
 const edges = fc.array(fc.record({ to: fc.nat(40), fresh: fc.boolean() }), { maxLength: 3 });
 const node: fc.Arbitrary<NodeSpec> = fc.record({
@@ -148,6 +149,7 @@ function build(spec: RouteSpec) {
           inputs,
           function* (v) {
             const value = outcome(v);
+            if (n.behaviour === 'noYield') return; // a generator that does not yield: a 500 naming it
             try {
               yield value;
             } catch (e) {
@@ -165,6 +167,7 @@ function build(spec: RouteSpec) {
           async function* (v) {
             await null;
             const value = outcome(v);
+            if (n.behaviour === 'noYield') return;
             try {
               yield value;
             } catch (e) {
