@@ -251,7 +251,7 @@ describe('a plan compiled into one function gives the interpreter’s answers', 
     const settings = depends(() => ({ prefix: 'p' }));
     const plan = compileTree(analyse({ label: 'GET /', dependencies: [], inputs: { user, settings } }), (v) => v, false);
     const source = planSource(plan);
-    expect(source).toContain('o = F1(a, ex);');
+    expect(source).toContain('o = S1.fn(a, ex);');
     expect(source).toContain('s2: {');
     expect(source).not.toMatch(/for \(|while \(/);
     // where the runtime refuses to compile it: no function, and the caller interprets the plan

@@ -58,18 +58,19 @@ export function generatePlan(plan: Plan): CompiledPlan | undefined {
 
 /**
  * The source of a plan's function. Each step `i` of `P.steps` is a labelled
- * block; `S<i>` is the step, `F<i>` its function; `break` leaves the block
+ * block; `S<i>` is the step, whose function is called as the interpreter
+ * calls it (`S<i>.fn(args, ex)`, the same `this`); `break` leaves the block
  * when the step is done without a value of its own (failed inputs, a
  * collected validation problem).
  */
 export function planSource(plan: Plan): string {
   const prelude: string[] = [
     'const { ABORTED, Refusal, RequestValidationError, isThenable, fault, markFailed, store, entered, runAlternatives, resumeAt, settleRoot } = H;',
-    'const S = P.steps, R = P.root, FR = R.fn;',
+    'const S = P.steps, R = P.root;',
   ];
   const body: string[] = ['const v = ex.values;', 'let f, a, o, p;'];
   plan.steps.forEach((step, i) => {
-    prelude.push(`const S${i} = S[${i}], F${i} = S${i}.fn;`);
+    prelude.push(`const S${i} = S[${i}];`);
     if (step.argNames.length === 0) prelude.push(`const A${i} = S${i}.args([], undefined);`);
     body.push(`// ${i}: ${step.name.replace(/[\r\n\u2028\u2029]|\*\//g, ' ')}`, stepSource(step, i));
   });
@@ -77,7 +78,7 @@ export function planSource(plan: Plan): string {
   body.push(
     'if (ex.errors.length) return err(new RequestValidationError(ex.errors));',
     `${argsSource(plan.root, 'AR')}`,
-    'try { o = FR(a, ex); } catch (e) { return err(e); }',
+    'try { o = R.fn(a, ex); } catch (e) { return err(e); }',
     'return settleRoot(o, ok, err);',
   );
   return `${prelude.join('\n')}\nreturn function compiledPlan(ex, ok, err) {\n${body.join('\n')}\n};`;
@@ -111,7 +112,7 @@ function stepSource(step: Step, i: number): string {
     `s${i}: {`,
     argsSource(step, `A${i}`),
     `if (a === undefined) { markFailed(ex, S${i}); break s${i}; }`,
-    `try { o = F${i}(a, ex); } catch (e) { ${failed(i, 'e')} }`,
+    `try { o = S${i}.fn(a, ex); } catch (e) { ${failed(i, 'e')} }`,
   ];
   switch (step.kind) {
     case StepKind.Plain:
