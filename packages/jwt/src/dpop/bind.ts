@@ -61,7 +61,15 @@ export function dpopDocumented(binding: DpopBinding): { defaultName: string; ope
   };
 }
 
-/** The `cnf.jkt` a token is bound to (from its claims, or from the introspection response), if any. */
+/**
+ * The `cnf.jkt` a token is bound to (from its claims, or from the
+ * introspection response), if any.
+ *
+ * @example
+ * ```ts
+ * confirmationOf({ claims: { cnf: { jkt: '0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I' } } }) // '0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I'
+ * ```
+ */
 export function confirmationOf(value: unknown): string | undefined {
   const claims = (value as { claims?: { cnf?: unknown } } | null)?.claims;
   const cnf = claims?.cnf as { jkt?: unknown } | undefined;

@@ -6,7 +6,14 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Options of server nonces. */
+/**
+ * Options of server nonces (`dpop({ nonce })`).
+ *
+ * @example
+ * ```ts
+ * const nonce: DpopNonceOptions = { rotateEvery: 120, secret: process.env.DPOP_NONCE_SECRET! }
+ * ```
+ */
 export interface DpopNonceOptions {
   /** Seconds a nonce is issued for (default 300); the previous window's nonce is still accepted. */
   readonly rotateEvery?: number;

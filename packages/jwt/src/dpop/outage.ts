@@ -20,7 +20,14 @@ import type { ReplayStore } from './replay-store.js';
  */
 export type OnReplayStoreDown = 'refuse' | 'allow';
 
-/** The `detail` of the 503 while the replay store is down. */
+/**
+ * The `detail` of the 503 while the replay store is down.
+ *
+ * @example
+ * ```ts
+ * expect(res.json()).toEqual({ detail: REPLAY_STORE_UNAVAILABLE })
+ * ```
+ */
 export const REPLAY_STORE_UNAVAILABLE = 'The DPoP replay store cannot be reached, try again later';
 
 /**

@@ -79,7 +79,14 @@ export interface ReplayRedisClient {
   set(key: string, value: string, ...options: any[]): Promise<unknown>;
 }
 
-/** Options of {@link redisReplayStore}. */
+/**
+ * Options of {@link redisReplayStore}.
+ *
+ * @example
+ * ```ts
+ * const options: RedisReplayStoreOptions = { prefix: 'reports-dpop:', timeout: 500 }
+ * ```
+ */
 export interface RedisReplayStoreOptions {
   /** Prefix of every key (default `depends-dpop:`). */
   readonly prefix?: string;

@@ -59,7 +59,15 @@ export function publicOriginOf(value: unknown): { origin: string } | { mistake: 
   return { origin: url.origin };
 }
 
-/** The proxies whose `X-Forwarded-Proto` and `X-Forwarded-Host` are believed. */
+/**
+ * The proxies whose `X-Forwarded-Proto` and `X-Forwarded-Host` are believed
+ * (`dpop({ trustForwarded })`).
+ *
+ * @example
+ * ```ts
+ * const trustForwarded: TrustedProxies = { proxies: ['10.0.0.5', '10.0.0.6'] }
+ * ```
+ */
 export interface TrustedProxies {
   /** The proxies' own addresses, exactly as the API's socket sees them (`10.0.0.5`, `::1`). */
   readonly proxies: readonly string[];
