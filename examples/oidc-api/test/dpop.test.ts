@@ -3,8 +3,9 @@
  * Hono and Fastify: a client-credentials token obtained with a DPoP proof
  * (bound to the client's key: `token_type` DPoP, `cnf.jkt`), then `GET
  * /reports/bound` with a fresh proof (200), the same proof again (401, a
- * replay), the token sent as plain Bearer (401), a proof for another URL
- * (401); a token the provider did not bind is refused there too.
+ * replay), the token sent as plain Bearer (401, there and on the routes
+ * that take bearer tokens), a proof for another URL (401); a token the
+ * provider did not bind is refused there too.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -92,6 +93,11 @@ describe.each(FRAMEWORKS)('%s: GET /reports/bound with DPoP-bound provider token
     const asBearer = await call(url, { bearer: accessToken });
     expect([asBearer.status, asBearer.json()]).toEqual([401, { detail: 'Not authenticated' }]);
     expect(asBearer.headers['www-authenticate']).toMatch(/^DPoP algs="[^"]+", resource_metadata="/);
+    // nor as Bearer on the routes that take plain bearer tokens: a bound token is no bearer token anywhere
+    for (const path of ['/reports', '/me']) {
+      const downgraded = await call(`${api.url}${path}`, { bearer: accessToken });
+      expect([downgraded.status, downgraded.headers['www-authenticate']], path).toEqual([401, expect.stringContaining('error_description="The token is bound to a DPoP key')]);
+    }
 
     const elsewhere = await call(url, { headers: { authorization: `DPoP ${accessToken}`, dpop: await proof(key, 'GET', `${api.url}/reports`, accessToken) } });
     expect([elsewhere.status, elsewhere.headers['www-authenticate']]).toEqual([401, expect.stringContaining('error_description="The DPoP proof is for another URL (htu)"')]);

@@ -10,6 +10,7 @@ import {
   ErrorCode,
   defineScheme,
   insufficientScope,
+  invalidToken,
   type OAuthFlows,
   type OAuthScopes,
   type ReadResult,
@@ -22,7 +23,7 @@ import {
 import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
 import { tieToResource, type ProtectedResource } from './protected-resource.js';
 import { certificateScheme, confirmCertificate, isCertificateBinding, type CertificateBinding } from './mtls/mtls.js';
-import { dpopDocumented, dpopScheme } from './dpop/bind.js';
+import { confirmationOf, DPOP_BOUND_AS_BEARER, dpopDocumented, dpopScheme } from './dpop/bind.js';
 import type { DpopBinding } from './dpop/dpop.js';
 
 /**
@@ -213,6 +214,8 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
   const params = definition.challenge;
   const verify = async (token: string, { required, request }: VerifyContext): Promise<V> => {
     const value = await check(token);
+    // RFC 9449 §7.2: a token bound to a DPoP key is no bearer token, here either (a stolen one would work without its key)
+    if (confirmationOf(value) !== undefined) throw invalidToken(DPOP_BOUND_AS_BEARER, params);
     // RFC 8705: bound to the request's client certificate (before scopes: a token of another client is a 401)
     if (binding !== undefined) confirmCertificate(binding, (value as { claims?: unknown }).claims, request, params);
     if (required.scopes.length > 0) {

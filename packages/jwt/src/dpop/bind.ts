@@ -76,6 +76,18 @@ export function confirmationOf(value: unknown): string | undefined {
   return cnf !== null && typeof cnf === 'object' && typeof cnf.jkt === 'string' && cnf.jkt !== '' ? cnf.jkt : undefined;
 }
 
+/**
+ * The `error_description` of a DPoP-bound token sent as `Bearer` (RFC 9449
+ * §7.2), refused by every scheme of this package: by a DPoP scheme, and by
+ * one without `dpop` too.
+ *
+ * @example
+ * ```ts
+ * expect(res.headers['www-authenticate']).toContain(DPOP_BOUND_AS_BEARER)
+ * ```
+ */
+export const DPOP_BOUND_AS_BEARER = 'The token is bound to a DPoP key: send it as Authorization: DPoP with a DPoP proof';
+
 /** The `error_description` of a `Bearer error="invalid_token"` challenge. */
 function descriptionOf(error: HTTPException): string | undefined {
   const header = error.headers?.['www-authenticate'];
@@ -122,7 +134,7 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
     const value = await scheme.check(token);
     // RFC 9449 §7.2: a bound token is no bearer token
     if (confirmationOf(value) !== undefined) {
-      throw dpopInvalidToken('The token is bound to a DPoP key: send it as Authorization: DPoP with a DPoP proof', params);
+      throw dpopInvalidToken(DPOP_BOUND_AS_BEARER, params);
     }
     checkScopes(value, required, () => scheme.bearerScopeFailure(required));
     return value;

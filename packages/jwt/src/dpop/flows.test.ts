@@ -112,6 +112,21 @@ describe('downgrade (RFC 9449 §7.2) and the two modes', () => {
   });
 });
 
+describe('a scheme without dpop', () => {
+  test('refuses a DPoP-bound token sent as Bearer (RFC 9449 §7.2: it would work without its key), and takes unbound ones', async () => {
+    const plainScheme = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE });
+    const app = new DependsApp();
+    app.route('GET', '/me', { auth: plainScheme }, ({ auth }) => ({ sub: auth.claims.sub }));
+    const boundToken = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
+    const res = await get(app, { authorization: `Bearer ${boundToken}` });
+    expect([res.status, res.header('www-authenticate')]).toEqual([
+      401,
+      'Bearer error="invalid_token", error_description="The token is bound to a DPoP key: send it as Authorization: DPoP with a DPoP proof"',
+    ]);
+    expect((await get(app, { authorization: `Bearer ${await idp.sign({ sub: 'bob' })}` })).json()).toEqual({ sub: 'bob' });
+  });
+});
+
 describe('composition', () => {
   test('tokenIntrospection({ dpop }): cnf.jkt from the introspection response', async () => {
     const boundToken = 'opaque-bound-token';
