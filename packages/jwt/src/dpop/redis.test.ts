@@ -1,14 +1,19 @@
 /**
- * The Redis replay store against a real `redis-server`: two API instances
- * sharing it (a proof accepted by one is refused as a replay by the other,
+ * The Redis replay store against a real `redis-server`: two API instances,
+ * each its own HTTP server on 127.0.0.1 with its own Redis client, sharing
+ * it (a proof accepted by one is refused as a replay by the other,
  * and two instances given the same proof at once accept it once), and Redis
  * stopped mid-run: `onStoreDown: 'refuse'` answers 503 with Retry-After,
  * `'allow'` accepts the proof, `health()` says the store is down — never a
  * 500 — and once Redis is back proofs are checked there again.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Redis } from 'ioredis';
+import { request as undici } from 'undici';
 import { DependsApp } from '@depends/core';
+import { writeNodeAnswer } from '@depends/core/node';
 import { jwtBearer } from '../jwt-bearer.js';
 import { AUDIENCE, startIssuer, type TestIssuer } from '../test/issuer.js';
 import { dpop, type DpopBinding } from './dpop.js';
@@ -28,11 +33,16 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
   let redis: RunningRedis;
   let idp: TestIssuer;
   const clients: Redis[] = [];
+  const servers: Server[] = [];
   beforeAll(async () => {
     redis = await startRedis();
     idp = await startIssuer();
   });
   afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
     for (const c of clients) c.disconnect();
     await redis?.stop();
     await idp?.close();
@@ -47,30 +57,56 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
     return c;
   }
 
-  /** One API instance: its own Redis client, `/me` behind jwtBearer({ dpop }) and `/health`. */
+  /** An answer read whole. */
+  interface Res {
+    readonly status: number;
+    header(name: string): string | undefined;
+    json(): unknown;
+  }
+
+  /** One API instance: its own Redis client and HTTP server on 127.0.0.1, `/me` behind jwtBearer({ dpop }) and `/health`. */
   async function instance(onStoreDown: OnReplayStoreDown = 'refuse') {
     const events: ReplayStoreEvent[] = [];
     const binding: DpopBinding = dpop({ publicOrigin: ORIGIN, store: redisReplayStore(await client()), algorithms: ['ES256'], onStoreDown, onStoreEvent: (e) => events.push(e) });
     const app = new DependsApp({ title: 'instance' });
     app.route('GET', '/me', { auth: jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: binding }) }, ({ auth }) => ({ sub: auth.claims.sub }));
     app.route('GET', '/health', {}, () => ({ dpopReplayStore: binding.health().store }), { public: true });
-    return { app, events, binding };
+    const server = createServer((req, res) => {
+      app
+        .request({ method: req.method, url: req.url, headers: req.headers as Record<string, string | string[]> })
+        .then((answer) => writeNodeAnswer(res, answer))
+        .catch(() => res.writeHead(500).end());
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = async (path: string, headers: Record<string, string> = {}): Promise<Res> => {
+      const res = await undici(`${url}${path}`, { headers });
+      const text = await res.body.text();
+      const header = (name: string) => {
+        const value = res.headers[name];
+        return Array.isArray(value) ? value.join(', ') : value;
+      };
+      return { status: res.statusCode, header, json: () => JSON.parse(text) };
+    };
+    return { get, events, binding };
   }
 
-  const request = (app: DependsApp, token: string, proof: string) => app.request({ method: 'GET', url: '/me', headers: { authorization: `DPoP ${token}`, dpop: proof } });
+  const request = (api: { get(path: string, headers: Record<string, string>): Promise<Res> }, token: string, proof: string) =>
+    api.get('/me', { authorization: `DPoP ${token}`, dpop: proof });
   const fresh = async (token: string) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token });
 
   test('two instances share the proofs seen: one accepts a proof, the other refuses it as a replay', async () => {
     const [a, b] = [await instance(), await instance()];
     const token = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
     const proof = await fresh(token);
-    expect((await request(a.app, token, proof)).status).toBe(200);
-    const replayed = await request(b.app, token, proof);
+    expect((await request(a, token, proof)).status).toBe(200);
+    const replayed = await request(b, token, proof);
     expect([replayed.status, replayed.header('www-authenticate')]).toEqual([401, badProof('The DPoP proof was already used (jti)')]);
-    expect((await request(a.app, token, proof)).status).toBe(401);
+    expect((await request(a, token, proof)).status).toBe(401);
     // the same proof sent to both at once: accepted exactly once
     const raced = await fresh(token);
-    const answers = await Promise.all([request(a.app, token, raced), request(b.app, token, raced), request(a.app, token, raced), request(b.app, token, raced)]);
+    const answers = await Promise.all([request(a, token, raced), request(b, token, raced), request(a, token, raced), request(b, token, raced)]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401, 401]);
     // the key expires with the proof's window (maxAge 60 + 2 × 5 s of leeway)
     const keys = await clients[0].keys('depends-dpop:*');
@@ -84,13 +120,13 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
     const refusing = await instance('refuse');
     const allowing = await instance('allow');
     const token = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
-    expect((await request(refusing.app, token, await fresh(token))).status).toBe(200);
+    expect((await request(refusing, token, await fresh(token))).status).toBe(200);
     const port = redis.port;
     await redis.stop();
-    const refused = await request(refusing.app, token, await fresh(token));
+    const refused = await request(refusing, token, await fresh(token));
     expect([refused.status, refused.header('retry-after'), refused.json()]).toEqual([503, '5', { detail: 'The DPoP replay store cannot be reached, try again later' }]);
-    expect((await refusing.app.request({ method: 'GET', url: '/health' })).json()).toEqual({ dpopReplayStore: 'down' });
-    const allowed = await request(allowing.app, token, await fresh(token));
+    expect((await refusing.get('/health')).json()).toEqual({ dpopReplayStore: 'down' });
+    const allowed = await request(allowing, token, await fresh(token));
     expect([allowed.status, allowed.json()]).toEqual([200, { sub: 'alice' }]);
     expect(refusing.events.map((e) => [e.store, e.action])).toEqual([['down', 'refuse']]);
     expect(allowing.events.map((e) => [e.store, e.action])).toEqual([['down', 'allow']]);
@@ -100,8 +136,8 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
     for (let i = 0; i < 1200 && !up(); i++) await new Promise((r) => setTimeout(r, 50));
     expect(up()).toBe(true);
     const proof = await fresh(token);
-    expect((await request(refusing.app, token, proof)).status).toBe(200);
-    expect((await request(allowing.app, token, proof)).status).toBe(401); // seen in Redis by the other instance
-    expect((await refusing.app.request({ method: 'GET', url: '/health' })).json()).toEqual({ dpopReplayStore: 'up' });
+    expect((await request(refusing, token, proof)).status).toBe(200);
+    expect((await request(allowing, token, proof)).status).toBe(401); // seen in Redis by the other instance
+    expect((await refusing.get('/health')).json()).toEqual({ dpopReplayStore: 'up' });
   });
 });
