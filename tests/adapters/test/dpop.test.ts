@@ -18,6 +18,7 @@ import { Agent, request } from 'undici';
 import express from 'express';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
+import { exportJWK, generateKeyPair } from 'jose';
 import { Router, type SecurityScheme } from '../../../packages/core/src/index.js';
 import { dpop, jwtBearer, memoryReplayStore, type AccessToken } from '../../../packages/jwt/src/index.js';
 import { AUDIENCE, startIssuer, type TestIssuer } from '../../../packages/jwt/src/test/issuer.js';
@@ -78,6 +79,34 @@ describe.each(harnesses)('$name: DPoP-bound tokens', (harness) => {
     expect([otherMethod.status, otherMethod.headers['www-authenticate']]).toEqual([401, badProof('The DPoP proof is for another method (htm)')]);
     const post = await call('/me', { authorization: `DPoP ${token}`, dpop: await proof(token, '/me', { htm: 'POST' }) }, { method: 'POST' });
     expect(post.status).toBe(200);
+  });
+
+  test('every check of RFC 9449 §4.3: a proof wrong in one way is 401 invalid_dpop_proof naming it (invalid_token for the key binding)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const other = await clientKey();
+    const { privateKey: strayKey } = await generateKeyPair('ES256', { extractable: true });
+    const privateJwk = await exportJWK(strayKey);
+    const cases: [string, (token: string) => Promise<string>, string][] = [
+      ['not a JWT', async () => 'not-a-jwt', badProof('The DPoP proof is not a JWT')],
+      ['typ JWT', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, header: { typ: 'JWT' } }), badProof('The DPoP proof does not have typ \\"dpop+jwt\\"')],
+      ['an algorithm left out (ES384)', async (t) => proofFor(await clientKey('ES384'), { htm: 'GET', htu: `${ORIGIN}/me`, token: t }), badProof('The DPoP proof is signed with an algorithm that is not allowed')],
+      ['no jwk', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, header: { jwk: undefined } }), badProof('The DPoP proof has no public key (jwk)')],
+      ['a private jwk', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, header: { jwk: privateJwk } }), badProof('The DPoP proof key (jwk) holds private key material')],
+      ['signed by another key', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, signWith: other.privateKey }), badProof('The DPoP proof signature is invalid')],
+      ['no jti', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, claims: { jti: undefined } }), badProof('The DPoP proof has no \\"jti\\" claim')],
+      ['too old', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, claims: { iat: now - 600 } }), badProof('The DPoP proof is too old (iat)')],
+      ['from the future', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, claims: { iat: now + 600 } }), badProof('The DPoP proof is issued in the future (iat)')],
+      ['no ath', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: t, claims: { ath: undefined } }), badProof('The DPoP proof has no \\"ath\\" claim')],
+      ['ath of another token', (t) => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: `${t}x` }), badProof('The DPoP proof is for another access token (ath)')],
+    ];
+    for (const [name, make, expected] of cases) {
+      const token = await boundToken();
+      const res = await call('/me', { authorization: `DPoP ${token}`, dpop: await make(token) });
+      expect([res.status, res.headers['www-authenticate']], name).toEqual([401, expected]);
+    }
+    const foreign = await idp.sign({ sub: 'alice', cnf: { jkt: other.jkt } });
+    const unbound = await call('/me', { authorization: `DPoP ${foreign}`, dpop: await proof(foreign, '/me') });
+    expect([unbound.status, unbound.headers['www-authenticate']]).toEqual([401, badToken('The token is bound to another key than the DPoP proof')]);
   });
 
   test('the query string is not part of htu; a Host header naming another host changes nothing', async () => {
