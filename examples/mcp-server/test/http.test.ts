@@ -107,6 +107,25 @@ describe.each(ADAPTERS)('%s: /mcp over HTTP', (framework) => {
     expect([listing.status, listing.headers['www-authenticate']]).toEqual([403, `Bearer error="insufficient_scope", scope="mcp:read", resource_metadata="${metadataUrl}"`]);
   });
 
+  test('DNS rebinding: an Origin other than the server\'s own is answered 403 before anything, even with a good token', async () => {
+    const post = (origin: string | undefined) =>
+      call(mcpUrl, {
+        method: 'POST',
+        bearer: readToken,
+        json: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+        headers: { accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18', ...(origin ? { origin } : {}) },
+      });
+    for (const origin of ['http://evil.example', 'http://127.0.0.1.evil.example', 'null', `${running.mcp.url}.evil.example`]) {
+      const res = await post(origin);
+      expect([res.status, res.json()], origin).toEqual([403, { jsonrpc: '2.0', error: { code: -32000, message: 'Forbidden: this Origin may not call the MCP server' }, id: null }]);
+    }
+    const port = new URL(running.mcp.url).port;
+    for (const origin of [undefined, running.mcp.url, `http://localhost:${port}`]) expect((await post(origin)).status, String(origin)).toBe(200);
+    // the 403 comes before the guard: no token and a foreign Origin is still 403, not 401
+    const anonymous = await call(mcpUrl, { method: 'POST', json: {}, headers: { origin: 'http://evil.example' } });
+    expect(anonymous.status).toBe(403);
+  });
+
   test('GET and DELETE with a token: 405, this server keeps no stream and no session', async () => {
     for (const method of ['GET', 'DELETE']) {
       const res = await call(mcpUrl, { method, bearer: readToken, headers: { accept: 'text/event-stream' } });

@@ -6,6 +6,7 @@ import { authInfoOf, mcpAuth } from '../auth.js';
 import { createMcpServer, NoteStore } from '../tools.js';
 import { listen, type RunningMcp, type StartOptions } from './listen.js';
 import { METHOD_NOT_ALLOWED, SERVER_ERROR } from './messages.js';
+import { FORBIDDEN_ORIGIN, originCheck } from './origin.js';
 
 /**
  * Starts the MCP server on Express.
@@ -24,6 +25,8 @@ export function start(options: StartOptions): Promise<RunningMcp> {
     app.disable('x-powered-by');
     const d = createDepends(auth.docs);
     const guard = d.guard(auth.inputs, auth.options);
+    const originAllowed = originCheck(url, options.allowedOrigins);
+    app.use('/mcp', (req, res, next) => (originAllowed(req.headers.origin) ? next() : void res.status(403).json(FORBIDDEN_ORIGIN)));
     app.use(express.json({ limit: '1mb' }));
     app.use(guard);
 

@@ -7,6 +7,7 @@ import { authInfoOf, mcpAuth } from '../auth.js';
 import { createMcpServer, NoteStore } from '../tools.js';
 import { listen, type RunningMcp, type StartOptions } from './listen.js';
 import { METHOD_NOT_ALLOWED, SERVER_ERROR } from './messages.js';
+import { FORBIDDEN_ORIGIN, originCheck } from './origin.js';
 
 /**
  * Starts the MCP server on Hono.
@@ -24,6 +25,8 @@ export function start(options: StartOptions): Promise<RunningMcp> {
     const d = createDepends(auth.docs);
     const guard = d.guard(auth.inputs, auth.options);
     const app = new Hono<GuardEnv<typeof guard>>();
+    const originAllowed = originCheck(url, options.allowedOrigins);
+    app.use('/mcp', async (c, next) => (originAllowed(c.req.header('origin')) ? next() : c.json(FORBIDDEN_ORIGIN, 403)));
     app.use(guard);
 
     app.post('/mcp', async (c) => {

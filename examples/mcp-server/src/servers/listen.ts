@@ -15,6 +15,8 @@ export interface StartOptions {
   port?: number;
   /** Leeway for expiry checks in seconds (default 5). */
   clockTolerance?: number;
+  /** Browser origins allowed to call `/mcp` besides the server's own (any other `Origin` is answered 403: DNS rebinding). */
+  allowedOrigins?: readonly string[];
 }
 
 /** A running MCP server. */
