@@ -62,6 +62,11 @@ export function generatePlan(plan: Plan): CompiledPlan | undefined {
  * calls it (`S<i>.fn(args, ex)`, the same `this`); `break` leaves the block
  * when the step is done without a value of its own (failed inputs, a
  * collected validation problem).
+ *
+ * @example
+ * ```ts
+ * planSource(plan) // '…s1: {\n…try { o = S1.fn(a, ex); } catch (e) { … }…'
+ * ```
  */
 export function planSource(plan: Plan): string {
   const prelude: string[] = [
