@@ -77,20 +77,33 @@ function claimsHeader(typ: string | undefined): string {
   return encoded;
 }
 
-/** The token's protected header when this path can take it, else `undefined`. */
+/**
+ * Protected headers already parsed, by their encoded form: an issuer's
+ * tokens share a few (one per key and type), so most requests parse none.
+ * Bounded; only headers this path takes are kept.
+ */
+const headers = new Map<string, JWTHeaderParameters>();
+const MAX_HEADERS = 64;
+
+/** The token's protected header when this path can take it, else `undefined` (a copy: the caller's value is its own). */
 function headerOf(token: string, dot: number, options: JWTVerifyOptions): JWTHeaderParameters | undefined {
-  let header: unknown;
-  try {
-    header = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
+  const encoded = token.slice(0, dot);
+  let h = headers.get(encoded);
+  if (h === undefined) {
+    let header: unknown;
+    try {
+      header = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined;
+    h = header as JWTHeaderParameters;
+    if ('crit' in h || 'b64' in h || typeof h.alg !== 'string') return undefined;
+    if (h.typ !== undefined && typeof h.typ !== 'string') return undefined;
+    if (headers.size < MAX_HEADERS) headers.set(encoded, h);
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined;
-  const h = header as JWTHeaderParameters;
-  if ('crit' in h || 'b64' in h || typeof h.alg !== 'string') return undefined;
-  if (h.typ !== undefined && typeof h.typ !== 'string') return undefined;
-  if (options.algorithms !== undefined && !options.algorithms.includes(h.alg)) return undefined;
-  return h;
+  if (options.algorithms !== undefined && !options.algorithms.includes(h.alg!)) return undefined;
+  return { ...h };
 }
 
 /**
