@@ -57,6 +57,13 @@ module.exports = {
       to: { path: `${CORE}(dependency|sources|security|router|model|resolver|openapi|checks|app|guard|overrides|adapter|node|docs|services)/` },
     },
     {
+      name: 'stores-below-declarations',
+      severity: 'error',
+      comment: 'The stores kit (health, outage policy, Redis client events) imports errors only.',
+      from: { path: `${CORE}stores/` },
+      to: { path: `${CORE}(dependency|sources|security|router|request|response|model|resolver|openapi|checks|app|guard|overrides|adapter|node|docs|services|util)/` },
+    },
+    {
       name: 'checks-not-other-interpreters',
       severity: 'error',
       comment: 'The startup checks read the model; they import neither the resolver nor the OpenAPI builder.',

@@ -23,6 +23,9 @@ describe('entry points by audience', () => {
         'oauth2', 'oauth2PasswordBearer', 'oauth2AuthorizationCodeBearer', 'oauth2ClientCredentialsBearer', 'openIdConnect',
         'anyOf', 'withScopes', 'assertScopes', 'missingScopes', 'notAuthenticated', 'invalidToken', 'insufficientScope',
         'oauth2PasswordForm', 'oauth2PasswordFormStrict', 'oauth2PasswordRequestForm', 'defineScheme', 'safeEqual',
+        // stores a dependency needs (rate-limit counters, DPoP replay store): health, outage policy, Redis client events
+        'StoreStatus', 'StoreOutage', 'StoreUnavailableError', 'STORE_UNAVAILABLE', 'describeStoreError', 'outageMistake',
+        'watchRedisClient', 'redisClientReady', 'isNodeRedis',
       ].sort(),
     );
   });

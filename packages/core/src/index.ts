@@ -101,3 +101,10 @@ export type { OAuth2PasswordRequest, PasswordFormOptions } from './security/pass
 export { defineScheme } from './security/scheme.js';
 export type { SchemeOptions, SchemeValue, SecurityScheme, SchemeDefinition, ReadResult, VerifyContext } from './security/scheme.js';
 export { safeEqual } from './security/compare.js';
+
+// Stores a dependency needs (rate-limit counters, DPoP replay store): health, outage policy, Redis client events
+export { StoreStatus } from './stores/status.js';
+export type { StoreHealth } from './stores/status.js';
+export { StoreOutage, StoreUnavailableError, STORE_UNAVAILABLE, describeStoreError, outageMistake } from './stores/outage.js';
+export type { OnStoreDown, OutagePolicy, StoreOutageEvent, StoreOutageOptions, WatchedStore } from './stores/outage.js';
+export { watchRedisClient, redisClientReady, isNodeRedis } from './stores/redis-events.js';

@@ -1,7 +1,8 @@
 /**
- * One limit's counters in its store: every operation bounded by the
- * store's timeout, its outcome marked on the store's status, and a failure
- * handed to the limit's {@link Outage} (503, or let through uncounted).
+ * One limit's counters in its store: every operation run through the
+ * limit's {@link Outage} — bounded by the store's timeout, its outcome
+ * marked on the store's status, a failure answered 503 or let through
+ * uncounted.
  */
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Outage } from './outage.js';
@@ -11,11 +12,6 @@ import type { LimiterSettings, RateLimitStore } from './stores.js';
 export interface Counted {
   readonly res: RateLimiterRes;
   readonly over: boolean;
-}
-
-/** A store operation that took longer than the store's timeout. */
-class StoreTimeout extends Error {
-  override name = 'StoreTimeout';
 }
 
 /**
@@ -66,27 +62,7 @@ export class Counter {
     await this.#run((l) => l.delete(key));
   }
 
-  async #run<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T | undefined> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const pending = operation((this.#limiter ??= this.#store.limiter(this.#settings)));
-      const timeout = this.#store.timeout;
-      const result =
-        timeout === undefined
-          ? await pending
-          : await Promise.race([
-              pending,
-              new Promise<never>((_, reject) => {
-                timer = setTimeout(() => reject(new StoreTimeout(`no answer from the store within ${timeout} ms`)), timeout);
-              }),
-            ]);
-      this.#outage.up();
-      return result;
-    } catch (error) {
-      this.#outage.down(error); // throws the 503 with 'refuse'
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+  #run<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T | undefined> {
+    return this.#outage.run(() => operation((this.#limiter ??= this.#store.limiter(this.#settings)))); // throws the 503 with 'refuse'
   }
 }

@@ -22,8 +22,8 @@ export { logStoreEvent, STORE_UNAVAILABLE, StoreUnavailableError } from './outag
 export type { OnStoreDown, OutageOptions, StoreEvent } from './outage.js';
 export { memoryStore, redisStore } from './stores.js';
 export type { LimiterSettings, RateLimitStore, RedisStoreOptions } from './stores.js';
-export { StoreStatus } from './store-status.js';
-export type { StoreHealth } from './store-status.js';
+export { StoreStatus } from '@depends/core';
+export type { StoreHealth } from '@depends/core';
 export { addressKey, clientAddressKey } from './client-address.js';
 export type { ClientAddressKeyOptions } from './client-address.js';
 export { clientIp, ipOf } from './client-ip.js';

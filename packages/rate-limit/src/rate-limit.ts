@@ -5,11 +5,10 @@
  * The counting is rate-limiter-flexible's; while a shared store is down the
  * limit refuses with 503 or lets requests through, as declared.
  */
-import { HTTPException, type CallContext, type Dependency } from '@depends/core';
+import { HTTPException, type CallContext, type Dependency, type StoreHealth } from '@depends/core';
 import { createDependency } from '@depends/core/schemes';
 import { Counter } from './counter.js';
 import { Outage, StoreUnavailableError, type OutageOptions } from './outage.js';
-import type { StoreHealth } from './store-status.js';
 import { memoryStore, type RateLimitStore } from './stores.js';
 
 /**

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { HTTPException, Router, depends, header, httpBasic } from '@depends/core';
 import { loginThrottle, rateLimit, redisStore, STORE_UNAVAILABLE, type OnStoreDown, type StoreEvent } from './index.js';
 import { serve, type Res, type Served } from './test/http.js';
-import { redisAvailable, redisRequired, REDIS_SERVER, startRedis, type RunningRedis } from './test/redis-server.js';
+import { redisAvailable, redisClients, redisRequired, REDIS_SERVER, startRedis, type RunningRedis } from '../../../tests/support/redis-server.js';
 
 test.runIf(redisRequired)('redis-server is installed for the Redis tests (CI)', () => {
   expect(redisAvailable, `no redis-server at ${REDIS_SERVER}: apt-get install -y redis-server`).toBe(true);
@@ -20,25 +20,19 @@ test.runIf(redisRequired)('redis-server is installed for the Redis tests (CI)', 
 
 describe.skipIf(!redisAvailable && !redisRequired)('redisStore (real redis-server)', { timeout: 120_000 }, () => {
   let redis: RunningRedis;
-  const clients: Redis[] = [];
+  const clients = redisClients((url) => new Redis(url));
   const servers: Served[] = [];
   beforeAll(async () => {
     redis = await startRedis();
   });
   afterAll(async () => {
     for (const s of servers) await s.close();
-    for (const c of clients) c.disconnect();
+    clients.disconnectAll();
     await redis?.stop();
   });
 
-  /** A client as an app would make it: ioredis' defaults (it queues commands and reconnects on its own). */
-  async function client(): Promise<Redis> {
-    const c = new Redis(redis.url);
-    c.on('error', () => {}); // connection errors are expected while the server is stopped
-    clients.push(c);
-    if (c.status !== 'ready') await new Promise<void>((resolve) => c.once('ready', () => resolve()));
-    return c;
-  }
+  /** A client as an app makes it: ioredis' defaults (it queues commands and reconnects on its own). */
+  const client = (): Promise<Redis> => clients.connect(redis.url);
 
   /**
    * One app instance: its own Redis client and Express server, with a

@@ -4,7 +4,7 @@
  * each store with its {@link StoreStatus}.
  */
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { StoreStatus } from './store-status.js';
+import { isNodeRedis, StoreStatus, watchRedisClient } from '@depends/core';
 
 /** What a store is given to make one limiter: its key prefix, points, window and block time. */
 export interface LimiterSettings {
@@ -73,17 +73,6 @@ export interface RedisStoreOptions {
   readonly timeout?: number;
 }
 
-type Emitter = { on(event: string, listener: () => void): unknown };
-const isEmitter = (c: unknown): c is Emitter => typeof c === 'object' && c !== null && typeof (c as Emitter).on === 'function';
-
-/** Whether a client says it can run commands now: ioredis `status`, node-redis `isReady`; unknown clients are taken as ready. */
-function clientReady(client: unknown): boolean {
-  const c = client as { status?: unknown; isReady?: unknown } | null;
-  if (typeof c?.status === 'string') return c.status === 'ready';
-  if (typeof c?.isReady === 'boolean') return c.isReady;
-  return true;
-}
-
 /**
  * Counters in Redis, shared by every instance of the app: pass a connected
  * client you own (ioredis, or node-redis v4+). Increments are atomic (one
@@ -102,14 +91,10 @@ function clientReady(client: unknown): boolean {
  * ```
  */
 export function redisStore(client: unknown, options: RedisStoreOptions = {}): RateLimitStore {
-  const nodeRedis = options.nodeRedis ?? (typeof client === 'object' && client !== null && 'isOpen' in client);
+  const nodeRedis = options.nodeRedis ?? isNodeRedis(client);
   const timeout = options.timeout ?? 2000;
   if (!(timeout > 0)) throw new TypeError('redisStore(): timeout must be a positive number of milliseconds');
-  const status = new StoreStatus(clientReady(client));
-  if (isEmitter(client)) {
-    client.on('ready', () => status.markUp());
-    for (const event of ['close', 'reconnecting', 'end']) client.on(event, () => status.markDown());
-  }
+  const status = watchRedisClient(client);
   return {
     limiter: (settings) => new RateLimiterRedis({ ...settings, storeClient: client, useRedisPackage: nodeRedis, rejectIfRedisNotReady: true }),
     status,

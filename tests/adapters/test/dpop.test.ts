@@ -43,12 +43,14 @@ describe.each(harnesses)('$name: DPoP-bound tokens', (harness) => {
     const nonced = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ publicOrigin: ORIGIN, store, algorithms: ['ES256'], nonce: { rotateEvery: 300 } }) });
     const either = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, schemeName: 'DPoPOrBearer', dpop: dpop({ publicOrigin: ORIGIN, store, algorithms: ['ES256'], allowBearer: true }) });
     const proxied = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ trustForwarded: { proxies: ['127.0.0.1'] }, store, algorithms: ['ES256'] }) });
+    const proxiedNet = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ trustForwarded: { proxies: ['10.0.0.5', '127.0.0.0/31'] }, store, algorithms: ['ES256'] }) });
     const router = new Router();
     router.get('/me', { auth: strict }, ({ auth }) => ({ sub: auth.claims.sub }));
     router.post('/me', { auth: strict }, ({ auth }) => ({ sub: auth.claims.sub }));
     router.get('/nonced', { auth: nonced }, ({ auth }) => ({ sub: auth.claims.sub }));
     router.get('/either', { auth: either }, ({ auth }) => ({ sub: auth.claims.sub }));
     router.get('/proxied', { auth: proxied }, ({ auth }) => ({ sub: auth.claims.sub }));
+    router.get('/proxied-net', { auth: proxiedNet }, ({ auth }) => ({ sub: auth.claims.sub }));
     started = await harness.start({ routers: [router], app: { onError: (e) => errors.push(e) } });
   });
   afterAll(async () => {
@@ -152,6 +154,16 @@ describe.each(harnesses)('$name: DPoP-bound tokens', (harness) => {
     const res = await call('/proxied', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied', { origin }), ...forwarded });
     expect([res.status, res.body]).toEqual([200, { sub: 'alice' }]);
     const stranger = await call('/proxied', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied', { origin }), ...forwarded }, { dispatcher: viaOtherAddress });
+    expect([stranger.status, stranger.headers['www-authenticate']]).toEqual([401, badProof('The request URI cannot be known (no trusted public origin)')]);
+  });
+
+  test('trustForwarded with a CIDR network (127.0.0.0/31): a peer inside it (127.0.0.1) is a trusted proxy, one outside (127.0.0.2) is not', async () => {
+    const token = await boundToken();
+    const origin = 'https://public.example.org';
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example.org' };
+    const res = await call('/proxied-net', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied-net', { origin }), ...forwarded });
+    expect([res.status, res.body]).toEqual([200, { sub: 'alice' }]);
+    const stranger = await call('/proxied-net', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied-net', { origin }), ...forwarded }, { dispatcher: viaOtherAddress });
     expect([stranger.status, stranger.headers['www-authenticate']]).toEqual([401, badProof('The request URI cannot be known (no trusted public origin)')]);
   });
 

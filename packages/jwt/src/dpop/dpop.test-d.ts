@@ -12,7 +12,7 @@ import {
   type IntrospectedToken,
   type ReplayRedisClient,
   type ReplayStore,
-  type ReplayStoreHealth,
+  type StoreHealth,
 } from '../index.js';
 
 const base = { issuer: 'https://id.example.com', audience: 'api://reports' };
@@ -21,7 +21,7 @@ const bound = dpop({ publicOrigin: 'https://api.example.com', store: memoryRepla
 describe('dpop() types', () => {
   test('dpop() gives a binding with health(); the stores are ReplayStores', () => {
     expectTypeOf(bound).toEqualTypeOf<DpopBinding>();
-    expectTypeOf(bound.health()).toEqualTypeOf<ReplayStoreHealth>();
+    expectTypeOf(bound.health()).toEqualTypeOf<StoreHealth>();
     expectTypeOf(memoryReplayStore()).toEqualTypeOf<ReplayStore>();
     const client: ReplayRedisClient = { set: async () => 'OK' };
     expectTypeOf(redisReplayStore(client)).toEqualTypeOf<ReplayStore>();

@@ -6,12 +6,12 @@
  * every check of §4.3, a required replay store, optional server nonces,
  * and no downgrade to `Bearer` for a bound token.
  */
-import { ConfigurationError, ErrorCode } from '@depends/core';
+import { ConfigurationError, ErrorCode, outageMistake, type OnStoreDown, type StoreHealth, type StoreOutageEvent } from '@depends/core';
 import { DpopNonces, type DpopNonceOptions } from './nonces.js';
-import { ReplayGuard, type OnReplayStoreDown, type ReplayStoreEvent } from './outage.js';
+import { ReplayGuard } from './outage.js';
 import type { ReplayStore } from './replay-store.js';
+import { trustedProxyList, type ProxyList } from '../proxies.js';
 import { originSource, publicOriginOf, type TrustedProxies } from './request-uri.js';
-import type { ReplayStoreHealth } from './store-status.js';
 
 /**
  * The proof algorithms accepted by default: the asymmetric JWS algorithms
@@ -44,8 +44,8 @@ export interface DpopOptions {
   /**
    * Instead of `publicOrigin`: believe `X-Forwarded-Proto` and
    * `X-Forwarded-Host` from these proxies only (by the socket's peer
-   * address); a request from anyone else, or without one value of each,
-   * has its proof refused.
+   * address, matched against their addresses or CIDR networks); a request
+   * from anyone else, or without one value of each, has its proof refused.
    */
   trustForwarded?: TrustedProxies;
   /**
@@ -74,11 +74,11 @@ export interface DpopOptions {
    */
   allowBearer?: boolean;
   /** While the store cannot be reached: `'refuse'` (default) answers 503 + `Retry-After`; `'allow'` accepts proofs without the replay check. */
-  onStoreDown?: OnReplayStoreDown;
+  onStoreDown?: OnStoreDown;
   /** The `Retry-After` of that 503, in seconds (default 5). */
   storeRetryAfter?: number;
   /** Told once when the store goes down and once when it is back (default: a console line). */
-  onStoreEvent?: (event: ReplayStoreEvent) => void;
+  onStoreEvent?: (event: StoreOutageEvent) => void;
 }
 
 /**
@@ -105,7 +105,7 @@ export interface DpopBinding {
   /** The replay check with the outage choice. */
   readonly replay: ReplayGuard;
   /** The replay store: up or down, and since when. */
-  health(): ReplayStoreHealth;
+  health(): StoreHealth;
 }
 
 const invalid = (message: string): never => {
@@ -160,15 +160,15 @@ export function dpop(options: DpopOptions): DpopBinding {
     );
   }
   let publicOrigin: string | undefined;
+  let proxies: ProxyList | undefined;
   if (hasOrigin) {
     const checked = publicOriginOf(options.publicOrigin);
     if ('mistake' in checked) invalid(`publicOrigin ${JSON.stringify(options.publicOrigin)} ${checked.mistake}`);
     else publicOrigin = checked.origin;
   } else {
-    const proxies = options.trustForwarded?.proxies;
-    if (!Array.isArray(proxies) || proxies.length === 0 || !proxies.every((p) => typeof p === 'string' && p !== '')) {
-      invalid('trustForwarded.proxies must list the proxies\' addresses (e.g. ["10.0.0.5"])');
-    }
+    const listed = options.trustForwarded?.proxies;
+    if (!Array.isArray(listed) || listed.length === 0) invalid('trustForwarded.proxies must list the proxies\' addresses or networks (e.g. ["10.0.0.5"] or ["10.0.0.0/8"])');
+    proxies = trustedProxyList(listed!, invalid, 'trustForwarded.proxies');
   }
   const algorithms = [...(options.algorithms ?? DPOP_ALGORITHMS)];
   if (algorithms.length === 0) invalid('algorithms must not be empty');
@@ -182,10 +182,8 @@ export function dpop(options: DpopOptions): DpopBinding {
   if (!(typeof maxAge === 'number' && maxAge > 0 && Number.isFinite(maxAge))) invalid('maxAge must be a positive number of seconds');
   const clockTolerance = options.clockTolerance ?? 5;
   if (!(typeof clockTolerance === 'number' && clockTolerance >= 0 && Number.isFinite(clockTolerance))) invalid('clockTolerance must be a number of seconds (0 or more)');
-  const onStoreDown = options.onStoreDown ?? 'refuse';
-  if (onStoreDown !== 'refuse' && onStoreDown !== 'allow') invalid("onStoreDown must be 'refuse' or 'allow'");
-  const retryAfter = options.storeRetryAfter ?? 5;
-  if (!Number.isInteger(retryAfter) || retryAfter < 0) invalid('storeRetryAfter must be a whole number of seconds');
+  const outage = outageMistake(options);
+  if (outage !== undefined) invalid(outage);
   let nonces: DpopNonces | undefined;
   if (options.nonce !== undefined && (options.nonce as unknown) !== false) {
     try {
@@ -194,7 +192,7 @@ export function dpop(options: DpopOptions): DpopBinding {
       invalid((error as Error).message);
     }
   }
-  const replay = new ReplayGuard(store!, { onStoreDown, storeRetryAfter: retryAfter, onStoreEvent: options.onStoreEvent });
+  const replay = new ReplayGuard(store!, options);
   return Object.freeze({
     kind: 'dpop' as const,
     algorithms: Object.freeze(algorithms),
@@ -202,7 +200,7 @@ export function dpop(options: DpopOptions): DpopBinding {
     clockTolerance,
     allowBearer: options.allowBearer === true,
     nonces,
-    originOf: originSource({ publicOrigin, trustForwarded: options.trustForwarded }),
+    originOf: originSource({ publicOrigin, proxies }),
     replay,
     health: () => store!.status.health(),
   });

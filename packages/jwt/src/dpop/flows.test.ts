@@ -6,14 +6,13 @@
  * store's health, and the startup errors.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { ConfigurationError, DependsApp, anyOf, apiKeyHeader } from '@depends/core';
+import { ConfigurationError, DependsApp, StoreStatus, anyOf, apiKeyHeader } from '@depends/core';
 import { jwtBearer } from '../jwt-bearer.js';
 import { tokenIntrospection } from '../introspection.js';
 import { protectedResource } from '../protected-resource.js';
 import { AUDIENCE, startIssuer } from '../test/issuer.js';
 import { dpop, type DpopOptions } from './dpop.js';
 import { memoryReplayStore, type ReplayStore } from './replay-store.js';
-import { ReplayStoreStatus } from './store-status.js';
 import { badProof, badToken, clientKey, proofFor } from './test/proofs.js';
 
 const idp = await startIssuer();
@@ -226,7 +225,7 @@ describe('protected resource metadata (RFC 9728)', () => {
 
 describe('the replay store', () => {
   test('health() gives the store\'s state; an outage of a store with onStoreDown "refuse" is a 503 with Retry-After, with "allow" the proof is accepted', async () => {
-    const status = new ReplayStoreStatus();
+    const status = new StoreStatus();
     let down = false;
     const events: string[] = [];
     const flaky: ReplayStore = {
@@ -254,7 +253,7 @@ describe('the replay store', () => {
   });
 
   test('a store that does not answer within its timeout is down', async () => {
-    const hung: ReplayStore = { claim: () => new Promise<boolean>(() => {}), status: new ReplayStoreStatus(), shared: true, timeout: 50 };
+    const hung: ReplayStore = { claim: () => new Promise<boolean>(() => {}), status: new StoreStatus(), shared: true, timeout: 50 };
     const { app } = appWith({ store: hung, onStoreEvent: () => {} });
     const res = await withProof(app, await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } }));
     expect([res.status, res.header('retry-after')]).toEqual([503, '5']);

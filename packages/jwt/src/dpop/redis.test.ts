@@ -12,15 +12,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Redis } from 'ioredis';
 import { request as undici } from 'undici';
-import { DependsApp } from '@depends/core';
+import { DependsApp, type OnStoreDown, type StoreOutageEvent } from '@depends/core';
 import { writeNodeAnswer } from '@depends/core/node';
 import { jwtBearer } from '../jwt-bearer.js';
 import { AUDIENCE, startIssuer, type TestIssuer } from '../test/issuer.js';
 import { dpop, type DpopBinding } from './dpop.js';
-import type { OnReplayStoreDown, ReplayStoreEvent } from './outage.js';
 import { redisReplayStore } from './replay-store.js';
 import { badProof, clientKey, proofFor } from './test/proofs.js';
-import { redisAvailable, redisRequired, REDIS_SERVER, startRedis, type RunningRedis } from './test/redis-server.js';
+import { redisAvailable, redisClients, redisRequired, REDIS_SERVER, startRedis, type RunningRedis } from '../../../../tests/support/redis-server.js';
 
 const ORIGIN = 'https://api.example.com';
 const key = await clientKey();
@@ -32,7 +31,7 @@ test.runIf(redisRequired)('redis-server is installed for the Redis tests (CI)', 
 describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis-server)', { timeout: 120_000 }, () => {
   let redis: RunningRedis;
   let idp: TestIssuer;
-  const clients: Redis[] = [];
+  const clients = redisClients((url) => new Redis(url));
   const servers: Server[] = [];
   beforeAll(async () => {
     redis = await startRedis();
@@ -43,19 +42,13 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
-    for (const c of clients) c.disconnect();
+    clients.disconnectAll();
     await redis?.stop();
     await idp?.close();
   });
 
   /** A client as an app makes it: ioredis' defaults (it queues commands and reconnects on its own). */
-  async function client(): Promise<Redis> {
-    const c = new Redis(redis.url);
-    c.on('error', () => {}); // connection errors are expected while the server is stopped
-    clients.push(c);
-    if (c.status !== 'ready') await new Promise<void>((resolve) => c.once('ready', () => resolve()));
-    return c;
-  }
+  const client = (): Promise<Redis> => clients.connect(redis.url);
 
   /** An answer read whole. */
   interface Res {
@@ -65,8 +58,8 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
   }
 
   /** One API instance: its own Redis client and HTTP server on 127.0.0.1, `/me` behind jwtBearer({ dpop }) and `/health`. */
-  async function instance(onStoreDown: OnReplayStoreDown = 'refuse') {
-    const events: ReplayStoreEvent[] = [];
+  async function instance(onStoreDown: OnStoreDown = 'refuse') {
+    const events: StoreOutageEvent[] = [];
     const binding: DpopBinding = dpop({ publicOrigin: ORIGIN, store: redisReplayStore(await client()), algorithms: ['ES256'], onStoreDown, onStoreEvent: (e) => events.push(e) });
     const app = new DependsApp({ title: 'instance' });
     app.route('GET', '/me', { auth: jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: binding }) }, ({ auth }) => ({ sub: auth.claims.sub }));
@@ -109,9 +102,9 @@ describe.skipIf(!redisAvailable && !redisRequired)('redisReplayStore (real redis
     const answers = await Promise.all([request(a, token, raced), request(b, token, raced), request(a, token, raced), request(b, token, raced)]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401, 401]);
     // the key expires with the proof's window (maxAge 60 + 2 × 5 s of leeway)
-    const keys = await clients[0].keys('depends-dpop:*');
+    const keys = await clients.all[0].keys('depends-dpop:*');
     expect(keys.length).toBeGreaterThanOrEqual(2);
-    const ttl = await clients[0].pttl(keys[0]);
+    const ttl = await clients.all[0].pttl(keys[0]);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(70_000);
   });

@@ -4,7 +4,7 @@
  * balancer). A store only needs one operation: claim a key for some
  * milliseconds if nobody has claimed it yet.
  */
-import { ReplayStoreStatus } from './store-status.js';
+import { isNodeRedis, redisClientReady, StoreStatus, watchRedisClient } from '@depends/core';
 
 /**
  * A replay store: `claim(key, ttlMs)` resolves `true` when the key was
@@ -15,13 +15,13 @@ import { ReplayStoreStatus } from './store-status.js';
  * @example
  * ```ts
  * const seen = new Set<string>()
- * const store: ReplayStore = { claim: async (key) => (seen.has(key) ? false : (seen.add(key), true)), status: new ReplayStoreStatus(), shared: false }
+ * const store: ReplayStore = { claim: async (key) => (seen.has(key) ? false : (seen.add(key), true)), status: new StoreStatus(), shared: false }
  * ```
  */
 export interface ReplayStore {
   claim(key: string, ttlMs: number): boolean | Promise<boolean>;
   /** Up or down, and since when (the DPoP check marks it; `health()` reads it). */
-  readonly status: ReplayStoreStatus;
+  readonly status: StoreStatus;
   /** Whether the keys live outside this process (shared by every instance, and so possibly unreachable). */
   readonly shared: boolean;
   /** Longest wait for one claim, in milliseconds, before the store counts as down (none when absent). */
@@ -58,7 +58,7 @@ export function memoryReplayStore(): ReplayStore {
       seen.set(key, now + ttlMs);
       return true;
     },
-    status: new ReplayStoreStatus(),
+    status: new StoreStatus(),
     shared: false,
   };
 }
@@ -96,17 +96,6 @@ export interface RedisReplayStoreOptions {
   readonly nodeRedis?: boolean;
 }
 
-type Emitter = { on(event: string, listener: () => void): unknown };
-const isEmitter = (c: unknown): c is Emitter => typeof c === 'object' && c !== null && typeof (c as Emitter).on === 'function';
-
-/** Whether a client says it can run commands now: ioredis `status`, node-redis `isReady`; unknown clients are taken as ready. */
-function clientReady(client: unknown): boolean {
-  const c = client as { status?: unknown; isReady?: unknown } | null;
-  if (typeof c?.status === 'string') return c.status === 'ready';
-  if (typeof c?.isReady === 'boolean') return c.isReady;
-  return true;
-}
-
 /**
  * Proofs remembered in Redis, shared by every instance of the app: one
  * `SET key 1 NX PX <window>` per accepted proof (atomic: of two instances
@@ -125,19 +114,15 @@ function clientReady(client: unknown): boolean {
  */
 export function redisReplayStore(client: ReplayRedisClient, options: RedisReplayStoreOptions = {}): ReplayStore {
   if (typeof (client as { set?: unknown } | null)?.set !== 'function') throw new TypeError('redisReplayStore(): client must be a Redis client (ioredis or node-redis)');
-  const nodeRedis = options.nodeRedis ?? (typeof client === 'object' && client !== null && 'isOpen' in client);
+  const nodeRedis = options.nodeRedis ?? isNodeRedis(client);
   const timeout = options.timeout ?? 2000;
   if (!(timeout > 0)) throw new TypeError('redisReplayStore(): timeout must be a positive number of milliseconds');
   const prefix = options.prefix ?? 'depends-dpop:';
-  const status = new ReplayStoreStatus(clientReady(client));
-  if (isEmitter(client)) {
-    client.on('ready', () => status.markUp());
-    for (const event of ['close', 'reconnecting', 'end']) client.on(event, () => status.markDown());
-  }
+  const status = watchRedisClient(client);
   return {
     async claim(key, ttlMs) {
       // a client that queues commands while reconnecting would hold the request: not ready is down
-      if (!clientReady(client)) throw new Error('Redis client is not ready');
+      if (!redisClientReady(client)) throw new Error('Redis client is not ready');
       const ms = Math.max(1, Math.ceil(ttlMs));
       const answer = nodeRedis ? await client.set(prefix + key, '1', { PX: ms, NX: true }) : await client.set(prefix + key, '1', 'PX', ms, 'NX');
       return answer === 'OK';

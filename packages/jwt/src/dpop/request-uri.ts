@@ -7,6 +7,7 @@
  * segments, percent-encoding).
  */
 import type { RequestView } from '@depends/core';
+import type { ProxyList } from '../proxies.js';
 
 /** RFC 3986 unreserved characters: a percent-encoded one means the character itself. */
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
@@ -65,11 +66,16 @@ export function publicOriginOf(value: unknown): { origin: string } | { mistake: 
  *
  * @example
  * ```ts
- * const trustForwarded: TrustedProxies = { proxies: ['10.0.0.5', '10.0.0.6'] }
+ * const trustForwarded: TrustedProxies = { proxies: ['10.0.0.5', '10.1.0.0/16'] }
  * ```
  */
 export interface TrustedProxies {
-  /** The proxies' own addresses, exactly as the API's socket sees them (`10.0.0.5`, `::1`). */
+  /**
+   * The proxies' own addresses as the API's socket sees them (`10.0.0.5`,
+   * `::1`), or their networks in CIDR notation (`10.0.0.0/8`, `fd00::/8`);
+   * an IPv4-mapped IPv6 address (`::ffff:10.0.0.5`) counts as its IPv4
+   * address.
+   */
   readonly proxies: readonly string[];
 }
 
@@ -97,12 +103,10 @@ export function peerAddress(request: RequestView): string | undefined {
   return remote(native) ?? remote(native.req) ?? remote(native.raw) ?? remote(asObject(native.env)?.incoming);
 }
 
-/** `::ffff:10.0.0.5` and `10.0.0.5` are the same peer. */
-const plainAddress = (address: string): string => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
-
 /**
  * Where the request URI's origin comes from: the configured public origin,
- * or the forwarded headers of a trusted proxy.
+ * or the forwarded headers of a trusted proxy (`proxies`: made of
+ * `trustForwarded.proxies` by `trustedProxyList()`).
  *
  * @example
  * ```ts
@@ -110,15 +114,14 @@ const plainAddress = (address: string): string => (address.startsWith('::ffff:')
  * origin(request) // 'https://api.example.com'
  * ```
  */
-export function originSource(config: { publicOrigin?: string; trustForwarded?: TrustedProxies }): (request: RequestView) => string | undefined {
+export function originSource(config: { publicOrigin?: string; proxies?: ProxyList }): (request: RequestView) => string | undefined {
   if (config.publicOrigin !== undefined) {
     const origin = config.publicOrigin;
     return () => origin;
   }
-  const proxies = new Set((config.trustForwarded?.proxies ?? []).map(plainAddress));
+  const proxies = config.proxies;
   return (request) => {
-    const peer = peerAddress(request);
-    if (peer === undefined || !proxies.has(plainAddress(peer))) return undefined;
+    if (proxies === undefined || !proxies.includes(peerAddress(request))) return undefined;
     const proto = request.headerAll('x-forwarded-proto');
     const host = request.headerAll('x-forwarded-host');
     // one proxy in front: one value of each, nothing appended by anyone else

@@ -1,13 +1,12 @@
 /**
  * The pieces of `mtls()`: the `x5t#S256` thumbprint (checked against
- * `@peculiar/x509`'s own), the forms a proxy's header may take, and the
- * trusted-proxy list (addresses and CIDR networks, IPv4-mapped IPv6).
+ * `@peculiar/x509`'s own) and the forms a proxy's header may take (the
+ * trusted-proxy list is tested in ../proxies.test.ts).
  */
 import 'reflect-metadata';
 import { describe, expect, test } from 'vitest';
 import * as x509 from '@peculiar/x509';
 import { certificateFromHeader, certificateThumbprint } from './certificate.js';
-import { trustedProxyList } from './proxies.js';
 import { makeCertificates } from './test/certificates.js';
 
 const certs = await makeCertificates();
@@ -45,23 +44,5 @@ describe('certificateFromHeader', () => {
     expect(der('not a certificate')).toBeUndefined();
     expect(der(Buffer.from('hello').toString('base64'))).toBeUndefined();
     expect(der(encodeURIComponent('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'))).toBeUndefined();
-  });
-});
-
-describe('trustedProxyList', () => {
-  const fail = (message: string): never => {
-    throw new Error(message);
-  };
-
-  test('addresses and networks, IPv4 and IPv6; an IPv4-mapped IPv6 peer counts as its IPv4 address', () => {
-    const proxies = trustedProxyList(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1'], fail);
-    expect(['10.1.2.3', '::ffff:10.1.2.3', '192.168.1.7', 'fd12::1', '::1'].map((a) => proxies.includes(a))).toEqual([true, true, true, true, true]);
-    expect(['11.0.0.1', '192.168.1.8', 'fe80::1', '127.0.0.1', undefined, 'proxy'].map((a) => proxies.includes(a))).toEqual([false, false, false, false, false, false]);
-  });
-
-  test('an entry that is not an address or network fails', () => {
-    expect(() => trustedProxyList(['10.0.0.0/x'], fail)).toThrow(/invalid prefix length/);
-    expect(() => trustedProxyList(['::1/129'], fail)).toThrow(/invalid prefix length/);
-    expect(() => trustedProxyList([42], fail)).toThrow(/trustedProxies\[0\] must be an IP address/);
   });
 });

@@ -19,7 +19,7 @@ import {
 import { found } from '@depends/core/schemes';
 import { certificateFromHeader, certificateThumbprint, type ClientCertificate } from './certificate.js';
 import { peerCertificate, socketOf } from './connection.js';
-import { trustedProxyList, type TrustedProxies } from './proxies.js';
+import { trustedProxyList, type ProxyList } from '../proxies.js';
 
 /**
  * Options of {@link mtls}.
@@ -132,7 +132,7 @@ export function mtls(options: MtlsOptions = {}): CertificateBinding {
   if (typeof required !== 'boolean') fail('required must be true or false');
   if (header !== undefined && (typeof header !== 'string' || !HEADER_NAME.test(header))) fail(`header must be a header name, got ${JSON.stringify(header)}`);
   if (header !== undefined && header.toLowerCase() === 'authorization') fail('header cannot be Authorization: it carries the token');
-  let proxies: TrustedProxies | undefined;
+  let proxies: ProxyList | undefined;
   if (header !== undefined) {
     if (trustedProxies === undefined || !Array.isArray(trustedProxies) || trustedProxies.length === 0) {
       fail(

@@ -2,8 +2,10 @@
  * A real `redis-server` (Debian's package) for the tests: started on a free
  * port (or a given one, to restart it where the clients expect it) with no
  * persistence and its own temporary folder, ready once it answers `PING`,
- * stopped after. Where it is not installed the tests that need it are
- * skipped on a developer's machine and fail under `CI=true`.
+ * stopped after; and the clients the tests connect to it, made as an app
+ * makes them. Where it is not installed the tests that need it are skipped
+ * on a developer's machine and fail under `CI=true`. Shared by the Redis
+ * tests of `@depends/rate-limit` and `@depends/jwt` (DPoP replay store).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -110,5 +112,44 @@ export async function startRedis(options: { port?: number } = {}): Promise<Runni
     },
     pause: () => void child.kill('SIGSTOP'),
     resume: () => void child.kill('SIGCONT'),
+  };
+}
+
+/** What the tests need of an ioredis client (the type is the test's own import of ioredis). */
+interface TestClient {
+  readonly status: string;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  once(event: 'ready', listener: () => void): unknown;
+  disconnect(): void;
+}
+
+/**
+ * Redis clients as an app makes them (ioredis' defaults: they queue
+ * commands and reconnect on their own), each connected before it is given
+ * (`all` lists them, oldest first) and every one disconnected by
+ * `disconnectAll()`. Connection errors are
+ * swallowed: they are expected while the server is stopped.
+ *
+ * @example
+ * ```ts
+ * const clients = redisClients((url) => new Redis(url))
+ * const c = await clients.connect(redis.url)
+ * clients.disconnectAll()
+ * ```
+ */
+export function redisClients<C extends TestClient>(make: (url: string) => C): { readonly all: readonly C[]; connect(url: string): Promise<C>; disconnectAll(): void } {
+  const made: C[] = [];
+  return {
+    all: made,
+    async connect(url) {
+      const c = make(url);
+      c.on('error', () => {}); // connection errors are expected while the server is stopped
+      made.push(c);
+      if (c.status !== 'ready') await new Promise<void>((resolve) => c.once('ready', () => resolve()));
+      return c;
+    },
+    disconnectAll() {
+      for (const c of made) c.disconnect();
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Whether a store answers, and since when: told by the store client's own
  * events (Redis connected, connection lost) and by the outcome of every
- * operation the limiters run. An app exposes it on its health route.
+ * operation run on it (a rate limit's count, a DPoP proof's replay claim).
+ * An app exposes it on its health route.
  */
 
 /**
@@ -22,10 +23,12 @@ export interface StoreHealth {
 }
 
 /**
- * The up/down state of one store, shared by every limit counted in it.
- * The limiters mark it after each operation; `redisStore()` also marks it
- * from the client's `ready` / `close` / `reconnecting` / `end` events, so a
- * health route sees an outage even when no request is being limited.
+ * The up/down state of one store, shared by everything that uses it (every
+ * limit counted in a `@depends/rate-limit` store, the DPoP schemes of one
+ * replay store). Each operation's outcome marks it ({@link StoreOutage});
+ * {@link watchRedisClient} also marks it from a Redis client's `ready` /
+ * `close` / `reconnecting` / `end` events, so a health route sees an outage
+ * even when no request uses the store.
  *
  * @example
  * ```ts
