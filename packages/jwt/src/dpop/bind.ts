@@ -4,8 +4,8 @@
  * are allowed), checks the proof, the token, the key binding, the scopes
  * and the replay, and documents and challenges itself.
  */
-import { createHash } from 'node:crypto';
-import { HTTPException, safeEqual, type ReadResult, type RequestView, type VerifyContext } from '@depends/core';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { HTTPException, type ReadResult, type RequestView, type VerifyContext } from '@depends/core';
 import { bearerChallenge, found, MISSING, readAuthorization } from '@depends/core/schemes';
 import { dpopChallenge, dpopInsufficientScope, dpopInvalidToken, invalidDpopProof, useDpopNonce, type DpopChallengeParams } from './challenges.js';
 import type { DpopBinding } from './dpop.js';
@@ -172,7 +172,7 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
     }
     const jkt = confirmationOf(value);
     if (jkt === undefined) throw dpopInvalidToken('The token is not bound to a DPoP key (no cnf.jkt)', params, withNonce());
-    if (!safeEqual(jkt, checked.jkt)) throw dpopInvalidToken('The token is bound to another key than the DPoP proof', params, withNonce());
+    if (!sameThumbprint(jkt, checked.jkt)) throw dpopInvalidToken('The token is bound to another key than the DPoP proof', params, withNonce());
     checkScopes(value, required, () => dpopInsufficientScope(required.scopeStr, params));
     // last, once everything else holds: the proof is used once
     const key = createHash('sha256').update(`${checked.jkt}\n${checked.jti}`).digest('base64url');
@@ -188,4 +188,11 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
     // 503: the provider (every token scheme), or the replay store down with onStoreDown 'refuse'
     responses: [503],
   };
+}
+
+/** Two JWK thumbprints compared in constant time (node:crypto; both are base64url SHA-256, so of one length when well formed). */
+function sameThumbprint(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -32,11 +32,21 @@ function normalisePercent(path: string): string {
  * ```
  */
 export function normaliseHtu(uri: string): string | undefined {
-  if (!URL.canParse(uri)) return undefined;
-  const url = new URL(uri);
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') return undefined;
-  return `${url.protocol}//${url.host}${normalisePercent(url.pathname)}`;
+  // a client names the same few URLs again and again: each is parsed once (bounded; a flood of new ones is parsed each time)
+  const known = normalised.get(uri);
+  if (known !== undefined) return known || undefined;
+  let result: string | undefined;
+  if (URL.canParse(uri)) {
+    const url = new URL(uri);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '') result = `${url.protocol}//${url.host}${normalisePercent(url.pathname)}`;
+  }
+  if (normalised.size < MAX_NORMALISED) normalised.set(uri, result ?? '');
+  return result;
 }
+
+/** {@link normaliseHtu}'s answers by the `htu` given (`''`: not a usable URI). */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 1024;
 
 /**
  * Checks a `publicOrigin` for DPoP: an absolute http(s) URL with nothing
