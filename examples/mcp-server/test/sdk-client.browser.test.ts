@@ -12,18 +12,14 @@
  * Without /usr/bin/chromium the suite is skipped, except under CI=true,
  * where it fails with a message saying what to install.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runBrowserTests, useChromium } from '../../../tests/support/browser.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ADAPTERS, payloadOf, startBoth, type Running } from './helpers.js';
 import { MemoryOAuthClient, startCallback, type Callback } from './client.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
 
 /** One request the SDK client made, and the answer's status. */
 interface Sent {
@@ -34,20 +30,8 @@ interface Sent {
   readonly challenge: string | null;
 }
 
-describe.runIf(available || inCI)('the MCP SDK client signs in through the provider on its own', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!available) {
-      throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests run in CI and must not be skipped there: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowserTests)('the MCP SDK client signs in through the provider on its own', () => {
+  const browser = useChromium();
 
   describe.each(ADAPTERS)('on %s', (framework) => {
     let running: Running;

@@ -11,34 +11,19 @@
  * Without /usr/bin/chromium the suite is skipped, except under CI=true,
  * where it fails with a message saying what to install.
  */
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runBrowserTests, useChromium } from '../../../tests/support/browser.js';
 import type { RunningProvider } from '../src/provider.js';
 import type { RunningApi } from '../src/servers/listen.js';
 import { FRAMEWORKS, freePort, startApi, startTestProvider } from './helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
 const SCREENSHOTS = process.env.SCREENSHOT_DIR || tmpdir();
 
-describe.runIf(available || inCI)('signing in through the provider from the docs page', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!available) {
-      throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests run in CI and must not be skipped there: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowserTests)('signing in through the provider from the docs page', () => {
+  const browser = useChromium();
 
   describe.each(FRAMEWORKS)('on %s', (framework) => {
     let idp: RunningProvider;

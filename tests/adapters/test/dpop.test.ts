@@ -147,24 +147,23 @@ describe.each(harnesses)('$name: DPoP-bound tokens', (harness) => {
     expect(missing.headers['www-authenticate']).toBe('DPoP algs="ES256", Bearer');
   });
 
-  test('trustForwarded: the forwarded origin of the listed proxy (127.0.0.1) is used; from another address the proof cannot be checked', async () => {
+  /** A proof for the forwarded public origin sent to `path` from 127.0.0.1 (a trusted proxy) is accepted; from 127.0.0.2 the request URI cannot be known. */
+  async function forwardedOnlyFromTheProxy(path: string) {
     const token = await boundToken();
     const origin = 'https://public.example.org';
     const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example.org' };
-    const res = await call('/proxied', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied', { origin }), ...forwarded });
+    const res = await call(path, { authorization: `DPoP ${token}`, dpop: await proof(token, path, { origin }), ...forwarded });
     expect([res.status, res.body]).toEqual([200, { sub: 'alice' }]);
-    const stranger = await call('/proxied', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied', { origin }), ...forwarded }, { dispatcher: viaOtherAddress });
+    const stranger = await call(path, { authorization: `DPoP ${token}`, dpop: await proof(token, path, { origin }), ...forwarded }, { dispatcher: viaOtherAddress });
     expect([stranger.status, stranger.headers['www-authenticate']]).toEqual([401, badProof('The request URI cannot be known (no trusted public origin)')]);
+  }
+
+  test('trustForwarded: the forwarded origin of the listed proxy (127.0.0.1) is used; from another address the proof cannot be checked', async () => {
+    await forwardedOnlyFromTheProxy('/proxied');
   });
 
   test('trustForwarded with a CIDR network (127.0.0.0/31): a peer inside it (127.0.0.1) is a trusted proxy, one outside (127.0.0.2) is not', async () => {
-    const token = await boundToken();
-    const origin = 'https://public.example.org';
-    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example.org' };
-    const res = await call('/proxied-net', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied-net', { origin }), ...forwarded });
-    expect([res.status, res.body]).toEqual([200, { sub: 'alice' }]);
-    const stranger = await call('/proxied-net', { authorization: `DPoP ${token}`, dpop: await proof(token, '/proxied-net', { origin }), ...forwarded }, { dispatcher: viaOtherAddress });
-    expect([stranger.status, stranger.headers['www-authenticate']]).toEqual([401, badProof('The request URI cannot be known (no trusted public origin)')]);
+    await forwardedOnlyFromTheProxy('/proxied-net');
   });
 
   test('the document: http schemes DPoP on the routes (one also taking unbound Bearer tokens)', async () => {
