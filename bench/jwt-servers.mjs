@@ -6,12 +6,15 @@
 // for a token with the scope `reports:read`, 401 for a missing or refused
 // token, 403 without the scope.
 //   hello:   no check at all (the framework's own floor)
+//   floor:   hello plus one bare signature check of the token (node:crypto, key object made once): what any JWT route must at least cost
 //   manual:  a hand-written check with jose (`createRemoteJWKSet` + `jwtVerify`, cached keys)
 //   fastjwt: a hand-written check with fast-jwt (the public key given as PEM, no key set)
 //   depends: `jwtBearer()` from @depends/jwt with `security(…, { scopes })`
 //   cached:  the same with `tokenCache: true`
 //   map:     an opaque token looked up in a Map, through depends (`httpBearer()` + the lookup + scopes)
 // Spawned with an IPC channel, it answers any message with its `process.cpuUsage()`.
+import { Buffer } from 'node:buffer';
+import { constants, createPublicKey, verify } from 'node:crypto';
 import { createServer } from 'node:http';
 import express from 'express';
 import Koa from 'koa';
@@ -68,7 +71,19 @@ async function fastJwtCheck(authorization) {
   }
 }
 
-const checks = { hello: async () => ({ body: { sub: 'reports-service', scopes: [SCOPE] } }), manual: joseCheck, fastjwt: fastJwtCheck };
+// The floor: the framework's hello route plus one bare signature check of the token (node:crypto on a key object made once), nothing else.
+const floorKey = createPublicKey(publicPem);
+const floorOptions = alg.startsWith('ES') ? { key: floorKey, dsaEncoding: 'ieee-p1363' } : alg.startsWith('PS') ? { key: floorKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST } : floorKey;
+const floorDigest = alg === 'EdDSA' ? null : `sha${alg.slice(2)}`;
+async function floorCheck(authorization) {
+  const token = bearerOf(authorization);
+  if (token === undefined) return NOT_AUTHENTICATED;
+  const dot = token.lastIndexOf('.');
+  if (!verify(floorDigest, Buffer.from(token.slice(0, dot), 'latin1'), floorOptions, Buffer.from(token.slice(dot + 1), 'base64url'))) return INVALID;
+  return { body: { sub: 'reports-service', scopes: [SCOPE] } };
+}
+
+const checks = { hello: async () => ({ body: { sub: 'reports-service', scopes: [SCOPE] } }), floor: floorCheck, manual: joseCheck, fastjwt: fastJwtCheck };
 
 // Declared once with depends.
 const routers = {
