@@ -18,7 +18,7 @@
  * await app.listen({ port: 3000 })
  * ```
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteHandlerMethod, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HookHandlerDoneFunction, RouteHandlerMethod, preHandlerHookHandler } from 'fastify';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
 import { AdapterKit, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
@@ -27,6 +27,20 @@ import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, Ta
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
+
+/** What a guard's decision returns when the request may go on (a refusal returns the reply it wrote). */
+const PASSED = Symbol('passed');
+
+/** Tells Fastify to go on once a guard passed (at once when it decided synchronously); after a refusal the reply is sent and nothing is called. */
+function goOn(decided: unknown, done: HookHandlerDoneFunction): void {
+  if (decided === PASSED) return done();
+  if (typeof (decided as PromiseLike<unknown> | undefined)?.then === 'function') {
+    (decided as PromiseLike<unknown>).then(
+      (result) => void (result === PASSED && done()),
+      (error: unknown) => done(error as Error),
+    );
+  }
+}
 
 /**
  * A guard on Fastify: a `preHandler` hook, plus the typed accessor of the
@@ -39,7 +53,7 @@ export type { GuardOptions, GuardRouteOptions } from '@depends/core';
  * app.get('/me', (request) => auth.values(request).user)
  * ```
  */
-export type FastifyGuard<V extends object> = preHandlerAsyncHookHandler & {
+export type FastifyGuard<V extends object> = preHandlerHookHandler & {
   /** The values the guard resolved for this request; throws when it did not run for it. */
   values(request: FastifyRequest): V;
 };
@@ -325,9 +339,11 @@ export class DependsFastify {
     const kit = this.#kit;
     const gate = this.#gate;
     const resolved = guardValues<FastifyRequest, Values<I>>('auth.values(request)');
-    const guard = async function (request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    // a callback hook: a decision taken synchronously goes on at once, with no promise for Fastify to wait on
+    const guard = function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
       // the not-found handler is app code; a route the onRoute hook did not see: the strictest requirement
-      return gate.decideWith(reply, () => (request.is404 ? gate.strictSteps(reply, [guard]) : gate.forOwnRoute(reply, guard, routeOf(request))), () => undefined);
+      const decided = gate.decideWith(reply, () => (request.is404 ? gate.strictSteps(reply, [guard]) : gate.forOwnRoute(reply, guard, routeOf(request))), () => PASSED);
+      goOn(decided, done);
     };
     kit.guards.add(guard, inputs, options);
     gate.accessor(guard, (reply: FastifyReply, values: Values<I>) => resolved.set(reply.request, values));
@@ -346,13 +362,13 @@ export class DependsFastify {
    * app.get('/notes/:id', { preHandler: [d.route({ summary: 'One note', response: Note })] }, getNote)
    * ```
    */
-  route(options: GuardRouteOptions): preHandlerAsyncHookHandler {
+  route(options: GuardRouteOptions): preHandlerHookHandler {
     const kit = this.#kit;
     // added to a context instead (every route of it): refused, as a guard reads the markers of the route only
-    const marker: preHandlerAsyncHookHandler = async (request, reply) => {
+    const marker: preHandlerHookHandler = function (request, reply, done) {
       const route = routeOf(request);
-      if (route && !route.before.includes(marker)) return write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), misplacedMarker(`${route.method} ${route.path}`)));
-      return undefined;
+      if (route && !route.before.includes(marker)) return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), misplacedMarker(`${route.method} ${route.path}`)));
+      done();
     };
     kit.guards.mark(marker, options);
     return marker;
