@@ -2,13 +2,13 @@
  * Test helpers: the identity provider of `examples/oidc-api` and the MCP
  * server on each framework, on 127.0.0.1, talked to over HTTP with undici.
  */
-import { createServer } from 'node:net';
 import { request } from 'undici';
 import { startProvider, type ProviderOptions, type RunningProvider } from 'oidc-api/provider';
 import { FRAMEWORKS, type Framework } from '../src/config.js';
 import { serverFor } from '../src/servers/index.js';
 import type { RunningMcp } from '../src/servers/listen.js';
 import { MCP_SCOPES } from '../src/tools.js';
+import { freePort } from '../../../tests/support/ports.js';
 
 /**
  * The frameworks to test: those `DEPENDS_ADAPTERS` names (comma-separated,
@@ -31,16 +31,7 @@ export const TEST_CLIENTS = {
   other: { id: 'other-service', secret: 'other-service-secret' },
 } as const;
 
-/** A port free right now on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
+export { freePort };
 
 /** The provider and the MCP server of one test. */
 export interface Running {

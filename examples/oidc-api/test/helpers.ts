@@ -3,12 +3,12 @@
  * 127.0.0.1, talked to over HTTP with undici; tokens from the provider's
  * token endpoint.
  */
-import { createServer } from 'node:net';
 import { request } from 'undici';
 import type { Framework } from '../src/config.js';
 import { SERVICE_CLIENT, startProvider, type ProviderOptions, type RunningProvider } from '../src/provider.js';
 import { serverFor } from '../src/servers/index.js';
 import type { RunningApi, StartOptions } from '../src/servers/listen.js';
+import { freePort } from '../../../tests/support/ports.js';
 
 export { FRAMEWORKS } from '../src/config.js';
 
@@ -22,16 +22,7 @@ export const TEST_CLIENTS = {
   other: { id: 'other-service', secret: 'other-service-secret' },
 } as const;
 
-/** A port free right now on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
+export { freePort };
 
 /** Starts the provider with the test clients, for an API at `apiUrl`. */
 export function startTestProvider(apiUrl: string, options: Partial<ProviderOptions> = {}): Promise<RunningProvider> {
