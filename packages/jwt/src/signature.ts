@@ -107,6 +107,59 @@ function headerOf(token: string, dot: number, options: JWTVerifyOptions): JWTHea
 }
 
 /**
+ * Whether `signature` (base64url) is `alg`'s signature of `input` (the
+ * JWS signing input) under `key`, checked with `node:crypto`'s synchronous
+ * `verify`. Throws jose's `JWSSignatureVerificationFailed` when the
+ * signature cannot even be checked (a malformed one).
+ */
+function signatureHolds(alg: Algorithm, key: KeyObject, input: string, signature: string): boolean {
+  const data = Buffer.from(input, 'latin1');
+  const bytes = Buffer.from(signature, 'base64url');
+  try {
+    return alg.key === 'pss'
+      ? verifySignature(alg.digest, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, bytes)
+      : alg.key === 'ecdsa'
+        ? verifySignature(alg.digest, data, { key, dsaEncoding: 'ieee-p1363' }, bytes)
+        : verifySignature(alg.digest, data, key, bytes);
+  } catch (cause) {
+    throw new errors.JWSSignatureVerificationFailed(undefined, { cause });
+  }
+}
+
+/**
+ * A key jose imported (a WebCrypto public key) as a `node:crypto` key object
+ * for the JWS algorithm `alg`, or `undefined` when this path cannot take it
+ * (another algorithm or curve, a short RSA key, a runtime without key
+ * objects): the caller then verifies with jose.
+ *
+ * @example
+ * ```ts
+ * const object = keyObjectFor(await importJWK(jwk, 'ES256'), 'ES256')
+ * ```
+ */
+export function keyObjectFor(key: unknown, alg: string): KeyObject | undefined {
+  const algorithm = ALGORITHMS[alg];
+  return algorithm === undefined ? undefined : keyObjectOf(key, algorithm);
+}
+
+/**
+ * Checks a compact JWS's signature with a key object from
+ * {@link keyObjectFor}: `true` when it holds, `false` when not, jose's
+ * `JWSSignatureVerificationFailed` when it is malformed.
+ *
+ * @example
+ * ```ts
+ * if (!compactSignatureHolds(proof, 'ES256', object)) throw new Error('bad signature')
+ * ```
+ */
+export function compactSignatureHolds(jws: string, alg: string, key: KeyObject): boolean {
+  const algorithm = ALGORITHMS[alg];
+  const dot = jws.lastIndexOf('.');
+  if (algorithm === undefined || dot < 0 || (jws.length - dot - 1) % 4 === 1) throw new errors.JWSSignatureVerificationFailed();
+  return signatureHolds(algorithm, key, jws.slice(0, dot), jws.slice(dot + 1));
+}
+
+/**
  * Verifies a compact JWT like jose's `jwtVerify(token, getKey, options)`,
  * with the same result and the same errors, checking the signature with a
  * synchronous `node:crypto` verify. Only tokens this path recognises in
@@ -128,20 +181,7 @@ export async function verifyJwt(token: string, getKey: JWTVerifyGetKey, options:
   const object = keyObjectOf(key, alg);
   const signaturePart = token.slice(second + 1);
   if (object === undefined || signaturePart.length % 4 === 1) return jwtVerify(token, key as CryptoKey, options);
-  const input = Buffer.from(token.slice(0, second), 'latin1');
-  const signature = Buffer.from(signaturePart, 'base64url');
-  let valid: boolean;
-  try {
-    valid =
-      alg.key === 'pss'
-        ? verifySignature(alg.digest, input, { key: object, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature)
-        : alg.key === 'ecdsa'
-          ? verifySignature(alg.digest, input, { key: object, dsaEncoding: 'ieee-p1363' }, signature)
-          : verifySignature(alg.digest, input, object, signature);
-  } catch (cause) {
-    throw new errors.JWSSignatureVerificationFailed(undefined, { cause });
-  }
-  if (!valid) throw new errors.JWSSignatureVerificationFailed();
+  if (!signatureHolds(alg, object, token.slice(0, second), signaturePart)) throw new errors.JWSSignatureVerificationFailed();
   // the signature holds: jose's own claims validation on the payload as signed
   const { payload } = UnsecuredJWT.decode(`${claimsHeader(header.typ)}.${token.slice(first + 1, second)}.`, options);
   return { payload, protectedHeader: header, key: key as CryptoKey } as JWTVerifyResult;

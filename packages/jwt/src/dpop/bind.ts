@@ -146,7 +146,7 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
       const proof = readProofHeader(request);
       if (proof === undefined) throw new ProofRefused('The request has no DPoP proof header');
       const origin = binding.originOf(request);
-      checked = await checkProof(proof, request.method, {
+      const proofChecked = checkProof(proof, request.method, {
         algorithms: binding.algorithms,
         htu: origin === undefined ? undefined : requestHtu(origin, request),
         normalise: normaliseHtu,
@@ -155,6 +155,7 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
         accessToken: token,
         ...(nonces ? { acceptsNonce: (nonce: unknown) => nonces.accepts(nonce) } : {}),
       });
+      checked = proofChecked instanceof Promise ? await proofChecked : proofChecked;
     } catch (error) {
       if (!(error instanceof ProofRefused)) throw error;
       if (error.nonce && nonces) throw useDpopNonce(nonces.current(), params);
@@ -175,8 +176,8 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
     if (!sameThumbprint(jkt, checked.jkt)) throw dpopInvalidToken('The token is bound to another key than the DPoP proof', params, withNonce());
     checkScopes(value, required, () => dpopInsufficientScope(required.scopeStr, params));
     // last, once everything else holds: the proof is used once
-    const key = createHash('sha256').update(`${checked.jkt}\n${checked.jti}`).digest('base64url');
-    if (!(await replay.claim(key, ttl))) throw invalidDpopProof('The DPoP proof was already used (jti)', params, withNonce());
+    const claimed = replay.claim(replayKey(checked.jkt, checked.jti), ttl);
+    if (!(typeof claimed === 'boolean' ? claimed : await claimed)) throw invalidDpopProof('The DPoP proof was already used (jti)', params, withNonce());
     return value;
   };
 
@@ -195,4 +196,14 @@ function sameThumbprint(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The replay store's key for a proof: its key's thumbprint (always 43
+ * base64url characters) and its `jti` — as is when short, hashed when long
+ * (a `jti` is the client's to choose; a store key stays small). The two
+ * forms use different separators and cannot meet.
+ */
+function replayKey(jkt: string, jti: string): string {
+  return jti.length <= 64 ? `${jkt}.${jti}` : `${jkt}#${createHash('sha256').update(jti).digest('base64url')}`;
 }

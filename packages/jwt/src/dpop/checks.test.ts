@@ -194,3 +194,65 @@ describe('RFC 9449 §4.3 point 12 and the token itself: 401 invalid_token', () =
     expect([allowed.status, allowed.json()]).toEqual([200, { sub: 'alice' }]);
   });
 });
+
+describe('the proof header, read once per client key and still checked per route', () => {
+  const manual = (header: Record<string, unknown>, claims: Record<string, unknown>, sign: (input: string) => Buffer) => {
+    const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    return `${input}.${sign(input).toString('base64url')}`;
+  };
+
+  test('a proof that says it is expired (exp) or not valid yet (nbf) is refused; with a valid exp it is used', async () => {
+    expect(refusal(await send({ claims: { exp: now() - 30 } }))).toEqual([401, badProof('The DPoP proof is expired or not valid yet')]);
+    expect(refusal(await send({ claims: { nbf: now() + 120 } }))).toEqual([401, badProof('The DPoP proof is expired or not valid yet')]);
+    expect(refusal(await send({ claims: { exp: 'tomorrow' } }))).toEqual([401, badProof('The DPoP proof is expired or not valid yet')]);
+    expect((await send({ claims: { exp: now() + 60, nbf: now() - 1 } })).status).toBe(200);
+  });
+
+  test('a crit header parameter is not understood: refused', async () => {
+    const token = await bound();
+    const { createPrivateKey, sign } = await import('node:crypto');
+    const signer = createPrivateKey({ key: (await exportJWK(key.privateKey)) as never, format: 'jwk' });
+    const claims = { jti: 'with-crit', htm: 'GET', htu: `${ORIGIN}/me`, iat: now(), ath: (await import('./proof.js')).accessTokenHash(token) };
+    const proof = manual({ typ: 'dpop+jwt', alg: 'ES256', jwk: key.jwk, crit: ['x-ext'], 'x-ext': 1 }, claims, (input) => sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }));
+    expect(refusal(await send({}, { token, proof }))).toEqual([401, badProof('The DPoP proof key (jwk) or signature cannot be used')]);
+  });
+
+  test('a header another route allows is still refused where its algorithm is not allowed', async () => {
+    const ps = await clientKey('PS256');
+    const token = await idp.sign({ sub: 'alice', cnf: { jkt: ps.jkt } });
+    const wide = new DependsApp();
+    wide.route('GET', '/me', { auth: jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256', 'PS256'] }) }) }, ({ auth }) => ({ sub: auth.claims.sub }));
+    const proof = () => proofFor(ps, { htm: 'GET', htu: `${ORIGIN}/me`, token });
+    const res = await wide.request({ method: 'GET', url: '/me', headers: { authorization: `DPoP ${token}`, dpop: await proof() } });
+    expect([res.status, res.json()]).toEqual([200, { sub: 'alice' }]);
+    // the same header (same key), now known: the ES256-only route refuses it as before
+    const narrow = await app.request({ method: 'GET', url: '/me', headers: { authorization: `DPoP ${token}`, dpop: await proof() } });
+    expect(refusal(narrow)).toEqual([401, badProof('The DPoP proof is signed with an algorithm that is not allowed')]);
+  });
+
+  test('a key the fast path does not take (a 1024-bit RSA key) goes to jose, which refuses it', async () => {
+    const { generateKeyPairSync, sign } = await import('node:crypto');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const { calculateJwkThumbprint } = await import('jose');
+    const token = await idp.sign({ sub: 'alice', cnf: { jkt: await calculateJwkThumbprint(jwk as never, 'sha256') } });
+    const wide = new DependsApp();
+    wide.route('GET', '/me', { auth: jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256', 'RS256'] }) }) }, ({ auth }) => ({ sub: auth.claims.sub }));
+    const { accessTokenHash } = await import('./proof.js');
+    const proof = manual({ typ: 'dpop+jwt', alg: 'RS256', jwk }, { jti: 'short-key', htm: 'GET', htu: `${ORIGIN}/me`, iat: now(), ath: accessTokenHash(token) }, (input) => sign('sha256', Buffer.from(input), privateKey));
+    const res = await wide.request({ method: 'GET', url: '/me', headers: { authorization: `DPoP ${token}`, dpop: proof } });
+    expect(refusal(res)).toEqual([401, badProof('The DPoP proof key (jwk) or signature cannot be used', 'ES256 RS256')]);
+  });
+
+  test('a payload that is not a JSON object, under a known header and a valid signature, is refused', async () => {
+    const token = await bound();
+    const good = await proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token });
+    const { createPrivateKey, sign } = await import('node:crypto');
+    const signer = createPrivateKey({ key: (await exportJWK(key.privateKey)) as never, format: 'jwk' });
+    const header = JSON.parse(Buffer.from(good.split('.')[0], 'base64url').toString());
+    for (const claims of [['a'], 'text', null]) {
+      const proof = manual(header, claims as never, (input) => sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }));
+      expect(refusal(await send({}, { token, proof })), JSON.stringify(claims)).toEqual([401, badProof('The DPoP proof is not a JWT')]);
+    }
+  });
+});

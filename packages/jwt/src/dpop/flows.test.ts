@@ -252,6 +252,42 @@ describe('the replay store', () => {
     expect(events).toEqual(['down:refuse:Error: connect ECONNREFUSED redis://***@10.0.0.5:6379', 'up:refuse:']);
   });
 
+  test('a store that answers synchronously (true, false, or a throw) is used the same way: replay refused, an outage a 503 or allowed', async () => {
+    const seen = new Set<string>();
+    let down = false;
+    const keys: string[] = [];
+    const sync: ReplayStore = {
+      claim: (k) => {
+        if (down) throw new Error('store gone');
+        keys.push(k);
+        return seen.has(k) ? false : (seen.add(k), true);
+      },
+      status: new StoreStatus(),
+      shared: true,
+    };
+    const refusing = appWith({ store: sync, onStoreEvent: () => {} });
+    const allowing = appWith({ store: sync, onStoreDown: 'allow', onStoreEvent: () => {} });
+    const token = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
+    const proof = await proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token });
+    const send = (app: DependsApp, dpopProof: string) => app.request({ method: 'GET', url: '/me', headers: { authorization: `DPoP ${token}`, dpop: dpopProof } });
+    expect((await send(refusing.app, proof)).status).toBe(200);
+    expect((await send(refusing.app, proof)).status).toBe(401);
+    // a long jti is hashed into the key; the same long jti twice is still a replay
+    const long = await proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token, claims: { jti: 'j'.repeat(500) } });
+    expect((await send(refusing.app, long)).status).toBe(200);
+    expect((await send(refusing.app, long)).status).toBe(401);
+    expect(keys.every((k) => k.length <= 43 + 1 + 64)).toBe(true);
+    down = true;
+    const fresh = () => proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token });
+    const refused = await send(refusing.app, await fresh());
+    expect([refused.status, refused.header('retry-after')]).toEqual([503, '5']);
+    expect(refusing.binding.health().store).toBe('down');
+    expect((await send(allowing.app, await fresh())).status).toBe(200);
+    down = false;
+    expect((await send(refusing.app, await fresh())).status).toBe(200);
+    expect(refusing.binding.health().store).toBe('up');
+  });
+
   test('a store that does not answer within its timeout is down', async () => {
     const hung: ReplayStore = { claim: () => new Promise<boolean>(() => {}), status: new StoreStatus(), shared: true, timeout: 50 };
     const { app } = appWith({ store: hung, onStoreEvent: () => {} });

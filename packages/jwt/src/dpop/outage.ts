@@ -65,10 +65,23 @@ export class ReplayGuard extends StoreOutage {
   /**
    * Claims a proof: `true` when unseen (or the store is down and the
    * choice is `'allow'`), `false` when seen before; throws the 503 when
-   * the store is down and the choice is `'refuse'`.
+   * the store is down and the choice is `'refuse'`. Synchronous when the
+   * store answers synchronously.
    */
-  async claim(key: string, ttlMs: number): Promise<boolean> {
-    const claimed = await this.run(async () => Boolean(await this.#store.claim(key, ttlMs)));
-    return claimed ?? true; // undefined: the store is down and 'allow' — accepted without the replay check
+  claim(key: string, ttlMs: number): boolean | Promise<boolean> {
+    let answer: boolean | Promise<boolean>;
+    try {
+      answer = this.#store.claim(key, ttlMs);
+    } catch (error) {
+      this.down(error); // throws the 503 with 'refuse'
+      return true; // 'allow': accepted without the replay check
+    }
+    // a store that answers at once (the memory store) needs no timeout and no promise
+    if (typeof answer === 'boolean') {
+      this.up();
+      return answer;
+    }
+    // undefined: the store is down and 'allow' — accepted without the replay check
+    return this.run(async () => Boolean(await answer)).then((claimed) => claimed ?? true);
   }
 }

@@ -6,10 +6,10 @@
  * server issues them. What needs the access token (the key binding) and the
  * replay store comes after, in `binding.ts`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { RequestView } from '@depends/core';
-import { calculateJwkThumbprint, decodeProtectedHeader, errors, importJWK, type JWK } from 'jose';
-import { verifyJwt } from '../signature.js';
+import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, errors, importJWK, type JWK } from 'jose';
+import { compactSignatureHolds, keyObjectFor } from '../signature.js';
 
 /** Why a proof was refused: the `error_description` of its 401. */
 export class ProofRefused extends Error {
@@ -60,8 +60,19 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
  * ```
  */
 export function accessTokenHash(token: string): string {
-  return createHash('sha256').update(token, 'ascii').digest('base64url');
+  // a client sends the same token with every proof until it expires: each is hashed once (bounded)
+  let hash = tokenHashes.get(token);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(token, 'ascii').digest('base64url');
+    if (tokenHashes.size >= MAX_TOKEN_HASHES) tokenHashes.delete(tokenHashes.keys().next().value!);
+    tokenHashes.set(token, hash);
+  }
+  return hash;
 }
+
+/** {@link accessTokenHash}'s answers by token, the oldest dropped first. */
+const tokenHashes = new Map<string, string>();
+const MAX_TOKEN_HASHES = 512;
 
 /**
  * The one `DPoP` header of a request: `undefined` when there is none; a
@@ -83,81 +94,125 @@ export function readProofHeader(request: RequestView): string | undefined {
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-/** A proof key, imported once: a client signs every proof with the same key for the token's lifetime. */
-interface EmbeddedKey {
+/**
+ * A proof header already checked, by its encoded form: a client signs every
+ * proof with the same key and algorithm, so the header segment repeats and
+ * is parsed, checked and its key imported once (at most {@link MAX_HEADERS},
+ * the oldest dropped first; refusals are not kept).
+ */
+interface KnownHeader {
+  readonly alg: string;
+  /** The embedded public key, as a `node:crypto` key object for `alg` (`undefined`: verified by jose). */
+  readonly object: KeyObject | undefined;
+  /** The key as jose imported it. */
   readonly key: CryptoKey;
   /** Its RFC 7638 thumbprint. */
   readonly jkt: string;
 }
 
-/** Keys by algorithm and public members (at most {@link MAX_KEYS}, the oldest dropped first). */
-const embeddedKeys = new Map<string, EmbeddedKey>();
-const MAX_KEYS = 1000;
+const knownHeaders = new Map<string, KnownHeader>();
+const MAX_HEADERS = 1000;
 const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
 
-/**
- * The public key a proof carries, imported for its `alg` (what jose's
- * `EmbeddedJWK` does, remembered by the key's public members), with its
- * thumbprint. Throws for a key that is not a public key of that algorithm.
- */
-async function embeddedKey(jwk: JWK, alg: string): Promise<EmbeddedKey> {
-  const id = JSON.stringify([alg, ...PUBLIC_MEMBERS.map((member) => (typeof jwk[member] === 'string' ? jwk[member] : null))]);
-  const known = embeddedKeys.get(id);
-  if (known !== undefined) return known;
+/** Parses and checks a proof's protected header (typ, alg, a public jwk) and imports its key. */
+async function readHeader(encoded: string, algorithms: readonly string[]): Promise<KnownHeader> {
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(`${encoded}..`) as Record<string, unknown>;
+  } catch {
+    throw new ProofRefused('The DPoP proof is not a JWT');
+  }
+  if (header.typ !== 'dpop+jwt') throw new ProofRefused('The DPoP proof does not have typ "dpop+jwt"');
+  const alg = header.alg;
+  if (typeof alg !== 'string' || !algorithms.includes(alg)) throw new ProofRefused('The DPoP proof is signed with an algorithm that is not allowed');
+  // nothing this server would have to understand (RFC 7515 §4.1.11), no unencoded payload
+  if ('crit' in header || 'b64' in header) throw new ProofRefused('The DPoP proof key (jwk) or signature cannot be used');
+  const jwk = header.jwk as JWK | undefined;
+  if (jwk === null || typeof jwk !== 'object' || Array.isArray(jwk)) throw new ProofRefused('The DPoP proof has no public key (jwk)');
+  if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw new ProofRefused('The DPoP proof key (jwk) holds private key material');
   const publicJwk: JWK = {};
   for (const member of PUBLIC_MEMBERS) if (typeof jwk[member] === 'string') publicJwk[member] = jwk[member];
-  const key = await importJWK({ ...publicJwk, ext: true }, alg);
-  if (key instanceof Uint8Array || key.type !== 'public') throw new ProofRefused('The DPoP proof key (jwk) is not a public key');
-  const entry = { key, jkt: await calculateJwkThumbprint(publicJwk, 'sha256') };
-  if (embeddedKeys.size >= MAX_KEYS) embeddedKeys.delete(embeddedKeys.keys().next().value!);
-  embeddedKeys.set(id, entry);
+  let entry: KnownHeader;
+  try {
+    // what jose's EmbeddedJWK does: the key imported for the header's alg, public only
+    const key = await importJWK({ ...publicJwk, ext: true }, alg);
+    if (key instanceof Uint8Array || key.type !== 'public') throw new ProofRefused('The DPoP proof key (jwk) is not a public key');
+    entry = { alg, key, object: keyObjectFor(key, alg), jkt: await calculateJwkThumbprint(publicJwk, 'sha256') };
+  } catch (error) {
+    if (error instanceof ProofRefused) throw error;
+    throw new ProofRefused('The DPoP proof key (jwk) cannot be used with its algorithm');
+  }
+  if (knownHeaders.size >= MAX_HEADERS) knownHeaders.delete(knownHeaders.keys().next().value!);
+  knownHeaders.set(encoded, entry);
   return entry;
+}
+
+/** The proof's claims, signed by its header's key: jose's own verification where the key is not a key object here. */
+async function verifiedByJose(proof: string, header: KnownHeader, algorithms: readonly string[]): Promise<Record<string, unknown>> {
+  let payload: Uint8Array;
+  try {
+    ({ payload } = await compactVerify(proof, header.key, { algorithms: [...algorithms] }));
+  } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed) throw new ProofRefused('The DPoP proof signature is invalid');
+    throw new ProofRefused('The DPoP proof key (jwk) or signature cannot be used');
+  }
+  return claimsOf(payload);
+}
+
+/** The proof's payload segment as a JSON object, or a refusal. */
+function claimsOf(segment: string | Uint8Array): Record<string, unknown> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(typeof segment === 'string' ? Buffer.from(segment, 'base64url').toString('utf8') : new TextDecoder('utf-8', { fatal: true }).decode(segment));
+  } catch {
+    throw new ProofRefused('The DPoP proof is not a JWT');
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new ProofRefused('The DPoP proof is not a JWT');
+  return payload as Record<string, unknown>;
 }
 
 /**
  * Checks a proof against the request (every point of RFC 9449 §4.3 that
  * does not need the token's claims or the replay store), throwing
- * {@link ProofRefused} with the point that failed.
+ * {@link ProofRefused} with the point that failed. Synchronous once the
+ * client's proof header has been seen (the usual case), a promise the
+ * first time.
  *
  * @example
  * ```ts
  * const { jkt, jti } = await checkProof(proof, 'GET', { algorithms: ['ES256'], htu, normalise: normaliseHtu, maxAge: 60, clockTolerance: 5, accessToken: token })
  * ```
  */
-export async function checkProof(proof: string, method: string, expected: ProofExpectation): Promise<CheckedProof> {
+export function checkProof(proof: string, method: string, expected: ProofExpectation): CheckedProof | Promise<CheckedProof> {
   if (!COMPACT_JWS.test(proof)) throw new ProofRefused('The DPoP proof is not a JWT');
-  let header: ReturnType<typeof decodeProtectedHeader>;
+  const first = proof.indexOf('.');
+  const encoded = proof.slice(0, first);
+  const known = knownHeaders.get(encoded);
+  if (known !== undefined) {
+    if (!expected.algorithms.includes(known.alg)) throw new ProofRefused('The DPoP proof is signed with an algorithm that is not allowed');
+    if (known.object !== undefined) return checkClaims(verifiedHere(proof, known, first), known, method, expected);
+  }
+  return (async () => {
+    const header = known ?? (await readHeader(encoded, expected.algorithms));
+    const payload = header.object !== undefined ? verifiedHere(proof, header, first) : await verifiedByJose(proof, header, expected.algorithms);
+    return checkClaims(payload, header, method, expected);
+  })();
+}
+
+/** The proof's claims once its signature holds under the header's key object. */
+function verifiedHere(proof: string, header: KnownHeader, first: number): Record<string, unknown> {
+  let holds: boolean;
   try {
-    header = decodeProtectedHeader(proof);
+    holds = compactSignatureHolds(proof, header.alg, header.object!);
   } catch {
-    throw new ProofRefused('The DPoP proof is not a JWT');
+    holds = false;
   }
-  if (header.typ !== 'dpop+jwt') throw new ProofRefused('The DPoP proof does not have typ "dpop+jwt"');
-  if (typeof header.alg !== 'string' || !expected.algorithms.includes(header.alg)) {
-    throw new ProofRefused('The DPoP proof is signed with an algorithm that is not allowed');
-  }
-  const jwk = header.jwk as JWK | undefined;
-  if (jwk === null || typeof jwk !== 'object' || Array.isArray(jwk)) throw new ProofRefused('The DPoP proof has no public key (jwk)');
-  if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw new ProofRefused('The DPoP proof key (jwk) holds private key material');
-  let payload: Record<string, unknown>;
-  let embedded: EmbeddedKey;
-  try {
-    embedded = await embeddedKey(jwk, header.alg);
-  } catch (error) {
-    if (error instanceof ProofRefused) throw error;
-    throw new ProofRefused('The DPoP proof key (jwk) cannot be used with its algorithm');
-  }
-  try {
-    ({ payload } = await verifyJwt(proof, () => embedded.key, { typ: 'dpop+jwt', algorithms: [...expected.algorithms] }));
-  } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed) throw new ProofRefused('The DPoP proof signature is invalid');
-    if (error instanceof errors.JOSEAlgNotAllowed) throw new ProofRefused('The DPoP proof is signed with an algorithm that is not allowed');
-    if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) {
-      // exp/nbf in a proof are not required, but a proof that says it is expired is not used
-      throw new ProofRefused('The DPoP proof is expired or not valid yet');
-    }
-    throw new ProofRefused('The DPoP proof key (jwk) or signature cannot be used');
-  }
+  if (!holds) throw new ProofRefused('The DPoP proof signature is invalid');
+  return claimsOf(proof.slice(first + 1, proof.lastIndexOf('.')));
+}
+
+/** The claims of a proof whose signature holds, checked against the request. */
+function checkClaims(payload: Record<string, unknown>, header: KnownHeader, method: string, expected: ProofExpectation): CheckedProof {
   for (const claim of ['jti', 'htm', 'htu'] as const) {
     if (typeof payload[claim] !== 'string' || payload[claim] === '') throw new ProofRefused(`The DPoP proof has no "${claim}" claim`);
   }
@@ -166,6 +221,11 @@ export async function checkProof(proof: string, method: string, expected: ProofE
   if (expected.htu === undefined) throw new ProofRefused('The request URI cannot be known (no trusted public origin)');
   if (expected.normalise(payload.htu as string) !== expected.htu) throw new ProofRefused('The DPoP proof is for another URL (htu)');
   const now = Date.now() / 1000;
+  // exp and nbf are not required in a proof, but one that says it is expired or not valid yet is not used
+  const { exp, nbf } = payload;
+  if ((exp !== undefined && (typeof exp !== 'number' || !(exp > now - expected.clockTolerance))) || (nbf !== undefined && (typeof nbf !== 'number' || !(nbf <= now + expected.clockTolerance)))) {
+    throw new ProofRefused('The DPoP proof is expired or not valid yet');
+  }
   if (payload.iat > now + expected.clockTolerance) throw new ProofRefused('The DPoP proof is issued in the future (iat)');
   if (payload.iat < now - expected.maxAge - expected.clockTolerance) throw new ProofRefused('The DPoP proof is too old (iat)');
   if (typeof payload.ath !== 'string') throw new ProofRefused('The DPoP proof has no "ath" claim');
@@ -173,5 +233,5 @@ export async function checkProof(proof: string, method: string, expected: ProofE
   if (expected.acceptsNonce !== undefined && !expected.acceptsNonce(payload.nonce)) {
     throw new ProofRefused(payload.nonce === undefined ? 'The DPoP proof has no nonce' : 'The DPoP proof nonce is not current', true);
   }
-  return { jkt: embedded.jkt, jti: payload.jti as string, iat: payload.iat };
+  return { jkt: header.jkt, jti: payload.jti as string, iat: payload.iat };
 }
