@@ -326,8 +326,16 @@ export class DependsExpress {
     const made = this.#checkpoints.get(route);
     if (made) return made;
     const gate = this.#gate;
-    const checkpoint: RequestHandler = (req, _res, next) =>
-      void gate.atRoute(req, () => this.#entryOf(app, route, req.method), () => routeHandles(route, req.method), next);
+    const own = (req: Request) => routeHandles(route, req.method);
+    const checkpoint: RequestHandler = (req, _res, next) => {
+      let entry: ExpressEntry | undefined;
+      try {
+        entry = this.#entryOf(app, route, req.method);
+      } catch (error) {
+        return void gate.fail(req, error);
+      }
+      void gate.atRoute(req, entry, own, next);
+    };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
   }

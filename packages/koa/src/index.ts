@@ -383,6 +383,7 @@ export class DependsKoa {
     const made = this.#checkpoints.get(layer);
     if (made) return made;
     const gate = this.#gate;
+    const own = () => ownStack(layer);
     const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
       // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
       const known = (ctx as { matched?: unknown[] }).matched?.includes(layer) === true;
@@ -394,7 +395,7 @@ export class DependsKoa {
         } catch (error) {
           return gate.fail(ctx, error);
         }
-      return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, () => ownStack(layer), next);
+      return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, own, next);
     };
     this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;

@@ -66,15 +66,20 @@ export interface GateBinding<K> {
   pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined): void;
 }
 
-/** What the gate remembers of one request. */
+/** What the gate remembers of one request (lists start as one shared empty list, replaced before anything is added). */
 interface RequestState {
   /** Guards placed with `use()` that the request went through, in order. */
   readonly pending: unknown[];
   /** Guards whose strictest requirement the request has passed (a list: there are few guards). */
-  readonly strict: unknown[];
+  strict: unknown[];
   /** Guards already decided at the route the request is at (a route guard placed in the route's own stack skips itself). */
-  readonly decided: unknown[];
+  decided: unknown[];
 }
+
+const NONE: unknown[] = [];
+
+/** `list` with `item` added: `list` itself, or a new list in place of the shared empty one. */
+const added = (list: unknown[], item: unknown): unknown[] => (list === NONE ? [item] : (list.push(item), list));
 
 /**
  * The per-request bookkeeping of guards, keyed by the framework's request
@@ -95,6 +100,8 @@ export class GuardGate<K extends object> {
   readonly #slot = Symbol('depends.guard');
   /** The guards a table entry places in front of its route with `use()`, worked out once per entry. */
   readonly #placedBy = new WeakMap<TableRoute, readonly unknown[]>();
+  /** The steps of one guard at a table entry (the usual case), worked out once per entry and guard. */
+  readonly #single = new WeakMap<TableRoute, Map<unknown, readonly GuardStep[]>>();
   readonly #binding: GateBinding<K> | undefined;
   /** Each guard's typed accessor, fed when it passes (`auth.values(req)`). */
   readonly #setters = new Map<unknown, (key: K, values: Record<string, unknown>) => void>();
@@ -135,18 +142,30 @@ export class GuardGate<K extends object> {
   decide(key: K, steps: readonly GuardStep[], next: () => unknown): MaybePromise<unknown> {
     if (steps.length === 0) return next();
     const b = this.#bound();
-    const view = b.view(key);
-    return this.run(
-      key,
-      steps,
-      view,
-      (step, outcome) => {
-        this.#setters.get(step.guard)?.(key, outcome.values);
-        b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined);
-      },
-      (answer) => b.write(key, answer),
-      next,
-    );
+    return this.#take(key, this.#of(key), steps, 0, b.view(key), b, next);
+  }
+
+  /** {@link GuardGate.decide}'s loop, from step `i` (no closure per request: this runs for every guarded request). */
+  #take(key: K, state: RequestState, steps: readonly GuardStep[], i: number, view: RequestView, b: GateBinding<K>, next: () => unknown): MaybePromise<unknown> {
+    for (; i < steps.length; i++) {
+      const step = steps[i];
+      const outcome = runGuard(this.#app, step.route, view);
+      if (outcome instanceof Promise) {
+        const at = i;
+        return outcome.then((o) => (this.#passed(key, state, step, o, b) ? this.#take(key, state, steps, at + 1, view, b, next) : b.write(key, o.answer!)));
+      }
+      if (!this.#passed(key, state, step, outcome, b)) return b.write(key, outcome.answer!);
+    }
+    return next();
+  }
+
+  /** A step's outcome: `false` when refused; else its values handed on (accessor, binding) and `true`. */
+  #passed(key: K, state: RequestState, step: GuardStep, outcome: GuardOutcome, b: GateBinding<K>): boolean {
+    if (!outcome.values) return false;
+    if (step.strict && !state.strict.includes(step.guard)) state.strict = added(state.strict, step.guard);
+    this.#setters.get(step.guard)?.(key, outcome.values);
+    b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined);
+    return true;
   }
 
   /**
@@ -192,24 +211,24 @@ export class GuardGate<K extends object> {
    *
    * @example
    * ```ts
-   * const checkpoint = (req, res, next) => gate.atRoute(req, () => entryOf(route, req.method), () => routeHandles(route, req.method), next)
+   * const checkpoint = (req, res, next) => gate.atRoute(req, entryOf(route, req.method), (r) => routeHandles(route, r.method), next)
    * ```
    */
-  atRoute(key: K, entry: TableRoute | undefined | (() => TableRoute | undefined), own: readonly unknown[] | (() => readonly unknown[]), next: () => unknown): MaybePromise<unknown> {
-    return this.decideWith(
-      key,
-      () => {
-        const found = typeof entry === 'function' ? entry() : entry;
-        return found === undefined ? this.strictSteps(key) : this.forRoute(key, found, this.#placed(found, own));
-      },
-      next,
-    );
+  atRoute(key: K, entry: TableRoute | undefined | (() => TableRoute | undefined), own: readonly unknown[] | ((key: K) => readonly unknown[]), next: () => unknown): MaybePromise<unknown> {
+    let steps: readonly GuardStep[];
+    try {
+      const found = typeof entry === 'function' ? entry() : entry;
+      steps = found === undefined ? this.strictSteps(key) : this.forRoute(key, found, this.#placed(key, found, own));
+    } catch (error) {
+      return this.fail(key, error);
+    }
+    return this.decide(key, steps, next);
   }
 
-  #placed(entry: TableRoute, own: readonly unknown[] | (() => readonly unknown[])): readonly unknown[] {
+  #placed(key: K, entry: TableRoute, own: readonly unknown[] | ((key: K) => readonly unknown[])): readonly unknown[] {
     let placed = this.#placedBy.get(entry);
     if (!placed) {
-      const mine = typeof own === 'function' ? own() : own;
+      const mine = typeof own === 'function' ? own(key) : own;
       this.#placedBy.set(entry, (placed = entry.before.filter((fn) => this.#guards.isGuard(fn) && !mine.includes(fn))));
     }
     return placed;
@@ -244,7 +263,7 @@ export class GuardGate<K extends object> {
 
   #of(key: K): RequestState {
     const k = key as unknown as Record<symbol, RequestState | undefined>;
-    return (k[this.#slot] ??= { pending: [], strict: [], decided: [] });
+    return (k[this.#slot] ??= { pending: [], strict: NONE, decided: NONE });
   }
 
   /**
@@ -257,8 +276,10 @@ export class GuardGate<K extends object> {
    * ```
    */
   mark(key: K, guard: unknown): void {
-    const s = this.#of(key);
-    if (!s.pending.includes(guard)) s.pending.push(guard);
+    const k = key as unknown as Record<symbol, RequestState | undefined>;
+    const s = k[this.#slot];
+    if (s === undefined) k[this.#slot] = { pending: [guard], strict: NONE, decided: NONE };
+    else if (!s.pending.includes(guard)) s.pending.push(guard);
   }
 
   /**
@@ -306,18 +327,31 @@ export class GuardGate<K extends object> {
    * const steps = gate.forRoute(req, { method: 'GET', path: '/v1/notes/:id', handler, before: [auth] }, [auth])
    * ```
    */
-  forRoute(key: K, entry: TableRoute, placed: readonly unknown[] = []): GuardStep[] {
+  forRoute(key: K, entry: TableRoute, placed: readonly unknown[] = []): readonly GuardStep[] {
     const s = this.#of(key);
-    s.decided.length = 0;
+    // the usual case, one guard placed with use() and nothing else: its step for this route, worked out once
+    if (placed.length === 0 && s.pending.length === 1) {
+      const guard = s.pending[0];
+      s.decided = [guard];
+      let byGuard = this.#single.get(entry);
+      if (byGuard === undefined) this.#single.set(entry, (byGuard = new Map()));
+      let steps = byGuard.get(guard);
+      if (steps === undefined) byGuard.set(guard, (steps = this.#stepsFor(entry, [guard])));
+      return steps;
+    }
+    const guards: unknown[] = [];
+    for (const list of [placed, s.pending]) for (let i = 0; i < list.length; i++) if (!guards.includes(list[i])) guards.push(list[i]);
+    s.decided = guards.slice();
+    return this.#stepsFor(entry, guards);
+  }
+
+  /** Each guard's decision at a route (none for a route it leaves public). */
+  #stepsFor(entry: TableRoute, guards: readonly unknown[]): GuardStep[] {
     const out: GuardStep[] = [];
-    const take = (guard: unknown): void => {
-      if (s.decided.includes(guard)) return;
-      s.decided.push(guard);
+    for (const guard of guards) {
       const route = this.#guards.routeFor(guard, entry, true);
       if (route) out.push({ guard, route });
-    };
-    for (let i = 0; i < placed.length; i++) take(placed[i]);
-    for (let i = 0; i < s.pending.length; i++) take(s.pending[i]);
+    }
     return out;
   }
 
@@ -334,7 +368,7 @@ export class GuardGate<K extends object> {
   forOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined): GuardStep[] {
     const s = this.#of(key);
     if (s.decided.includes(guard)) return [];
-    s.decided.push(guard);
+    s.decided = added(s.decided, guard);
     if (entry === undefined) return s.strict.includes(guard) ? [] : [{ guard, route: this.#guards.strictest(guard), strict: true }];
     const route = this.#guards.routeFor(guard, entry, true);
     return route ? [{ guard, route }] : [];
@@ -372,7 +406,7 @@ export class GuardGate<K extends object> {
     };
     const settle = (s: GuardStep, outcome: GuardOutcome): boolean => {
       if (!outcome.values) return false;
-      if (s.strict && !state.strict.includes(s.guard)) state.strict.push(s.guard);
+      if (s.strict && !state.strict.includes(s.guard)) state.strict = added(state.strict, s.guard);
       pass(s, outcome as GuardOutcome & { values: Record<string, unknown> });
       return true;
     };
