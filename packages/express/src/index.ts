@@ -95,8 +95,9 @@ export class DependsExpress {
         if (!res.headersSent) kit.write(viewOf(req, req.params as Record<string, string>, kit.bodyLimit), answer, (a) => writeNodeAnswer(res, a));
         return undefined;
       },
-      pass: (req, values, finish) => {
+      pass: (req, values, finish, headers) => {
         Object.assign(req.res!.locals, values);
+        if (headers) for (const [name, value] of headers) req.res!.setHeader(name, value);
         if (finish) afterSent(req.res!, finish);
       },
     });

@@ -121,7 +121,8 @@ export class DependsFastify {
     this.#gate = new GuardGate<FastifyReply>(app, kit.guards, {
       view,
       write: (reply, answer) => kit.write(view(reply), answer, (a) => write(reply, a)),
-      pass: (reply, values, finish) => {
+      pass: (reply, values, finish, headers) => {
+        if (headers) for (const [name, value] of headers) void reply.header(name, value);
         // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
         const target = reply.request as unknown as Record<string, unknown>;
         for (const name in values) if (target[name] == null) target[name] = values[name];

@@ -217,6 +217,7 @@ export class DependsHono {
         view,
         (_step, outcome) => {
           for (const name in outcome.values) c.set(name as never, outcome.values[name] as never);
+          if (outcome.headers) for (const [name, value] of outcome.headers) c.header(name, value);
           resolved.set(c, outcome.values as Values<I>);
           if (outcome.hasTeardown) passed.push(outcome);
         },

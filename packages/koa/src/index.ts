@@ -131,8 +131,9 @@ export class DependsKoa {
       write: (ctx, answer) => {
         if (!ctx.headerSent) kit.write(view(ctx), answer, (a) => writeAnswer(ctx, a));
       },
-      pass: (ctx, values, finish) => {
+      pass: (ctx, values, finish, headers) => {
         Object.assign(ctx.state, values);
+        if (headers) for (const [name, value] of headers) ctx.set(name, value);
         if (finish) afterSent(ctx.res, finish);
       },
     });

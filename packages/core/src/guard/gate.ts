@@ -54,7 +54,7 @@ export interface GuardStep {
  * const binding: GateBinding<{ req: IncomingMessage; res: ServerResponse; locals: object }> = {
  *   view: (key) => viewOf(key.req),
  *   write: (key, answer) => { if (!key.res.headersSent) writeNodeAnswer(key.res, answer) },
- *   pass: (key, values, finish) => { Object.assign(key.locals, values); if (finish) afterSent(key.res, finish) },
+ *   pass: (key, values, finish, headers) => { Object.assign(key.locals, values); for (const [n, v] of headers ?? []) key.res.setHeader(n, v); if (finish) afterSent(key.res, finish) },
  * }
  * ```
  */
@@ -62,8 +62,12 @@ export interface GateBinding<K> {
   view(key: K): RequestView;
   /** Writes a refusal; what it returns is what the gate's methods return for a refused request (e.g. Fastify's reply). */
   write(key: K, answer: Answer): unknown;
-  /** A guard passed: its values, and its teardowns (`finish`) when it has any. */
-  pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined): void;
+  /**
+   * A guard passed: its values, its teardowns (`finish`) when it has any,
+   * and header lines its schemes add to every answer (`headers`, e.g. a
+   * DPoP nonce) to set on the framework's response.
+   */
+  pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined, headers: readonly (readonly [string, string])[] | undefined): void;
 }
 
 /** What the gate remembers of one request (lists start as one shared empty list, replaced before anything is added). */
@@ -164,7 +168,7 @@ export class GuardGate<K extends object> {
     if (!outcome.values) return false;
     if (step.strict && !state.strict.includes(step.guard)) state.strict = added(state.strict, step.guard);
     this.#setters.get(step.guard)?.(key, outcome.values);
-    b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined);
+    b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
     return true;
   }
 

@@ -20,7 +20,14 @@ import type { Answer } from '../response/reply.js';
  * once the response has been sent.
  */
 export type GuardOutcome =
-  | { readonly values: Record<string, unknown>; readonly answer?: undefined; finish(): Promise<void>; readonly hasTeardown: boolean }
+  | {
+      readonly values: Record<string, unknown>;
+      readonly answer?: undefined;
+      finish(): Promise<void>;
+      readonly hasTeardown: boolean;
+      /** Header lines the route's schemes add to every answer (a DPoP scheme's current `DPoP-Nonce`): set them on the framework's response. */
+      readonly headers?: readonly (readonly [string, string])[];
+    }
   | { readonly values?: undefined; readonly answer: Answer; finish(): Promise<void>; readonly hasTeardown: false };
 
 const DONE = (): Promise<void> => Promise.resolve();
@@ -47,7 +54,13 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
   const failing = { onError: app.onError, errorBody: app.options.errorBody, label: route.label };
   const passed = (values: unknown): GuardOutcome => {
     const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
-    return { values: values as Record<string, unknown>, finish: hasTeardown ? () => closeBothAfterSent(ex, app) : DONE, hasTeardown };
+    const extra = plan.answerHeaders;
+    return {
+      values: values as Record<string, unknown>,
+      finish: hasTeardown ? () => closeBothAfterSent(ex, app) : DONE,
+      hasTeardown,
+      ...(extra ? { headers: extra.map(([name, value]): readonly [string, string] => [name, typeof value === 'function' ? value() : value]) } : {}),
+    };
   };
   const denied = (error: unknown): MaybePromise<GuardOutcome> => {
     const outcome = failedOutcome(ex, error, failing, plan);
