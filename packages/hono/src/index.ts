@@ -204,14 +204,15 @@ export class DependsHono {
       }
       if (steps.length === 0) return next();
       const view = requestView(c, node?.incoming, bodyLimit);
-      const passed: GuardOutcome[] = [];
+      let passed: GuardOutcome[] | undefined;
       // teardowns once the response has been sent (node-server), or after it has been handed back
       const finish = () => {
-        for (const o of passed)
-          if (node) afterSent(node.outgoing, () => o.finish());
-          else later(c, () => o.finish());
+        if (passed)
+          for (const o of passed)
+            if (node) afterSent(node.outgoing, () => o.finish());
+            else later(c, () => o.finish());
       };
-      return gate.run<Response | Promise<undefined> | undefined>(
+      return gate.run<Response | Promise<void> | undefined>(
         c,
         steps,
         view,
@@ -219,17 +220,11 @@ export class DependsHono {
           for (const name in outcome.values) c.set(name as never, outcome.values[name] as never);
           if (outcome.headers) for (const [name, value] of outcome.headers) c.header(name, value);
           resolved.set(c, outcome.values as Values<I>);
-          if (outcome.hasTeardown) passed.push(outcome);
+          if (outcome.hasTeardown) (passed ??= []).push(outcome);
         },
         (answer) => (finish(), this.#kit.write(view, answer, (a) => toResponse(c, a, view, node))),
-        async () => {
-          try {
-            await next();
-          } finally {
-            finish();
-          }
-          return undefined;
-        },
+        // nothing to tear down (the usual case): the next handler's own promise, nothing wrapped around it
+        () => (passed === undefined ? next() : next().finally(finish)),
       );
     };
     guards.add(guard, inputs, options);

@@ -105,5 +105,28 @@ export function dispatched(c: Context, own: (fn: unknown) => boolean): { entry: 
   while (same(matched[last + 1])) last++;
   const before: unknown[] = [];
   for (let i = 0; i < last; i++) if (i >= first || matched[i].method === 'ALL') before.push(registered(matched[i].handler));
-  return { entry: entryOf(route, registered(matched[last].handler), before), between };
+  return { entry: stableEntry(route, matched[last], before), between };
 }
+
+/**
+ * Entries already made, by the route's last handler (Hono keeps one route
+ * object per registration): the same route behind the same handlers is the
+ * same entry object on every request, so what is worked out per entry (a
+ * guard's decision for it) is found again instead of made again, and no
+ * object is made per request. A few per route (the middleware matched may
+ * differ with the path a parametric route is called with); past that, made
+ * per request.
+ */
+const entries = new WeakMap<object, TableRoute[]>();
+const MAX_ENTRIES_PER_ROUTE = 16;
+
+function stableEntry(route: HonoRoute, last: HonoRoute, before: readonly unknown[]): TableRoute {
+  let known = entries.get(last);
+  if (known === undefined) entries.set(last, (known = []));
+  for (const entry of known) if (sameList(entry.before, before)) return entry;
+  const entry = entryOf(route, registered(last.handler), [...before]);
+  if (known.length < MAX_ENTRIES_PER_ROUTE) known.push(entry);
+  return entry;
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -134,7 +134,7 @@ function signatureHolds(alg: Algorithm, key: KeyObject, input: string, signature
  *
  * @example
  * ```ts
- * const object = keyObjectFor(await importJWK(jwk, 'ES256'), 'ES256')
+ * const verifier = keyObjectFor(await importJWK(jwk, 'ES256'), 'ES256')
  * ```
  */
 export function keyObjectFor(key: unknown, alg: string): KeyObject | undefined {
@@ -149,7 +149,7 @@ export function keyObjectFor(key: unknown, alg: string): KeyObject | undefined {
  *
  * @example
  * ```ts
- * if (!compactSignatureHolds(proof, 'ES256', object)) throw new Error('bad signature')
+ * if (verifier && !compactSignatureHolds(proof, 'ES256', verifier)) throw new Error('bad signature')
  * ```
  */
 export function compactSignatureHolds(jws: string, alg: string, key: KeyObject): boolean {
