@@ -41,7 +41,9 @@
  * (scenarios), `BENCH_HTTP_PIN=0` and `BENCH_HTTP_NODE_ARGS` (extra node
  * arguments for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`),
  * `BENCH_HTTP_MODES=production,default` (the servers' `NODE_ENV` per pass:
- * the whole bench runs once with `NODE_ENV=production` and once with none).
+ * the whole bench runs once with `NODE_ENV=production` and once with none),
+ * `BENCH_HTTP_KEEP=1` (keep the transpiled folder in the temporary directory,
+ * to start one server by hand: `node <folder>/bench/http-servers.js koa-guard`).
  *
  * Besides req/s, the server process's own CPU time per request is reported
  * (from `process.cpuUsage()` around the measured run): other load on the
@@ -214,7 +216,7 @@ export async function run(): Promise<BenchResult[]> {
       await runAll(rows, notes);
     } finally {
       delete process.env.BENCH_SERVER_NODE_ENV;
-      if (built) rmSync(built.dir, { recursive: true, force: true });
+      if (built && !process.env.BENCH_HTTP_KEEP) rmSync(built.dir, { recursive: true, force: true });
       built = undefined;
     }
     const env = mode === 'default' ? 'no NODE_ENV (as `node server.js` starts)' : `NODE_ENV=${mode}`;
