@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { describe, expect, test } from 'vitest';
 import * as x509 from '@peculiar/x509';
-import { certificateFromHeader, certificateThumbprint } from './certificate.js';
+import { certificateFromHeader, certificateThumbprint, isForwardedClientCert, thumbprintFromForwardedClientCert } from './certificate.js';
 import { makeCertificates } from './test/certificates.js';
 
 const certs = await makeCertificates();
@@ -44,5 +44,35 @@ describe('certificateFromHeader', () => {
     expect(der('not a certificate')).toBeUndefined();
     expect(der(Buffer.from('hello').toString('base64'))).toBeUndefined();
     expect(der(encodeURIComponent('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'))).toBeUndefined();
+  });
+});
+
+describe("Envoy's x-forwarded-client-cert", () => {
+  const alice = certificateThumbprint(certs.alice.der);
+  const mallory = certificateThumbprint(certs.mallory.der);
+  const hex = (der: Uint8Array) => Buffer.from(Buffer.from(certificateThumbprint(der), 'base64url')).toString('hex');
+  const cert = (pem: string) => `Cert="${encodeURIComponent(pem)}"`;
+
+  test('Hash (hex SHA-256 of the DER), Cert (URL-encoded PEM), both when they agree; quoted fields with commas and semicolons', () => {
+    expect(isForwardedClientCert(`Hash=${hex(certs.alice.der)}`)).toBe(true);
+    expect(isForwardedClientCert(encodeURIComponent(certs.alice.cert))).toBe(false);
+    expect(thumbprintFromForwardedClientCert(`By=spiffe://api;Hash=${hex(certs.alice.der)};Subject="CN=alice,O=Example; Ltd"`)).toBe(alice);
+    expect(thumbprintFromForwardedClientCert(`By=spiffe://api;${cert(certs.alice.cert)}`)).toBe(alice);
+    expect(thumbprintFromForwardedClientCert(`Hash=${hex(certs.alice.der)};${cert(certs.alice.cert)};URI=spiffe://client`)).toBe(alice);
+  });
+
+  test('several elements: the last one counts (added by the proxy in front of the API; earlier ones come from further away)', () => {
+    expect(thumbprintFromForwardedClientCert(`Hash=${hex(certs.mallory.der)};Subject="CN=x",By=spiffe://api;Hash=${hex(certs.alice.der)}`)).toBe(alice);
+    expect(thumbprintFromForwardedClientCert(`Hash=${hex(certs.alice.der)},Hash=${hex(certs.mallory.der)}`)).toBe(mallory);
+  });
+
+  test('refused (undefined): a Hash that disagrees with its Cert, a field given twice, a bad Hash, a bad Cert, an unclosed quote, neither field', () => {
+    expect(thumbprintFromForwardedClientCert(`Hash=${hex(certs.mallory.der)};${cert(certs.alice.cert)}`)).toBeUndefined();
+    expect(thumbprintFromForwardedClientCert(`Hash=${hex(certs.alice.der)};Hash=${hex(certs.mallory.der)}`)).toBeUndefined();
+    expect(thumbprintFromForwardedClientCert('Hash=abc')).toBeUndefined();
+    expect(thumbprintFromForwardedClientCert('Cert="not a certificate"')).toBeUndefined();
+    expect(thumbprintFromForwardedClientCert(`Subject="CN=alice;Hash=${hex(certs.alice.der)}`)).toBeUndefined();
+    expect(thumbprintFromForwardedClientCert('By=spiffe://api;Subject="CN=alice"')).toBeUndefined();
+    expect(thumbprintFromForwardedClientCert(`Hash=${hex(certs.alice.der)},`)).toBeUndefined();
   });
 });

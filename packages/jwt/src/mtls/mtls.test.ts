@@ -8,6 +8,7 @@
  * the header of a trusted TLS-terminating proxy (and only of one); the
  * startup mistakes; the `mutualTLS` scheme in the document.
  */
+import { createHash } from 'node:crypto';
 import { connect } from 'node:http2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent, request } from 'undici';
@@ -202,6 +203,19 @@ describe('behind a TLS-terminating proxy: the certificate from its header, only 
     const token = await boundTo(certs.alice);
     expect((await call(`${trusted.url}/me`, plain, token, { 'x-client-cert': certs.alice.cert.trim().replace(/\n/g, ' ') })).status).toBe(200);
     expect((await call(`${trusted.url}/me`, plain, token, { 'x-client-cert': Buffer.from(certs.alice.der).toString('base64') })).status).toBe(200);
+  });
+
+  test("Envoy's x-forwarded-client-cert from a trusted proxy: its last element's Hash or Cert; a Hash disagreeing with its Cert could not be read", async () => {
+    const token = await boundTo(certs.alice);
+    const hex = (der: Uint8Array) => createHash('sha256').update(der).digest('hex');
+    const xfcc = (value: string) => ({ 'x-client-cert': value });
+    expect((await call(`${trusted.url}/me`, plain, token, xfcc(`By=spiffe://payments;Hash=${hex(certs.alice.der)};Subject="CN=alice,O=Example"`))).status).toBe(200);
+    expect((await call(`${trusted.url}/me`, plain, token, xfcc(`By=spiffe://payments;Cert="${encodeURIComponent(certs.alice.cert)}"`))).status).toBe(200);
+    // an element added further away names alice; the proxy in front of the API says mallory: mallory
+    const appended = await call(`${trusted.url}/me`, plain, token, xfcc(`Hash=${hex(certs.alice.der)},By=spiffe://payments;Hash=${hex(certs.mallory.der)}`));
+    expect(appended.status).toBe(401);
+    const mixed = await call(`${trusted.url}/me`, plain, token, xfcc(`Hash=${hex(certs.mallory.der)};Cert="${encodeURIComponent(certs.alice.cert)}"`));
+    expect(mixed.challenge).toMatch(/could not be read"$/);
   });
 
   test('from a trusted proxy, no header: none presented; an unreadable or repeated header: could not be read', async () => {

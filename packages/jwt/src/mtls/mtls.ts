@@ -17,9 +17,16 @@ import {
   type SecurityScheme,
 } from '@depends/core';
 import { found } from '@depends/core/schemes';
-import { certificateFromHeader, certificateThumbprint, type ClientCertificate } from './certificate.js';
+import { certificateFromHeader, certificateThumbprint, isForwardedClientCert, thumbprintFromForwardedClientCert, type ClientCertificate } from './certificate.js';
 import { peerCertificate, socketOf } from './connection.js';
 import { trustedProxyList, type ProxyList } from '../proxies.js';
+
+/** The thumbprint of the certificate a trusted proxy's header carries: Envoy's `x-forwarded-client-cert` form, or a certificate (PEM, DER). */
+function thumbprintFromHeader(value: string): string | undefined {
+  if (isForwardedClientCert(value)) return thumbprintFromForwardedClientCert(value);
+  const der = certificateFromHeader(value);
+  return der === undefined ? undefined : certificateThumbprint(der);
+}
 
 /**
  * Options of {@link mtls}.
@@ -40,8 +47,10 @@ export interface MtlsOptions {
   /**
    * The request header in which a TLS-terminating proxy in front of the
    * API passes the client certificate: URL-encoded PEM (nginx
-   * `$ssl_client_escaped_cert`, Envoy `%DOWNSTREAM_PEER_CERT%`) or base64
-   * DER. Read only on connections from `trustedProxies` (required with it).
+   * `$ssl_client_escaped_cert`, Envoy `%DOWNSTREAM_PEER_CERT%`), base64
+   * DER, or Envoy's `x-forwarded-client-cert` (its last element's `Cert`,
+   * else its `Hash`). Read only on connections from `trustedProxies`
+   * (required with it).
    */
   header?: string;
   /**
@@ -152,8 +161,8 @@ export function mtls(options: MtlsOptions = {}): CertificateBinding {
       // the proxy terminated TLS: its header is the client's certificate; the connection's own is the proxy's
       const values = request.headerAll(name);
       if (values.length === 0) return undefined;
-      const der = values.length === 1 ? certificateFromHeader(values[0]) : undefined;
-      return der === undefined ? UNREADABLE : { thumbprint: certificateThumbprint(der), from: 'proxy' };
+      const thumbprint = values.length === 1 ? thumbprintFromHeader(values[0]) : undefined;
+      return thumbprint === undefined ? UNREADABLE : { thumbprint, from: 'proxy' };
     }
     const der = peerCertificate(socket);
     return der === undefined ? undefined : { thumbprint: certificateThumbprint(der), from: 'tls' };
