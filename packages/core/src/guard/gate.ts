@@ -80,6 +80,15 @@ interface RequestState {
   decided: unknown[];
 }
 
+/** A guard's outcome once it passed. */
+type PassedOutcome = GuardOutcome & { values: Record<string, unknown> };
+
+/** Where the decision loop hands each outcome: the gate's binding, or {@link GuardGate.run}'s callbacks. */
+interface StepSink<K> {
+  passed(key: K, step: GuardStep, outcome: PassedOutcome): void;
+  refused(key: K, answer: Answer): unknown;
+}
+
 const NONE: unknown[] = [];
 
 /** `list` with `item` added: `list` itself, or a new list in place of the shared empty one. */
@@ -146,29 +155,41 @@ export class GuardGate<K extends object> {
   decide(key: K, steps: readonly GuardStep[], next: () => unknown): MaybePromise<unknown> {
     if (steps.length === 0) return next();
     const b = this.#bound();
-    return this.#take(key, this.#of(key), steps, 0, b.view(key), b, next);
+    return this.#take(key, this.#of(key), steps, 0, b.view(key), (this.#boundSink ??= this.#sinkOf(b)), next);
   }
 
-  /** {@link GuardGate.decide}'s loop, from step `i` (no closure per request: this runs for every guarded request). */
-  #take(key: K, state: RequestState, steps: readonly GuardStep[], i: number, view: RequestView, b: GateBinding<K>, next: () => unknown): MaybePromise<unknown> {
+  /** Where {@link GuardGate.decide} hands outcomes: the accessor and the binding (made once: no closure per request). */
+  #boundSink: StepSink<K> | undefined;
+
+  #sinkOf(b: GateBinding<K>): StepSink<K> {
+    return {
+      passed: (key, step, outcome) => {
+        this.#setters.get(step.guard)?.(key, outcome.values);
+        b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
+      },
+      refused: (key, answer) => b.write(key, answer),
+    };
+  }
+
+  /** The decisions from step `i` on, in order, synchronously while every dependency is: each passed one to `sink.passed`, the first refusal to `sink.refused` (nothing after it runs), then `next`. */
+  #take(key: K, state: RequestState, steps: readonly GuardStep[], i: number, view: RequestView, sink: StepSink<K>, next: () => unknown): MaybePromise<unknown> {
     for (; i < steps.length; i++) {
       const step = steps[i];
       const outcome = runGuard(this.#app, step.route, view);
       if (outcome instanceof Promise) {
         const at = i;
-        return outcome.then((o) => (this.#passed(key, state, step, o, b) ? this.#take(key, state, steps, at + 1, view, b, next) : b.write(key, o.answer!)));
+        return outcome.then((o) => (this.#settled(key, state, step, o, sink) ? this.#take(key, state, steps, at + 1, view, sink, next) : sink.refused(key, o.answer!)));
       }
-      if (!this.#passed(key, state, step, outcome, b)) return b.write(key, outcome.answer!);
+      if (!this.#settled(key, state, step, outcome, sink)) return sink.refused(key, outcome.answer!);
     }
     return next();
   }
 
-  /** A step's outcome: `false` when refused; else its values handed on (accessor, binding) and `true`. */
-  #passed(key: K, state: RequestState, step: GuardStep, outcome: GuardOutcome, b: GateBinding<K>): boolean {
+  /** A step's outcome: `false` when refused; else the strictest requirement noted as passed, the outcome handed to the sink, and `true`. */
+  #settled(key: K, state: RequestState, step: GuardStep, outcome: GuardOutcome, sink: StepSink<K>): boolean {
     if (!outcome.values) return false;
     if (step.strict && !state.strict.includes(step.guard)) state.strict = added(state.strict, step.guard);
-    this.#setters.get(step.guard)?.(key, outcome.values);
-    b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
+    sink.passed(key, step, outcome as PassedOutcome);
     return true;
   }
 
@@ -398,22 +419,7 @@ export class GuardGate<K extends object> {
     refuse: (answer: Answer) => R,
     done: () => R,
   ): MaybePromise<R> {
-    const state = this.#of(key);
-    const step = (i: number): MaybePromise<R> => {
-      for (; i < steps.length; i++) {
-        const s = steps[i];
-        const outcome = runGuard(this.#app, s.route, view);
-        if (outcome instanceof Promise) return outcome.then((o) => (settle(s, o) ? step(i + 1) : refuse(o.answer!)));
-        if (!settle(s, outcome)) return refuse(outcome.answer!);
-      }
-      return done();
-    };
-    const settle = (s: GuardStep, outcome: GuardOutcome): boolean => {
-      if (!outcome.values) return false;
-      if (s.strict && !state.strict.includes(s.guard)) state.strict = added(state.strict, s.guard);
-      pass(s, outcome as GuardOutcome & { values: Record<string, unknown> });
-      return true;
-    };
-    return step(0);
+    const sink: StepSink<K> = { passed: (_key, step, outcome) => pass(step, outcome), refused: (_key, answer) => refuse(answer) };
+    return this.#take(key, this.#of(key), steps, 0, view, sink, done) as MaybePromise<R>;
   }
 }
