@@ -107,3 +107,37 @@ describe('outageMistake / describeStoreError', () => {
     expect(describeStoreError(new Error('x'.repeat(500)))).toHaveLength(200);
   });
 });
+
+describe('StoreOutage.attempt: synchronous for a store that answers at once', () => {
+  test('an answer given at once comes back at once (no promise) and marks the store up; a synchronous failure is an outage: the 503 thrown with refuse, undefined with allow', () => {
+    const store: WatchedStore = { status: new StoreStatus(), shared: true };
+    const events: StoreOutageEvent[] = [];
+    const refusing = new StoreOutage(store, { log: (e) => events.push(e) });
+    const allowing = new StoreOutage(store, { onStoreDown: 'allow', log: () => {} });
+    expect(refusing.attempt(() => 'counted')).toBe('counted');
+    expect(store.status.health().store).toBe('up');
+    const failing = () => {
+      throw new Error('connect ECONNREFUSED redis://app:s3cret@10.0.0.5:6379');
+    };
+    expect(() => refusing.attempt(failing)).toThrow(StoreUnavailableError);
+    expect(store.status.health().store).toBe('down');
+    expect(allowing.attempt(failing)).toBeUndefined();
+    expect(refusing.attempt(() => false)).toBe(false);
+    expect(store.status.health().store).toBe('up');
+    expect(events.map((e) => [e.store, e.reason])).toEqual([
+      ['down', 'Error: connect ECONNREFUSED redis://***@10.0.0.5:6379'],
+      ['up', undefined],
+    ]);
+  });
+
+  test('a promise goes the way of run(): its answer, or after the timeout an outage', async () => {
+    const { state, store, read } = flakyStore(50);
+    const allowing = new StoreOutage(store, { onStoreDown: 'allow', log: () => {} });
+    const answered = allowing.attempt(read);
+    expect(answered).toBeInstanceOf(Promise);
+    expect(await answered).toBe('counted');
+    state.hung = true;
+    expect(await allowing.attempt(read)).toBeUndefined();
+    expect(store.status.health().store).toBe('down');
+  });
+});

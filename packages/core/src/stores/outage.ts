@@ -216,6 +216,31 @@ export class StoreOutage {
     return result;
   }
 
+  /**
+   * {@link StoreOutage.run} for an operation that may answer at once (a
+   * store in memory): its answer synchronously — no promise, no timeout —
+   * when it gives one, a synchronous failure counting as an outage; a
+   * promise goes through {@link StoreOutage.run} (timeout included).
+   *
+   * @example
+   * ```ts
+   * const claimed = outage.attempt(() => store.claim(key, ttl)) // boolean | undefined, or a promise of one
+   * ```
+   */
+  attempt<T>(operation: () => T | PromiseLike<T>): T | undefined | Promise<T | undefined> {
+    let answer: T | PromiseLike<T>;
+    try {
+      answer = operation();
+    } catch (error) {
+      this.down(error); // throws the 503 with 'refuse'
+      return undefined;
+    }
+    // (the stores kit imports errors only: util/thenable's check, written out)
+    if (typeof (answer as PromiseLike<T> | null | undefined)?.then === 'function') return this.run(() => answer);
+    this.up();
+    return answer as T;
+  }
+
   /** An operation failed: the store is down. Throws the 503 (`'refuse'`) or returns (`'allow'`); tells the log once per outage. */
   down(error: unknown): void {
     this.#store.status.markDown();

@@ -69,19 +69,11 @@ export class ReplayGuard extends StoreOutage {
    * store answers synchronously.
    */
   claim(key: string, ttlMs: number): boolean | Promise<boolean> {
-    let answer: boolean | Promise<boolean>;
-    try {
-      answer = this.#store.claim(key, ttlMs);
-    } catch (error) {
-      this.down(error); // throws the 503 with 'refuse'
-      return true; // 'allow': accepted without the replay check
-    }
-    // a store that answers at once (the memory store) needs no timeout and no promise
-    if (typeof answer === 'boolean') {
-      this.up();
-      return answer;
-    }
+    const claimed = this.attempt(() => {
+      const answer = this.#store.claim(key, ttlMs);
+      return typeof answer === 'boolean' ? answer : Promise.resolve(answer).then(Boolean);
+    });
     // undefined: the store is down and 'allow' — accepted without the replay check
-    return this.run(async () => Boolean(await answer)).then((claimed) => claimed ?? true);
+    return claimed instanceof Promise ? claimed.then((c) => c ?? true) : (claimed ?? true);
   }
 }
