@@ -208,12 +208,23 @@ export function runPlan(plan: Plan, request: RequestView, options: RunOptions): 
   return isPromise(outcome) ? outcome.then((o) => withHeaders(o, extra)) : withHeaders(outcome, extra);
 }
 
+/**
+ * One of a plan's `answerHeaders` as the header line sent now (a value
+ * given as a function, such as a DPoP nonce, is read at this moment).
+ *
+ * @example
+ * ```ts
+ * headerLine(['dpop-nonce', () => nonces.current()]) // ['dpop-nonce', 'eyJ…']
+ * ```
+ */
+export function headerLine([name, value]: readonly [string, string | (() => string)]): readonly [string, string] {
+  return [name, typeof value === 'function' ? value() : value];
+}
+
 /** The outcome with the route's own header lines added where the answer does not set them. */
 function withHeaders(outcome: Outcome, extra: readonly (readonly [string, string | (() => string)])[]): Outcome {
   const { answer } = outcome;
-  const missing = extra
-    .filter(([name]) => !answer.headers.some(([n]) => n === name))
-    .map(([name, value]): readonly [string, string] => [name, typeof value === 'function' ? value() : value]);
+  const missing = extra.filter(([name]) => !answer.headers.some(([n]) => n === name)).map(headerLine);
   if (missing.length === 0) return outcome;
   return { answer: { ...answer, headers: [...answer.headers, ...missing] }, finish: outcome.finish, hasTeardown: outcome.hasTeardown };
 }

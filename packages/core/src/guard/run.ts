@@ -6,7 +6,7 @@
  * both scopes run once the framework has sent its response.
  */
 import type { AppRoute, DependsApp } from '../app/app.js';
-import { errorAnswer, failedOutcome } from '../app/handle.js';
+import { errorAnswer, failedOutcome, headerLine } from '../app/handle.js';
 import type { RequestView } from '../request/view.js';
 import { closeBoth, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
@@ -59,7 +59,7 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
       values: values as Record<string, unknown>,
       finish: hasTeardown ? () => closeBothAfterSent(ex, app) : DONE,
       hasTeardown,
-      ...(extra ? { headers: extra.map(([name, value]): readonly [string, string] => [name, typeof value === 'function' ? value() : value]) } : {}),
+      ...(extra ? { headers: extra.map(headerLine) } : {}),
     };
   };
   const denied = (error: unknown): MaybePromise<GuardOutcome> => {
