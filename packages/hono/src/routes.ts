@@ -120,11 +120,11 @@ export function dispatched(c: Context, own: (fn: unknown) => boolean): { entry: 
 const entries = new WeakMap<object, TableRoute[]>();
 const MAX_ENTRIES_PER_ROUTE = 16;
 
-function stableEntry(route: HonoRoute, last: HonoRoute, before: readonly unknown[]): TableRoute {
+function stableEntry(route: HonoRoute, last: HonoRoute, before: unknown[]): TableRoute {
   let known = entries.get(last);
   if (known === undefined) entries.set(last, (known = []));
   for (const entry of known) if (sameList(entry.before, before)) return entry;
-  const entry = entryOf(route, registered(last.handler), [...before]);
+  const entry = entryOf(route, registered(last.handler), before);
   if (known.length < MAX_ENTRIES_PER_ROUTE) known.push(entry);
   return entry;
 }
