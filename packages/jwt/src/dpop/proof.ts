@@ -60,19 +60,9 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
  * ```
  */
 export function accessTokenHash(token: string): string {
-  // a client sends the same token with every proof until it expires: each is hashed once (bounded)
-  let hash = tokenHashes.get(token);
-  if (hash === undefined) {
-    hash = createHash('sha256').update(token, 'ascii').digest('base64url');
-    if (tokenHashes.size >= MAX_TOKEN_HASHES) tokenHashes.delete(tokenHashes.keys().next().value!);
-    tokenHashes.set(token, hash);
-  }
-  return hash;
+  // hashed each time: no access token is kept in memory after its request
+  return createHash('sha256').update(token, 'ascii').digest('base64url');
 }
-
-/** {@link accessTokenHash}'s answers by token, the oldest dropped first. */
-const tokenHashes = new Map<string, string>();
-const MAX_TOKEN_HASHES = 512;
 
 /**
  * The one `DPoP` header of a request: `undefined` when there is none; a
