@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createRequestView } from '../request/view.js';
 import { rawHeaderSource } from './headers.js';
@@ -18,6 +19,21 @@ describe('rawHeaderSource', () => {
     expect(h.getAll('WWW-Authenticate')).toEqual(['Bearer', 'Basic realm="x"']);
     expect(h.getAll('host')).toEqual(['example.test']);
     expect(h.getAll('authorization')).toEqual([]);
+  });
+
+  test('names compare as their lower-case forms do (letters only differ by case: `[`, `@` and `{` are not letters)', () => {
+    const h = rawHeaderSource(['X-@', 'a', 'x-[', 'b', 'X-{', 'c']);
+    expect(h.get('x-`')).toBeNull(); // '@' | 0x20 is '`'
+    expect(h.get('x-{')).toBe('c');
+    expect(h.get('x-[')).toBe('b');
+    expect(h.get('x-@')).toBe('a');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'A', 'z', 'Z', '@', '`', '[', '{', '-', '_', '1') , maxLength: 4 }), { maxLength: 6 }), fc.string({ unit: fc.constantFrom('a', 'A', 'z', 'Z', '@', '`', '[', '{', '-'), maxLength: 4 }), (names, wanted) => {
+        const lines = names.flatMap((n, i) => [n, String(i)]);
+        const expected = names.flatMap((n, i) => (n.toLowerCase() === wanted.toLowerCase() ? [String(i)] : []));
+        expect(rawHeaderSource(lines).getAll(wanted)).toEqual(expected);
+      }),
+    );
   });
 
   test('a name that only shares a prefix or length does not match', () => {

@@ -20,14 +20,31 @@ export function rawHeaderSource(raw: readonly string[]): Required<HeaderSource> 
   return {
     get(name) {
       const n = name.toLowerCase();
-      for (let i = 0; i < raw.length; i += 2) if (raw[i].length === n.length && raw[i].toLowerCase() === n) return raw[i + 1];
+      for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) return raw[i + 1];
       return null;
     },
     getAll(name) {
       const n = name.toLowerCase();
       const out: string[] = [];
-      for (let i = 0; i < raw.length; i += 2) if (raw[i].length === n.length && raw[i].toLowerCase() === n) out.push(raw[i + 1]);
+      for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) out.push(raw[i + 1]);
       return out;
     },
   };
+}
+
+/**
+ * Whether a header name as sent equals a lower-case name, ignoring ASCII
+ * case, without lower-casing (no string made per header per lookup). Header
+ * names are tokens (RFC 9110 §5.1): only ASCII letters differ by case, and
+ * Node refuses any other character in them.
+ */
+function sameName(sent: string, lower: string): boolean {
+  if (sent.length !== lower.length) return false;
+  if (sent === lower) return true;
+  for (let i = 0; i < sent.length; i++) {
+    const c = sent.charCodeAt(i);
+    const l = lower.charCodeAt(i);
+    if (c !== l && !(c >= 0x41 && c <= 0x5a && c + 0x20 === l)) return false;
+  }
+  return true;
 }

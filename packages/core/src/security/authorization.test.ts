@@ -43,6 +43,21 @@ describe('readAuthorization', () => {
     expect(readAuthorization(view('Basic x'), 'bearer')).toBeUndefined();
     expect(readAuthorization(createRequestView(), 'bearer')).toBeUndefined();
   });
+
+  test('compares schemes as their lower-case forms do, beyond ASCII too', () => {
+    const view = (value: string) => createRequestView({ headers: { authorization: value } });
+    expect(readAuthorization(view('bEaReR x'), 'BEARER')).toEqual({ scheme: 'bEaReR', credentials: 'x' });
+    expect(readAuthorization(view('Bearer@ x'), 'bearer`')).toBeUndefined(); // '@' | 0x20 is '`'
+    expect(readAuthorization(view('Bearer[ x'), 'bearer{')).toBeUndefined();
+    expect(readAuthorization(view('\u0130x y'), 'i\u0307x')).toEqual({ scheme: '\u0130x', credentials: 'y' }); // 'İ' lower-cases to two code units
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('b', 'B', 'e', 'E', '@', '`', '[', '{', '\u0130', 'i', '\u0307', '\u00c9', '\u00e9'), minLength: 1, maxLength: 5 }), fc.string({ unit: fc.constantFrom('b', 'B', 'e', '@', '`', '[', '{', 'i', '\u0307', '\u00e9'), minLength: 1, maxLength: 5 }), (sent, expected) => {
+        const parts = readAuthorization(view(`${sent} token`), expected);
+        expect(parts !== undefined).toBe(sent.toLowerCase() === expected.toLowerCase());
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('properties', () => {

@@ -59,9 +59,28 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
  */
 export function readAuthorization(request: RequestView, expected: string): AuthorizationParts | undefined {
   const lines = request.headerAll('authorization');
-  if (lines.length > 1) throw repeatedCredential('authorization', expected.toLowerCase() === 'bearer');
+  if (lines.length > 1) throw repeatedCredential('authorization', sameLetters(expected, 'bearer'));
   const parts = parseAuthorization(lines[0]);
   if (!parts.scheme || !parts.credentials) return undefined;
-  if (parts.scheme.toLowerCase() !== expected.toLowerCase()) return undefined;
+  if (!sameLetters(parts.scheme, expected)) return undefined;
   return parts;
 }
+
+/** `a.toLowerCase() === b.toLowerCase()` without making either string in the usual case (ASCII on both sides). */
+function sameLetters(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length) {
+    let i = 0;
+    for (; i < a.length; i++) {
+      const x = a.charCodeAt(i);
+      const y = b.charCodeAt(i);
+      if (x > 0x7f || y > 0x7f) break;
+      if (x !== y && ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a)) return false;
+    }
+    if (i === a.length) return true;
+  } else if (ASCII.test(a) && ASCII.test(b)) return false;
+  // beyond ASCII, JavaScript's own case mapping decides (it may change a string's length)
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+const ASCII = /^[\x00-\x7f]*$/;

@@ -258,7 +258,7 @@ function refuseRepeated<T>(read: (request: RequestView) => ReadResult<T>, scheme
   const headers = scheme.consumes.filter((c) => c.in === 'header').map((c) => c.name.toLowerCase());
   if (headers.length === 0) return read;
   return (request) => {
-    for (const name of headers) if (request.headerAll(name).length > 1) throw repeatedCredential(name, scheme.bearerChallenges);
+    for (let i = 0; i < headers.length; i++) if (request.headerAll(headers[i]).length > 1) throw repeatedCredential(headers[i], scheme.bearerChallenges);
     return read(request);
   };
 }
