@@ -7,7 +7,7 @@
  * logs in through it.
  */
 import { anyOf, ConfigurationError, invalidToken, type AlternativeSchemes, type InvalidTokenOptions, type SchemeValue, type SecurityScheme } from '@depends/core';
-import { decodeJwt, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
+import { decodeJwt, type JSONWebKeySet, type JWTVerifyOptions, type JWTVerifyResult } from 'jose';
 import type { z } from 'zod/v4';
 import { accessToken, scopesOf, type AccessToken, type ScopeSource, type VerifiedClaims } from './claims.js';
 import { refusal } from './failures.js';
@@ -317,7 +317,8 @@ interface PreparedIssuer {
   readonly issuer: string;
   readonly audiences: readonly string[];
   readonly location: KeyLocation;
-  check(token: string, answers: InvalidTokenOptions): Promise<AccessToken<any>>;
+  /** Synchronous for a token found in the verified-token cache (the route then resolves without a promise). */
+  check(token: string, answers: InvalidTokenOptions): AccessToken<any> | Promise<AccessToken<any>>;
 }
 
 /** Checks one issuer's options (messages prefixed with `at`, e.g. `issuers[1]: `) and makes its verifier. */
@@ -360,22 +361,28 @@ function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssu
     ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
   };
   const scopeClaim = options.scopeClaim;
-  const check = async (token: string, answers: InvalidTokenOptions): Promise<AccessToken<any>> => {
-    let verified = cache?.get(token);
-    if (verified === undefined) {
+  const verifyFully = async (token: string, answers: InvalidTokenOptions): Promise<AccessToken<any>> => {
+    let verified: JWTVerifyResult;
+    try {
+      verified = await keys.verify(token, verifyOptions);
+    } catch (error) {
+      const again = keys.recover(error, token, verifyOptions);
+      if (again === undefined) throw refusal(error, answers);
       try {
-        verified = await keys.verify(token, verifyOptions);
-      } catch (error) {
-        const again = keys.recover(error, token, verifyOptions);
-        if (again === undefined) throw refusal(error, answers);
-        try {
-          verified = await again;
-        } catch (failure) {
-          throw refusal(failure, answers);
-        }
+        verified = await again;
+      } catch (failure) {
+        throw refusal(failure, answers);
       }
-      cache?.put(token, verified, maxAge);
     }
+    cache?.put(token, verified, maxAge);
+    return checked(verified, token, answers);
+  };
+  // a token verified earlier and still in the cache: its per-request checks, synchronously
+  const check = (token: string, answers: InvalidTokenOptions): AccessToken<any> | Promise<AccessToken<any>> => {
+    const hit = cache?.get(token);
+    return hit === undefined ? verifyFully(token, answers) : checked(hit, token, answers);
+  };
+  const checked = (verified: JWTVerifyResult, token: string, answers: InvalidTokenOptions): AccessToken<any> => {
     let claims = verified.payload as VerifiedClaims;
     checkProfile(options.profile, claims, answers);
     if (schema !== undefined) {
@@ -387,6 +394,10 @@ function prepareIssuer(options: JwtIssuerOptions<any>, at: string): PreparedIssu
   };
   return { issuer: options.issuer, audiences: typeof audience === 'string' ? [audience] : (audience ?? []), location, check };
 }
+
+/** An access token of `jwtBearer({ issuers })`, with the issuer that verified it. */
+const withIssuer = (value: AccessToken<any>, issuer: string): IssuedAccessToken<JwtIssuerEntry> =>
+  Object.defineProperty(value, 'issuer', { value: issuer, enumerable: true }) as IssuedAccessToken<JwtIssuerEntry>;
 
 /** The unverified `iss` of a compact JWT, only to choose among the configured issuers (`undefined` when there is none to read). */
 function unverifiedIssuer(token: string): string | undefined {
@@ -448,12 +459,12 @@ function severalIssuers(options: JwtBearerIssuersOptions<readonly JwtIssuerEntry
     const own: TokenSchemeOptions<any> = { ...options, schemeName: name, description: documented.openapi.description as string };
     // `realm` and, with `resource`, `resource_metadata` (each issuer joins the metadata's authorization servers; the resource URI among its audiences)
     const answers = challengeParams('jwtBearer', own, { name, issuer: prepared.issuer, audiences: prepared.audiences });
-    const check = async (token: string): Promise<IssuedAccessToken<JwtIssuerEntry>> => {
+    const check = (token: string): IssuedAccessToken<JwtIssuerEntry> | Promise<IssuedAccessToken<JwtIssuerEntry>> => {
       // only an exact match with a configured issuer: nothing is fetched for any other token
       const chosen = choose(token);
       if (chosen === undefined) throw invalidToken(unverifiedIssuer(token) === undefined ? 'The token is malformed' : 'The token is from another issuer', answers);
-      const value = await chosen.check(token, answers);
-      return Object.defineProperty(value, 'issuer', { value: chosen.issuer, enumerable: true }) as IssuedAccessToken<JwtIssuerEntry>;
+      const value = chosen.check(token, answers);
+      return value instanceof Promise ? value.then((v) => withIssuer(v, chosen.issuer)) : withIssuer(value, chosen.issuer);
     };
     return tokenScheme({
       kind: 'jwtBearer',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { DependsApp, Router } from '@depends/core';
+import { DependsApp, Router, security } from '@depends/core';
+import { createRequestView, type Outcome } from '@depends/core/adapter';
 import type { JWTVerifyResult } from 'jose';
 import { jwtBearer, type JwtBearerOptions } from './jwt-bearer.js';
 import { KeySource } from './keys.js';
@@ -34,6 +35,25 @@ describe('jwtBearer({ tokenCache })', () => {
     const plain = appWith({});
     for (let i = 0; i < 3; i++) expect((await plain(token)).status).toBe(200);
     expect(verify).toHaveBeenCalledTimes(3);
+  });
+
+  test('a cached token is answered synchronously (no promise: the route stays synchronous), with the per-route checks still run', async () => {
+    const app = new DependsApp({ title: 'cache' });
+    const scheme = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, cooldownDuration: 0, tokenCache: true });
+    const route = app.route('GET', '/reports', { auth: security(scheme, { scopes: ['reports:read'] }) }, ({ auth }) => ({ sub: auth.claims.sub }));
+    const view = (token: string) => createRequestView({ method: 'GET', url: '/reports', headers: { authorization: `Bearer ${token}` } });
+    const reader = await idp.sign({ sub: 'alice', scope: 'reports:read' });
+    const other = await idp.sign({ sub: 'bob', scope: 'notes:read' });
+    const first = app.handle(route, view(reader));
+    expect(first).toBeInstanceOf(Promise); // verified: the key set, jose
+    expect((await first).answer.status).toBe(200);
+    const again = app.handle(route, view(reader));
+    expect(again).not.toBeInstanceOf(Promise);
+    expect([(again as Outcome).answer.status, JSON.parse(String((again as Outcome).answer.body))]).toEqual([200, { sub: 'alice' }]);
+    await app.handle(route, view(other)); // cached too, but without the scope
+    const refused = app.handle(route, view(other)) as Outcome;
+    expect(refused).not.toBeInstanceOf(Promise);
+    expect([refused.answer.status, refused.answer.headers.find(([n]) => n === 'www-authenticate')?.[1]]).toEqual([403, expect.stringContaining('insufficient_scope')]);
   });
 
   test('refusals are never cached: a bad token is checked, and refused, every time', async () => {

@@ -8,7 +8,7 @@
  * fetch it again). Refusals are never cached: a refused token is checked
  * in full every time.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { JWTVerifyResult } from 'jose';
 
 /** Options of the verified-token cache. */
@@ -128,6 +128,8 @@ export class VerifiedTokens {
   }
 }
 
-function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64');
-}
+/** SHA-256 of a token, in one call where the runtime has `crypto.hash` (Node 20.12+: about half the cost of a `Hash` object). */
+const hashOf: (token: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (token) => crypto.hash('sha256', token, 'base64')
+    : (token) => crypto.createHash('sha256').update(token).digest('base64');

@@ -132,8 +132,8 @@ export interface TokenSchemeDefinition<V> {
   readonly kind: string;
   readonly options: TokenSchemeOptions;
   readonly documented: { defaultName: string; openapi: Record<string, unknown> };
-  /** Checks the bearer token; throws the HTTP answer for a refused one. */
-  readonly check: (token: string) => Promise<V>;
+  /** Checks the bearer token; throws the HTTP answer for a refused one (synchronously or not: a synchronous answer keeps the route synchronous). */
+  readonly check: (token: string) => V | Promise<V>;
   /** The scopes a checked token grants. */
   readonly scopesOf: (value: V) => readonly string[];
   /** The auth-params of its challenges (see {@link challengeParams}). */
@@ -212,8 +212,11 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
     invalidOption(definition.kind, 'give dpop or mtls, not both: a token is bound to a DPoP key or to a client certificate');
   }
   const params = definition.challenge;
-  const verify = async (token: string, { required, request }: VerifyContext): Promise<V> => {
-    const value = await check(token);
+  const verify = (token: string, context: VerifyContext): V | Promise<V> => {
+    const value = check(token);
+    return value instanceof Promise ? value.then((v) => accepted(v, context)) : accepted(value, context);
+  };
+  const accepted = (value: V, { required, request }: VerifyContext): V => {
     // RFC 9449 §7.2: a token bound to a DPoP key is no bearer token, here either (a stolen one would work without its key)
     if (confirmationOf(value) !== undefined) throw invalidToken(DPOP_BOUND_AS_BEARER, params);
     // RFC 8705: bound to the request's client certificate (before scopes: a token of another client is a 401)

@@ -22,7 +22,7 @@ export interface DpopCredential {
 export interface BoundScheme<V> {
   readonly kind: string;
   /** Verifies the token (its own 401s are `Bearer` ones; a DPoP request gets them as `DPoP error="invalid_token"`). */
-  readonly check: (token: string) => Promise<V>;
+  readonly check: (token: string) => V | Promise<V>;
   readonly scopesOf: (value: V) => readonly string[];
   /** The plain-bearer answers' auth-params (`realm`, `resource_metadata`). */
   readonly params: { realm?: string; resourceMetadata?: string };
