@@ -51,19 +51,14 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
     return { answer: errorAnswer(error, view, app.onError, app.options.errorBody), finish: DONE, hasTeardown: false };
   }
   const ex = new Execution(view, plan.slotCount, app.options.container);
-  const failing = { onError: app.onError, errorBody: app.options.errorBody, label: route.label };
   const passed = (values: unknown): GuardOutcome => {
     const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
     const extra = plan.answerHeaders;
-    return {
-      values: values as Record<string, unknown>,
-      finish: hasTeardown ? () => closeBothAfterSent(ex, app) : DONE,
-      hasTeardown,
-      ...(extra ? { headers: extra.map(headerLine) } : {}),
-    };
+    const finish = hasTeardown ? () => closeBothAfterSent(ex, app) : DONE;
+    return extra ? { values: values as Record<string, unknown>, finish, hasTeardown, headers: extra.map(headerLine) } : { values: values as Record<string, unknown>, finish, hasTeardown };
   };
   const denied = (error: unknown): MaybePromise<GuardOutcome> => {
-    const outcome = failedOutcome(ex, error, failing, plan);
+    const outcome = failedOutcome(ex, error, { onError: app.onError, errorBody: app.options.errorBody, label: route.label }, plan);
     const toDenied = (o: { answer: Answer }): GuardOutcome => ({ answer: o.answer, finish: DONE, hasTeardown: false });
     return isPromise(outcome) ? outcome.then(toDenied) : toDenied(outcome);
   };
