@@ -78,9 +78,12 @@ function sameLetters(a: string, b: string): boolean {
       if (x !== y && ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a)) return false;
     }
     if (i === a.length) return true;
-  } else if (ASCII.test(a) && ASCII.test(b)) return false;
+  } else if (isAscii(a) && isAscii(b)) return false;
   // beyond ASCII, JavaScript's own case mapping decides (it may change a string's length)
   return a.toLowerCase() === b.toLowerCase();
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
