@@ -90,9 +90,9 @@ export class DependsExpress {
     const kit = this.#kit;
     this.#gate = new GuardGate<Request>(app, kit.guards, {
       view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
-      write: (req, answer) => {
+      write: (req, answer, seen) => {
         const res = req.res!;
-        if (!res.headersSent) kit.write(viewOf(req, req.params as Record<string, string>, kit.bodyLimit), answer, (a) => writeNodeAnswer(res, a));
+        if (!res.headersSent) kit.write(seen ?? viewOf(req, req.params as Record<string, string>, kit.bodyLimit), answer, (a) => writeNodeAnswer(res, a));
         return undefined;
       },
       pass: (req, values, finish, headers) => {

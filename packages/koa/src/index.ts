@@ -128,8 +128,8 @@ export class DependsKoa {
     const view = (ctx: Context) => viewOf(ctx, (ctx as { params?: Record<string, string> }).params ?? {}, kit.bodyLimit);
     this.#gate = new GuardGate<Context>(app, kit.guards, {
       view,
-      write: (ctx, answer) => {
-        if (!ctx.headerSent) kit.write(view(ctx), answer, (a) => writeAnswer(ctx, a));
+      write: (ctx, answer, seen) => {
+        if (!ctx.headerSent) kit.write(seen ?? view(ctx), answer, (a) => writeAnswer(ctx, a));
       },
       pass: (ctx, values, finish, headers) => {
         Object.assign(ctx.state, values);

@@ -60,8 +60,13 @@ export interface GuardStep {
  */
 export interface GateBinding<K> {
   view(key: K): RequestView;
-  /** Writes a refusal; what it returns is what the gate's methods return for a refused request (e.g. Fastify's reply). */
-  write(key: K, answer: Answer): unknown;
+  /**
+   * Writes a refusal; what it returns is what the gate's methods return for
+   * a refused request (e.g. Fastify's reply). `view` is the request view
+   * the decision was taken on, when there was one (for the error answer if
+   * writing fails: no second view made per refusal).
+   */
+  write(key: K, answer: Answer, view?: RequestView): unknown;
   /**
    * A guard passed: its values, its teardowns (`finish`) when it has any,
    * and header lines its schemes add to every answer (`headers`, e.g. a
@@ -86,7 +91,7 @@ type PassedOutcome = GuardOutcome & { values: Record<string, unknown> };
 /** Where the decision loop hands each outcome: the gate's binding, or {@link GuardGate.run}'s callbacks. */
 interface StepSink<K> {
   passed(key: K, step: GuardStep, outcome: PassedOutcome): void;
-  refused(key: K, answer: Answer): unknown;
+  refused(key: K, answer: Answer, view: RequestView): unknown;
 }
 
 const NONE: unknown[] = [];
@@ -167,7 +172,7 @@ export class GuardGate<K extends object> {
         this.#setters.get(step.guard)?.(key, outcome.values);
         b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
       },
-      refused: (key, answer) => b.write(key, answer),
+      refused: (key, answer, view) => b.write(key, answer, view),
     };
   }
 
@@ -178,9 +183,9 @@ export class GuardGate<K extends object> {
       const outcome = runGuard(this.#app, step.route, view);
       if (outcome instanceof Promise) {
         const at = i;
-        return outcome.then((o) => (this.#settled(key, state, step, o, sink) ? this.#take(key, state, steps, at + 1, view, sink, next) : sink.refused(key, o.answer!)));
+        return outcome.then((o) => (this.#settled(key, state, step, o, sink) ? this.#take(key, state, steps, at + 1, view, sink, next) : sink.refused(key, o.answer!, view)));
       }
-      if (!this.#settled(key, state, step, outcome, sink)) return sink.refused(key, outcome.answer!);
+      if (!this.#settled(key, state, step, outcome, sink)) return sink.refused(key, outcome.answer!, view);
     }
     return next();
   }
@@ -204,7 +209,8 @@ export class GuardGate<K extends object> {
    */
   fail(key: K, error: unknown): unknown {
     const b = this.#bound();
-    return b.write(key, errorAnswer(error, b.view(key), this.#app.onError, this.#app.options.errorBody));
+    const view = b.view(key);
+    return b.write(key, errorAnswer(error, view, this.#app.onError, this.#app.options.errorBody), view);
   }
 
   /**
