@@ -17,19 +17,31 @@ import type { HeaderSource } from '../request/view.js';
  * ```
  */
 export function rawHeaderSource(raw: readonly string[]): Required<HeaderSource> {
-  return {
-    get(name) {
-      const n = name.toLowerCase();
-      for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) return raw[i + 1];
-      return null;
-    },
-    getAll(name) {
-      const n = name.toLowerCase();
-      const out: string[] = [];
-      for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) out.push(raw[i + 1]);
-      return out;
-    },
-  };
+  return new RawHeaders(raw);
+}
+
+/** {@link rawHeaderSource}'s source: one object per request, its methods on the prototype (no closures made per request). */
+class RawHeaders implements Required<HeaderSource> {
+  readonly #raw: readonly string[];
+
+  constructor(raw: readonly string[]) {
+    this.#raw = raw;
+  }
+
+  get(name: string): string | null {
+    const raw = this.#raw;
+    const n = name.toLowerCase();
+    for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) return raw[i + 1];
+    return null;
+  }
+
+  getAll(name: string): string[] {
+    const raw = this.#raw;
+    const n = name.toLowerCase();
+    const out: string[] = [];
+    for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) out.push(raw[i + 1]);
+    return out;
+  }
 }
 
 /**

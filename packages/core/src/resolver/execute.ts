@@ -29,15 +29,16 @@ export class Execution implements CallContext {
   readonly values: unknown[];
   /** Slots whose inputs failed validation (allocated on the first failure). */
   failed: Uint8Array | undefined = undefined;
-  readonly errors: ValidationIssue[] = [];
+  /** Validation problems collected so far (one shared empty list until the first: most requests have none). */
+  errors: ValidationIssue[] = NO_ISSUES;
   /** The error that ended resolution, when a synchronous step failed (see {@link ABORTED}). */
   abort: unknown = undefined;
   /** The name of the dependency whose error ended resolution (for messages). */
   abortedBy: string | undefined = undefined;
-  /** Exits closed before the answer is produced. */
-  readonly functionStack: Exit[] = [];
-  /** Exits closed after the answer has been sent. */
-  readonly requestStack: Exit[] = [];
+  /** Exits closed before the answer is produced (one shared empty list until the first exit: see {@link Execution.pushExit}). */
+  functionStack: Exit[] = NO_EXITS;
+  /** Exits closed after the answer has been sent (likewise). */
+  requestStack: Exit[] = NO_EXITS;
   readonly container: ServiceContainer | undefined;
 
   constructor(request: RequestView, slotCount: number, container?: ServiceContainer) {
@@ -45,7 +46,17 @@ export class Execution implements CallContext {
     this.values = new Array(slotCount);
     this.container = container;
   }
+
+  /** Puts an exit on the stack of its scope, making that stack on its first exit. */
+  pushExit(scope: Step['scope'], exit: Exit): void {
+    if (scope === 'function') (this.functionStack === NO_EXITS ? (this.functionStack = []) : this.functionStack).push(exit);
+    else (this.requestStack === NO_EXITS ? (this.requestStack = []) : this.requestStack).push(exit);
+  }
 }
+
+/** The lists an execution starts with, shared and never added to (replaced on the first item). */
+const NO_EXITS: Exit[] = [];
+const NO_ISSUES: ValidationIssue[] = [];
 
 /**
  * Runs the plan's steps and then its root (the handler), returning the
@@ -369,7 +380,7 @@ function chose(step: Step, branch: Branch, ex: Execution): boolean {
 /** A generator reached its `yield`: its value goes to the slot, its exit onto its stack. */
 export function entered(step: Step, ex: Execution, r: IteratorResult<unknown>, exit: Exit): void {
   if (r.done) throw new DependsError(ErrorCode.GeneratorDidNotYield, `Dependency "${step.name}" is a generator that did not yield`);
-  (step.scope === 'function' ? ex.functionStack : ex.requestStack).push(exit);
+  ex.pushExit(step.scope, exit);
   ex.values[step.slot] = r.value;
 }
 
@@ -379,11 +390,7 @@ export function store(step: Step, ex: Execution, value: unknown): void {
     const asyncDispose = (value as { [Symbol.asyncDispose]?: () => unknown })[Symbol.asyncDispose];
     const dispose = asyncDispose ?? (value as { [Symbol.dispose]?: () => unknown })[Symbol.dispose];
     if (typeof dispose === 'function') {
-      (step.scope === 'function' ? ex.functionStack : ex.requestStack).push({
-        kind: 'dispose',
-        name: step.name,
-        dispose: () => dispose.call(value),
-      });
+      ex.pushExit(step.scope, { kind: 'dispose', name: step.name, dispose: () => dispose.call(value) });
     }
   }
 }
@@ -395,6 +402,7 @@ export function markFailed(ex: Execution, step: Step): void {
 /** Validation problems are collected; anything else aborts resolution ({@link ABORTED}, the error in `ex.abort`). */
 export function fault(error: unknown, step: Step, ex: Execution): typeof ABORTED | undefined {
   if (error instanceof RequestValidationError) {
+    if (ex.errors === NO_ISSUES) ex.errors = [];
     for (const issue of error.errors) ex.errors.push(issue);
     markFailed(ex, step);
     return undefined;
