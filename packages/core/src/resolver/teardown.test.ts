@@ -256,3 +256,30 @@ describe('teardown (FastAPI §3.5)', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('exit stacks per request', () => {
+  test('a request with teardowns and the requests without any never share a stack (each stack is made on its first exit)', async () => {
+    const closed: string[] = [];
+    const tx = depends(function* transaction() {
+      yield 'tx';
+      closed.push('tx');
+    });
+    const plain = depends(() => 'plain');
+    const app = new DependsApp();
+    const withTx = app.route('GET', '/tx', { tx }, ({ tx }) => tx);
+    const without = app.route('GET', '/plain', { plain }, ({ plain }) => plain);
+    const view = () => createRequestView({ method: 'GET', url: '/' });
+    for (let i = 0; i < 3; i++) {
+      const a = await app.handle(without, view());
+      expect(a.hasTeardown).toBe(false);
+      const b = await app.handle(withTx, view());
+      expect(b.hasTeardown).toBe(true);
+      const c = await app.handle(without, view());
+      expect(c.hasTeardown).toBe(false);
+      await b.finish();
+      await a.finish();
+      await c.finish();
+    }
+    expect(closed).toEqual(['tx', 'tx', 'tx']);
+  });
+});
