@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { DependsApp, Router, security } from '@depends/core';
 import { createRequestView, type Outcome } from '@depends/core/adapter';
 import type { JWTVerifyResult } from 'jose';
+import { z } from 'zod';
 import { jwtBearer, type JwtBearerOptions } from './jwt-bearer.js';
 import { KeySource } from './keys.js';
 import { VerifiedTokens, ageInSeconds } from './token-cache.js';
@@ -54,6 +55,35 @@ describe('jwtBearer({ tokenCache })', () => {
     const refused = app.handle(route, view(other)) as Outcome;
     expect(refused).not.toBeInstanceOf(Promise);
     expect([refused.answer.status, refused.answer.headers.find(([n]) => n === 'www-authenticate')?.[1]]).toEqual([403, expect.stringContaining('insufficient_scope')]);
+  });
+
+  test('a cached token still meets the claims schema on every request: the same 401 verified and from the cache', async () => {
+    const app = new DependsApp({ title: 'cache' });
+    const scheme = jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, cooldownDuration: 0, tokenCache: true, claims: z.object({ tenant: z.string() }) });
+    const route = app.route('GET', '/me', { auth: scheme }, ({ auth }) => ({ tenant: auth.claims.tenant }));
+    const view = (token: string) => createRequestView({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${token}` } });
+    const without = await idp.sign({ sub: 'alice' });
+    const first = await app.handle(route, view(without));
+    const again = app.handle(route, view(without));
+    expect(again).not.toBeInstanceOf(Promise); // from the cache, refused synchronously
+    expect([(again as Outcome).answer.status, String((again as Outcome).answer.body)]).toEqual([first.answer.status, String(first.answer.body)]);
+    expect(first.answer.status).toBe(401);
+    const tenant = await idp.sign({ sub: 'bob', tenant: 'acme' });
+    await app.handle(route, view(tenant));
+    const hit = app.handle(route, view(tenant)) as Outcome;
+    expect([hit.answer.status, JSON.parse(String(hit.answer.body))]).toEqual([200, { tenant: 'acme' }]);
+  });
+
+  test('jwtBearer({ issuers }): a cached token is answered synchronously too, with the issuer that verified it', async () => {
+    const app = new DependsApp({ title: 'cache' });
+    const scheme = jwtBearer({ issuers: [{ issuer: idp.issuer, audience: AUDIENCE, cooldownDuration: 0, tokenCache: true }] });
+    const route = app.route('GET', '/me', { auth: scheme }, ({ auth }) => ({ sub: auth.claims.sub, issuer: auth.issuer }));
+    const view = (token: string) => createRequestView({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${token}` } });
+    const token = await idp.sign({ sub: 'alice' });
+    expect((await app.handle(route, view(token))).answer.status).toBe(200);
+    const hit = app.handle(route, view(token));
+    expect(hit).not.toBeInstanceOf(Promise);
+    expect(JSON.parse(String((hit as Outcome).answer.body))).toEqual({ sub: 'alice', issuer: idp.issuer });
   });
 
   test('refusals are never cached: a bad token is checked, and refused, every time', async () => {
