@@ -92,7 +92,7 @@ export class DependsExpress {
       view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
       write: (req, answer, seen) => {
         const res = req.res!;
-        if (!res.headersSent) kit.write(seen ?? viewOf(req, req.params as Record<string, string>, kit.bodyLimit), answer, (a) => writeNodeAnswer(res, a));
+        if (!res.headersSent) kit.write(seen, answer, (a) => writeNodeAnswer(res, a));
         return undefined;
       },
       pass: (req, values, finish, headers) => {

@@ -120,7 +120,7 @@ export class DependsFastify {
     const view = (reply: FastifyReply) => viewOf(reply.request, reply, kit.bodyLimit);
     this.#gate = new GuardGate<FastifyReply>(app, kit.guards, {
       view,
-      write: (reply, answer, seen) => kit.write(seen ?? view(reply), answer, (a) => write(reply, a)),
+      write: (reply, answer, seen) => kit.write(seen, answer, (a) => write(reply, a)),
       pass: (reply, values, finish, headers) => {
         if (headers) for (const [name, value] of headers) void reply.header(name, value);
         // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set

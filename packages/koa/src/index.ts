@@ -129,7 +129,7 @@ export class DependsKoa {
     this.#gate = new GuardGate<Context>(app, kit.guards, {
       view,
       write: (ctx, answer, seen) => {
-        if (!ctx.headerSent) kit.write(seen ?? view(ctx), answer, (a) => writeAnswer(ctx, a));
+        if (!ctx.headerSent) kit.write(seen, answer, (a) => writeAnswer(ctx, a));
       },
       pass: (ctx, values, finish, headers) => {
         Object.assign(ctx.state, values);

@@ -63,10 +63,10 @@ export interface GateBinding<K> {
   /**
    * Writes a refusal; what it returns is what the gate's methods return for
    * a refused request (e.g. Fastify's reply). `view` is the request view
-   * the decision was taken on, when there was one (for the error answer if
-   * writing fails: no second view made per refusal).
+   * the decision was taken on (for the error answer if writing fails: no
+   * second view made per refusal).
    */
-  write(key: K, answer: Answer, view?: RequestView): unknown;
+  write(key: K, answer: Answer, view: RequestView): unknown;
   /**
    * A guard passed: its values, its teardowns (`finish`) when it has any,
    * and header lines its schemes add to every answer (`headers`, e.g. a

@@ -3,6 +3,7 @@
  * copied or lower-cased per request until a header is read.
  */
 import type { HeaderSource } from '../request/view.js';
+import { equalsIgnoringCase } from '../util/case.js';
 
 /**
  * A lazy {@link HeaderSource} over Node's `rawHeaders` (`[name, value, name,
@@ -20,7 +21,12 @@ export function rawHeaderSource(raw: readonly string[]): Required<HeaderSource> 
   return new RawHeaders(raw);
 }
 
-/** {@link rawHeaderSource}'s source: one object per request, its methods on the prototype (no closures made per request). */
+/**
+ * {@link rawHeaderSource}'s source: one object per request, its methods on
+ * the prototype (no closures made per request). Header names are tokens
+ * (RFC 9110 §5.1, ASCII only), so names of another length never match and
+ * are not compared.
+ */
 class RawHeaders implements Required<HeaderSource> {
   readonly #raw: readonly string[];
 
@@ -30,33 +36,14 @@ class RawHeaders implements Required<HeaderSource> {
 
   get(name: string): string | null {
     const raw = this.#raw;
-    const n = name.toLowerCase();
-    for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) return raw[i + 1];
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === name.length && equalsIgnoringCase(raw[i], name)) return raw[i + 1];
     return null;
   }
 
   getAll(name: string): string[] {
     const raw = this.#raw;
-    const n = name.toLowerCase();
     const out: string[] = [];
-    for (let i = 0; i < raw.length; i += 2) if (sameName(raw[i], n)) out.push(raw[i + 1]);
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === name.length && equalsIgnoringCase(raw[i], name)) out.push(raw[i + 1]);
     return out;
   }
-}
-
-/**
- * Whether a header name as sent equals a lower-case name, ignoring ASCII
- * case, without lower-casing (no string made per header per lookup). Header
- * names are tokens (RFC 9110 §5.1): only ASCII letters differ by case, and
- * Node refuses any other character in them.
- */
-function sameName(sent: string, lower: string): boolean {
-  if (sent.length !== lower.length) return false;
-  if (sent === lower) return true;
-  for (let i = 0; i < sent.length; i++) {
-    const c = sent.charCodeAt(i);
-    const l = lower.charCodeAt(i);
-    if (c !== l && !(c >= 0x41 && c <= 0x5a && c + 0x20 === l)) return false;
-  }
-  return true;
 }

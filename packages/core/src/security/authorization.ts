@@ -6,6 +6,7 @@
 import type { RequestView } from '../request/view.js';
 import { repeatedCredential } from './errors.js';
 import { pythonStrip } from './python-strings.js';
+import { equalsIgnoringCase } from '../util/case.js';
 
 /**
  * An `Authorization` header split into its scheme and its credentials.
@@ -59,31 +60,9 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
  */
 export function readAuthorization(request: RequestView, expected: string): AuthorizationParts | undefined {
   const lines = request.headerAll('authorization');
-  if (lines.length > 1) throw repeatedCredential('authorization', sameLetters(expected, 'bearer'));
+  if (lines.length > 1) throw repeatedCredential('authorization', equalsIgnoringCase(expected, 'bearer'));
   const parts = parseAuthorization(lines[0]);
   if (!parts.scheme || !parts.credentials) return undefined;
-  if (!sameLetters(parts.scheme, expected)) return undefined;
+  if (!equalsIgnoringCase(parts.scheme, expected)) return undefined;
   return parts;
-}
-
-/** `a.toLowerCase() === b.toLowerCase()` without making either string in the usual case (ASCII on both sides). */
-function sameLetters(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === b.length) {
-    let i = 0;
-    for (; i < a.length; i++) {
-      const x = a.charCodeAt(i);
-      const y = b.charCodeAt(i);
-      if (x > 0x7f || y > 0x7f) break;
-      if (x !== y && ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a)) return false;
-    }
-    if (i === a.length) return true;
-  } else if (isAscii(a) && isAscii(b)) return false;
-  // beyond ASCII, JavaScript's own case mapping decides (it may change a string's length)
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
