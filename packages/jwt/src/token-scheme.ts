@@ -20,7 +20,7 @@ import {
   type SecurityScheme,
   type VerifyContext,
 } from '@depends/core';
-import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization } from '@depends/core/schemes';
+import { bearerChallenge, found, MISSING, normaliseFlows, readAuthorization, readsAuthorizationOnce } from '@depends/core/schemes';
 import { tieToResource, type ProtectedResource } from './protected-resource.js';
 import { certificateScheme, confirmCertificate, isCertificateBinding, type CertificateBinding } from './mtls/mtls.js';
 import { confirmationOf, DPOP_BOUND_AS_BEARER, dpopDocumented, dpopScheme } from './dpop/bind.js';
@@ -183,10 +183,10 @@ export function challengeParams(
 export const schemeNameOf = (options: TokenSchemeOptions, documented: { defaultName: string }): string => options.schemeName ?? documented.defaultName;
 
 /** The bearer token of a request, as sent (`undefined` without one, or for another scheme). */
-const readBearer = (request: RequestView): ReadResult<string> => {
+const readBearer = readsAuthorizationOnce((request: RequestView): ReadResult<string> => {
   const parts = readAuthorization(request, 'bearer');
   return parts ? found(parts.credentials) : MISSING;
-};
+}, true);
 
 /**
  * A security scheme over a provider's bearer tokens, built with core's one
@@ -263,10 +263,10 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
     challenge: params.realm === undefined && params.resourceMetadata === undefined ? 'Bearer' : bearerChallenge(params),
     consumes: [{ in: 'header', name: 'authorization' }],
     bearerChallenges: true,
-    read: accepts === undefined ? readBearer : (request) => {
+    read: accepts === undefined ? readBearer : readsAuthorizationOnce((request) => {
       const result = readBearer(request);
       return result.ok && !accepts(result.value) ? MISSING : result;
-    },
+    }, true),
     verify,
     enforcesScopes: true,
     responses: [503],

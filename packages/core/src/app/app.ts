@@ -21,7 +21,7 @@ import { createRequestView, type RequestInit, type RequestView } from '../reques
 import type { Answer } from '../response/reply.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
-import { errorAnswer, runPlan, type ErrorHook, type NativeCheck, type Outcome } from './handle.js';
+import { errorAnswer, serve, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
 
 /** Options of a {@link DependsApp}. */
 export interface AppOptions extends DocumentOptions {
@@ -214,14 +214,12 @@ export class DependsApp {
     } catch (error) {
       return { answer: errorAnswer(error, request, this.onError, this.options.errorBody), finish: () => Promise.resolve(), hasTeardown: false };
     }
-    return runPlan(plan, request, {
-      status: route.def.options.status ?? 200,
-      container: this.options.container,
-      onError: this.onError,
-      native: isNative,
-      errorBody: this.options.errorBody,
-      label: route.label,
-    });
+    let serving = servingOf(route);
+    if (serving === undefined || serving.plan !== plan || serving.options.native !== isNative) {
+      serving = new Serving(plan, routeOptions(this, route, isNative));
+      keepServing(route, serving);
+    }
+    return serve(serving, request);
   }
 
   /**
@@ -362,3 +360,32 @@ export async function resolve<T>(
 }
 
 export type { Values };
+
+/** Where a route keeps its {@link Serving} (made on its first request, again when its plan changes). */
+const SERVING = Symbol('serving');
+
+function servingOf(route: AppRoute): Serving | undefined {
+  return (route as { [SERVING]?: Serving })[SERVING];
+}
+
+function keepServing(route: AppRoute, serving: Serving): void {
+  Object.defineProperty(route, SERVING, { value: serving, writable: true, configurable: true, enumerable: false });
+}
+
+/** A route's serving options; the app's hook, body shape and container read when used (tests swap `app.onError`). */
+function routeOptions(app: DependsApp, route: AppRoute, native: NativeCheck | undefined): RunOptions {
+  return {
+    status: route.def.options.status ?? 200,
+    get container() {
+      return app.options.container;
+    },
+    get onError() {
+      return app.onError;
+    },
+    native,
+    get errorBody() {
+      return app.options.errorBody;
+    },
+    label: route.label,
+  };
+}

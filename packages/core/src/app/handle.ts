@@ -13,7 +13,7 @@ import { reasonPhrase, type ErrorBody, type Problem } from '../errors/format.js'
 import { sharedAnswer } from '../errors/prepared.js';
 import { frameworkHttpError } from '../errors/framework.js';
 import { closeBoth, closeStack, isClean, type CloseResult } from '../resolver/exit-stack.js';
-import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
+import { executeThen, Execution, type Continuation, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
 import { jsonAnswer, jsonTextAnswer, toAnswer, type Answer } from '../response/reply.js';
@@ -202,9 +202,51 @@ const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => isThenable(v);
  * ```
  */
 export function runPlan(plan: Plan, request: RequestView, options: RunOptions): MaybePromise<Outcome> {
-  const extra = plan.answerHeaders;
-  if (extra === undefined) return serveOnce(plan, request, options);
-  const outcome = serveOnce(plan, request, options);
+  return serve(new Serving(plan, options), request);
+}
+
+/**
+ * What follows the resolution of a served route's plan: the handler's
+ * answer, or the error's. Made once per route and plan (the app keeps it
+ * with the route), so that serving a request allocates no continuation.
+ *
+ * @example
+ * ```ts
+ * const serving = new Serving(plan, { status: 200, onError: console.error })
+ * const outcome = await serve(serving, request)
+ * ```
+ */
+export class Serving implements Continuation<Outcome> {
+  readonly plan: Plan;
+  readonly options: RunOptions;
+
+  constructor(plan: Plan, options: RunOptions) {
+    this.plan = plan;
+    this.options = options;
+  }
+
+  ok(ex: Execution, value: unknown): MaybePromise<Outcome> {
+    return succeed(ex, value, this.options, this.plan);
+  }
+
+  err(ex: Execution, error: unknown): MaybePromise<Outcome> {
+    return fail(ex, error, this.options, this.plan);
+  }
+}
+
+/**
+ * Serves one request with a route's {@link Serving} (what `runPlan()` and
+ * `app.handle()` share).
+ *
+ * @example
+ * ```ts
+ * const outcome = await serve(new Serving(plan, { status: 200, onError: console.error }), request)
+ * ```
+ */
+export function serve(serving: Serving, request: RequestView): MaybePromise<Outcome> {
+  const extra = serving.plan.answerHeaders;
+  if (extra === undefined) return serveOnce(serving, request);
+  const outcome = serveOnce(serving, request);
   return isPromise(outcome) ? outcome.then((o) => withHeaders(o, extra)) : withHeaders(outcome, extra);
 }
 
@@ -229,17 +271,13 @@ function withHeaders(outcome: Outcome, extra: readonly (readonly [string, string
   return { answer: { ...answer, headers: [...answer.headers, ...missing] }, finish: outcome.finish, hasTeardown: outcome.hasTeardown };
 }
 
-function serveOnce(plan: Plan, request: RequestView, options: RunOptions): MaybePromise<Outcome> {
-  const ex = new Execution(request, plan.slotCount, options.container);
+function serveOnce(serving: Serving, request: RequestView): MaybePromise<Outcome> {
+  const plan = serving.plan;
+  const ex = new Execution(request, plan.slotCount, serving.options.container);
   try {
-    return executeThen(
-      plan,
-      ex,
-      (value) => succeed(ex, value, options, plan),
-      (error) => fail(ex, error, options, plan),
-    );
+    return executeThen(plan, ex, serving);
   } catch (error) {
-    return fail(ex, error, options, plan);
+    return fail(ex, error, serving.options, plan);
   }
 }
 
@@ -257,14 +295,16 @@ function succeed(ex: Execution, value: unknown, options: RunOptions, plan: Plan)
   } catch (error) {
     return fail(ex, error, options, plan);
   }
-  const after = (closed: CloseResult): MaybePromise<Outcome> => {
-    if (!isClean(closed)) return fail(ex, closed.error, options, plan, 'a teardown');
-    if (ex.requestStack.length === 0) return native ? { answer, finish: DONE, hasTeardown: false, native } : { answer, finish: DONE, hasTeardown: false };
-    return { answer, finish: () => finishRequest(ex, options), hasTeardown: true, native };
-  };
-  if (ex.functionStack.length === 0) return after(closeStack(ex.functionStack) as CloseResult);
+  if (ex.functionStack.length === 0) return answered(ex, answer, native, options, plan, closeStack(ex.functionStack) as CloseResult);
   const closed = closeStack(ex.functionStack);
-  return isPromise(closed) ? closed.then(after) : after(closed);
+  return isPromise(closed) ? closed.then((c) => answered(ex, answer, native, options, plan, c)) : answered(ex, answer, native, options, plan, closed);
+}
+
+/** The outcome once the function stack is closed (`closed`): the answer, unless a teardown failed. */
+function answered(ex: Execution, answer: Answer, native: Outcome['native'], options: RunOptions, plan: Plan, closed: CloseResult): MaybePromise<Outcome> {
+  if (!isClean(closed)) return fail(ex, closed.error, options, plan, 'a teardown');
+  if (ex.requestStack.length === 0) return native ? { answer, finish: DONE, hasTeardown: false, native } : { answer, finish: DONE, hasTeardown: false };
+  return { answer, finish: () => finishRequest(ex, options), hasTeardown: true, native };
 }
 
 function finishRequest(ex: Execution, options: RunOptions): Promise<void> {

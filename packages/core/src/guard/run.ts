@@ -9,7 +9,7 @@ import type { AppRoute, DependsApp } from '../app/app.js';
 import { errorAnswer, failedOutcome, headerLine } from '../app/handle.js';
 import type { RequestView } from '../request/view.js';
 import { closeBoth, isClean, type CloseResult } from '../resolver/exit-stack.js';
-import { executeThen, Execution, type MaybePromise } from '../resolver/execute.js';
+import { executeThen, Execution, type Continuation, type MaybePromise } from '../resolver/execute.js';
 import type { Plan } from '../resolver/plan.js';
 import type { Answer } from '../response/reply.js';
 
@@ -50,24 +50,50 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
   } catch (error) {
     return { answer: errorAnswer(error, view, app.onError, app.options.errorBody), finish: DONE, hasTeardown: false };
   }
+  let guarding = (route as { [GUARDING]?: Guarding })[GUARDING];
+  if (guarding === undefined || guarding.plan !== plan || guarding.app !== app) {
+    guarding = new Guarding(app, route, plan);
+    Object.defineProperty(route, GUARDING, { value: guarding, writable: true, configurable: true, enumerable: false });
+  }
   const ex = new Execution(view, plan.slotCount, app.options.container);
-  const passed = (values: unknown): GuardOutcome => {
-    const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
-    const extra = plan.answerHeaders;
-    const finish = hasTeardown ? () => closeBothAfterSent(ex, app) : DONE;
-    return extra ? { values: values as Record<string, unknown>, finish, hasTeardown, headers: extra.map(headerLine) } : { values: values as Record<string, unknown>, finish, hasTeardown };
-  };
-  const denied = (error: unknown): MaybePromise<GuardOutcome> => {
-    const outcome = failedOutcome(ex, error, { onError: app.onError, errorBody: app.options.errorBody, label: route.label }, plan);
-    const toDenied = (o: { answer: Answer }): GuardOutcome => ({ answer: o.answer, finish: DONE, hasTeardown: false });
-    return isPromise(outcome) ? outcome.then(toDenied) : toDenied(outcome);
-  };
   try {
-    return executeThen(plan, ex, passed, denied);
+    return executeThen(plan, ex, guarding);
   } catch (error) {
-    return denied(error);
+    return guarding.err(ex, error);
   }
 }
+
+/** Where a guarded route keeps its {@link Guarding}. */
+const GUARDING = Symbol('guarding');
+
+/** What follows the resolution of a guarded route's plan: its values handed on, or the error's answer. One per route and plan. */
+class Guarding implements Continuation<GuardOutcome> {
+  readonly app: DependsApp;
+  readonly route: AppRoute;
+  readonly plan: Plan;
+
+  constructor(app: DependsApp, route: AppRoute, plan: Plan) {
+    this.app = app;
+    this.route = route;
+    this.plan = plan;
+  }
+
+  ok(ex: Execution, values: unknown): GuardOutcome {
+    const hasTeardown = ex.functionStack.length > 0 || ex.requestStack.length > 0;
+    const extra = this.plan.answerHeaders;
+    const app = this.app;
+    const finish = hasTeardown ? () => closeBothAfterSent(ex, app) : DONE;
+    return extra ? { values: values as Record<string, unknown>, finish, hasTeardown, headers: extra.map(headerLine) } : { values: values as Record<string, unknown>, finish, hasTeardown };
+  }
+
+  err(ex: Execution, error: unknown): MaybePromise<GuardOutcome> {
+    const { app, route } = this;
+    const outcome = failedOutcome(ex, error, { onError: app.onError, errorBody: app.options.errorBody, label: route.label }, this.plan);
+    return isPromise(outcome) ? outcome.then(toDenied) : toDenied(outcome);
+  }
+}
+
+const toDenied = (o: { answer: Answer }): GuardOutcome => ({ answer: o.answer, finish: DONE, hasTeardown: false });
 
 /** Closes the function stack, then the request stack; a remaining error goes to `onError`. */
 async function closeBothAfterSent(ex: Execution, app: DependsApp): Promise<void> {

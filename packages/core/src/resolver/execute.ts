@@ -13,7 +13,9 @@ import { readParsedBody, type ParsedBody } from '../request/body.js';
 import type { Exit } from './exit-stack.js';
 import { isThenable } from '../util/thenable.js';
 import type { ReadResult } from '../security/scheme.js';
-import { StepKind, type AlternativesStep, type Branch, type Plan, type Step } from './plan.js';
+import { StepKind, type AlternativesStep, type Branch, type Continuation, type Plan, type Step } from './plan.js';
+
+export type { Continuation } from './plan.js';
 
 /** A value or a promise of it. */
 export type MaybePromise<T> = T | Promise<T>;
@@ -70,41 +72,44 @@ const NO_ISSUES: ValidationIssue[] = [];
  * ```
  */
 export function execute(plan: Plan, ex: Execution): MaybePromise<unknown> {
-  return executeThen(plan, ex, identity, rethrow);
+  return executeThen(plan, ex, RESULT);
 }
 
-const identity = (value: unknown): unknown => value;
-const rethrow = (error: unknown): never => {
-  throw error;
+/** The handler's result as it is, and its error thrown. */
+const RESULT: Continuation<unknown> = {
+  ok: (_ex, value) => value,
+  err: (_ex, error) => {
+    throw error;
+  },
 };
 
 /**
- * Runs the plan, then hands the handler's result to `ok` (or any error to
- * `err`), with no promise in between the steps, the handler and the
+ * Runs the plan, then hands the handler's result to `k.ok` (or any error
+ * to `k.err`), with no promise in between the steps, the handler and the
  * continuation beyond the ones the asynchronous steps themselves need.
  * Synchronous errors of synchronous steps are thrown to the caller.
  *
  * @example
  * ```ts
- * const outcome = executeThen(plan, ex, (value) => toAnswer(value, 200), (error) => errorAnswer(error, request, onError))
+ * const outcome = executeThen(plan, ex, { ok: (ex, value) => toAnswer(value, 200), err: (ex, error) => errorAnswer(error, ex.request, onError) })
  * ```
  */
-export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+export function executeThen<T>(plan: Plan, ex: Execution, k: Continuation<T>): MaybePromise<T> {
   if (plan.needsBody && ex.body === undefined) {
     const bodyError = plan.bodyError;
     return readParsedBody(ex.request, plan.bodyTypes).then(
       (parsed) => {
         ex.body = parsed;
         try {
-          return runPlan(plan, ex, ok, err);
+          return runPlan(plan, ex, k);
         } catch (error) {
-          return err(error);
+          return k.err(ex, error);
         }
       },
-      bodyError === undefined ? err : (error) => err(bodyError(error)),
+      (error) => k.err(ex, bodyError === undefined ? error : bodyError(error)),
     );
   }
-  return runPlan(plan, ex, ok, err);
+  return runPlan(plan, ex, k);
 }
 
 /**
@@ -112,10 +117,10 @@ export function executeThen<T>(plan: Plan, ex: Execution, ok: (value: unknown) =
  * one (see `generate.ts`), otherwise the interpreter below. No closure is
  * made unless a step turns out asynchronous.
  */
-function runPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+function runPlan<T>(plan: Plan, ex: Execution, k: Continuation<T>): MaybePromise<T> {
   const run = plan.run;
-  if (run !== undefined) return run(ex, ok, err);
-  return interpretPlan(plan, ex, ok, err);
+  if (run !== undefined) return run(ex, k);
+  return interpretPlan(plan, ex, k);
 }
 
 /**
@@ -125,18 +130,18 @@ function runPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybeProm
  *
  * @example
  * ```ts
- * const result = interpretPlan(plan, new Execution(request, plan.slotCount), (v) => v, (e) => { throw e })
+ * const result = interpretPlan(plan, new Execution(request, plan.slotCount), { ok: (ex, v) => v, err: (ex, e) => { throw e } })
  * ```
  */
-export function interpretPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+export function interpretPlan<T>(plan: Plan, ex: Execution, k: Continuation<T>): MaybePromise<T> {
   const steps = plan.steps;
   for (let i = 0; i < steps.length; i++) {
     const pending = runStep(steps[i], ex);
     if (pending === undefined) continue;
-    if (pending === ABORTED) return err(ex.abort);
-    return continueAsync(steps, ex, i, pending, plan, ok, err) as Promise<T>;
+    if (pending === ABORTED) return k.err(ex, ex.abort);
+    return continueAsync(steps, ex, i, pending, plan, k) as Promise<T>;
   }
-  return runRoot(plan, ex, ok, err);
+  return runRoot(plan, ex, k);
 }
 
 /**
@@ -146,41 +151,41 @@ export function interpretPlan<T>(plan: Plan, ex: Execution, ok: (value: unknown)
  *
  * @example
  * ```ts
- * if (isThenable(out)) return resumeAt(plan, ex, 3, out, ok, err)
+ * if (isThenable(out)) return resumeAt(plan, ex, 3, out, k)
  * ```
  */
-export function resumeAt<T>(plan: Plan, ex: Execution, i: number, pending: object, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): Promise<T> {
-  return continueAsync(plan.steps, ex, i, pending, plan, ok, err) as Promise<T>;
+export function resumeAt<T>(plan: Plan, ex: Execution, i: number, pending: object, k: Continuation<T>): Promise<T> {
+  return continueAsync(plan.steps, ex, i, pending, plan, k) as Promise<T>;
 }
 
-function runRoot<T>(plan: Plan, ex: Execution, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
-  if (ex.errors.length) return err(new RequestValidationError(ex.errors));
+function runRoot<T>(plan: Plan, ex: Execution, k: Continuation<T>): MaybePromise<T> {
+  if (ex.errors.length) return k.err(ex, new RequestValidationError(ex.errors));
   let value: unknown;
   try {
     value = plan.root.fn(plan.root.args(ex.values, ex.failed), ex);
   } catch (error) {
-    return err(error);
+    return k.err(ex, error);
   }
-  return settleRoot(value, ok, err);
+  return settleRoot(value, ex, k);
 }
 
 /**
- * What the handler returned, handed on: a refusal to `err`, a value to
- * `ok`, a thenable once it settles.
+ * What the handler returned, handed on: a refusal to `k.err`, a value to
+ * `k.ok`, a thenable once it settles.
  *
  * @example
  * ```ts
- * return settleRoot(handler(args, ex), ok, err)
+ * return settleRoot(handler(args, ex), ex, k)
  * ```
  */
-export function settleRoot<T>(value: unknown, ok: (value: unknown) => MaybePromise<T>, err: (error: unknown) => MaybePromise<T>): MaybePromise<T> {
+export function settleRoot<T>(value: unknown, ex: Execution, k: Continuation<T>): MaybePromise<T> {
   // A handler that returned (or resolved to) `refuse(error)` is answered as if it had thrown `error`.
   if (isThenable(value)) {
-    const settle = (v: unknown): MaybePromise<T> => (v instanceof Refusal ? err(v.error) : ok(v));
+    const settle = (v: unknown): MaybePromise<T> => (v instanceof Refusal ? k.err(ex, v.error) : k.ok(ex, v));
     // Any thenable other than a native promise (Bluebird, ORM queries) is adopted into one.
-    return (value instanceof Promise ? value : Promise.resolve(value)).then(settle, err);
+    return (value instanceof Promise ? value : Promise.resolve(value)).then(settle, (error) => k.err(ex, error));
   }
-  return value instanceof Refusal ? err(value.error) : ok(value);
+  return value instanceof Refusal ? k.err(ex, value.error) : k.ok(ex, value);
 }
 
 /**
@@ -204,7 +209,7 @@ function runSteps(steps: readonly Step[], ex: Execution, index: number): void | 
  * its promise, or its async generator): one `await` per async step, and
  * synchronous steps in between still run without one. Given the `plan` (and
  * its continuations), the root runs here too, in the same async function,
- * and an error that ends resolution goes to `err`: no promise hop between
+ * and an error that ends resolution goes to `k.err`: no promise hop between
  * the last step and the handler. Without it (the steps of an `anyOf`
  * branch) the promise settles when the steps are done, or rejects.
  */
@@ -214,8 +219,7 @@ async function continueAsync<T>(
   i: number,
   pending: object,
   plan?: Plan,
-  ok?: (value: unknown) => MaybePromise<T>,
-  err?: (error: unknown) => MaybePromise<T>,
+  k?: Continuation<T>,
 ): Promise<T | void> {
   let step = steps[i];
   try {
@@ -262,9 +266,9 @@ async function continueAsync<T>(
     }
   } catch (error) {
     if (plan === undefined) throw error;
-    return err!(error);
+    return k!.err(ex, error);
   }
-  if (plan !== undefined) return runRoot(plan, ex, ok!, err!);
+  if (plan !== undefined) return runRoot(plan, ex, k!);
 }
 
 /**

@@ -39,7 +39,7 @@ const helpers = {
  * @example
  * ```ts
  * const run = generatePlan(plan)
- * const result = run ? run(ex, ok, err) : executeThen(plan, ex, ok, err)
+ * const result = run ? run(ex, k) : executeThen(plan, ex, k)
  * ```
  */
 export function generatePlan(plan: Plan): CompiledPlan | undefined {
@@ -81,12 +81,12 @@ export function planSource(plan: Plan): string {
   });
   if (plan.root.argNames.length === 0) prelude.push('const AR = R.args([], undefined);');
   body.push(
-    'if (ex.errors.length) return err(new RequestValidationError(ex.errors));',
+    'if (ex.errors.length) return k.err(ex, new RequestValidationError(ex.errors));',
     `${argsSource(plan.root, 'AR')}`,
-    'try { o = R.fn(a, ex); } catch (e) { return err(e); }',
-    'return settleRoot(o, ok, err);',
+    'try { o = R.fn(a, ex); } catch (e) { return k.err(ex, e); }',
+    'return settleRoot(o, ex, k);',
   );
-  return `${prelude.join('\n')}\nreturn function compiledPlan(ex, ok, err) {\n${body.join('\n')}\n};`;
+  return `${prelude.join('\n')}\nreturn function compiledPlan(ex, k) {\n${body.join('\n')}\n};`;
 }
 
 /** `a = <the step's input object, or undefined when one of its inputs failed>;` */
@@ -98,7 +98,7 @@ function argsSource(step: Step, constant: string): string {
 }
 
 /** What a step does when its function failed with `e` (or refused with it). */
-const failed = (i: number, e: string): string => `if (fault(${e}, S${i}, ex) === ABORTED) return err(ex.abort); break s${i};`;
+const failed = (i: number, e: string): string => `if (fault(${e}, S${i}, ex) === ABORTED) return k.err(ex, ex.abort); break s${i};`;
 
 function stepSource(step: Step, i: number): string {
   switch (step.kind) {
@@ -107,8 +107,8 @@ function stepSource(step: Step, i: number): string {
     case StepKind.AnyOf:
       return [
         `p = runAlternatives(S${i}, S${i}.anyOf, ex, 0, false);`,
-        'if (p === ABORTED) return err(ex.abort);',
-        `if (p !== undefined) return resumeAt(P, ex, ${i}, p, ok, err);`,
+        'if (p === ABORTED) return k.err(ex, ex.abort);',
+        `if (p !== undefined) return resumeAt(P, ex, ${i}, p, k);`,
       ].join('\n');
     default:
       break;
@@ -122,7 +122,7 @@ function stepSource(step: Step, i: number): string {
   switch (step.kind) {
     case StepKind.Plain:
       call.push(
-        `if (isThenable(o)) return resumeAt(P, ex, ${i}, o, ok, err);`,
+        `if (isThenable(o)) return resumeAt(P, ex, ${i}, o, k);`,
         `if (o instanceof Refusal) { ${failed(i, 'o.error')} }`,
         `store(S${i}, ex, o);`,
       );
@@ -134,7 +134,7 @@ function stepSource(step: Step, i: number): string {
       call.push(`try { p = o.next(); } catch (e) { ${failed(i, 'e')} }`, `entered(S${i}, ex, p, { kind: 'generator', name: S${i}.name, gen: o });`);
       break;
     default: // an async generator: run to its `yield` by the interpreter's continuation
-      call.push(`return resumeAt(P, ex, ${i}, o, ok, err);`);
+      call.push(`return resumeAt(P, ex, ${i}, o, k);`);
   }
   call.push('}');
   return call.join('\n');

@@ -99,9 +99,25 @@ export interface Plan {
  * A plan compiled into one function: runs the steps and the root for one
  * request's `Execution` (see `execute.ts`; typed here by the context it
  * is, as this module is below the interpreter), then hands the root's
- * result to `ok` (any error to `err`), exactly as the interpreter does.
+ * result to `k.ok` (any error to `k.err`), exactly as the interpreter does.
  */
-export type CompiledPlan = <T>(ex: CallContext, ok: (value: unknown) => T | Promise<T>, err: (error: unknown) => T | Promise<T>) => T | Promise<T>;
+export type CompiledPlan = <T>(ex: CallContext, k: Continuation<T>) => T | Promise<T>;
+
+/**
+ * What follows a plan's resolution: `ok` with the handler's result, or
+ * `err` with the error that ended it. One object per route and plan (not
+ * per request): the request's state travels in its execution (the
+ * `CallContext` the steps are given; `Execution` in `execute.ts`).
+ *
+ * @example
+ * ```ts
+ * const answering: Continuation<Answer> = { ok: (ex, value) => toAnswer(value, 200), err: (ex, error) => errorAnswer(error, ex.request, onError) }
+ * ```
+ */
+export interface Continuation<T> {
+  ok(ex: CallContext, value: unknown): T | Promise<T>;
+  err(ex: CallContext, error: unknown): T | Promise<T>;
+}
 
 /** Builds a step's input object from the slot values and the failed-slot marks. */
 export type ArgBuilder = (values: unknown[], failed: Uint8Array | undefined) => Record<string, unknown> | undefined;

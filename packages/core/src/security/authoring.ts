@@ -23,7 +23,7 @@
  */
 export { createDependency, isDependency, isUse, isInput } from '../dependency/depends.js';
 export type { CallKind, DependencyMeta, SchemeInfo, SecurityMeta, SourceSpec } from '../dependency/types.js';
-export { credentialReader, found, MISSING, MALFORMED } from './scheme.js';
+export { credentialReader, found, MISSING, MALFORMED, readsAuthorizationOnce } from './scheme.js';
 export type { CredentialReader, SchemeMeta } from './scheme.js';
 export type { AnyOfMeta } from './any-of.js';
 export { parseAuthorization, readAuthorization } from './authorization.js';

@@ -5,7 +5,9 @@
 import { parseAuthorization } from './authorization.js';
 import { decodeBasicCredentials, type HTTPBasicCredentials } from './basic.js';
 import { basicChallenge, quoteString } from './challenges.js';
-import { defineScheme, found, invalidOption, MALFORMED, MISSING, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
+import { defineScheme, found, invalidOption, MALFORMED, MISSING, readsAuthorizationOnce, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
+import { repeatedCredential } from './errors.js';
+import { equalsIgnoringCase } from '../util/case.js';
 
 /**
  * Options of {@link httpBasic}.
@@ -60,12 +62,15 @@ export function httpBasic<A extends boolean = true>(options: HttpBasicOptions<A>
     challenge: basicChallenge(realm),
     consumes: [{ in: 'header', name: 'authorization' }],
     bearerChallenges: false,
-    read: (request) => {
-      const value = request.header('authorization');
+    // a `Basic` header with undecodable credentials is malformed (not another scheme's): read here, not through readAuthorization()
+    read: readsAuthorizationOnce((request) => {
+      const lines = request.headerAll('authorization');
+      if (lines.length > 1) throw repeatedCredential('authorization', false);
+      const value = lines[0];
       const parts = parseAuthorization(value);
-      if (!value || parts.scheme.toLowerCase() !== 'basic') return MISSING;
+      if (!value || !equalsIgnoringCase(parts.scheme, 'basic')) return MISSING;
       const credentials = decodeBasicCredentials(parts.credentials);
       return credentials ? found(credentials) : MALFORMED;
-    },
+    }, false),
   }) as SecurityScheme<SchemeValue<HTTPBasicCredentials, A>>;
 }

@@ -5,6 +5,8 @@ import { Router } from '../router/router.js';
 import { httpBearer, httpDigest, httpScheme } from './http.js';
 import { httpBasic } from './http-basic.js';
 import { rejection } from './test/rejection.js';
+import { createRequestView } from '../request/view.js';
+import type { Outcome } from '../app/handle.js';
 
 
 const auth = (value: string) => ({ headers: { authorization: value } });
@@ -53,6 +55,27 @@ describe('httpBearer', () => {
     const basic = { headers: [['authorization', 'Basic YTpi'], ['authorization', 'Basic YTpi']] as [string, string][] };
     await expect(resolve(httpBasic(), basic)).rejects.toMatchObject({ status: 400, headers: undefined });
     await expect(resolve(httpDigest(), request)).rejects.toMatchObject({ status: 400 });
+  });
+
+  test('a request’s Authorization header is looked up once: the scheme constructor does not check for a repeat the reader already checks', () => {
+    const app = new DependsApp({ onError: () => {} });
+    const schemes = [bearer, httpBasic(), httpDigest()];
+    const routes = schemes.map((scheme, i) => app.route('GET', `/${i}`, { auth: scheme }, ({ auth }) => auth));
+    const sent = ['Bearer abc', 'Basic YTpi', 'Digest abc'];
+    routes.forEach((route, i) => {
+      const view = createRequestView({ method: 'GET', url: `/${i}`, headers: { authorization: sent[i] } });
+      const lookups: string[] = [];
+      const counted = Object.create(view, {
+        header: { value: (name: string) => (lookups.push(name), view.header(name)) },
+        headerAll: { value: (name: string) => (lookups.push(name), view.headerAll(name)) },
+      }) as typeof view;
+      expect((app.handle(route, counted) as Outcome).answer.status).toBe(200);
+      expect(lookups).toEqual(['authorization']);
+    });
+    // where the reader's own 400 would differ from the scheme's (no Bearer challenge), the constructor still checks first
+    const other = httpScheme({ scheme: 'bearer' });
+    const twice = { headers: [['authorization', 'Bearer a'], ['authorization', 'Bearer b']] as [string, string][] };
+    return expect(resolve(other, twice)).rejects.toMatchObject({ status: 400, headers: undefined });
   });
 
   test('autoError false gives undefined for missing and wrong scheme', async () => {

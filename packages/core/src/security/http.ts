@@ -4,8 +4,9 @@
  * `HTTPDigest`, `HTTPBase`).
  */
 import { readAuthorization } from './authorization.js';
+import { equalsIgnoringCase } from '../util/case.js';
 import { isToken, schemeChallenge } from './challenges.js';
-import { defineScheme, found, invalidOption, MISSING, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
+import { defineScheme, found, invalidOption, MISSING, readsAuthorizationOnce, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
 
 /**
  * The parts of an `Authorization` header: the scheme as sent and the stripped credentials.
@@ -38,10 +39,11 @@ function authorizationScheme(
     challenge,
     consumes: AUTHORIZATION,
     bearerChallenges,
-    read: (request) => {
+    // the parts are a fresh object per request: the credentials as they are
+    read: readsAuthorizationOnce((request) => {
       const parts = readAuthorization(request, expected);
-      return parts ? found({ scheme: parts.scheme, credentials: parts.credentials }) : MISSING;
-    },
+      return parts ? found<HTTPAuthorizationCredentials>(parts) : MISSING;
+    }, equalsIgnoringCase(expected, 'bearer')),
   });
 }
 

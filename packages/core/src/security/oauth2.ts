@@ -5,7 +5,7 @@
  * checked by the application (see `invalidToken`, `withScopes`).
  */
 import { readAuthorization } from './authorization.js';
-import { defineScheme, found, invalidOption, MISSING, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
+import { defineScheme, found, invalidOption, MISSING, readsAuthorizationOnce, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
 
 /**
  * OAuth2 scopes offered by a flow: name → description.
@@ -152,10 +152,10 @@ function oauth2Scheme(defaultName: string, options: SchemeOptions, flows: OAuthF
           const value = request.header('authorization');
           return value ? found(value) : MISSING;
         }
-      : (request) => {
+      : readsAuthorizationOnce((request) => {
           const parts = readAuthorization(request, 'bearer');
           return parts ? found(parts.credentials) : MISSING;
-        },
+        }, true),
   });
 }
 

@@ -249,13 +249,38 @@ export function invalidOption(scheme: string, message: string): never {
   throw new ConfigurationError(ErrorCode.InvalidSchemeOption, `Security scheme ${scheme}: ${message}`);
 }
 
+/** Readers that refuse a repeated `Authorization` header themselves (see {@link readsAuthorizationOnce}), with whether their 400 speaks Bearer. */
+const checksAuthorization = new WeakMap<(request: RequestView) => ReadResult<unknown>, boolean>();
+
+/**
+ * Marks a credential reader that reads `Authorization` through
+ * `readAuthorization()`, which already answers a repeated header with the
+ * 400 (`bearer`: whether that 400 carries the Bearer challenge, as
+ * `readAuthorization(request, 'bearer')` does): the scheme constructor then
+ * does not check the header a second time. Returns the reader.
+ *
+ * @example
+ * ```ts
+ * read: readsAuthorizationOnce((request) => { const parts = readAuthorization(request, 'bearer'); return parts ? found(parts) : MISSING }, true)
+ * ```
+ */
+export function readsAuthorizationOnce<T>(read: (request: RequestView) => ReadResult<T>, bearer: boolean): (request: RequestView) => ReadResult<T> {
+  checksAuthorization.set(read, bearer);
+  return read;
+}
+
 /**
  * A reader that first refuses a request sending one of the scheme's
  * credential headers more than once (400 `invalid_request`, whatever
  * `autoError` says): which line would count is ambiguous.
  */
 function refuseRepeated<T>(read: (request: RequestView) => ReadResult<T>, scheme: SchemeInfo): (request: RequestView) => ReadResult<T> {
-  const headers = scheme.consumes.filter((c) => c.in === 'header').map((c) => c.name.toLowerCase());
+  const own = checksAuthorization.get(read);
+  const headers = scheme.consumes
+    .filter((c) => c.in === 'header')
+    .map((c) => c.name.toLowerCase())
+    // a reader that refuses a repeated `Authorization` itself, with this scheme's answer, is not made to look twice
+    .filter((name) => !(name === 'authorization' && own === scheme.bearerChallenges));
   if (headers.length === 0) return read;
   return (request) => {
     for (let i = 0; i < headers.length; i++) if (request.headerAll(headers[i]).length > 1) throw repeatedCredential(headers[i], scheme.bearerChallenges);
