@@ -388,15 +388,19 @@ export function entered(step: Step, ex: Execution, r: IteratorResult<unknown>, e
   ex.values[step.slot] = r.value;
 }
 
+/** A step's value goes into its slot; a disposable one (`Symbol.asyncDispose`, else `Symbol.dispose`) also onto its exit stack. */
 export function store(step: Step, ex: Execution, value: unknown): void {
   ex.values[step.slot] = value;
   if (value !== null && typeof value === 'object') {
     const asyncDispose = (value as { [Symbol.asyncDispose]?: () => unknown })[Symbol.asyncDispose];
     const dispose = asyncDispose ?? (value as { [Symbol.dispose]?: () => unknown })[Symbol.dispose];
-    if (typeof dispose === 'function') {
-      ex.pushExit(step.scope, { kind: 'dispose', name: step.name, dispose: () => dispose.call(value) });
-    }
+    if (typeof dispose === 'function') disposing(step, ex, value, dispose);
   }
+}
+
+/** Puts a disposable value's `dispose` (its `Symbol.asyncDispose` or `Symbol.dispose` method) on the step's exit stack. */
+export function disposing(step: Step, ex: Execution, value: object, dispose: () => unknown): void {
+  ex.pushExit(step.scope, { kind: 'dispose', name: step.name, dispose: () => dispose.call(value) });
 }
 
 export function markFailed(ex: Execution, step: Step): void {

@@ -25,7 +25,7 @@ import { canGenerateCode, type Plan } from './plan.js';
 import { isThenable } from '../util/thenable.js';
 
 type Kind = 'sync' | 'async' | 'thenable' | 'generator' | 'asyncGenerator';
-type Behaviour = 'value' | 'forbidden' | 'crash' | 'refuse' | 'invalid' | 'swallow' | 'undefined' | 'noYield';
+type Behaviour = 'value' | 'forbidden' | 'crash' | 'refuse' | 'invalid' | 'swallow' | 'undefined' | 'noYield' | 'disposable' | 'asyncDisposable' | 'callable';
 interface NodeSpec {
   readonly kind: Kind;
   readonly behaviour: Behaviour;
@@ -46,6 +46,8 @@ const kind = fc.constantFrom<Kind>('sync', 'async', 'thenable', 'generator', 'as
 const behaviour = fc.oneof(
   { weight: 6, arbitrary: fc.constant<Behaviour>('value') },
   { weight: 1, arbitrary: fc.constantFrom<Behaviour>('forbidden', 'crash', 'refuse', 'invalid', 'swallow', 'undefined', 'noYield') },
+  // values the resolver looks into: disposables (torn down in their scope) and functions (not thenables)
+  { weight: 1, arbitrary: fc.constantFrom<Behaviour>('disposable', 'asyncDisposable', 'callable') },
 );
 const edges = fc.array(fc.record({ to: fc.nat(40), fresh: fc.boolean() }), { maxLength: 3 });
 const node: fc.Arbitrary<NodeSpec> = fc.record({
@@ -123,6 +125,12 @@ function build(spec: RouteSpec) {
           throw new RequestValidationError([{ type: 'value_error', loc: ['query', name], msg: `${name} is invalid`, input: null }]);
         case 'undefined':
           return undefined;
+        case 'disposable':
+          return { name, [Symbol.dispose]: () => log.push(`dispose ${name}`) };
+        case 'asyncDisposable':
+          return { name, [Symbol.asyncDispose]: async () => (await null, log.push(`asyncDispose ${name}`)) };
+        case 'callable':
+          return Object.assign(() => name, { toString: () => `function ${name}` });
         default:
           return `${name}[${seen(values)}]`;
       }

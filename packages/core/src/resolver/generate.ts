@@ -11,8 +11,7 @@
  */
 import { Refusal } from '../dependency/refusal.js';
 import { RequestValidationError } from '../errors/catalogue.js';
-import { isThenable } from '../util/thenable.js';
-import { ABORTED, entered, fault, markFailed, resumeAt, runAlternatives, settleRoot, store } from './execute.js';
+import { ABORTED, disposing, entered, fault, markFailed, resumeAt, runAlternatives, settleRoot } from './execute.js';
 import { StepKind, codeGenerationRefused, type CompiledPlan, type Plan, type Step } from './plan.js';
 
 /** What the generated code calls: the interpreter's own helpers, so that both share every rule. */
@@ -20,10 +19,9 @@ const helpers = {
   ABORTED,
   Refusal,
   RequestValidationError,
-  isThenable,
   fault,
   markFailed,
-  store,
+  disposing,
   entered,
   runAlternatives,
   resumeAt,
@@ -70,7 +68,8 @@ export function generatePlan(plan: Plan): CompiledPlan | undefined {
  */
 export function planSource(plan: Plan): string {
   const prelude: string[] = [
-    'const { ABORTED, Refusal, RequestValidationError, isThenable, fault, markFailed, store, entered, runAlternatives, resumeAt, settleRoot } = H;',
+    'const { ABORTED, Refusal, RequestValidationError, fault, markFailed, disposing, entered, runAlternatives, resumeAt, settleRoot } = H;',
+    'const AD = Symbol.asyncDispose, D = Symbol.dispose;',
     'const S = P.steps, R = P.root;',
   ];
   const body: string[] = ['const v = ex.values;', 'let f, a, o, p;'];
@@ -84,7 +83,8 @@ export function planSource(plan: Plan): string {
     'if (ex.errors.length) return k.err(ex, new RequestValidationError(ex.errors));',
     `${argsSource(plan.root, 'AR')}`,
     'try { o = R.fn(a, ex); } catch (e) { return k.err(ex, e); }',
-    'return settleRoot(o, ex, k);',
+    "if (o !== null && (typeof o === 'object' || typeof o === 'function') && typeof o.then === 'function') return settleRoot(o, ex, k);",
+    'return o instanceof Refusal ? k.err(ex, o.error) : k.ok(ex, o);',
   );
   return `${prelude.join('\n')}\nreturn function compiledPlan(ex, k) {\n${body.join('\n')}\n};`;
 }
@@ -121,10 +121,14 @@ function stepSource(step: Step, i: number): string {
   ];
   switch (step.kind) {
     case StepKind.Plain:
+      // `isThenable`, the refusal check and `store` written out here: each step's property checks learn that step's values
       call.push(
-        `if (isThenable(o)) return resumeAt(P, ex, ${i}, o, k);`,
+        `if (o !== null && (typeof o === 'object' || typeof o === 'function')) {`,
+        `if (typeof o.then === 'function') return resumeAt(P, ex, ${i}, o, k);`,
         `if (o instanceof Refusal) { ${failed(i, 'o.error')} }`,
-        `store(S${i}, ex, o);`,
+        `v[${step.slot}] = o;`,
+        `if (typeof o === 'object') { p = o[AD] ?? o[D]; if (typeof p === 'function') disposing(S${i}, ex, o, p); }`,
+        `} else v[${step.slot}] = o;`,
       );
       break;
     case StepKind.Owned:

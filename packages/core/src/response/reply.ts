@@ -86,7 +86,8 @@ export interface Answer {
   readonly body: string | Uint8Array | undefined;
 }
 
-const NO_BODY = new Set([204, 205, 304]);
+/** Statuses whose answer has no body (compared in line: this is on every answer's path). */
+const noBody = (status: number): boolean => status === 204 || status === 205 || status === 304;
 /** The header lines of a plain JSON answer (shared, never mutated). */
 const JSON_HEADERS: readonly (readonly [string, string])[] = Object.freeze([Object.freeze(['content-type', 'application/json'] as const)]);
 
@@ -107,10 +108,10 @@ function headerLines(headers: HeaderValues | undefined, out: [string, string][])
  * ```
  */
 export function jsonAnswer(status: number, value: unknown, headers?: HeaderValues): Answer {
-  if (headers === undefined && !NO_BODY.has(status)) return jsonTextAnswer(status, JSON.stringify(value === undefined ? null : value));
+  if (headers === undefined && !noBody(status)) return jsonTextAnswer(status, JSON.stringify(value === undefined ? null : value));
   const lines: [string, string][] = [];
   headerLines(headers, lines);
-  if (NO_BODY.has(status)) return { status, headers: lines, body: undefined };
+  if (noBody(status)) return { status, headers: lines, body: undefined };
   if (!lines.some(([n]) => n === 'content-type')) lines.push(['content-type', 'application/json']);
   return { status, headers: lines, body: JSON.stringify(value === undefined ? null : value) };
 }
@@ -143,7 +144,7 @@ export function toAnswer(result: unknown, defaultStatus: number): Answer {
   if (result.type === 'json') return jsonAnswer(status, result.body, result.headers);
   const lines: [string, string][] = [];
   headerLines(result.headers, lines);
-  if (result.type === 'empty' || NO_BODY.has(status)) return { status, headers: lines, body: undefined };
+  if (result.type === 'empty' || noBody(status)) return { status, headers: lines, body: undefined };
   const hasType = lines.some(([n]) => n === 'content-type');
   if (result.type === 'text') {
     if (!hasType) lines.push(['content-type', 'text/plain; charset=utf-8']);

@@ -1,0 +1,176 @@
+/**
+ * Reading a request's body: the raw body an adapter hands over, parsed once
+ * per request by its content type (JSON, url-encoded or multipart form,
+ * text) before any dependency runs. Body and form sources read the result.
+ */
+import { HTTPException, RequestValidationError } from '../errors/catalogue.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
+/** No body. */
+export const NONE = { kind: 'none' };
+function jsonError(text, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const pos = /position (\d+)/.exec(message);
+    return new RequestValidationError([
+        {
+            type: 'json_invalid',
+            loc: ['body', pos ? Number(pos[1]) : text.length],
+            msg: 'JSON decode error',
+            input: {},
+            ctx: { error: message },
+        },
+    ]);
+}
+/**
+ * Form fields over a plain object (a body a framework already parsed): the
+ * last value of a repeated field wins for `get`.
+ *
+ * @example
+ * ```ts
+ * const parsed = formFromObject({ a: ['1', '2'] })
+ * if (parsed.kind === 'form') parsed.fields.get('a') // '2'
+ * ```
+ */
+export function formFromObject(obj) {
+    return {
+        kind: 'form',
+        fields: {
+            get: (n) => {
+                const v = obj[n];
+                return Array.isArray(v) ? v[v.length - 1] : v;
+            },
+            getAll: (n) => {
+                const v = obj[n];
+                return v === undefined ? [] : Array.isArray(v) ? v : [v];
+            },
+        },
+    };
+}
+const JSON_TYPE = 'application/json';
+/** Whether a media type is JSON (`application/json` or a `+json` suffix). */
+const isJsonType = (type) => type === JSON_TYPE || (type.startsWith('application/') && type.endsWith('+json'));
+function isEmpty(raw) {
+    if (raw.kind === 'none')
+        return true;
+    if (raw.kind === 'text')
+        return raw.text === '';
+    if (raw.kind === 'bytes')
+        return raw.bytes.byteLength === 0;
+    return raw.value === undefined;
+}
+/**
+ * The 415 answer for a body in a media type the route does not read. The
+ * detail names the accepted types (never the one sent).
+ *
+ * @example
+ * ```ts
+ * unsupportedMediaType(['application/json']).detail // 'Unsupported Media Type: expected application/json'
+ * ```
+ */
+export function unsupportedMediaType(accepts) {
+    return new HTTPException(415, `Unsupported Media Type: expected ${accepts.join(' or ')}`);
+}
+/**
+ * Whether a body of this content type may be read by a route accepting
+ * `accepts`: a JSON route also takes `+json` types and, as FastAPI, a
+ * body sent without a content type; a form route only its own type.
+ *
+ * @example
+ * ```ts
+ * acceptsMediaType(['application/json'], 'application/merge-patch+json') // true
+ * acceptsMediaType(['application/x-www-form-urlencoded'], 'application/json') // false
+ * ```
+ */
+export function acceptsMediaType(accepts, contentType) {
+    const type = mediaTypeOf(contentType);
+    if (type === '' || isJsonType(type))
+        return accepts.includes(JSON_TYPE);
+    return accepts.includes(type);
+}
+/** The media type of a `Content-Type` value: lower case, without parameters. */
+function mediaTypeOf(contentType) {
+    return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+/**
+ * Parses the raw body by its content type: JSON (also when no content type
+ * is given), url-encoded and multipart forms, or text. With `accepts` (the
+ * media types the route declares), a non-empty body of another type is a
+ * 415 naming them, raised before it is parsed. Invalid JSON is a 422
+ * `json_invalid` (FastAPI's answer), raised before any dependency runs; so is
+ * JSON nested deeper than `MAX_JSON_DEPTH` (64) arrays and objects. A broken
+ * multipart body is a 400.
+ *
+ * @example
+ * ```ts
+ * await parseBody({ kind: 'text', text: '{"a":1}' }, 'application/json') // { kind: 'json', value: { a: 1 } }
+ * await parseBody({ kind: 'text', text: 'a=1' }, 'application/x-www-form-urlencoded', ['application/json']) // throws a 415
+ * ```
+ */
+export async function parseBody(raw, contentType, accepts) {
+    const ct = mediaTypeOf(contentType);
+    if (raw.kind === 'none')
+        return NONE;
+    if (accepts !== undefined && !acceptsMediaType(accepts, ct) && !isEmpty(raw))
+        throw unsupportedMediaType(accepts);
+    if (raw.kind === 'parsed') {
+        const v = raw.value;
+        if (v instanceof URLSearchParams)
+            return { kind: 'form', fields: v };
+        if (typeof FormData !== 'undefined' && v instanceof FormData)
+            return { kind: 'form', fields: v };
+        if (ct === 'application/x-www-form-urlencoded' || ct === 'multipart/form-data') {
+            if (v && typeof v === 'object')
+                return formFromObject(v);
+        }
+        if (typeof v === 'string')
+            return parseText(v, ct);
+        if (v instanceof Uint8Array)
+            return parseBody({ kind: 'bytes', bytes: v }, contentType);
+        return { kind: 'json', value: v };
+    }
+    if (raw.kind === 'bytes') {
+        if (ct === 'multipart/form-data') {
+            if (raw.bytes.byteLength === 0)
+                return NONE;
+            try {
+                const form = await new Response(raw.bytes, { headers: { 'content-type': contentType } }).formData();
+                return { kind: 'form', fields: form };
+            }
+            catch {
+                throw new HTTPException(400, 'There was an error parsing the body');
+            }
+        }
+        return parseText(new TextDecoder().decode(raw.bytes), ct);
+    }
+    return parseText(raw.text, ct);
+}
+function parseText(text, ct) {
+    if (ct === 'application/x-www-form-urlencoded')
+        return { kind: 'form', fields: new URLSearchParams(text) };
+    if (ct === '' || isJsonType(ct)) {
+        if (text === '')
+            return NONE;
+        const deep = jsonTooDeep(text);
+        if (deep !== -1)
+            throw jsonError(text, `Nesting deeper than ${MAX_JSON_DEPTH} levels at position ${deep}`);
+        try {
+            return { kind: 'json', value: JSON.parse(text) };
+        }
+        catch (e) {
+            throw jsonError(text, e);
+        }
+    }
+    return text === '' ? NONE : { kind: 'text', text };
+}
+/**
+ * Reads and parses a request's body for sources that need it; `accepts`
+ * as in {@link parseBody}.
+ *
+ * @example
+ * ```ts
+ * const parsed = await readParsedBody(createRequestView({ body: { a: 1 } })) // { kind: 'json', value: { a: 1 } }
+ * ```
+ */
+export async function readParsedBody(request, accepts) {
+    return parseBody(await request.readBody(), request.header('content-type'), accepts);
+}
+//# sourceMappingURL=body.js.map

@@ -1,0 +1,139 @@
+/**
+ * A handler's answer with an explicit status, headers or body type.
+ * A plain return value is sent as JSON with the route's status.
+ *
+ * @example
+ * ```ts
+ * router.post('/items', { item: body(NewItem) }, ({ item }) => reply(store.add(item), { status: 201, headers: { location: '/items/1' } }))
+ * router.get('/robots.txt', {}, () => reply.text('User-agent: *'))
+ * router.delete('/items/{id}', { id: path('id') }, ({ id }) => { store.remove(id); return reply.empty() })
+ * ```
+ */
+export class Reply {
+    status;
+    body;
+    headers;
+    /** `json` (default), `text`, `bytes` or `empty`. */
+    type;
+    constructor(body, init = {}, type = 'json') {
+        this.body = body;
+        this.status = init.status;
+        this.headers = init.headers ?? {};
+        this.type = type;
+    }
+}
+/**
+ * Builds a JSON reply; `reply.text`, `reply.bytes` and `reply.empty` build
+ * the other kinds.
+ *
+ * @example
+ * ```ts
+ * return reply({ id: 1 }, { status: 201 })
+ * ```
+ */
+export function reply(body, init) {
+    return new Reply(body, init, 'json');
+}
+/**
+ * A `text/plain` reply (or another text type set in `headers`).
+ *
+ * @example
+ * ```ts
+ * return reply.text('pong')
+ * ```
+ */
+reply.text = (body, init) => new Reply(body, init, 'text');
+/**
+ * A binary reply (`application/octet-stream` unless `content-type` is set).
+ *
+ * @example
+ * ```ts
+ * return reply.bytes(png, { headers: { 'content-type': 'image/png' } })
+ * ```
+ */
+reply.bytes = (body, init) => new Reply(body, init, 'bytes');
+/**
+ * A reply without a body (default status 204).
+ *
+ * @example
+ * ```ts
+ * return reply.empty()
+ * ```
+ */
+reply.empty = (init) => new Reply(undefined, { status: 204, ...init }, 'empty');
+/** Statuses whose answer has no body (compared in line: this is on every answer's path). */
+const noBody = (status) => status === 204 || status === 205 || status === 304;
+/** The header lines of a plain JSON answer (shared, never mutated). */
+const JSON_HEADERS = Object.freeze([Object.freeze(['content-type', 'application/json'])]);
+function headerLines(headers, out) {
+    if (!headers)
+        return;
+    for (const [name, value] of Object.entries(headers)) {
+        if (typeof value === 'string')
+            out.push([name.toLowerCase(), value]);
+        else
+            for (const v of value)
+                out.push([name.toLowerCase(), v]);
+    }
+}
+/**
+ * Serialises a JSON value with extra headers into an {@link Answer}.
+ *
+ * @example
+ * ```ts
+ * jsonAnswer(401, { detail: 'Not authenticated' }, { 'www-authenticate': 'Bearer' })
+ * ```
+ */
+export function jsonAnswer(status, value, headers) {
+    if (headers === undefined && !noBody(status))
+        return jsonTextAnswer(status, JSON.stringify(value === undefined ? null : value));
+    const lines = [];
+    headerLines(headers, lines);
+    if (noBody(status))
+        return { status, headers: lines, body: undefined };
+    if (!lines.some(([n]) => n === 'content-type'))
+        lines.push(['content-type', 'application/json']);
+    return { status, headers: lines, body: JSON.stringify(value === undefined ? null : value) };
+}
+/**
+ * A JSON answer whose body is already serialised, with the plain JSON
+ * header line.
+ *
+ * @example
+ * ```ts
+ * jsonTextAnswer(422, '{"detail":[]}')
+ * ```
+ */
+export function jsonTextAnswer(status, text) {
+    return { status, headers: JSON_HEADERS, body: text };
+}
+/**
+ * Serialises a handler's result (a plain value or a {@link Reply}) with the
+ * route's default status.
+ *
+ * @example
+ * ```ts
+ * toAnswer({ ok: true }, 200) // { status: 200, headers: [['content-type','application/json']], body: '{"ok":true}' }
+ * ```
+ */
+export function toAnswer(result, defaultStatus) {
+    if (!(result instanceof Reply))
+        return jsonAnswer(defaultStatus, result);
+    const status = result.status ?? defaultStatus;
+    if (result.type === 'json')
+        return jsonAnswer(status, result.body, result.headers);
+    const lines = [];
+    headerLines(result.headers, lines);
+    if (result.type === 'empty' || noBody(status))
+        return { status, headers: lines, body: undefined };
+    const hasType = lines.some(([n]) => n === 'content-type');
+    if (result.type === 'text') {
+        if (!hasType)
+            lines.push(['content-type', 'text/plain; charset=utf-8']);
+        return { status, headers: lines, body: String(result.body) };
+    }
+    if (!hasType)
+        lines.push(['content-type', 'application/octet-stream']);
+    return { status, headers: lines, body: result.body };
+}
+//# sourceMappingURL=reply.js.map

@@ -1,0 +1,48 @@
+/**
+ * The `Authorization` header, parsed exactly as FastAPI's
+ * `get_authorization_scheme_param`: split at the first single space (a tab
+ * does not count), the credentials part stripped of surrounding whitespace.
+ */
+import type { RequestView } from '../request/view.js';
+/**
+ * An `Authorization` header split into its scheme and its credentials.
+ *
+ * @example
+ * ```ts
+ * const { scheme, credentials }: AuthorizationParts = parseAuthorization('Bearer abc')
+ * ```
+ */
+export interface AuthorizationParts {
+    /** The scheme as sent (`Bearer`, `bearer`, ...); `''` when the header is absent or empty. */
+    readonly scheme: string;
+    /** Everything after the first space, stripped; `''` when there is nothing. */
+    readonly credentials: string;
+}
+/**
+ * Splits an `Authorization` header value as FastAPI does: `scheme` is what
+ * comes before the first space, `credentials` what comes after, stripped.
+ * Never throws.
+ *
+ * @example
+ * ```ts
+ * parseAuthorization('Bearer  foo ')   // { scheme: 'Bearer', credentials: 'foo' }
+ * parseAuthorization('bearer foo bar') // { scheme: 'bearer', credentials: 'foo bar' }
+ * parseAuthorization('Bearer\tfoo')    // { scheme: 'Bearer\tfoo', credentials: '' }
+ * parseAuthorization(undefined)        // { scheme: '', credentials: '' }
+ * ```
+ */
+export declare function parseAuthorization(value: string | null | undefined): AuthorizationParts;
+/**
+ * Reads the request's `Authorization` header and returns its parts when its
+ * scheme is `expected` (compared case-insensitively) and its credentials
+ * are not empty; `undefined` otherwise. A header sent more than once throws
+ * the 400 `invalid_request` answer (`repeatedCredential`): which line counts
+ * would be ambiguous.
+ *
+ * @example
+ * ```ts
+ * const parts = readAuthorization(request, 'bearer')
+ * if (parts) verify(parts.credentials)
+ * ```
+ */
+export declare function readAuthorization(request: RequestView, expected: string): AuthorizationParts | undefined;

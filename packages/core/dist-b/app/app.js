@@ -1,0 +1,337 @@
+import { HTTPException } from '../errors/catalogue.js';
+import { buildDocument, checkSchemes } from '../openapi/document.js';
+import { checkServerOptions, documentServers, serversFromRequest } from '../openapi/servers.js';
+import { checkDeclarations, checkDuplicateRoute, checkTree } from '../checks/index.js';
+import { analyse } from '../model/analyse.js';
+import { compile, compileTree } from '../resolver/compile.js';
+import { closeBoth, isClean } from '../resolver/exit-stack.js';
+import { Execution, execute } from '../resolver/execute.js';
+import { Overrides } from '../overrides/overrides.js';
+import { createRequestView } from '../request/view.js';
+import { matchPath, toOpenApiPath } from '../router/paths.js';
+import { routeDef } from '../router/router.js';
+import { errorAnswer, serve, Serving } from './handle.js';
+const defaultOnError = (error, request) => {
+    // Only the error: never headers, cookies or bodies (they may hold credentials).
+    console.error(`[depends] unexpected error in ${request.method} ${request.path}:`, error);
+};
+/**
+ * One application's dependency world: routes, app-level dependencies,
+ * overrides for tests, the container and the OpenAPI document, shared by
+ * every adapter.
+ *
+ * @example
+ * ```ts
+ * const app = new DependsApp({ title: 'Todo API', version: '1.0.0' })
+ * app.include(api)                             // a Router
+ * app.overrides.set(currentUser, () => fakeUser) // in a test
+ * const answer = await app.request({ method: 'GET', url: '/users/me' })
+ * ```
+ */
+export class DependsApp {
+    options;
+    /** Overrides for tests; the document never changes with them. */
+    overrides = new Overrides();
+    #routes = [];
+    #schemes = new Map();
+    /** Method + path (parameter names erased) → label of the route holding them. */
+    #paths = new Map();
+    #plans = new WeakMap();
+    /**
+     * Declarations already analysed, by their inputs object: the same inputs
+     * and dependencies placed again (a mounted route documented at its full
+     * path, a guard's decision and its document) are not analysed again; a
+     * plan is compiled once per handler.
+     */
+    #analysed = new WeakMap();
+    #document;
+    /** The document as served, by server URL (a few at most), for {@link DependsApp.#document}. */
+    #served;
+    /** Called once for each unexpected error. */
+    onError;
+    /** @throws ConfigurationError for a document option it cannot use (`publicOrigin`). */
+    constructor(options = {}) {
+        checkServerOptions(options);
+        this.options = options;
+        this.onError = options.onError ?? defaultOnError;
+    }
+    /** Every registered route, in registration order. */
+    get routes() {
+        return this.#routes;
+    }
+    /**
+     * Registers a route: compiles its tree (cycles, scope rule and scheme
+     * name clashes fail here, naming the route and the dependency).
+     *
+     * @example
+     * ```ts
+     * const route = app.add(router.get('/me', { user }, ({ user }) => user))
+     * ```
+     */
+    add(def) {
+        const route = this.prepare(def);
+        checkSchemes(route, this.#schemes);
+        checkDuplicateRoute(this.#paths, def.method, def.path, route.label);
+        this.#routes.push(route);
+        this.#document = undefined;
+        return route;
+    }
+    /**
+     * Compiles a route with the app's dependencies and global security
+     * without registering it (for handlers whose path is not known yet: give
+     * a `label`, and the path is not checked). The startup checks (see
+     * `checkDeclarations` and `checkTree`), cycles and the scope rule fail here.
+     *
+     * @example
+     * ```ts
+     * const route = app.prepare(routeDef('GET', '/', { user }, ({ user }) => user), 'handler me')
+     * ```
+     */
+    prepare(def, label) {
+        const dependencies = [
+            ...(this.options.dependencies ?? []),
+            ...(def.options.public ? [] : (this.options.security ?? [])),
+            ...def.dependencies,
+        ];
+        const path = label === undefined ? def.path : undefined;
+        label ??= `${def.method} ${toOpenApiPath(def.path)}`;
+        const seen = this.#analysed.get(def.inputs) ?? [];
+        const hit = seen.find((a) => sameList(a.dependencies, dependencies));
+        if (hit) {
+            // the same declaration: its analysis is reused, under this label (the path checks still run for this path)
+            const tree = { ...hit.tree, label };
+            checkTree(tree, path);
+            let plan = hit.plans.get(def.handler);
+            if (!plan)
+                hit.plans.set(def.handler, (plan = compileTree(tree, def.handler)));
+            return { def, label, dependencies, tree, plan };
+        }
+        checkDeclarations({ label, dependencies, inputs: def.inputs });
+        const tree = analyse({ label, dependencies, inputs: def.inputs });
+        checkTree(tree, path);
+        const plan = compileTree(tree, def.handler);
+        seen.push({ dependencies, tree, plans: new Map([[def.handler, plan]]) });
+        this.#analysed.set(def.inputs, seen);
+        return { def, label, dependencies, tree, plan };
+    }
+    /**
+     * Registers every route of a router.
+     *
+     * @example
+     * ```ts
+     * app.include(api)
+     * ```
+     */
+    include(router) {
+        return router.routes().map((def) => this.add(def));
+    }
+    /**
+     * Declares and registers one route without a router (what the adapters'
+     * single-handler wrappers use).
+     *
+     * @example
+     * ```ts
+     * app.route('GET', '/me', { user: currentUser }, ({ user }) => user)
+     * ```
+     */
+    route(method, path, inputs, handler, options = {}) {
+        return this.add(routeDef(method, path, inputs, handler, options));
+    }
+    /** The route's plan with the current overrides applied (recompiled when they change). */
+    planFor(route) {
+        if (this.overrides.size === 0)
+            return route.plan;
+        const hit = this.#plans.get(route);
+        if (hit && hit.version === this.overrides.version)
+            return hit.plan;
+        const plan = compileTree(analyse({ label: route.label, dependencies: route.dependencies, inputs: route.def.inputs }, this.overrides), route.def.handler);
+        this.#plans.set(route, { version: this.overrides.version, plan });
+        return plan;
+    }
+    /**
+     * Serves one request on a route: what adapters call. Send `answer` (or
+     * the framework-native result in `native`, when `isNative` recognised
+     * the handler's result), then call `finish()` once it has been sent.
+     *
+     * @example
+     * ```ts
+     * const { answer, finish } = await app.handle(route, view)
+     * ```
+     */
+    handle(route, request, isNative) {
+        let plan;
+        try {
+            plan = this.planFor(route);
+        }
+        catch (error) {
+            return { answer: errorAnswer(error, request, this.onError, this.options.errorBody), finish: () => Promise.resolve(), hasTeardown: false };
+        }
+        let serving = servingOf(route);
+        if (serving === undefined || serving.plan !== plan || serving.options.native !== isNative) {
+            serving = new Serving(plan, routeOptions(this, route, isNative));
+            keepServing(route, serving);
+        }
+        return serve(serving, request);
+    }
+    /**
+     * Finds the route for a method and path (`undefined` when none matches).
+     *
+     * @example
+     * ```ts
+     * app.match('GET', '/items/42') // { route, params: { id: '42' } }
+     * ```
+     */
+    match(method, path) {
+        const m = method.toUpperCase();
+        for (const route of this.#routes) {
+            if (route.def.method !== m && !(m === 'HEAD' && route.def.method === 'GET'))
+                continue;
+            const params = matchPath(route.def.path, path);
+            if (params)
+                return { route, params };
+        }
+        return undefined;
+    }
+    /**
+     * Serves a request described by plain data, without any server: the
+     * core's own test client. Runs teardown before returning.
+     *
+     * @example
+     * ```ts
+     * const res = await app.request({ method: 'GET', url: '/users/me', headers: { authorization: 'Bearer t' } })
+     * expect(res.status).toBe(200)
+     * expect(JSON.parse(res.body as string)).toEqual({ username: 'johndoe' })
+     * ```
+     */
+    async request(init) {
+        const view0 = createRequestView(init);
+        const found = this.match(view0.method, view0.path);
+        let answer;
+        if (!found) {
+            const other = this.#routes.some((r) => matchPath(r.def.path, view0.path));
+            answer = errorAnswer(new HTTPException(other ? 405 : 404), view0, this.onError, this.options.errorBody);
+        }
+        else {
+            const view = createRequestView({ ...init, params: found.params });
+            const outcome = await this.handle(found.route, view);
+            answer = outcome.answer;
+            await outcome.finish();
+        }
+        return {
+            ...answer,
+            header: (name) => answer.headers.find(([n]) => n === name.toLowerCase())?.[1],
+            json: () => (typeof answer.body === 'string' ? JSON.parse(answer.body) : undefined),
+        };
+    }
+    /**
+     * The OpenAPI 3.1 document of every registered route (built once, rebuilt
+     * after a route is added). Overrides never change it. Its server is the
+     * `servers` given, or `publicOrigin`, or `/`; served `at` a request (what
+     * the docs routes pass), the path the routes are mounted under is added
+     * to `publicOrigin`, and without either option the server is the origin
+     * the request was sent to, so a client generated from the served document
+     * runs as generated.
+     *
+     * @example
+     * ```ts
+     * const doc = app.openapi()
+     * doc.paths['/users/me'].get.security // [{ OAuth2PasswordBearer: ['me'] }]
+     * app.openapi({ origin: 'http://127.0.0.1:3000' }).servers // [{ url: 'http://127.0.0.1:3000' }]
+     * ```
+     */
+    openapi(at) {
+        const doc = (this.#document ??= buildDocument(this.#routes, this.options));
+        if (at === undefined || this.options.servers?.length)
+            return doc;
+        const servers = documentServers(this.options, at);
+        const url = servers[0].url;
+        if (url === doc.servers?.[0]?.url)
+            return doc;
+        if (this.#served?.of !== doc)
+            this.#served = { of: doc, byUrl: new Map() };
+        const byUrl = this.#served.byUrl;
+        let served = byUrl.get(url);
+        if (served === undefined) {
+            // a few entries at most: the Host header is the client's to choose
+            if (byUrl.size >= 8)
+                byUrl.clear();
+            byUrl.set(url, (served = { ...doc, servers }));
+        }
+        return served;
+    }
+    /**
+     * Whether the served document's server is the origin of the request for
+     * it: neither `servers` nor `publicOrigin` is given.
+     *
+     * @example
+     * ```ts
+     * new DependsApp({ publicOrigin: 'https://api.example.com' }).serversFromRequest // false
+     * ```
+     */
+    get serversFromRequest() {
+        return serversFromRequest(this.options);
+    }
+}
+/** Whether two lists hold the same items in the same order. */
+const sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+/**
+ * Resolves one dependency alone from a hand-built request: the one-liner to
+ * unit-test a dependency. Teardowns run before it returns; validation
+ * problems throw a `RequestValidationError`, other HTTP errors their
+ * `HTTPException`.
+ *
+ * @example
+ * ```ts
+ * const user = await resolve(currentUser, { headers: { authorization: 'Bearer abc' } })
+ * await expect(resolve(currentUser, {})).rejects.toMatchObject({ status: 401 })
+ * ```
+ */
+export async function resolve(dependency, request = {}, options = {}) {
+    const view = 'header' in request && typeof request.header === 'function' ? request : createRequestView(request);
+    const plan = compile({
+        label: `resolve(${dependency.name ?? 'dependency'})`,
+        inputs: { value: dependency },
+        dependencies: [],
+        handler: (values) => values.value,
+        overrides: options.overrides,
+    });
+    const ex = new Execution(view, plan.slotCount, options.container);
+    let value;
+    try {
+        value = (await execute(plan, ex));
+    }
+    catch (error) {
+        const remaining = await closeBoth(ex, { error });
+        throw isClean(remaining) ? error : remaining.error;
+    }
+    const remaining = await closeBoth(ex);
+    if (!isClean(remaining))
+        throw remaining.error;
+    return value;
+}
+/** Where a route keeps its {@link Serving} (made on its first request, again when its plan changes). */
+const SERVING = Symbol('serving');
+function servingOf(route) {
+    return route[SERVING];
+}
+function keepServing(route, serving) {
+    Object.defineProperty(route, SERVING, { value: serving, writable: true, configurable: true, enumerable: false });
+}
+/** A route's serving options; the app's hook, body shape and container read when used (tests swap `app.onError`). */
+function routeOptions(app, route, native) {
+    return {
+        status: route.def.options.status ?? 200,
+        get container() {
+            return app.options.container;
+        },
+        get onError() {
+            return app.onError;
+        },
+        native,
+        get errorBody() {
+            return app.options.errorBody;
+        },
+        label: route.label,
+    };
+}
+//# sourceMappingURL=app.js.map

@@ -1,0 +1,425 @@
+import { isDependency, isUse, security } from '../dependency/depends.js';
+import { checksScopes, reachesScheme } from '../checks/declarations.js';
+import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
+import { toOpenApiPath } from '../router/paths.js';
+import { DOCUMENTED_BODY, routeDef } from '../router/router.js';
+import { body } from '../sources/body.js';
+const ROUTE_KEY = /^([A-Za-z]+)\s+(\/\S*)$/;
+/** `GET /v1/notes/{id}` from a method and a path in either form (HEAD is documented as GET). */
+export function guardKey(method, path) {
+    const m = method.toUpperCase();
+    return `${m === 'HEAD' ? 'GET' : m} ${toOpenApiPath(path)}`;
+}
+function normaliseKeys(name, routes) {
+    const out = new Map();
+    for (const [key, options] of Object.entries(routes ?? {})) {
+        const m = ROUTE_KEY.exec(key.trim());
+        if (!m)
+            throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${name}": routes key "${key}" is not "METHOD /path" (e.g. "GET /v1/notes/{id}")`);
+        out.set(guardKey(m[1], m[2]), options);
+    }
+    return out;
+}
+/** The dependency an input stands for (`security(dep)` unwrapped), or `undefined` for a plain source. */
+function dependencyOf(input) {
+    return isUse(input) ? input.dependency : isDependency(input) ? input : undefined;
+}
+/** Whether an input reaches a security scheme (itself or any dependency below it). */
+function inputReachesScheme(input) {
+    const dep = dependencyOf(input);
+    return dep !== undefined && reachesScheme(dep);
+}
+/** Scopes asked of a guard whose inputs never check them would only be documented, every caller let through: refused, with the fix. */
+function checkScopesChecked(label, what, inputs) {
+    const checked = Object.values(inputs).some((i) => {
+        const dep = dependencyOf(i);
+        return dep !== undefined && checksScopes(dep);
+    });
+    if (!checked)
+        throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${label}" ${what}, but none of its inputs (${Object.keys(inputs).join(', ')}) checks scopes, so every caller would be let through: wrap the dependency that knows the caller's scopes with withScopes(dependency, (caller) => caller.scopes), or use a scheme that checks them (jwtBearer())`);
+}
+/** Each of a guard's `routes` keys must name one of the routes it was found in front of (`keys`, as `METHOD /path`). */
+function checkRouteKeys(guard, keys) {
+    for (const key of guard.routes.keys())
+        if (!keys.has(key))
+            throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+}
+const passValues = (values) => values;
+/** A stand-in handler for the document, named as the framework's handler (summary and operation id come from it). */
+function documentOnly(handler) {
+    const fn = () => undefined;
+    const name = typeof handler === 'function' ? handler.name.replace(/^bound /, '') : '';
+    Object.defineProperty(fn, 'name', { value: name === 'anonymous' ? '' : name });
+    return fn;
+}
+/**
+ * Every guard of one adapter, the route markers and the routes never to
+ * guard (the docs routes). See the module comment.
+ *
+ * @example
+ * ```ts
+ * const guards = new Guards(app)
+ * guards.add(authMiddleware, { user: currentUser }, { routes: { 'GET /status': { public: true } } })
+ * const route = guards.routeFor(authMiddleware, { method: 'GET', path: '/v1/notes', handler: listNotes, before: [authMiddleware] })
+ * ```
+ */
+export class Guards {
+    #app;
+    #guards = new Map();
+    #markers = new Map();
+    #exempt = new Set();
+    constructor(app) {
+        this.#app = app;
+    }
+    /** Whether any guard has been declared. */
+    get size() {
+        return this.#guards.size;
+    }
+    /**
+     * Registers a guard: `fn` is the framework middleware the adapter made for
+     * it. Fails at once when `scopes` are asked of inputs that reach no
+     * security scheme, a `routes` key is not `METHOD /path`, or an input fails
+     * a startup check (`header('authorization')`, an undeclared OAuth2
+     * scope...: see ERRORS.md).
+     *
+     * @example
+     * ```ts
+     * guards.add(mw, { user: currentUser }, { scopes: ['notes:read'] })
+     * ```
+     */
+    add(fn, inputs, options = {}) {
+        const { name, routes, ...defaults } = options;
+        const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
+        const keyed = normaliseKeys(label, routes);
+        const allScopes = [...new Set([defaults.scopes ?? [], ...[...keyed.values()].map((o) => o.scopes ?? [])].flat())];
+        const guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap(), scoped: new Map() };
+        const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
+        if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
+            throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${label}" asks for scopes, but none of its inputs (${Object.keys(inputs).join(', ')}) reaches a security scheme: add the scheme or the dependency that uses it`);
+        if (scoped)
+            checkScopesChecked(label, 'asks for scopes', inputs);
+        // The startup checks on what the guard declares, now rather than at its first request (its routes are found later).
+        for (const [key, own] of [['', {}], ...guard.routes]) {
+            const options = { ...defaults, ...own };
+            if (options.public)
+                continue;
+            this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, options), passValues, this.#routeOptions(options)), `behind ${label}${key ? ` at ${key}` : ''}`);
+        }
+        this.#guards.set(fn, guard);
+    }
+    /**
+     * Registers a route marker: a pass-through middleware whose options apply
+     * to the route it is placed on (summary, response, `public`...).
+     *
+     * @example
+     * ```ts
+     * guards.mark(marker, { public: true })
+     * ```
+     */
+    mark(fn, options) {
+        this.#markers.set(fn, options);
+    }
+    /**
+     * A handler no guard ever applies to and that is never documented as a
+     * guarded route (the docs routes).
+     *
+     * @example
+     * ```ts
+     * guards.exempt(openapiJsonHandler)
+     * ```
+     */
+    exempt(fn) {
+        this.#exempt.add(fn);
+    }
+    /** Whether `fn` is a guard's middleware. */
+    isGuard(fn) {
+        return this.#guards.has(fn);
+    }
+    /** Whether `fn` is one of depends' own pass-through functions: a guard, a route marker or a docs route. */
+    isOwn(fn) {
+        return this.#guards.has(fn) || this.#markers.has(fn) || this.#exempt.has(fn);
+    }
+    /** Whether `handler` is a docs route (never guarded). */
+    isExempt(handler) {
+        return this.#exempt.has(handler);
+    }
+    /**
+     * The guard's strictest requirement, compiled once: its inputs with every
+     * scope it asks anywhere (defaults and `routes`), never public. What a
+     * request gets where the framework does not say which route it is for
+     * (a middleware that may answer by itself, a route the guard cannot
+     * see): refused unless it would pass in front of any route.
+     *
+     * @example
+     * ```ts
+     * const route = guards.strictest(authMiddleware) // 401 without a credential, 403 without every scope
+     * ```
+     */
+    strictest(fn) {
+        const guard = this.#guards.get(fn);
+        if (!guard)
+            throw new ConfigurationError(ErrorCode.GuardOptions, 'not a guard of this adapter');
+        if (guard.strictest)
+            return guard.strictest;
+        const options = { ...guard.defaults, public: false, scopes: guard.allScopes };
+        guard.strictest = this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, options), passValues, this.#routeOptions(options)), `a request no route is known for (${guard.name})`);
+        return guard.strictest;
+    }
+    /**
+     * Checks the order of middleware on frameworks where a guard placed with
+     * `use()` decides at the route Express or Koa dispatches to, and checks
+     * its strictest requirement before any other middleware placed after it
+     * (which may answer by itself). A route behind such a middleware that the
+     * guard lets through with less (public, or fewer scopes) would be refused:
+     * a {@link ConfigurationError} naming the guard, the middleware, the route
+     * and the fix. `isMiddleware` tells the app's own middleware from route
+     * handlers in `entry.before`.
+     *
+     * @example
+     * ```ts
+     * guards.checkOrder(expressTable(app)) // throws when app.use(auth); app.use(express.json()); app.get('/status', public)
+     * ```
+     */
+    checkOrder(entries, isMiddleware) {
+        entries = this.#learnScopes(entries);
+        for (const entry of entries) {
+            if (this.#exempt.has(entry.handler))
+                continue;
+            entry.before.forEach((fn, i) => {
+                const guard = this.#guards.get(fn);
+                if (!guard)
+                    return;
+                const after = entry.before.slice(i + 1).find((m) => !this.isOwn(m) && isMiddleware(m, entry));
+                if (after === undefined)
+                    return;
+                const options = this.#options(guard, entry);
+                const scopes = options.scopes ?? [];
+                if (!options.public && guard.allScopes.every((s) => scopes.includes(s)))
+                    return;
+                const name = typeof after === 'function' && after.name ? `middleware "${after.name}"` : 'an anonymous middleware';
+                const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
+                throw new ConfigurationError(ErrorCode.GuardOrder, `Guard "${guard.name}": ${name} runs after it and before ${where}, which the guard lets through ${options.public ? 'without a credential' : `with fewer scopes (${scopes.join(' ') || 'none'})`}. The guard cannot tell whether that middleware answers requests by itself, so it checks its strictest requirement there and would refuse what ${where} allows: register the middleware before the guard (app.use(bodyParser) before app.use(auth)), or place the guard on the routers or routes it protects`);
+            });
+        }
+    }
+    /**
+     * The compiled route a guard checks for a request on `entry` (the route
+     * the framework dispatches it to), or `undefined` when the guard does not
+     * apply: not in front of that route (unless `placed`: the adapter saw it
+     * run there), the route is public, or it is a docs route. Compiled once per route (configuration mistakes throw here,
+     * naming the route and the dependency).
+     *
+     * @example
+     * ```ts
+     * const route = guards.routeFor(mw, { method: req.method, path: '/v1/notes/:id', handler, before })
+     * if (route) runGuard(app, route, view)
+     * ```
+     */
+    routeFor(fn, entry, placed = false) {
+        const guard = this.#guards.get(fn);
+        if (!guard || this.#exempt.has(entry.handler) || (!placed && !entry.before.includes(fn)))
+            return undefined;
+        // the same entry object (adapters keep them) is found without working out its key again
+        const seen = guard.byEntry.get(entry);
+        if (seen !== undefined)
+            return seen ?? undefined;
+        const route = this.#compiledFor(guard, entry);
+        guard.byEntry.set(entry, route ?? null);
+        return route;
+    }
+    #compiledFor(guard, entry) {
+        const key = entry.path === undefined ? entry.handler : guardKey(entry.method, entry.path);
+        const hit = guard.compiled.get(key);
+        if (hit !== undefined)
+            return hit ?? undefined;
+        const options = this.#options(guard, entry);
+        let route = null;
+        if (!options.public) {
+            const method = guardKey(entry.method, '/').split(' ')[0];
+            const def = routeDef(method, entry.path ?? '/', this.#inputs(guard, options), passValues, this.#routeOptions(options));
+            const label = entry.path === undefined ? `${method} ${entry.where ?? 'route'}` : guardKey(method, entry.path);
+            route = this.#app.prepare(def, `${label} (${guard.name})`);
+        }
+        guard.compiled.set(key, route);
+        return route ?? undefined;
+    }
+    /**
+     * The dependencies the guards in front of a route add to it (for routes
+     * that are depends routes already, e.g. wrapped handlers), or `[]`.
+     *
+     * @example
+     * ```ts
+     * guards.dependenciesFor(entry) // [currentUser]
+     * ```
+     */
+    dependenciesFor(entry) {
+        const out = [];
+        for (const fn of entry.before) {
+            const guard = this.#guards.get(fn);
+            if (!guard)
+                continue;
+            const options = this.#options(guard, entry);
+            if (!options.public)
+                out.push(...Object.values(this.#inputs(guard, options)), ...(options.dependencies ?? []));
+        }
+        return out;
+    }
+    /**
+     * Documents every guarded route of a framework's route table at its real
+     * path, once per `METHOD /path` (`documented` holds those already added).
+     * Throws a {@link ConfigurationError} when a guard stands in front of a
+     * route whose path cannot be known, when a `routes` key names no route
+     * behind its guard, or when a guard is in front of no route at all.
+     *
+     * @example
+     * ```ts
+     * guards.document(expressTable(app), documented)
+     * ```
+     */
+    document(entries, documented) {
+        entries = this.#learnScopes(entries);
+        const used = new Map();
+        for (const entry of entries) {
+            if (this.#exempt.has(entry.handler))
+                continue;
+            this.#checkMarkers(entry);
+            const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g) => g !== undefined);
+            if (guards.length === 0)
+                continue;
+            if (entry.path === undefined)
+                throw new ConfigurationError(ErrorCode.UnknownRoutePath, `Guard "${guards[0].name}" stands in front of ${entry.method} ${entry.where ?? 'a route'}, whose path cannot be known, so it cannot be documented: register it with a string path, or mount its router with a string prefix`);
+            const key = guardKey(entry.method, entry.path);
+            for (const g of guards)
+                (used.get(g) ?? used.set(g, new Set()).get(g)).add(key);
+            if (documented.has(key))
+                continue;
+            documented.add(key);
+            const options = guards.map((g) => this.#options(g, entry));
+            const merged = Object.assign({}, ...options);
+            if (merged.hidden)
+                continue;
+            const isPublic = options.every((o) => o.public);
+            const [method] = key.split(' ');
+            // a request body the framework's handler reads: documented only (the guard never reads it, nor answers for it)
+            const routeOptions = merged.requestBody ? { ...this.#routeOptions(merged), [DOCUMENTED_BODY]: sourceOf(body(merged.requestBody)) } : this.#routeOptions(merged);
+            if (guards.length === 1 && !isPublic) {
+                // one guard: documented from the very declaration its decision runs (one analysis for both)
+                this.#app.add(routeDef(method, entry.path, this.#inputs(guards[0], options[0]), documentOnly(entry.handler), routeOptions));
+                continue;
+            }
+            const dependencies = isPublic ? [] : this.dependenciesFor(entry);
+            this.#app.add(routeDef(method, entry.path, {}, documentOnly(entry.handler), { ...routeOptions, public: isPublic, dependencies }));
+        }
+        for (const guard of this.#guards.values()) {
+            const keys = used.get(guard);
+            if (!keys)
+                throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs()`);
+            checkRouteKeys(guard, keys);
+        }
+    }
+    /**
+     * Checks the `routes` keys of the guards found in a route table: each
+     * must name a route behind its guard there. Guards that stand in front of
+     * no route of this table are left to {@link Guards.document}. Throws a
+     * {@link ConfigurationError} naming the key and the routes the guard
+     * does guard.
+     *
+     * @example
+     * ```ts
+     * guards.checkKeys(expressTable(app)) // routes: { 'GET /v1/note': … } → names no route behind this guard
+     * ```
+     */
+    checkKeys(entries) {
+        entries = this.#learnScopes(entries);
+        const used = new Map();
+        for (const entry of entries) {
+            this.#checkMarkers(entry);
+            if (this.#exempt.has(entry.handler) || entry.path === undefined)
+                continue;
+            for (const fn of entry.before) {
+                const g = this.#guards.get(fn);
+                if (g)
+                    (used.get(g) ?? used.set(g, new Set()).get(g)).add(guardKey(entry.method, entry.path));
+            }
+        }
+        for (const [guard, keys] of used)
+            checkRouteKeys(guard, keys);
+    }
+    /** A route marker (`d.route()`) on a route no guard stands in front of does nothing: a mistake, refused. */
+    #checkMarkers(entry) {
+        if (!this.#markers.has(entry.handler) && !entry.before.some((fn) => this.#markers.has(fn)))
+            return;
+        const where = entry.path === undefined ? `${entry.method} ${entry.where ?? 'a route'}` : guardKey(entry.method, entry.path);
+        const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g) => g !== undefined);
+        if (guards.length > 0) {
+            const scoped = [...entry.before, entry.handler].some((fn) => (this.#markers.get(fn)?.scopes ?? []).length > 0);
+            if (scoped)
+                for (const g of guards)
+                    checkScopesChecked(g.name, `is given scopes by d.route() on ${where}`, g.inputs);
+            return;
+        }
+        throw new ConfigurationError(ErrorCode.GuardOptions, `d.route() options on ${where} do nothing: no guard stands in front of that route. Place the guard before it (app.use(auth) earlier, or on its router), or remove d.route()`);
+    }
+    /**
+     * The scopes `d.route({ scopes })` asks on the routes of a table join
+     * the strictest requirement of the guards in front of them (what a
+     * request no route is known for must pass). Returns the table as a list.
+     */
+    #learnScopes(entries) {
+        const list = [...entries];
+        for (const entry of list)
+            for (const fn of [...entry.before, entry.handler]) {
+                const scopes = this.#markers.get(fn)?.scopes;
+                if (!scopes?.length)
+                    continue;
+                for (const g of entry.before) {
+                    const guard = this.#guards.get(g);
+                    if (!guard || scopes.every((x) => guard.allScopes.includes(x)))
+                        continue;
+                    guard.allScopes = [...new Set([...guard.allScopes, ...scopes])];
+                    guard.strictest = undefined;
+                }
+            }
+        return list;
+    }
+    /** Defaults, then markers on the route, then the guard's options for this route. */
+    #options(guard, entry) {
+        let options = guard.defaults;
+        for (const fn of [...entry.before, entry.handler]) {
+            const marker = this.#markers.get(fn);
+            if (marker)
+                options = { ...options, ...marker };
+        }
+        if (entry.path !== undefined) {
+            const own = guard.routes.get(guardKey(entry.method, entry.path));
+            if (own)
+                options = { ...options, ...own };
+        }
+        return options;
+    }
+    /** The guard's inputs, each one reaching a scheme used with the route's scopes. */
+    #inputs(guard, options) {
+        const scopes = options.scopes ?? [];
+        if (scopes.length === 0)
+            return guard.inputs;
+        // one object per set of scopes: the routes asking the same scopes share one analysis
+        const key = [...new Set(scopes)].sort().join(' ');
+        const made = guard.scoped.get(key);
+        if (made)
+            return made;
+        const out = {};
+        for (const [name, input] of Object.entries(guard.inputs))
+            out[name] = inputReachesScheme(input) && (isDependency(input) || isUse(input)) ? security(input, { scopes }) : input;
+        guard.scoped.set(key, out);
+        return out;
+    }
+    #routeOptions(options) {
+        const { scopes: _scopes, requestBody: _body, ...rest } = options;
+        return rest;
+    }
+}
+/** The source a body dependency reads (its `meta.source`): what the document shows of it. */
+function sourceOf(input) {
+    return input.meta.source;
+}
+//# sourceMappingURL=guards.js.map

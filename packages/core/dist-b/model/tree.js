@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=tree.js.map
