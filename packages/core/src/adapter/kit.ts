@@ -425,7 +425,7 @@ export class AdapterKit<T, H> {
   }
 
   /**
-   * {@link AdapterKit.serve}, then `send` with the outcome, at once when the
+   * {@link AdapterKit.outcome}, then `send` with the outcome, at once when the
    * route is synchronous (no promise, no microtask), or once it settles.
    *
    * @example

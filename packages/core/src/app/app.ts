@@ -21,7 +21,7 @@ import { createRequestView, type RequestInit, type RequestView } from '../reques
 import type { Answer } from '../response/reply.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
-import { errorAnswer, serve, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
+import { errorAnswer, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
 
 /** Options of a {@link DependsApp}. */
 export interface AppOptions extends DocumentOptions {
@@ -219,7 +219,7 @@ export class DependsApp {
       serving = new Serving(plan, routeOptions(this, route, isNative));
       keepServing(route, serving);
     }
-    return serve(serving, request);
+    return serving.run(request);
   }
 
   /**

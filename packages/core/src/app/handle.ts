@@ -202,7 +202,7 @@ const isPromise = <T>(v: MaybePromise<T>): v is Promise<T> => isThenable(v);
  * ```
  */
 export function runPlan(plan: Plan, request: RequestView, options: RunOptions): MaybePromise<Outcome> {
-  return serve(new Serving(plan, options), request);
+  return new Serving(plan, options).run(request);
 }
 
 /**
@@ -213,7 +213,7 @@ export function runPlan(plan: Plan, request: RequestView, options: RunOptions): 
  * @example
  * ```ts
  * const serving = new Serving(plan, { status: 200, onError: console.error })
- * const outcome = await serve(serving, request)
+ * const outcome = await serving.run(request)
  * ```
  */
 export class Serving implements Continuation<Outcome> {
@@ -232,22 +232,14 @@ export class Serving implements Continuation<Outcome> {
   err(ex: Execution, error: unknown): MaybePromise<Outcome> {
     return fail(ex, error, this.options, this.plan);
   }
-}
 
-/**
- * Serves one request with a route's {@link Serving} (what `runPlan()` and
- * `app.handle()` share).
- *
- * @example
- * ```ts
- * const outcome = await serve(new Serving(plan, { status: 200, onError: console.error }), request)
- * ```
- */
-export function serve(serving: Serving, request: RequestView): MaybePromise<Outcome> {
-  const extra = serving.plan.answerHeaders;
-  if (extra === undefined) return serveOnce(serving, request);
-  const outcome = serveOnce(serving, request);
-  return isPromise(outcome) ? outcome.then((o) => withHeaders(o, extra)) : withHeaders(outcome, extra);
+  /** Serves one request: resolution, the handler, the answer (synchronous when every step is). */
+  run(request: RequestView): MaybePromise<Outcome> {
+    const extra = this.plan.answerHeaders;
+    if (extra === undefined) return serveOnce(this, request);
+    const outcome = serveOnce(this, request);
+    return isPromise(outcome) ? outcome.then((o) => withHeaders(o, extra)) : withHeaders(outcome, extra);
+  }
 }
 
 /**
