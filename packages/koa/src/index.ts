@@ -385,17 +385,22 @@ export class DependsKoa {
     if (made) return made;
     const gate = this.#gate;
     const own = () => ownStack(layer);
+    /** The last app this checkpoint found installed with this layer in its table (installs are never undone: checked once per app). */
+    let ready: object | undefined;
     const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
       // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
       const known = (ctx as { matched?: unknown[] }).matched?.includes(layer) === true;
       (ctx as unknown as Record<symbol, object>)[AT] = known ? layer : UNKNOWN_ROUTE;
       // installed already by the use()-placed guard on its way (which installs again when the app changed); else now
-      if (!this.#installed.has(ctx.app) || !this.#entries.has(layer))
-        try {
-          this.#install(ctx.app);
-        } catch (error) {
-          return gate.fail(ctx, error);
-        }
+      if (ctx.app !== ready) {
+        if (!this.#installed.has(ctx.app) || !this.#entries.has(layer))
+          try {
+            this.#install(ctx.app);
+          } catch (error) {
+            return gate.fail(ctx, error);
+          }
+        if (this.#entries.has(layer)) ready = ctx.app;
+      }
       return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, own, next);
     };
     this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));

@@ -41,6 +41,8 @@ export interface GuardStep {
   readonly route: AppRoute;
   /** The guard's strictest requirement (no route known): once passed, not asked again for this request. */
   readonly strict?: boolean;
+  /** How the guard's values reach its typed accessor (`auth.values(req)`), when it has one. */
+  readonly set?: (key: never, values: Record<string, unknown>) => void;
 }
 
 /**
@@ -96,8 +98,16 @@ interface StepSink<K> {
 
 const NONE: unknown[] = [];
 
-/** `list` with `item` added: `list` itself, or a new list in place of the shared empty one. */
-const added = (list: unknown[], item: unknown): unknown[] => (list === NONE ? [item] : (list.push(item), list));
+/** `list` with `item` added: `list` itself, or a new list in place of a shared one (the empty one, or an entry's frozen `[guard]`). */
+const added = (list: unknown[], item: unknown): unknown[] => (list === NONE ? [item] : Object.isFrozen(list) ? [...list, item] : (list.push(item), list));
+
+/** What a gate works out once per table entry. */
+interface EntryCache {
+  /** The guards the entry places in front of its route with `use()`. */
+  placed: readonly unknown[] | undefined;
+  /** By guard: its steps there when it is the request's only pending guard, and the request's decided list then. */
+  readonly single: Map<unknown, { readonly decided: readonly unknown[]; readonly steps: readonly GuardStep[] }>;
+}
 
 /**
  * The per-request bookkeeping of guards, keyed by the framework's request
@@ -116,10 +126,14 @@ export class GuardGate<K extends object> {
   readonly #guards: Guards;
   /** Where this gate keeps its state on a request object (a property of its own: cheaper than a WeakMap entry per request). */
   readonly #slot = Symbol('depends.guard');
-  /** The guards a table entry places in front of its route with `use()`, worked out once per entry. */
-  readonly #placedBy = new WeakMap<TableRoute, readonly unknown[]>();
-  /** The steps of one guard at a table entry (the usual case), worked out once per entry and guard. */
-  readonly #single = new WeakMap<TableRoute, Map<unknown, readonly GuardStep[]>>();
+  /**
+   * Where this gate keeps, on a table entry, what it worked out once for
+   * it: the guards the entry places in front of its route with `use()`,
+   * and the steps of one guard there (the usual case). A property of the
+   * entry's own (the entries are the adapters' objects): read on every
+   * guarded request, cheaper than a `WeakMap` entry.
+   */
+  readonly #entrySlot = Symbol('depends.guard.entry');
   readonly #binding: GateBinding<K> | undefined;
   /** Each guard's typed accessor, fed when it passes (`auth.values(req)`). */
   readonly #setters = new Map<unknown, (key: K, values: Record<string, unknown>) => void>();
@@ -169,7 +183,7 @@ export class GuardGate<K extends object> {
   #sinkOf(b: GateBinding<K>): StepSink<K> {
     return {
       passed: (key, step, outcome) => {
-        this.#setters.get(step.guard)?.(key, outcome.values);
+        step.set?.(key as never, outcome.values);
         b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
       },
       refused: (key, answer, view) => b.write(key, answer, view),
@@ -257,12 +271,23 @@ export class GuardGate<K extends object> {
   }
 
   #placed(key: K, entry: TableRoute, own: readonly unknown[] | ((key: K) => readonly unknown[])): readonly unknown[] {
-    let placed = this.#placedBy.get(entry);
-    if (!placed) {
+    const known = this.#known(entry);
+    if (known.placed === undefined) {
       const mine = typeof own === 'function' ? own(key) : own;
-      this.#placedBy.set(entry, (placed = entry.before.filter((fn) => this.#guards.isGuard(fn) && !mine.includes(fn))));
+      known.placed = entry.before.filter((fn) => this.#guards.isGuard(fn) && !mine.includes(fn));
     }
-    return placed;
+    return known.placed;
+  }
+
+  /** What this gate worked out for a table entry so far (see `#entrySlot`). */
+  #known(entry: TableRoute): EntryCache {
+    const e = entry as unknown as Record<symbol, EntryCache | undefined>;
+    let known = e[this.#entrySlot];
+    if (known === undefined) {
+      known = { placed: undefined, single: new Map() };
+      Object.defineProperty(entry, this.#entrySlot, { value: known, enumerable: false });
+    }
+    return known;
   }
 
   /**
@@ -342,7 +367,7 @@ export class GuardGate<K extends object> {
     const s = this.#of(key);
     const out: GuardStep[] = [];
     for (const guard of [...s.pending, ...extra])
-      if (!s.strict.includes(guard) && !out.some((o) => o.guard === guard)) out.push({ guard, route: this.#guards.strictest(guard), strict: true });
+      if (!s.strict.includes(guard) && !out.some((o) => o.guard === guard)) out.push(this.#step(guard, this.#guards.strictest(guard), true));
     return out;
   }
 
@@ -363,12 +388,11 @@ export class GuardGate<K extends object> {
     // the usual case, one guard placed with use() and nothing else: its step for this route, worked out once
     if (placed.length === 0 && s.pending.length === 1) {
       const guard = s.pending[0];
-      s.decided = [guard];
-      let byGuard = this.#single.get(entry);
-      if (byGuard === undefined) this.#single.set(entry, (byGuard = new Map()));
-      let steps = byGuard.get(guard);
-      if (steps === undefined) byGuard.set(guard, (steps = this.#stepsFor(entry, [guard])));
-      return steps;
+      const single = this.#known(entry).single;
+      let made = single.get(guard);
+      if (made === undefined) single.set(guard, (made = { decided: Object.freeze([guard]), steps: this.#stepsFor(entry, [guard]) }));
+      s.decided = made.decided as unknown[]; // shared and frozen: `added` copies it before adding
+      return made.steps;
     }
     const guards: unknown[] = [];
     for (const list of [placed, s.pending]) for (let i = 0; i < list.length; i++) if (!guards.includes(list[i])) guards.push(list[i]);
@@ -381,9 +405,15 @@ export class GuardGate<K extends object> {
     const out: GuardStep[] = [];
     for (const guard of guards) {
       const route = this.#guards.routeFor(guard, entry, true);
-      if (route) out.push({ guard, route });
+      if (route) out.push(this.#step(guard, route, false));
     }
     return out;
+  }
+
+  /** One decision: the guard, its requirement there, and its accessor's setter. */
+  #step(guard: unknown, route: AppRoute, strict: boolean): GuardStep {
+    const set = this.#setters.get(guard);
+    return { guard, route, ...(strict ? { strict } : {}), ...(set ? { set } : {}) };
   }
 
   /**
@@ -400,9 +430,9 @@ export class GuardGate<K extends object> {
     const s = this.#of(key);
     if (s.decided.includes(guard)) return [];
     s.decided = added(s.decided, guard);
-    if (entry === undefined) return s.strict.includes(guard) ? [] : [{ guard, route: this.#guards.strictest(guard), strict: true }];
+    if (entry === undefined) return s.strict.includes(guard) ? [] : [this.#step(guard, this.#guards.strictest(guard), true)];
     const route = this.#guards.routeFor(guard, entry, true);
-    return route ? [{ guard, route }] : [];
+    return route ? [this.#step(guard, route, false)] : [];
   }
 
   /**

@@ -35,15 +35,40 @@ class RawHeaders implements Required<HeaderSource> {
   }
 
   get(name: string): string | null {
-    const raw = this.#raw;
-    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === name.length && equalsIgnoringCase(raw[i], name)) return raw[i + 1];
-    return null;
+    return firstRawHeader(this.#raw, name) ?? null;
   }
 
   getAll(name: string): string[] {
-    const raw = this.#raw;
-    const out: string[] = [];
-    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === name.length && equalsIgnoringCase(raw[i], name)) out.push(raw[i + 1]);
-    return out;
+    return allRawHeaders(this.#raw, name);
   }
+}
+
+/**
+ * The first value of a header in Node's `rawHeaders` (name, value, name,
+ * value…), the name compared ignoring case; `undefined` without one.
+ *
+ * @example
+ * ```ts
+ * firstRawHeader(['Authorization', 'Bearer t', 'Host', 'x'], 'authorization') // 'Bearer t'
+ * ```
+ */
+export function firstRawHeader(raw: readonly string[], name: string): string | undefined {
+  // header names are ASCII tokens: a different length is a different name
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].length === name.length && equalsIgnoringCase(raw[i], name)) return raw[i + 1];
+  return undefined;
+}
+
+/**
+ * Every value of a header in Node's `rawHeaders`, in order (each line of a
+ * repeated header).
+ *
+ * @example
+ * ```ts
+ * allRawHeaders(['X-A', '1', 'x-a', '2'], 'x-a') // ['1', '2']
+ * ```
+ */
+export function allRawHeaders(raw: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].length === name.length && equalsIgnoringCase(raw[i], name)) out.push(raw[i + 1]);
+  return out;
 }

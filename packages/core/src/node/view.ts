@@ -3,9 +3,9 @@
  * Node-based frameworks (Express, Koa) build per request.
  */
 import type { IncomingMessage } from 'node:http';
-import { createRequestView, type RequestView } from '../request/view.js';
+import { literalQuery, parseCookies, scanQuery, toSearchParams, type RawBody, type RequestView } from '../request/view.js';
+import { allRawHeaders, firstRawHeader } from './headers.js';
 import { readNodeBody } from './body.js';
-import { rawHeaderSource } from './headers.js';
 
 /**
  * What {@link nodeRequestView} takes besides the Node request.
@@ -41,16 +41,75 @@ export interface NodeRequestInit {
  * ```
  */
 export function nodeRequestView(req: IncomingMessage, init: NodeRequestInit): RequestView {
-  const url = init.url ?? req.url ?? '/';
-  const q = url.indexOf('?');
-  const { parsedBody, bodyLimit } = init;
-  return createRequestView({
-    method: req.method,
-    path: q === -1 ? url : url.slice(0, q),
-    headers: rawHeaderSource(req.rawHeaders),
-    query: q === -1 ? '' : url.slice(q + 1),
-    params: init.params,
-    readBody: () => readNodeBody(req, parsedBody?.(), bodyLimit),
-    native: init.native ?? req,
-  });
+  return new NodeRequestView(req, init);
+}
+
+const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * The view itself: one object per request, reading `rawHeaders` in place
+ * (names compared ignoring case, no header map built) and the query string
+ * as the plain view reads it.
+ */
+class NodeRequestView implements RequestView {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly native: unknown;
+  readonly #req: IncomingMessage;
+  readonly #raw: readonly string[];
+  /** The query string (`''` without one). */
+  readonly #query: string;
+  readonly #parsedBody: (() => unknown) | undefined;
+  readonly #bodyLimit: number;
+  /** The query string when it reads literally, `null` when it must be decoded; `undefined` until asked. */
+  #literal: string | null | undefined = undefined;
+  #search: URLSearchParams | undefined = undefined;
+  #cookies: Record<string, string> | undefined = undefined;
+  #body: RawBody | Promise<RawBody> | undefined = undefined;
+
+  constructor(req: IncomingMessage, init: NodeRequestInit) {
+    const url = init.url ?? req.url ?? '/';
+    const q = url.indexOf('?');
+    this.method = req.method === undefined ? 'GET' : req.method.toUpperCase();
+    this.path = q === -1 ? url : url.slice(0, q);
+    this.params = init.params ?? EMPTY_PARAMS;
+    this.native = init.native ?? req;
+    this.#req = req;
+    this.#raw = req.rawHeaders;
+    this.#query = q === -1 ? '' : url.slice(q + 1);
+    this.#parsedBody = init.parsedBody;
+    this.#bodyLimit = init.bodyLimit;
+  }
+
+  header(name: string): string | undefined {
+    return firstRawHeader(this.#raw, name);
+  }
+
+  headerAll(name: string): string[] {
+    return allRawHeaders(this.#raw, name);
+  }
+
+  query(name: string): string | undefined {
+    const all = this.queryAll(name);
+    return all.length ? all[all.length - 1] : undefined;
+  }
+
+  queryAll(name: string): string[] {
+    if (this.#search === undefined) {
+      if (this.#literal === undefined) this.#literal = literalQuery(this.#query, undefined);
+      if (this.#literal !== null) return scanQuery(this.#literal, name);
+      this.#search = toSearchParams(this.#query, undefined);
+    }
+    return this.#search.getAll(name);
+  }
+
+  cookie(name: string): string | undefined {
+    const cookies = (this.#cookies ??= parseCookies(this.header('cookie')));
+    return Object.prototype.hasOwnProperty.call(cookies, name) ? cookies[name] : undefined;
+  }
+
+  readBody(): RawBody | Promise<RawBody> {
+    return (this.#body ??= readNodeBody(this.#req, this.#parsedBody?.(), this.#bodyLimit));
+  }
 }

@@ -117,7 +117,8 @@ function isGetter(init: HeadersInit): init is HeaderSource {
   return typeof (init as { get?: unknown }).get === 'function' && !Array.isArray(init);
 }
 
-function toSearchParams(query: RequestInit['query'], url: string | undefined): URLSearchParams {
+/** The query as `URLSearchParams` (for a query that must be decoded). Shared with the Node view. */
+export function toSearchParams(query: RequestInit['query'], url: string | undefined): URLSearchParams {
   if (query instanceof URLSearchParams) return query;
   if (typeof query === 'string') return new URLSearchParams(query);
   if (query) {
@@ -143,9 +144,9 @@ function queryOf(url: string | undefined): string {
  * escapes, no `+`, no lone surrogate (which it would turn into U+FFFD).
  * Such a string splits into the same names and values by hand, without
  * building a `URLSearchParams`. `null` when there is none or it must be
- * decoded.
+ * decoded. Shared with the Node view.
  */
-function literalQuery(query: RequestInit['query'], url: string | undefined): string | null {
+export function literalQuery(query: RequestInit['query'], url: string | undefined): string | null {
   let raw: string;
   if (typeof query === 'string') raw = query;
   else if (query === undefined) raw = queryOf(url);
@@ -157,8 +158,8 @@ function literalQuery(query: RequestInit['query'], url: string | undefined): str
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** Every value of `name` in a literal query string, in order, split as `URLSearchParams` splits it. */
-function scanQuery(raw: string, name: string): string[] {
+/** Every value of `name` in a literal query string, in order, split as `URLSearchParams` splits it. Shared with the Node view. */
+export function scanQuery(raw: string, name: string): string[] {
   const out: string[] = [];
   let start = 0;
   while (start <= raw.length) {
