@@ -81,6 +81,23 @@ describe('@depends/express', () => {
     expect(handled).toEqual(['plain route']);
   });
 
+  test("a guarded request's state is kept off req: Express changed its prototype, so a property added to it would cost a new hidden class per request", async () => {
+    const app = express();
+    const d = createDepends();
+    const auth = d.guard({ token: header('x-token') });
+    let seen: (string | symbol)[] = [];
+    app.use(auth);
+    app.get('/me', (req, res) => {
+      seen = Reflect.ownKeys(req).filter((k) => typeof k === 'symbol' || k.startsWith('depends'));
+      res.json({ token: auth.values(req).token });
+    });
+    d.docs(app);
+    const url = await serve(app);
+    const res = await request(`${url}/me`, { headers: { 'x-token': 't' } });
+    expect([res.statusCode, await res.body.json()]).toEqual([200, { token: 't' }]);
+    expect(seen.map(String).filter((k) => k.includes('depends') || k.includes('auth.values'))).toEqual([]);
+  });
+
   test('single handlers are documented from nested routers, with their mount path', async () => {
     const app = express();
     const d = createDepends();

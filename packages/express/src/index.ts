@@ -89,6 +89,8 @@ export class DependsExpress {
     });
     const kit = this.#kit;
     this.#gate = new GuardGate<Request>(app, kit.guards, {
+      // Express changes every req's prototype: a property added to it costs a new hidden class (see SlotKind)
+      kept: 'weakmap',
       view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
       write: (req, answer, seen) => {
         const res = req.res!;
@@ -214,7 +216,7 @@ export class DependsExpress {
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
     const gate = this.#gate;
-    const resolved = guardValues<Request, Values<I>>('auth.values(req)');
+    const resolved = guardValues<Request, Values<I>>('auth.values(req)', 'weakmap');
     const guard: RequestHandler = (req, _res, next) => {
       const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
       // placed in a route's own stack: Express has dispatched the request to that route

@@ -24,6 +24,7 @@ import type { RequestView } from '../request/view.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Answer } from '../response/reply.js';
 import type { Guards } from './guards.js';
+import { requestSlot, type RequestSlot, type SlotKind } from './slot.js';
 import { runGuard, type GuardOutcome } from './run.js';
 import type { TableRoute } from './types.js';
 
@@ -75,6 +76,8 @@ export interface GateBinding<K> {
    * DPoP nonce) to set on the framework's response.
    */
   pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined, headers: readonly (readonly [string, string])[] | undefined): void;
+  /** Where the gate keeps its per-request state (default `'property'`; `'weakmap'` for a request object whose prototype was changed: Express's `req`, see `SlotKind`). */
+  readonly kept?: SlotKind;
 }
 
 /** What the gate remembers of one request (lists start as one shared empty list, replaced before anything is added). */
@@ -124,8 +127,8 @@ interface EntryCache {
 export class GuardGate<K extends object> {
   readonly #app: DependsApp;
   readonly #guards: Guards;
-  /** Where this gate keeps its state on a request object (a property of its own: cheaper than a WeakMap entry per request). */
-  readonly #slot = Symbol('depends.guard');
+  /** Where this gate keeps its state for a request (a property of the request object, or a WeakMap entry: see `SlotKind`). */
+  readonly #state: RequestSlot<K, RequestState>;
   /**
    * Where this gate keeps, on a table entry, what it worked out once for
    * it: the guards the entry places in front of its route with `use()`,
@@ -142,6 +145,7 @@ export class GuardGate<K extends object> {
     this.#app = app;
     this.#guards = guards;
     this.#binding = binding;
+    this.#state = requestSlot('depends.guard', binding?.kept);
   }
 
   /**
@@ -318,8 +322,9 @@ export class GuardGate<K extends object> {
   }
 
   #of(key: K): RequestState {
-    const k = key as unknown as Record<symbol, RequestState | undefined>;
-    return (k[this.#slot] ??= { pending: [], strict: NONE, decided: NONE });
+    let s = this.#state.get(key);
+    if (s === undefined) this.#state.set(key, (s = { pending: [], strict: NONE, decided: NONE }));
+    return s;
   }
 
   /**
@@ -332,9 +337,8 @@ export class GuardGate<K extends object> {
    * ```
    */
   mark(key: K, guard: unknown): void {
-    const k = key as unknown as Record<symbol, RequestState | undefined>;
-    const s = k[this.#slot];
-    if (s === undefined) k[this.#slot] = { pending: [guard], strict: NONE, decided: NONE };
+    const s = this.#state.get(key);
+    if (s === undefined) this.#state.set(key, { pending: [guard], strict: NONE, decided: NONE });
     else if (!s.pending.includes(guard)) s.pending.push(guard);
   }
 
@@ -349,7 +353,7 @@ export class GuardGate<K extends object> {
    * ```
    */
   unsettled(key: K): boolean {
-    const s = (key as unknown as Record<symbol, RequestState | undefined>)[this.#slot];
+    const s = this.#state.get(key);
     return s !== undefined && s.pending.some((g) => !s.strict.includes(g));
   }
 

@@ -3,27 +3,28 @@
  * (`auth.values(req)` on every adapter).
  */
 import { GuardNotRunError } from '../errors/catalogue.js';
+import { requestSlot, type SlotKind } from './slot.js';
 
 /**
  * The values a guard resolved for each request, keyed by the framework's
  * request object (Express `req`, Koa `ctx`, Hono `c`, Fastify `request`).
  * `values(key)` throws {@link GuardNotRunError} (naming `call`) when the
- * guard did not run for that request.
+ * guard did not run for that request. `kept` says where (see `SlotKind`:
+ * `'weakmap'` for Express's `req`).
  *
  * @example
  * ```ts
- * const resolved = guardValues<Request, { user: User }>('auth.values(req)')
+ * const resolved = guardValues<Request, { user: User }>('auth.values(req)', 'weakmap')
  * resolved.set(req, { user })      // in the guard, once it passed
  * resolved.values(req).user        // in the handler
  * ```
  */
-export function guardValues<K extends object, V>(call: string): { set(key: K, values: V): void; values(key: K): V } {
-  // kept under a symbol of this accessor on the request object: cheaper than a WeakMap entry per request
-  const slot = Symbol(call);
+export function guardValues<K extends object, V>(call: string, kept: SlotKind = 'property'): { set(key: K, values: V): void; values(key: K): V } {
+  const slot = requestSlot<K, V>(call, kept);
   return {
-    set: (key, values) => void ((key as unknown as Record<symbol, V>)[slot] = values),
+    set: slot.set,
     values: (key) => {
-      const v = (key as unknown as Record<symbol, V | undefined>)[slot];
+      const v = slot.get(key);
       if (v === undefined) throw new GuardNotRunError(call);
       return v;
     },

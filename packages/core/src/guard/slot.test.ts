@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { requestSlot } from './slot.js';
+
+describe('requestSlot', () => {
+  test('a property of the request object under its own symbol, by default', () => {
+    const slot = requestSlot<object, number>('depends.test');
+    const a = {};
+    const b = {};
+    expect(slot.get(a)).toBeUndefined();
+    slot.set(a, 1);
+    expect([slot.get(a), slot.get(b)]).toEqual([1, undefined]);
+    expect(Object.getOwnPropertySymbols(a).map(String)).toEqual(['Symbol(depends.test)']);
+    // two slots of the same name never share a value
+    expect(requestSlot<object, number>('depends.test').get(a)).toBeUndefined();
+  });
+
+  test("a WeakMap entry, leaving the request object untouched (Express's req, whose prototype Express changed)", () => {
+    const slot = requestSlot<object, number>('depends.test', 'weakmap');
+    const req = Object.setPrototypeOf({ method: 'GET' }, { get() {} }) as object;
+    slot.set(req, 2);
+    expect(slot.get(req)).toBe(2);
+    expect(slot.get({})).toBeUndefined();
+    expect(Reflect.ownKeys(req)).toEqual(['method']);
+  });
+});
