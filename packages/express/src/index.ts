@@ -89,8 +89,7 @@ export class DependsExpress {
     });
     const kit = this.#kit;
     this.#gate = new GuardGate<Request>(app, kit.guards, {
-      // Express changes every req's prototype: a property added to it costs a new hidden class (see SlotKind)
-      kept: 'weakmap',
+      state: perRequest,
       view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
       write: (req, answer, seen) => {
         const res = req.res!;
@@ -216,7 +215,7 @@ export class DependsExpress {
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
     const gate = this.#gate;
-    const resolved = guardValues<Request, Values<I>>('auth.values(req)', 'weakmap');
+    const resolved = guardValues<Request, Values<I>>('auth.values(req)', perRequest);
     const guard: RequestHandler = (req, _res, next) => {
       const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
       // placed in a route's own stack: Express has dispatched the request to that route
@@ -365,6 +364,13 @@ export class DependsExpress {
     };
   }
 }
+
+/**
+ * Where the guard keeps what it knows of a request: `res.locals`, Express's
+ * own per-request object, not `req` (Express changed req's prototype, so a
+ * property added to it costs a new hidden class: see `StateHolder`).
+ */
+const perRequest = (req: Request): object => req.res?.locals ?? req;
 
 function viewOf(req: Request, params: Record<string, string>, bodyLimit: number): RequestView {
   return nodeRequestView(req, {

@@ -28,7 +28,7 @@ export type { Answer } from '../response/reply.js';
 export { errorAnswer } from '../app/handle.js';
 export type { Outcome, ErrorHook, NativeCheck } from '../app/handle.js';
 export { Guards, GuardGate, guardValues, requestSlot, runGuard } from '../guard/index.js';
-export type { RequestSlot, SlotKind } from '../guard/index.js';
+export type { RequestSlot, StateHolder } from '../guard/index.js';
 export type { GuardStep, GuardOutcome, GuardOptions, GuardRouteOptions, TableRoute } from '../guard/index.js';
 export { frameworkHttpError } from '../errors/framework.js';
 export { GuardNotRunError } from '../errors/catalogue.js';

@@ -24,7 +24,7 @@ import type { RequestView } from '../request/view.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Answer } from '../response/reply.js';
 import type { Guards } from './guards.js';
-import { requestSlot, type RequestSlot, type SlotKind } from './slot.js';
+import { requestSlot, type RequestSlot, type StateHolder } from './slot.js';
 import { runGuard, type GuardOutcome } from './run.js';
 import type { TableRoute } from './types.js';
 
@@ -61,7 +61,7 @@ export interface GuardStep {
  * }
  * ```
  */
-export interface GateBinding<K> {
+export interface GateBinding<K extends object> {
   view(key: K): RequestView;
   /**
    * Writes a refusal; what it returns is what the gate's methods return for
@@ -76,8 +76,8 @@ export interface GateBinding<K> {
    * DPoP nonce) to set on the framework's response.
    */
   pass(key: K, values: Record<string, unknown>, finish: (() => Promise<void>) | undefined, headers: readonly (readonly [string, string])[] | undefined): void;
-  /** Where the gate keeps its per-request state (default `'property'`; `'weakmap'` for a request object whose prototype was changed: Express's `req`, see `SlotKind`). */
-  readonly kept?: SlotKind;
+  /** The object of a request that holds the gate's per-request state (default: the request object; Express's `res.locals`, see `StateHolder`). */
+  readonly state?: StateHolder<K>;
 }
 
 /** What the gate remembers of one request (lists start as one shared empty list, replaced before anything is added). */
@@ -127,7 +127,7 @@ interface EntryCache {
 export class GuardGate<K extends object> {
   readonly #app: DependsApp;
   readonly #guards: Guards;
-  /** Where this gate keeps its state for a request (a property of the request object, or a WeakMap entry: see `SlotKind`). */
+  /** Where this gate keeps its state for a request (see `StateHolder`). */
   readonly #state: RequestSlot<K, RequestState>;
   /**
    * Where this gate keeps, on a table entry, what it worked out once for
@@ -145,7 +145,7 @@ export class GuardGate<K extends object> {
     this.#app = app;
     this.#guards = guards;
     this.#binding = binding;
-    this.#state = requestSlot('depends.guard', binding?.kept);
+    this.#state = requestSlot('depends.guard', binding?.state);
   }
 
   /**

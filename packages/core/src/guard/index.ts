@@ -8,6 +8,6 @@ export { GuardGate } from './gate.js';
 export type { GuardStep } from './gate.js';
 export { guardValues } from './values.js';
 export { requestSlot } from './slot.js';
-export type { RequestSlot, SlotKind } from './slot.js';
+export type { RequestSlot, StateHolder } from './slot.js';
 export type { GuardOutcome } from './run.js';
 export type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';

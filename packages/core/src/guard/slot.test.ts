@@ -14,12 +14,13 @@ describe('requestSlot', () => {
     expect(requestSlot<object, number>('depends.test').get(a)).toBeUndefined();
   });
 
-  test("a WeakMap entry, leaving the request object untouched (Express's req, whose prototype Express changed)", () => {
-    const slot = requestSlot<object, number>('depends.test', 'weakmap');
-    const req = Object.setPrototypeOf({ method: 'GET' }, { get() {} }) as object;
+  test("on the object the adapter names (Express's res.locals), the request object itself untouched", () => {
+    const locals = Object.create(null) as object;
+    const req = Object.setPrototypeOf({ method: 'GET', res: { locals } }, { get() {} }) as { res: { locals: object } };
+    const slot = requestSlot<typeof req, number>('depends.test', (r) => r.res.locals);
     slot.set(req, 2);
     expect(slot.get(req)).toBe(2);
-    expect(slot.get({})).toBeUndefined();
-    expect(Reflect.ownKeys(req)).toEqual(['method']);
+    expect(Reflect.ownKeys(req)).toEqual(['method', 'res']);
+    expect(Object.getOwnPropertySymbols(locals).map(String)).toEqual(['Symbol(depends.test)']);
   });
 });

@@ -1,32 +1,24 @@
 /**
- * Where per-request state lives on a framework's request object (Express
- * `req`, Koa `ctx`, Hono `c`, Fastify `request`/`reply`).
+ * Where per-request state lives: a property under a symbol of its own, on
+ * the framework's request object (Koa `ctx`, Hono `c`, Fastify `reply`) or
+ * on an object the adapter names for it.
  *
- * A property of its own under a symbol is the cheapest, on objects made
- * with their prototype. Express changes the prototype of every `req` after
- * Node made it (`Object.setPrototypeOf(req, app.request)`): such an object
- * no longer shares hidden classes with the others, so adding any property
- * to it builds a new one (about 2 µs per property, measured on Node 20);
- * there a `WeakMap` entry is the cheaper place.
+ * Express changes the prototype of every `req` (and `res`) after Node made
+ * it (`Object.setPrototypeOf(req, app.request)`): such an object no longer
+ * shares hidden classes with the others, so adding any property to it —
+ * or using it as a `WeakMap` key, which stores a hash in it — builds a new
+ * one, about 2 µs each on Node 20. Express's adapter keeps its state on
+ * `res.locals` instead (a plain per-request object of Express's own).
  */
-
-/**
- * How per-request state is kept: `'property'` (a symbol-keyed property of
- * the request object) or `'weakmap'` (an entry keyed by it).
- *
- * @example
- * ```ts
- * const kind: SlotKind = 'weakmap' // Express's `req`
- * ```
- */
-export type SlotKind = 'property' | 'weakmap';
 
 /**
  * One piece of per-request state, keyed by the framework's request object.
  *
  * @example
  * ```ts
- * const slot: RequestSlot<Request, number> = requestSlot('depends.example', 'weakmap')
+ * type ExpressReq = { res: { locals: object } }
+ * const slot: RequestSlot<ExpressReq, number> = requestSlot('depends.example', (req) => req.res.locals)
+ * const req: ExpressReq = { res: { locals: {} } }
  * slot.set(req, 1)
  * slot.get(req) // 1
  * ```
@@ -37,8 +29,20 @@ export interface RequestSlot<K extends object, T> {
 }
 
 /**
- * A slot of per-request state (see {@link SlotKind}); `name` names its
- * symbol (seen in a debugger).
+ * Which object of a request holds its per-request state (see
+ * {@link requestSlot}); the request object itself when not given.
+ *
+ * @example
+ * ```ts
+ * const holder: StateHolder<{ res: { locals: object } }> = (req) => req.res.locals
+ * ```
+ */
+export type StateHolder<K extends object> = (key: K) => object;
+
+/**
+ * A slot of per-request state: a property under a new symbol (`name`
+ * names it, as seen in a debugger) of the request object, or of the object
+ * `on` gives for it.
  *
  * @example
  * ```ts
@@ -46,14 +50,16 @@ export interface RequestSlot<K extends object, T> {
  * state.set(ctx, { seen: true })
  * ```
  */
-export function requestSlot<K extends object, T>(name: string, kind: SlotKind = 'property'): RequestSlot<K, T> {
-  if (kind === 'weakmap') {
-    const map = new WeakMap<K, T>();
-    return { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) };
-  }
+export function requestSlot<K extends object, T>(name: string, on?: StateHolder<K>): RequestSlot<K, T> {
   const symbol = Symbol(name);
+  if (on === undefined) {
+    return {
+      get: (key) => (key as unknown as Record<symbol, T | undefined>)[symbol],
+      set: (key, value) => void ((key as unknown as Record<symbol, T>)[symbol] = value),
+    };
+  }
   return {
-    get: (key) => (key as unknown as Record<symbol, T | undefined>)[symbol],
-    set: (key, value) => void ((key as unknown as Record<symbol, T>)[symbol] = value),
+    get: (key) => (on(key) as Record<symbol, T | undefined>)[symbol],
+    set: (key, value) => void ((on(key) as Record<symbol, T>)[symbol] = value),
   };
 }
