@@ -144,20 +144,6 @@ export function interpretPlan<T>(plan: Plan, ex: Execution, k: Continuation<T>):
   return runRoot(plan, ex, k);
 }
 
-/**
- * The rest of a plan once its step `i` turned out asynchronous (`pending`
- * is what {@link runStep} returned for it): the interpreter's continuation,
- * then the root. Where a generated plan hands over.
- *
- * @example
- * ```ts
- * if (isThenable(out)) return resumeAt(plan, ex, 3, out, k)
- * ```
- */
-export function resumeAt<T>(plan: Plan, ex: Execution, i: number, pending: object, k: Continuation<T>): Promise<T> {
-  return continueAsync(plan.steps, ex, i, pending, plan, k) as Promise<T>;
-}
-
 function runRoot<T>(plan: Plan, ex: Execution, k: Continuation<T>): MaybePromise<T> {
   if (ex.errors.length) return k.err(ex, new RequestValidationError(ex.errors));
   let value: unknown;

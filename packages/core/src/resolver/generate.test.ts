@@ -265,6 +265,20 @@ describe('a plan compiled into one function gives the interpreter’s answers', 
     // where the runtime refuses to compile it: no function, and the caller interprets the plan
     expect(generatePlan(plan) !== undefined).toBe(canGenerateCode);
   });
+
+  test('a step that turns out asynchronous hands the rest of the plan to generated code (resumedPlan), not to the interpreter', () => {
+    const service = depends(async () => ({ list: () => [] }));
+    const tx = depends(async function* transaction() {
+      yield 'tx';
+    });
+    const user = depends({ token: header('x-token') }, ({ token }) => token);
+    const plan = compileTree(analyse({ label: 'GET /', dependencies: [], inputs: { service, tx, user } }), (v) => v, false);
+    const source = planSource(plan);
+    expect(source).toContain('const resumedPlan = async function resumedPlan(ex, k, from, pending)');
+    expect(source).toMatch(/return resumedPlan\(ex, k, \d+, o\);/);
+    expect(source).toContain('p = await o.next();'); // the async generator run to its yield in place
+    expect(source).not.toContain('resumeAt');
+  });
 });
 
 describe('without code generation', () => {

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=tree.js.map
