@@ -89,6 +89,7 @@ export class DependsExpress {
     });
     const kit = this.#kit;
     this.#gate = new GuardGate<Request>(app, kit.guards, {
+      // on res.locals too: a middleware that replaces res.locals runs after the guard, so behind the strictest requirement already (the first middleware after a guard waits for it), and the route's checkpoint decides from the route table
       state: perRequest,
       view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
       write: (req, answer, seen) => {
@@ -366,9 +367,13 @@ export class DependsExpress {
 }
 
 /**
- * Where the guard keeps what it knows of a request: `res.locals`, Express's
- * own per-request object, not `req` (Express changed req's prototype, so a
- * property added to it costs a new hidden class: see `StateHolder`).
+ * Where the guard keeps what it knows of a request, and its typed accessor
+ * the values: `res.locals`, Express's own per-request object, not `req`
+ * (Express changed req's prototype, so a property added to it costs a new
+ * hidden class: see `StateHolder`). Should a middleware replace
+ * `res.locals` after the checks, `auth.values(req)` throws (the guard did
+ * not run for it, as far as it can tell): nothing is read that the guard
+ * did not resolve.
  */
 const perRequest = (req: Request): object => req.res?.locals ?? req;
 
