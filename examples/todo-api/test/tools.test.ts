@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../../tests/support/ports.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,15 +23,6 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const bin = (name: string) => here(`../node_modules/.bin/${name}`);
 const dir = mkdtempSync(join(tmpdir(), 'todo-api-tools-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a CLI to its end: exit code and output. */
 function run(cmd: string, args: string[]): Promise<{ code: number | null; out: string; stdout: string }> {
