@@ -214,10 +214,10 @@ export class DependsApp {
     } catch (error) {
       return { answer: errorAnswer(error, request, this.onError, this.options.errorBody), finish: () => Promise.resolve(), hasTeardown: false };
     }
-    let serving = servingOf(route);
+    let serving = keptWith<Serving>(route, SERVING);
     if (serving === undefined || serving.plan !== plan || serving.options.native !== isNative) {
       serving = new Serving(plan, routeOptions(this, route, isNative));
-      keepServing(route, serving);
+      keepWith(route, SERVING, serving);
     }
     return serving.run(request);
   }
@@ -364,16 +364,45 @@ export type { Values };
 /** Where a route keeps its {@link Serving} (made on its first request, again when its plan changes). */
 const SERVING = Symbol('serving');
 
-function servingOf(route: AppRoute): Serving | undefined {
-  return (route as { [SERVING]?: Serving })[SERVING];
+/**
+ * What is kept with a route under `slot` (a `Serving`, a guard's
+ * continuation): a property of the route object's own, not enumerable,
+ * read on every request of the route.
+ *
+ * @example
+ * ```ts
+ * const serving = keptWith<Serving>(route, SERVING)
+ * ```
+ */
+export function keptWith<T>(route: AppRoute, slot: symbol): T | undefined {
+  return (route as unknown as Record<symbol, T | undefined>)[slot];
 }
 
-function keepServing(route: AppRoute, serving: Serving): void {
-  Object.defineProperty(route, SERVING, { value: serving, writable: true, configurable: true, enumerable: false });
+/**
+ * Keeps `value` with a route under `slot` (see {@link keptWith}), in place
+ * of what was kept there.
+ *
+ * @example
+ * ```ts
+ * keepWith(route, SERVING, new Serving(plan, options))
+ * ```
+ */
+export function keepWith<T>(route: AppRoute, slot: symbol, value: T): void {
+  Object.defineProperty(route, slot, { value, writable: true, configurable: true, enumerable: false });
 }
 
-/** A route's serving options; the app's hook, body shape and container read when used (tests swap `app.onError`). */
-function routeOptions(app: DependsApp, route: AppRoute, native: NativeCheck | undefined): RunOptions {
+/**
+ * A route's serving options; the app's hook, body shape and container read
+ * when used (tests swap `app.onError`). What a served route and a guard's
+ * checks answer with.
+ *
+ * @example
+ * ```ts
+ * const options = routeOptions(app, route, undefined)
+ * options.label // 'GET /me'
+ * ```
+ */
+export function routeOptions(app: DependsApp, route: AppRoute, native: NativeCheck | undefined): RunOptions {
   return {
     status: route.def.options.status ?? 200,
     get container() {

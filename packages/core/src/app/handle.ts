@@ -287,7 +287,6 @@ function succeed(ex: Execution, value: unknown, options: RunOptions, plan: Plan)
   } catch (error) {
     return fail(ex, error, options, plan);
   }
-  if (ex.functionStack.length === 0) return answered(ex, answer, native, options, plan, closeStack(ex.functionStack) as CloseResult);
   const closed = closeStack(ex.functionStack);
   return isPromise(closed) ? closed.then((c) => answered(ex, answer, native, options, plan, c)) : answered(ex, answer, native, options, plan, closed);
 }

@@ -5,8 +5,8 @@
  * resolved values, handed to the framework's own handler. Teardowns of
  * both scopes run once the framework has sent its response.
  */
-import type { AppRoute, DependsApp } from '../app/app.js';
-import { errorAnswer, failedOutcome, headerLine } from '../app/handle.js';
+import { keepWith, keptWith, routeOptions, type AppRoute, type DependsApp } from '../app/app.js';
+import { errorAnswer, failedOutcome, headerLine, type RunOptions } from '../app/handle.js';
 import type { RequestView } from '../request/view.js';
 import { closeBoth, isClean, type CloseResult } from '../resolver/exit-stack.js';
 import { executeThen, Execution, type Continuation, type MaybePromise } from '../resolver/execute.js';
@@ -50,10 +50,10 @@ export function runGuard(app: DependsApp, route: AppRoute, view: RequestView): M
   } catch (error) {
     return { answer: errorAnswer(error, view, app.onError, app.options.errorBody), finish: DONE, hasTeardown: false };
   }
-  let guarding = (route as { [GUARDING]?: Guarding })[GUARDING];
+  let guarding = keptWith<Guarding>(route, GUARDING);
   if (guarding === undefined || guarding.plan !== plan || guarding.app !== app) {
     guarding = new Guarding(app, route, plan);
-    Object.defineProperty(route, GUARDING, { value: guarding, writable: true, configurable: true, enumerable: false });
+    keepWith(route, GUARDING, guarding);
   }
   const ex = new Execution(view, plan.slotCount, app.options.container);
   try {
@@ -69,13 +69,14 @@ const GUARDING = Symbol('guarding');
 /** What follows the resolution of a guarded route's plan: its values handed on, or the error's answer. One per route and plan. */
 class Guarding implements Continuation<GuardOutcome> {
   readonly app: DependsApp;
-  readonly route: AppRoute;
   readonly plan: Plan;
+  /** What a refusal is answered with (the app's hook and body shape, the route's label). */
+  readonly #options: RunOptions;
 
   constructor(app: DependsApp, route: AppRoute, plan: Plan) {
     this.app = app;
-    this.route = route;
     this.plan = plan;
+    this.#options = routeOptions(app, route, undefined);
   }
 
   ok(ex: Execution, values: unknown): GuardOutcome {
@@ -87,8 +88,7 @@ class Guarding implements Continuation<GuardOutcome> {
   }
 
   err(ex: Execution, error: unknown): MaybePromise<GuardOutcome> {
-    const { app, route } = this;
-    const outcome = failedOutcome(ex, error, { onError: app.onError, errorBody: app.options.errorBody, label: route.label }, this.plan);
+    const outcome = failedOutcome(ex, error, this.#options, this.plan);
     return isPromise(outcome) ? outcome.then(toDenied) : toDenied(outcome);
   }
 }

@@ -3,7 +3,7 @@
  * Node-based frameworks (Express, Koa) build per request.
  */
 import type { IncomingMessage } from 'node:http';
-import { literalQuery, parseCookies, scanQuery, toSearchParams, type RawBody, type RequestView } from '../request/view.js';
+import { parseCookies, QueryValues, type RawBody, type RequestView } from '../request/view.js';
 import { allRawHeaders, firstRawHeader } from './headers.js';
 import { readNodeBody } from './body.js';
 
@@ -58,13 +58,11 @@ class NodeRequestView implements RequestView {
   readonly native: unknown;
   readonly #req: IncomingMessage;
   readonly #raw: readonly string[];
-  /** The query string (`''` without one). */
-  readonly #query: string;
+  /** The query string (`''` without one), and its values once read. */
+  readonly #queryString: string;
+  #query: QueryValues | undefined = undefined;
   readonly #parsedBody: (() => unknown) | undefined;
   readonly #bodyLimit: number;
-  /** The query string when it reads literally, `null` when it must be decoded; `undefined` until asked. */
-  #literal: string | null | undefined = undefined;
-  #search: URLSearchParams | undefined = undefined;
   #cookies: Record<string, string> | undefined = undefined;
   #body: RawBody | Promise<RawBody> | undefined = undefined;
 
@@ -77,7 +75,7 @@ class NodeRequestView implements RequestView {
     this.native = init.native ?? req;
     this.#req = req;
     this.#raw = req.rawHeaders;
-    this.#query = q === -1 ? '' : url.slice(q + 1);
+    this.#queryString = q === -1 ? '' : url.slice(q + 1);
     this.#parsedBody = init.parsedBody;
     this.#bodyLimit = init.bodyLimit;
   }
@@ -91,17 +89,11 @@ class NodeRequestView implements RequestView {
   }
 
   query(name: string): string | undefined {
-    const all = this.queryAll(name);
-    return all.length ? all[all.length - 1] : undefined;
+    return (this.#query ??= new QueryValues(this.#queryString, undefined)).last(name);
   }
 
   queryAll(name: string): string[] {
-    if (this.#search === undefined) {
-      if (this.#literal === undefined) this.#literal = literalQuery(this.#query, undefined);
-      if (this.#literal !== null) return scanQuery(this.#literal, name);
-      this.#search = toSearchParams(this.#query, undefined);
-    }
-    return this.#search.getAll(name);
+    return (this.#query ??= new QueryValues(this.#queryString, undefined)).all(name);
   }
 
   cookie(name: string): string | undefined {

@@ -117,8 +117,7 @@ function isGetter(init: HeadersInit): init is HeaderSource {
   return typeof (init as { get?: unknown }).get === 'function' && !Array.isArray(init);
 }
 
-/** The query as `URLSearchParams` (for a query that must be decoded). Shared with the Node view. */
-export function toSearchParams(query: RequestInit['query'], url: string | undefined): URLSearchParams {
+function toSearchParams(query: RequestInit['query'], url: string | undefined): URLSearchParams {
   if (query instanceof URLSearchParams) return query;
   if (typeof query === 'string') return new URLSearchParams(query);
   if (query) {
@@ -144,9 +143,9 @@ function queryOf(url: string | undefined): string {
  * escapes, no `+`, no lone surrogate (which it would turn into U+FFFD).
  * Such a string splits into the same names and values by hand, without
  * building a `URLSearchParams`. `null` when there is none or it must be
- * decoded. Shared with the Node view.
+ * decoded.
  */
-export function literalQuery(query: RequestInit['query'], url: string | undefined): string | null {
+function literalQuery(query: RequestInit['query'], url: string | undefined): string | null {
   let raw: string;
   if (typeof query === 'string') raw = query;
   else if (query === undefined) raw = queryOf(url);
@@ -158,8 +157,8 @@ export function literalQuery(query: RequestInit['query'], url: string | undefine
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** Every value of `name` in a literal query string, in order, split as `URLSearchParams` splits it. Shared with the Node view. */
-export function scanQuery(raw: string, name: string): string[] {
+/** Every value of `name` in a literal query string, in order, split as `URLSearchParams` splits it. */
+function scanQuery(raw: string, name: string): string[] {
   const out: string[] = [];
   let start = 0;
   while (start <= raw.length) {
@@ -173,6 +172,48 @@ export function scanQuery(raw: string, name: string): string[] {
     start = end + 1;
   }
   return out;
+}
+
+/**
+ * A request's query values by name, as `URLSearchParams` reads them: split
+ * by hand while nothing in the query must be decoded (see `literalQuery`),
+ * through one `URLSearchParams` otherwise. What the plain view and the Node
+ * view (`node/view.ts`) both read their query with.
+ *
+ * @example
+ * ```ts
+ * const q = new QueryValues('a=1&a=2', undefined)
+ * q.all('a') // ['1', '2']
+ * ```
+ */
+export class QueryValues {
+  readonly #query: RequestInit['query'];
+  readonly #url: string | undefined;
+  /** The query string when it reads literally, `null` when it must be decoded; `undefined` until asked. */
+  #literal: string | null | undefined = undefined;
+  #search: URLSearchParams | undefined = undefined;
+
+  /** `query` as `createRequestView()` takes it, or (without one) the query string of `url`. */
+  constructor(query: RequestInit['query'], url: string | undefined) {
+    this.#query = query;
+    this.#url = url;
+  }
+
+  /** Every value of `name`, in order. */
+  all(name: string): string[] {
+    if (this.#search === undefined) {
+      if (this.#literal === undefined) this.#literal = literalQuery(this.#query, this.#url);
+      if (this.#literal !== null) return scanQuery(this.#literal, name);
+      this.#search = toSearchParams(this.#query, this.#url);
+    }
+    return this.#search.getAll(name);
+  }
+
+  /** The last value of `name`, or `undefined`. */
+  last(name: string): string | undefined {
+    const all = this.all(name);
+    return all.length ? all[all.length - 1] : undefined;
+  }
 }
 
 function pathOf(url: string | undefined): string {
@@ -191,7 +232,8 @@ class PlainRequestView implements RequestView {
   #nativeRead = false;
   /** Lower-cased header map, built only when the input is not already lower-case. */
   #headerMap: Map<string, string[]> | undefined;
-  #search: URLSearchParams | undefined;
+  /** Made when the query is first read. */
+  #query: QueryValues | undefined;
   #cookies: Record<string, string> | undefined;
   #body: RawBody | Promise<RawBody> | undefined;
 
@@ -265,28 +307,12 @@ class PlainRequestView implements RequestView {
     return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
   }
 
-  #params(): URLSearchParams {
-    return (this.#search ??= toSearchParams(this.#init.query, this.#init.url));
-  }
-
-  /** The raw query string when it can be read without decoding anything (see {@link literalQuery}). */
-  #literal: string | null | undefined;
-
-  #queryAll(name: string): string[] {
-    if (this.#search === undefined) {
-      const literal = (this.#literal ??= literalQuery(this.#init.query, this.#init.url));
-      if (literal !== null) return scanQuery(literal, name);
-    }
-    return this.#params().getAll(name);
-  }
-
   query(name: string): string | undefined {
-    const all = this.#queryAll(name);
-    return all.length ? all[all.length - 1] : undefined;
+    return (this.#query ??= new QueryValues(this.#init.query, this.#init.url)).last(name);
   }
 
   queryAll(name: string): string[] {
-    return this.#queryAll(name);
+    return (this.#query ??= new QueryValues(this.#init.query, this.#init.url)).all(name);
   }
 
   cookie(name: string): string | undefined {

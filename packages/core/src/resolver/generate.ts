@@ -127,7 +127,8 @@ const failed = (i: number, e: string, resumed: boolean): string =>
  * `anyOf`'s promise) is awaited in place.
  */
 function stepSource(step: Step, i: number, resumed: boolean): string {
-  const take = (fresh: string): string => (resumed ? `if (from === ${i}) { ${fresh} = pending; from = -1; } else {` : '');
+  /** In the resumed function: the step `from` takes `pending` (the `else` runs it as usual, closed by the caller). */
+  const take = (fresh: string): string => `if (from === ${i}) { ${fresh} = pending; from = -1; } else {`;
   switch (step.kind) {
     case StepKind.Constant:
       return `v[${step.slot}] = S${i}.constant;`;

@@ -59,10 +59,26 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
  * ```
  */
 export function readAuthorization(request: RequestView, expected: string): AuthorizationParts | undefined {
-  const lines = request.headerAll('authorization');
-  if (lines.length > 1) throw repeatedCredential('authorization', equalsIgnoringCase(expected, 'bearer'));
-  const parts = parseAuthorization(lines[0]);
+  const parts = parseAuthorization(authorizationLine(request, equalsIgnoringCase(expected, 'bearer')));
   if (!parts.scheme || !parts.credentials) return undefined;
   if (!equalsIgnoringCase(parts.scheme, expected)) return undefined;
   return parts;
+}
+
+/**
+ * The request's one `Authorization` line (`undefined` without one); a
+ * header sent more than once throws the 400 `invalid_request` answer
+ * (`repeatedCredential`, with the Bearer challenge when `bearer`): which
+ * line counts would be ambiguous. What `readAuthorization` and the Basic
+ * scheme read the header with.
+ *
+ * @example
+ * ```ts
+ * const value = authorizationLine(request, false) // 'Basic YTpi', or undefined
+ * ```
+ */
+export function authorizationLine(request: RequestView, bearer: boolean): string | undefined {
+  const lines = request.headerAll('authorization');
+  if (lines.length > 1) throw repeatedCredential('authorization', bearer);
+  return lines[0];
 }

@@ -2,11 +2,10 @@
  * HTTP Basic authentication (FastAPI's `HTTPBasic`), decoded as RFC 7617
  * says: strict base64 and UTF-8.
  */
-import { parseAuthorization } from './authorization.js';
+import { authorizationLine, parseAuthorization } from './authorization.js';
 import { decodeBasicCredentials, type HTTPBasicCredentials } from './basic.js';
 import { basicChallenge, quoteString } from './challenges.js';
 import { defineScheme, found, invalidOption, MALFORMED, MISSING, readsAuthorizationOnce, type SchemeOptions, type SchemeValue, type SecurityScheme } from './scheme.js';
-import { repeatedCredential } from './errors.js';
 import { equalsIgnoringCase } from '../util/case.js';
 
 /**
@@ -64,9 +63,7 @@ export function httpBasic<A extends boolean = true>(options: HttpBasicOptions<A>
     bearerChallenges: false,
     // a `Basic` header with undecodable credentials is malformed (not another scheme's): read here, not through readAuthorization()
     read: readsAuthorizationOnce((request) => {
-      const lines = request.headerAll('authorization');
-      if (lines.length > 1) throw repeatedCredential('authorization', false);
-      const value = lines[0];
+      const value = authorizationLine(request, false);
       const parts = parseAuthorization(value);
       if (!value || !equalsIgnoringCase(parts.scheme, 'basic')) return MISSING;
       const credentials = decodeBasicCredentials(parts.credentials);
