@@ -248,10 +248,10 @@ export function tokenScheme<V>(definition: TokenSchemeDefinition<V>): SecuritySc
       read:
         accepts === undefined
           ? dpop.read
-          : (request) => {
+          : readsAuthorizationOnce((request) => {
               const result = dpop.read(request);
               return result.ok && !accepts(result.value.token) ? MISSING : result;
-            },
+            }, true),
     });
     registerTokenScheme(bound, params);
     return bound;

@@ -44,6 +44,18 @@ describe('readAuthorization', () => {
     expect(readAuthorization(createRequestView(), 'bearer')).toBeUndefined();
   });
 
+  test('several schemes: the parts of whichever was sent; a repeated header is the 400, with the Bearer challenge when asked', () => {
+    const view = (value: string) => createRequestView({ headers: { authorization: value } });
+    expect(readAuthorization(view('DPoP t'), ['dpop', 'bearer'])).toEqual({ scheme: 'DPoP', credentials: 't' });
+    expect(readAuthorization(view('bearer t'), ['dpop', 'bearer'])).toEqual({ scheme: 'bearer', credentials: 't' });
+    expect(readAuthorization(view('Basic t'), ['dpop', 'bearer'])).toBeUndefined();
+    expect(readAuthorization(view('DPoP'), ['dpop'])).toBeUndefined();
+    const twice = createRequestView({ headers: [['authorization', 'DPoP a'], ['authorization', 'DPoP b']] });
+    expect(() => readAuthorization(twice, ['dpop'])).toThrow(expect.objectContaining({ status: 400, headers: undefined }));
+    expect(() => readAuthorization(twice, ['dpop'], true)).toThrow(expect.objectContaining({ status: 400, headers: { 'www-authenticate': expect.stringMatching(/^Bearer error="invalid_request"/) } }));
+    expect(() => readAuthorization(twice, ['dpop', 'bearer'])).toThrow(expect.objectContaining({ headers: { 'www-authenticate': expect.stringMatching(/^Bearer /) } }));
+  });
+
   test('compares schemes as their lower-case forms do, beyond ASCII too', () => {
     const view = (value: string) => createRequestView({ headers: { authorization: value } });
     expect(readAuthorization(view('bEaReR x'), 'BEARER')).toEqual({ scheme: 'bEaReR', credentials: 'x' });

@@ -47,22 +47,32 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
 
 /**
  * Reads the request's `Authorization` header and returns its parts when its
- * scheme is `expected` (compared case-insensitively) and its credentials
- * are not empty; `undefined` otherwise. A header sent more than once throws
- * the 400 `invalid_request` answer (`repeatedCredential`): which line counts
- * would be ambiguous.
+ * scheme is `expected` — or one of them, for a scheme that takes several
+ * (compared case-insensitively) — and its credentials are not empty;
+ * `undefined` otherwise. The header is looked up once. A header sent more
+ * than once throws the 400 `invalid_request` answer
+ * (`repeatedCredential`, with the Bearer challenge when `bearer`, by
+ * default when `bearer` is expected): which line counts would be
+ * ambiguous.
  *
  * @example
  * ```ts
  * const parts = readAuthorization(request, 'bearer')
  * if (parts) verify(parts.credentials)
+ * const either = readAuthorization(request, ['dpop', 'bearer']) // `DPoP …` or `Bearer …`: parts.scheme says which
  * ```
  */
-export function readAuthorization(request: RequestView, expected: string): AuthorizationParts | undefined {
-  const parts = parseAuthorization(authorizationLine(request, equalsIgnoringCase(expected, 'bearer')));
+export function readAuthorization(request: RequestView, expected: string | readonly string[], bearer = expects(expected, 'bearer')): AuthorizationParts | undefined {
+  const parts = parseAuthorization(authorizationLine(request, bearer));
   if (!parts.scheme || !parts.credentials) return undefined;
-  if (!equalsIgnoringCase(parts.scheme, expected)) return undefined;
-  return parts;
+  return expects(expected, parts.scheme) ? parts : undefined;
+}
+
+/** Whether `scheme` is `expected`, or one of them (case-insensitive). */
+function expects(expected: string | readonly string[], scheme: string): boolean {
+  if (typeof expected === 'string') return equalsIgnoringCase(scheme, expected);
+  for (const e of expected) if (equalsIgnoringCase(scheme, e)) return true;
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HTTPException, type ReadResult, type RequestView, type VerifyContext } from '@depends/core';
-import { bearerChallenge, found, MISSING, readAuthorization } from '@depends/core/schemes';
+import { bearerChallenge, found, MISSING, readAuthorization, readsAuthorizationOnce } from '@depends/core/schemes';
 import { dpopChallenge, dpopInsufficientScope, dpopInvalidToken, invalidDpopProof, useDpopNonce, type DpopChallengeParams } from './challenges.js';
 import type { DpopBinding } from './dpop.js';
 import { checkProof, ProofRefused, readProofHeader } from './proof.js';
@@ -114,15 +114,13 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
   // answers to a DPoP request carry the current nonce (the use_dpop_nonce 401 sets its own)
   const withNonce = (): Record<string, string> => (nonces ? { 'dpop-nonce': nonces.current() } : {});
 
-  const read = (request: RequestView): ReadResult<DpopCredential> => {
-    const bound = readAuthorization(request, 'dpop');
-    if (bound) return found({ via: 'dpop', token: bound.credentials });
-    if (allowBearer) {
-      const plain = readAuthorization(request, 'bearer');
-      if (plain) return found({ via: 'bearer', token: plain.credentials });
-    }
-    return MISSING;
-  };
+  // one look at the header for either scheme; a repeated header: the 400 with the scheme's Bearer challenge
+  const schemes = allowBearer ? ['dpop', 'bearer'] : ['dpop'];
+  const read = readsAuthorizationOnce((request: RequestView): ReadResult<DpopCredential> => {
+    const parts = readAuthorization(request, schemes, true);
+    if (parts === undefined) return MISSING;
+    return found({ via: parts.scheme.toLowerCase() === 'dpop' ? 'dpop' : 'bearer', token: parts.credentials });
+  }, true);
 
   const checkScopes = (value: V, required: VerifyContext['required'], fail: () => Error): void => {
     if (required.scopes.length === 0) return;

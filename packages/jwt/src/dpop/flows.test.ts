@@ -7,6 +7,7 @@
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { ConfigurationError, DependsApp, StoreStatus, anyOf, apiKeyHeader } from '@depends/core';
+import { createRequestView } from '@depends/core/adapter';
 import { jwtBearer } from '../jwt-bearer.js';
 import { tokenIntrospection } from '../introspection.js';
 import { protectedResource } from '../protected-resource.js';
@@ -108,6 +109,35 @@ describe('downgrade (RFC 9449 §7.2) and the two modes', () => {
     // an expired plain token keeps jwtBearer's Bearer answer
     const expired = await get(app, { authorization: `Bearer ${await idp.sign({ sub: 'bob', exp: now() - 60 })}` });
     expect(expired.header('www-authenticate')).toBe('Bearer error="invalid_token", error_description="The token has expired"');
+  });
+});
+
+describe('reading the credential', () => {
+  test('Authorization is looked up once per request, DPoP or Bearer; sent twice, it is the 400 invalid_request with the Bearer challenge', async () => {
+    const binding = dpop({ publicOrigin: ORIGIN, store: memoryReplayStore(), algorithms: ['ES256'], allowBearer: true });
+    const app = new DependsApp({ onError: () => {} });
+    const route = app.route('GET', '/me', { auth: jwtBearer({ issuer: idp.issuer, audience: AUDIENCE, dpop: binding }) }, ({ auth }) => ({ sub: auth.claims.sub }));
+    const boundToken = await idp.sign({ sub: 'alice', cnf: { jkt: key.jkt } });
+    const sent: Record<string, string>[] = [
+      { authorization: `DPoP ${boundToken}`, dpop: await proofFor(key, { htm: 'GET', htu: `${ORIGIN}/me`, token: boundToken }) },
+      { authorization: `Bearer ${await idp.sign({ sub: 'bob' })}` },
+    ];
+    for (const headers of sent) {
+      const view = createRequestView({ method: 'GET', url: '/me', headers: { host: 'api.example.com', ...headers } });
+      const lookups: string[] = [];
+      const counted = Object.create(view, {
+        header: { value: (name: string) => (lookups.push(name), view.header(name)) },
+        headerAll: { value: (name: string) => (lookups.push(name), view.headerAll(name)) },
+      }) as typeof view;
+      const outcome = await app.handle(route, counted);
+      expect(outcome.answer.status).toBe(200);
+      expect(lookups.filter((name) => name.toLowerCase() === 'authorization')).toEqual(['authorization']);
+    }
+    const twice = await app.request({ method: 'GET', url: '/me', headers: [['authorization', `DPoP ${boundToken}`], ['authorization', 'Bearer x']] });
+    expect([twice.status, twice.header('www-authenticate')]).toEqual([
+      400,
+      'Bearer error="invalid_request", error_description="The authorization header was sent more than once"',
+    ]);
   });
 });
 
