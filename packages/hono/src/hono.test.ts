@@ -189,6 +189,35 @@ describe('@depends/hono', () => {
     expect((await app.request('/any')).headers.get('www-authenticate')).toBe('Bearer, APIKey');
   });
 
+  test("off node-server (app.request), a guard's teardown runs once its answer is handed back: after a slow handler, and after a later guard's refusal", async () => {
+    const events: string[] = [];
+    const session = depends(async function* () {
+      events.push('open');
+      yield 's';
+      events.push('close');
+    });
+    const key = apiKeyHeader({ name: 'x-key' });
+    const app = new Hono();
+    const d = createDepends({ onError: () => {} });
+    const first = d.guard({ session });
+    const second = d.guard({ key });
+    app.use(first);
+    app.get('/slow', async (c) => {
+      await new Promise((r) => setTimeout(r, 30)); // several macrotasks: the teardown must wait for the answer
+      return c.json({ session: c.get('session' as never), events: [...events] });
+    });
+    app.get('/keyed', second, (c) => c.text('ok'));
+    const res = await app.request('/slow');
+    expect(await res.json()).toEqual({ session: 's', events: ['open'] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual(['open', 'close']);
+    events.length = 0;
+    const refused = await app.request('/keyed');
+    expect(refused.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual(['open', 'close']);
+  });
+
   describe('guard: decides for the route Hono dispatches to, the strictest requirement elsewhere', () => {
     test('a terminal app.all() after app.use(auth): 401 without credential, the handler does not run; it runs once the strictest requirement is met', async () => {
       const app = new Hono();

@@ -24,10 +24,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, mountPrefix, nativeWasRead } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, mountPrefix, nativeWasRead, requestSlot } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, GuardOutcome, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
 import { dispatched, honoRoutes } from './routes.js';
 
@@ -96,7 +96,20 @@ export class DependsHono {
       routes: (target) => this.#table(target),
       native: (value) => value instanceof Response,
     });
-    this.#gate = new GuardGate(app, this.#kit.guards);
+    const kit = this.#kit;
+    this.#gate = new GuardGate<Context>(app, kit.guards, {
+      view: (c) => requestView(c, nodeBindings(c)?.incoming, kit.bodyLimit),
+      write: (c, answer, view) => kit.write(view, answer, (a) => toResponse(c, a, view)),
+      pass: (c, values, finish, headers) => {
+        for (const name in values) c.set(name as never, values[name] as never);
+        if (headers) for (const [name, value] of headers) c.header(name, value);
+        if (finish === undefined) return;
+        // teardowns once the response has been sent (node-server), or once it has been handed back (see `handedBack`)
+        const node = nodeBindings(c);
+        if (node) afterSent(node.outgoing, finish);
+        else teardowns.set(c, [...(teardowns.get(c) ?? []), finish]);
+      },
+    });
   }
 
   /**
@@ -184,50 +197,30 @@ export class DependsHono {
    * ```
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): HonoGuard<Values<I>> {
-    const { guards, bodyLimit } = this.#kit;
+    const { guards } = this.#kit;
     const gate = this.#gate;
     const resolved = guardValues<Context, Values<I>>('auth.values(c)');
     const own = (fn: unknown) => guards.isOwn(fn);
-    const guard: MiddlewareHandler = async (c, next) => {
-      const node = nodeBindings(c);
-      let steps: GuardStep[];
+    const guard: MiddlewareHandler = (c, next) => {
+      let steps: readonly GuardStep[];
       try {
         // a guard's configuration mistake (a routes key naming no route...) refuses every request, never lets one through
         this.#kit.check();
         // Hono's own match: the decision for the route the handlers after this one lead to; the strictest
         // requirement where none does, or before a handler for every method in between (it may answer by itself)
         const found = dispatched(c, own);
-        steps = found === undefined || found.between ? gate.strictSteps(c, [guard]) : [];
-        if (found) steps.push(...gate.forOwnRoute(c, guard, found.entry));
+        if (found === undefined) steps = gate.strictSteps(c, [guard]);
+        else if (found.between) steps = [...gate.strictSteps(c, [guard]), ...gate.forOwnRoute(c, guard, found.entry)];
+        else steps = gate.forOwnRoute(c, guard, found.entry);
       } catch (error) {
-        return toResponse(c, this.#kit.errorAnswer(requestView(c, node?.incoming, bodyLimit), error), undefined, node);
+        return Promise.resolve(gate.fail(c, error) as Response);
       }
-      if (steps.length === 0) return next();
-      const view = requestView(c, node?.incoming, bodyLimit);
-      let passed: GuardOutcome[] | undefined;
-      // teardowns once the response has been sent (node-server), or after it has been handed back
-      const finish = () => {
-        if (passed)
-          for (const o of passed)
-            if (node) afterSent(node.outgoing, () => o.finish());
-            else later(c, () => o.finish());
-      };
-      return gate.run<Response | Promise<void> | undefined>(
-        c,
-        steps,
-        view,
-        (_step, outcome) => {
-          for (const name in outcome.values) c.set(name as never, outcome.values[name] as never);
-          if (outcome.headers) for (const [name, value] of outcome.headers) c.header(name, value);
-          resolved.set(c, outcome.values as Values<I>);
-          if (outcome.hasTeardown) (passed ??= []).push(outcome);
-        },
-        (answer) => (finish(), this.#kit.write(view, answer, (a) => toResponse(c, a, view, node))),
-        // nothing to tear down (the usual case): the next handler's own promise, nothing wrapped around it
-        () => (passed === undefined ? next() : next().finally(finish)),
-      );
+      const decided = gate.decide(c, steps, next) as Response | Promise<Response | void>;
+      if (!nodeBindings(c)) return handedBack(c, decided);
+      return decided instanceof Promise ? decided : Promise.resolve(decided);
     };
     guards.add(guard, inputs, options);
+    gate.accessor(guard, resolved.set);
     return Object.assign(guard, { values: resolved.values }) as HonoGuard<Values<I>>;
   }
 
@@ -423,6 +416,20 @@ function toResponse(c: Context, answer: Answer, view?: RequestView, node: NodeBi
  */
 function answersDirectly(c: Context, view: RequestView): boolean {
   return c.req.routeIndex === 0 && !nativeWasRead(view);
+}
+
+/** Teardowns of the guards a request passed, on runtimes without node-server (see {@link handedBack}). */
+const teardowns = requestSlot<Context, (() => Promise<void>)[] | undefined>('depends.hono.teardowns');
+
+/** What a guard answers, its passed guards' teardowns then run on the next macrotask (runtimes without node-server: no signal that the response is sent). */
+async function handedBack(c: Context, decided: Response | Promise<Response | void>): Promise<Response | void> {
+  try {
+    return await decided;
+  } finally {
+    const finishes = teardowns.get(c);
+    teardowns.set(c, undefined);
+    if (finishes) for (const finish of finishes) later(c, finish);
+  }
 }
 
 /** Runs `finish` on the next macrotask, inside `c.executionCtx.waitUntil()` where the runtime has one. */

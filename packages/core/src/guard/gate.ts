@@ -19,7 +19,6 @@
  */
 import type { AppRoute, DependsApp } from '../app/app.js';
 import { errorAnswer } from '../app/handle.js';
-import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import type { RequestView } from '../request/view.js';
 import type { MaybePromise } from '../resolver/execute.js';
 import type { Answer } from '../response/reply.js';
@@ -90,15 +89,6 @@ interface RequestState {
   decided: unknown[];
 }
 
-/** A guard's outcome once it passed. */
-type PassedOutcome = GuardOutcome & { values: Record<string, unknown> };
-
-/** Where the decision loop hands each outcome: the gate's binding, or {@link GuardGate.run}'s callbacks. */
-interface StepSink<K> {
-  passed(key: K, step: GuardStep, outcome: PassedOutcome): void;
-  refused(key: K, answer: Answer, view: RequestView): unknown;
-}
-
 const NONE: unknown[] = [];
 
 /** `list` with `item` added: `list` itself, or a new list in place of a shared one (the empty one, or an entry's frozen `[guard]`). */
@@ -110,7 +100,12 @@ interface EntryCache {
   placed: readonly unknown[] | undefined;
   /** By guard: its steps there when it is the request's only pending guard, and the request's decided list then. */
   readonly single: Map<unknown, { readonly decided: readonly unknown[]; readonly steps: readonly GuardStep[] }>;
+  /** By guard: its steps there when it runs in front of the route itself (see {@link GuardGate.forOwnRoute}). */
+  readonly own: Map<unknown, readonly GuardStep[]>;
 }
+
+/** No decision to take (shared: never added to). */
+const NO_STEPS: readonly GuardStep[] = Object.freeze([]);
 
 /**
  * The per-request bookkeeping of guards, keyed by the framework's request
@@ -118,10 +113,10 @@ interface EntryCache {
  *
  * @example
  * ```ts
- * const gate = new GuardGate<Request>(kit.app, kit.guards)
+ * const gate = new GuardGate<Request>(kit.app, kit.guards, binding)
  * gate.mark(req, auth)                           // app.use(auth): pending
  * const steps = gate.forRoute(req, entry, [auth]) // at the route's checkpoint
- * gate.run(req, steps, view, (step, outcome) => pass(step, outcome), (answer) => write(answer), () => next())
+ * gate.decide(req, steps, next)                  // a refusal is written; else the values are passed on, then next()
  * ```
  */
 export class GuardGate<K extends object> {
@@ -137,15 +132,15 @@ export class GuardGate<K extends object> {
    * guarded request, cheaper than a `WeakMap` entry.
    */
   readonly #entrySlot = Symbol('depends.guard.entry');
-  readonly #binding: GateBinding<K> | undefined;
+  readonly #binding: GateBinding<K>;
   /** Each guard's typed accessor, fed when it passes (`auth.values(req)`). */
   readonly #setters = new Map<unknown, (key: K, values: Record<string, unknown>) => void>();
 
-  constructor(app: DependsApp, guards: Guards, binding?: GateBinding<K>) {
+  constructor(app: DependsApp, guards: Guards, binding: GateBinding<K>) {
     this.#app = app;
     this.#guards = guards;
     this.#binding = binding;
-    this.#state = requestSlot('depends.guard', binding?.state);
+    this.#state = requestSlot('depends.guard', binding.state);
   }
 
   /**
@@ -161,14 +156,12 @@ export class GuardGate<K extends object> {
     this.#setters.set(guard, set as (key: K, values: Record<string, unknown>) => void);
   }
 
-  #bound(): GateBinding<K> {
-    if (!this.#binding) throw new ConfigurationError(ErrorCode.GuardOptions, 'GuardGate: made without a binding, so it cannot answer by itself');
-    return this.#binding;
-  }
-
   /**
-   * Takes decisions with the binding (see {@link GuardGate.run}), then
-   * `next()`; a refusal is written instead and nothing after it runs.
+   * Takes decisions in order, synchronously while every dependency is:
+   * each passed one goes to the binding's `pass` (and the guard's typed
+   * accessor), the first refusal to its `write` (nothing after it runs;
+   * what `write` returns is returned), and when all passed, `next()`.
+   * Never throws; a promise only when a dependency is asynchronous.
    *
    * @example
    * ```ts
@@ -177,42 +170,29 @@ export class GuardGate<K extends object> {
    */
   decide(key: K, steps: readonly GuardStep[], next: () => unknown): MaybePromise<unknown> {
     if (steps.length === 0) return next();
-    const b = this.#bound();
-    return this.#take(key, this.#of(key), steps, 0, b.view(key), (this.#boundSink ??= this.#sinkOf(b)), next);
+    return this.#take(key, this.#of(key), steps, 0, this.#binding.view(key), next);
   }
 
-  /** Where {@link GuardGate.decide} hands outcomes: the accessor and the binding (made once: no closure per request). */
-  #boundSink: StepSink<K> | undefined;
-
-  #sinkOf(b: GateBinding<K>): StepSink<K> {
-    return {
-      passed: (key, step, outcome) => {
-        step.set?.(key as never, outcome.values);
-        b.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
-      },
-      refused: (key, answer, view) => b.write(key, answer, view),
-    };
-  }
-
-  /** The decisions from step `i` on, in order, synchronously while every dependency is: each passed one to `sink.passed`, the first refusal to `sink.refused` (nothing after it runs), then `next`. */
-  #take(key: K, state: RequestState, steps: readonly GuardStep[], i: number, view: RequestView, sink: StepSink<K>, next: () => unknown): MaybePromise<unknown> {
+  /** The decisions from step `i` on (see {@link GuardGate.decide}). */
+  #take(key: K, state: RequestState, steps: readonly GuardStep[], i: number, view: RequestView, next: () => unknown): MaybePromise<unknown> {
     for (; i < steps.length; i++) {
       const step = steps[i];
       const outcome = runGuard(this.#app, step.route, view);
       if (outcome instanceof Promise) {
         const at = i;
-        return outcome.then((o) => (this.#settled(key, state, step, o, sink) ? this.#take(key, state, steps, at + 1, view, sink, next) : sink.refused(key, o.answer!, view)));
+        return outcome.then((o) => (this.#settled(key, state, step, o) ? this.#take(key, state, steps, at + 1, view, next) : this.#binding.write(key, o.answer!, view)));
       }
-      if (!this.#settled(key, state, step, outcome, sink)) return sink.refused(key, outcome.answer!, view);
+      if (!this.#settled(key, state, step, outcome)) return this.#binding.write(key, outcome.answer!, view);
     }
     return next();
   }
 
-  /** A step's outcome: `false` when refused; else the strictest requirement noted as passed, the outcome handed to the sink, and `true`. */
-  #settled(key: K, state: RequestState, step: GuardStep, outcome: GuardOutcome, sink: StepSink<K>): boolean {
+  /** A step's outcome: `false` when refused; else the strictest requirement noted as passed, the values handed on, and `true`. */
+  #settled(key: K, state: RequestState, step: GuardStep, outcome: GuardOutcome): boolean {
     if (!outcome.values) return false;
     if (step.strict && !state.strict.includes(step.guard)) state.strict = added(state.strict, step.guard);
-    sink.passed(key, step, outcome as PassedOutcome);
+    step.set?.(key as never, outcome.values);
+    this.#binding.pass(key, outcome.values, outcome.hasTeardown ? () => outcome.finish() : undefined, outcome.headers);
     return true;
   }
 
@@ -226,7 +206,7 @@ export class GuardGate<K extends object> {
    * ```
    */
   fail(key: K, error: unknown): unknown {
-    const b = this.#bound();
+    const b = this.#binding;
     const view = b.view(key);
     return b.write(key, errorAnswer(error, view, this.#app.onError, this.#app.options.errorBody), view);
   }
@@ -288,7 +268,7 @@ export class GuardGate<K extends object> {
     const e = entry as unknown as Record<symbol, EntryCache | undefined>;
     let known = e[this.#entrySlot];
     if (known === undefined) {
-      known = { placed: undefined, single: new Map() };
+      known = { placed: undefined, single: new Map(), own: new Map() };
       Object.defineProperty(entry, this.#entrySlot, { value: known, enumerable: false });
     }
     return known;
@@ -416,8 +396,11 @@ export class GuardGate<K extends object> {
 
   /** One decision: the guard, its requirement there, and its accessor's setter. */
   #step(guard: unknown, route: AppRoute, strict: boolean): GuardStep {
+    const step: { -readonly [K in keyof GuardStep]: GuardStep[K] } = { guard, route };
+    if (strict) step.strict = true;
     const set = this.#setters.get(guard);
-    return { guard, route, ...(strict ? { strict } : {}), ...(set ? { set } : {}) };
+    if (set) step.set = set;
+    return step;
   }
 
   /**
@@ -430,36 +413,18 @@ export class GuardGate<K extends object> {
    * const steps = gate.forOwnRoute(req, auth, entryOf(req.route))
    * ```
    */
-  forOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined): GuardStep[] {
+  forOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined): readonly GuardStep[] {
     const s = this.#of(key);
-    if (s.decided.includes(guard)) return [];
+    if (s.decided.includes(guard)) return NO_STEPS;
     s.decided = added(s.decided, guard);
-    if (entry === undefined) return s.strict.includes(guard) ? [] : [this.#step(guard, this.#guards.strictest(guard), true)];
-    const route = this.#guards.routeFor(guard, entry, true);
-    return route ? [this.#step(guard, route, false)] : [];
-  }
-
-  /**
-   * Takes decisions in order, synchronously when every dependency is: each
-   * passed one goes to `pass` (store its values the framework's way, run
-   * its teardowns after the response), the first refusal to `refuse` (write
-   * it; nothing after it runs), and when all passed, `done`. Never throws
-   * or rejects.
-   *
-   * @example
-   * ```ts
-   * gate.run(req, steps, view, (step, outcome) => setValues(step.guard, outcome), (answer) => write(res, answer), next)
-   * ```
-   */
-  run<R>(
-    key: K,
-    steps: readonly GuardStep[],
-    view: Parameters<typeof runGuard>[2],
-    pass: (step: GuardStep, outcome: GuardOutcome & { values: Record<string, unknown> }) => void,
-    refuse: (answer: Answer) => R,
-    done: () => R,
-  ): MaybePromise<R> {
-    const sink: StepSink<K> = { passed: (_key, step, outcome) => pass(step, outcome), refused: (_key, answer) => refuse(answer) };
-    return this.#take(key, this.#of(key), steps, 0, view, sink, done) as MaybePromise<R>;
+    if (entry === undefined) return s.strict.includes(guard) ? NO_STEPS : [this.#step(guard, this.#guards.strictest(guard), true)];
+    // worked out once per entry and guard (the entry's route and the guard's options do not change)
+    const own = this.#known(entry).own;
+    let steps = own.get(guard);
+    if (steps === undefined) {
+      const route = this.#guards.routeFor(guard, entry, true);
+      own.set(guard, (steps = route ? Object.freeze([this.#step(guard, route, false)]) : NO_STEPS));
+    }
+    return steps;
   }
 }
