@@ -72,7 +72,7 @@ const NODE_ARGS = (process.env.BENCH_HTTP_NODE_ARGS ?? '').split(' ').filter(Boo
 const MODES = (process.env.BENCH_HTTP_MODES ?? 'production,default').split(',').filter(Boolean);
 
 /** One kind of request: path, `Authorization` header (none when undefined), expected status. */
-interface Scenario {
+export interface Scenario {
   key: string;
   label: string;
   path: string;
@@ -82,14 +82,16 @@ interface Scenario {
   bearerAuth: boolean;
 }
 
-const SCENARIOS: readonly Scenario[] = [
+/** Every scenario (`BENCH_HTTP_SCENARIOS` narrows the HTTP bench's own list). */
+export const ALL_SCENARIOS: readonly Scenario[] = [
   { key: 'accepted', label: '200 accepted', path: '/me', authorization: 'Bearer token-1', status: 200, bearerAuth: true },
   { key: 'missing', label: '401 missing credential', path: '/me', authorization: undefined, status: 401, bearerAuth: true },
   { key: 'unknown', label: '401 unknown token (invalidToken())', path: '/me', authorization: 'Bearer nope', status: 401, bearerAuth: true },
   { key: 'refused', label: '401 unknown token (refuse(invalidToken()))', path: '/whoami', authorization: 'Bearer nope', status: 401, bearerAuth: true },
   { key: 'scope', label: '403 missing scope', path: '/admin', authorization: 'Bearer token-1', status: 403, bearerAuth: false },
   { key: 'invalid', label: '422 invalid query', path: '/items?limit=abc', authorization: 'Bearer token-1', status: 422, bearerAuth: false },
-].filter((s) => ONLY_SCENARIOS.length === 0 || ONLY_SCENARIOS.includes(s.key));
+];
+const SCENARIOS = ALL_SCENARIOS.filter((s) => ONLY_SCENARIOS.length === 0 || ONLY_SCENARIOS.includes(s.key));
 
 interface Measured {
   rps: number;
@@ -112,7 +114,7 @@ interface Measured {
 /** The packages the servers load, transpiled from their sources. */
 const PACKAGES = ['core', 'express', 'koa', 'hono', 'fastify'] as const;
 
-function buildServers(): { dir: string; script: string } {
+export function buildServers(): { dir: string; script: string } {
   const dir = mkdtempSync(join(tmpdir(), 'depends-http-bench-'));
   const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: true };
   const files = [serverScript];
@@ -168,7 +170,7 @@ async function autocannon(url: string, authorization: string | undefined, expect
 }
 
 /** One answer, reduced to what must be the same between (a) and (b). */
-async function answerOf(port: number, scenario: Scenario): Promise<string> {
+export async function answerOf(port: number, scenario: Scenario): Promise<string> {
   const res = await request(`http://127.0.0.1:${port}${scenario.path}`, { headers: scenario.authorization ? { authorization: scenario.authorization } : {} });
   const body = await res.body.text();
   const header = (name: string) => String(res.headers[name] ?? '');
@@ -186,7 +188,8 @@ async function load(server: { child: ChildProcess; port: number }, scenario: Sce
 }
 
 
-const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[] = [
+/** Each framework's cases: (a) hand-written, (b) depends mounted, (c) `hono/bearer-auth`, (g) the guard. */
+export const FRAMEWORKS: readonly { name: string; cases: readonly [string, string][] }[] = [
   { name: 'express', cases: [['a', 'express-manual'], ['b', 'express-depends'], ['g', 'express-guard']] },
   { name: 'koa', cases: [['a', 'koa-manual'], ['b', 'koa-depends'], ['g', 'koa-guard']] },
   { name: 'hono', cases: [['a', 'hono-manual'], ['b', 'hono-depends'], ['c', 'hono-bearerAuth'], ['g', 'hono-guard']] },

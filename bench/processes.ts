@@ -54,17 +54,17 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Resolves with the port a server process prints as `PORT <n>` (20 s at most).
+ * Resolves with the port a server process prints as `PORT <n>` (`timeout` ms at most, 20 s by default).
  *
  * @example
  * ```ts
  * const port = await portOf(spawn(process.execPath, [script, name], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }), name)
  * ```
  */
-export function portOf(child: ChildProcess, name: string): Promise<number> {
+export function portOf(child: ChildProcess, name: string, timeout = 20_000): Promise<number> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${name}: server did not start`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${name}: server did not start`)), timeout);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /PORT (\d+)/.exec(out);

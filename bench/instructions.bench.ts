@@ -1,0 +1,196 @@
+/**
+ * Instructions per request (issues 20 and 23): the HTTP bench's servers
+ * (`http-servers.ts`: hand-written, depends mounted, the guard), each run
+ * under valgrind's callgrind, which counts the instructions the server
+ * process executes — every thread of it: JavaScript, V8's compilers and
+ * garbage collector, libuv, Node's HTTP parser. A busy machine slows a
+ * server down but does not change how many instructions a request takes,
+ * so this bench gives the same figures on a loaded machine, where req/s
+ * and even CPU time per request move by 10–20 % from one run to the next.
+ * It does not see what instructions cost (cache misses, the kernel's side
+ * of the socket): it is the CPU work per request, beside the HTTP bench's
+ * req/s, not a replacement for it.
+ *
+ * One server process per case, which sees every scenario, as a server
+ * sees mixed traffic: first two passes over the scenarios of
+ * `BENCH_INSTR_WARMUP` requests each (2 000) so that V8 has compiled the
+ * hot code, then per scenario the counters zeroed (`callgrind_control
+ * -z`), `BENCH_INSTR_REQUESTS` requests (4 000) counted, the counters
+ * dumped. Every request must get the scenario's status. Servers run
+ * several at once (one per CPU): counts do not depend on the other load.
+ * Two runs of the same server differ by about 0.5 %.
+ * Ratios read like req/s ratios: hand-written instructions / depends
+ * instructions (≥ 1: depends does less work per request).
+ *
+ * Needs valgrind (`apt-get install -y valgrind`); without it the bench says
+ * so and measures nothing. Options: `BENCH_INSTR_ONLY=koa,hono`,
+ * `BENCH_INSTR_SCENARIOS=accepted,unknown` (default: every scenario),
+ * `BENCH_INSTR_ROUNDS` (1), `BENCH_INSTR_MODES=production,default`
+ * (default: production).
+ *
+ * @example
+ * ```sh
+ * pnpm bench instructions
+ * BENCH_INSTR_ONLY=koa BENCH_INSTR_SCENARIOS=unknown pnpm bench instructions
+ * ```
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_SCENARIOS, buildServers, FRAMEWORKS, type Scenario } from './http.bench.js';
+import { autocannon, median, portOf, stopServer } from './processes.js';
+import type { BenchResult } from './run.js';
+
+const VALGRIND = '/usr/bin/valgrind';
+const CONTROL = '/usr/bin/callgrind_control';
+const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 2_000);
+const WARMUP_PASSES = 2;
+const REQUESTS = Number(process.env.BENCH_INSTR_REQUESTS ?? 4_000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_INSTR_ROUNDS ?? 1));
+const CONNECTIONS = 10;
+const ONLY = (process.env.BENCH_INSTR_ONLY ?? '').split(',').filter(Boolean);
+const ONLY_SCENARIOS = (process.env.BENCH_INSTR_SCENARIOS ?? '').split(',').filter(Boolean);
+const MODES = (process.env.BENCH_INSTR_MODES ?? 'production').split(',').filter(Boolean);
+const LABELS: Record<string, string> = { a: 'hand-written', b: 'depends', c: 'hono/bearer-auth', g: 'guard' };
+
+/** One server to measure: a case, the scenarios it serves, a round. */
+interface Task {
+  framework: string;
+  key: string;
+  name: string;
+  scenarios: readonly Scenario[];
+  round: number;
+}
+
+/**
+ * Counts, per framework and scenario, the instructions per request of the
+ * hand-written server, depends mounted and the guard, with the ratios.
+ *
+ * @example
+ * ```sh
+ * pnpm bench instructions
+ * ```
+ */
+export async function run(): Promise<BenchResult[]> {
+  if (!existsSync(VALGRIND) || !existsSync(CONTROL)) {
+    return [{ title: 'Instructions per request (callgrind)', rows: [], notes: ['not measured: valgrind is not installed (apt-get install -y valgrind)'] }];
+  }
+  const scenarios = ALL_SCENARIOS.filter((s) => ONLY_SCENARIOS.length === 0 || ONLY_SCENARIOS.includes(s.key));
+  const frameworks = FRAMEWORKS.filter((f) => ONLY.length === 0 || ONLY.includes(f.name));
+  const results: BenchResult[] = [];
+  const built = buildServers();
+  const dumps = mkdtempSync(join(tmpdir(), 'depends-callgrind-'));
+  try {
+    for (const mode of MODES) {
+      const tasks: Task[] = [];
+      for (let round = 0; round < ROUNDS; round++)
+        for (const f of frameworks)
+          for (const [key, name] of f.cases) {
+            const served = scenarios.filter((s) => key !== 'c' || s.bearerAuth);
+            if (served.length) tasks.push({ framework: f.name, key, name, scenarios: served, round });
+          }
+      /** Instructions per request, by round, framework, case and scenario. */
+      const counts = new Map<string, number>();
+      let next = 0;
+      const worker = async () => {
+        while (next < tasks.length) {
+          const task = tasks[next++];
+          for (const [scenario, n] of await measure(built.script, built.dir, dumps, task, mode)) counts.set(`${task.round} ${task.framework} ${task.key} ${scenario}`, n);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+      results.push(report(frameworks, scenarios, counts, mode));
+    }
+  } finally {
+    rmSync(dumps, { recursive: true, force: true });
+    if (!process.env.BENCH_HTTP_KEEP) rmSync(built.dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** One server under callgrind: warmed up on every scenario, then each scenario counted; its instructions per request by scenario. */
+async function measure(script: string, cwd: string, dumps: string, task: Task, mode: string): Promise<Map<string, number>> {
+  const prefix = `${task.name}-${task.round}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  if (mode === 'default') delete env.NODE_ENV;
+  const child: ChildProcess = spawn(VALGRIND, ['--tool=callgrind', `--callgrind-out-file=${join(dumps, `${prefix}.%p.out`)}`, '--dump-instr=no', '--dump-line=no', process.execPath, script, task.name], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const out = new Map<string, number>();
+  try {
+    const port = await portOf(child, task.name, 300_000);
+    for (let pass = 0; pass < WARMUP_PASSES; pass++) for (const scenario of task.scenarios) await load(port, scenario, WARMUP);
+    for (const scenario of task.scenarios) {
+      callgrind('-z', child.pid!);
+      await load(port, scenario, REQUESTS);
+      callgrind('-d', child.pid!);
+      out.set(scenario.key, totalOf(dumps, `${prefix}.${child.pid}.out`) / REQUESTS);
+    }
+    return out;
+  } finally {
+    await stopServer(child);
+  }
+}
+
+/** `n` requests of a scenario; every one must get the scenario's status. */
+async function load(port: number, scenario: Scenario, n: number): Promise<void> {
+  const url = `http://127.0.0.1:${port}${scenario.path}`;
+  const r = await autocannon(['-c', String(CONNECTIONS), '-a', String(n), '-t', '120', ...(scenario.authorization ? ['-H', `authorization=${scenario.authorization}`] : []), url], 1200);
+  const other = Object.entries(r.statusCodeStats ?? {}).reduce((sum, [code, v]) => (code === String(scenario.status) ? sum : sum + v.count), 0);
+  if (r.requests.total < n || other > 0 || r.errors + r.timeouts > 0) throw new Error(`${url}: ${r.requests.total} of ${n} requests, ${other} with another status than ${scenario.status}, ${r.errors + r.timeouts} errors`);
+}
+
+function callgrind(command: '-z' | '-d', pid: number): void {
+  const r = spawnSync(CONTROL, [command, String(pid)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`callgrind_control ${command} ${pid}: ${r.stderr || r.stdout}`);
+}
+
+/** The instruction total (`totals:` or `summary:` line) of the last dump `callgrind_control -d` wrote for `prefix` (`<prefix>.<n>`). */
+function totalOf(dir: string, prefix: string): number {
+  const numbered = readdirSync(dir)
+    .filter((f) => f.startsWith(`${prefix}.`) && /\.\d+$/.test(f))
+    .sort((x, y) => Number(y.slice(prefix.length + 1)) - Number(x.slice(prefix.length + 1)));
+  const m = numbered.length ? /^(?:totals|summary): (\d+)/m.exec(readFileSync(join(dir, numbered[0]), 'utf8')) : null;
+  if (!m) throw new Error(`no callgrind dump for ${prefix}`);
+  return Number(m[1]);
+}
+
+function report(frameworks: typeof FRAMEWORKS, scenarios: readonly Scenario[], counts: Map<string, number>, mode: string): BenchResult {
+  const rows: BenchResult['rows'] = [];
+  const notes: string[] = [];
+  const of = (framework: string, scenario: string, key: string) => {
+    const xs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const n = counts.get(`${round} ${framework} ${key} ${scenario}`);
+      if (n !== undefined) xs.push(n);
+    }
+    return xs;
+  };
+  const below: string[] = [];
+  for (const f of frameworks)
+    for (const scenario of scenarios) {
+      const a = of(f.name, scenario.key, 'a');
+      const row: BenchResult['rows'][number] = { framework: f.name, scenario: scenario.label };
+      for (const key of ['a', 'b', 'c', 'g']) {
+        const xs = of(f.name, scenario.key, key);
+        if (xs.length) row[`${LABELS[key]} instructions/req`] = Math.round(median(xs));
+      }
+      for (const key of ['b', 'g']) {
+        const xs = of(f.name, scenario.key, key);
+        if (!xs.length) continue;
+        const ratios = xs.map((x, i) => a[i] / x);
+        const r = median(ratios);
+        row[`hand-written/${LABELS[key]} (per round)`] = `${r.toFixed(3)} [${ratios.map((x) => x.toFixed(3)).join(' ')}]`;
+        if (r < 0.95) below.push(`${f.name} ${LABELS[key]} ${scenario.key} ${r.toFixed(3)}`);
+      }
+      rows.push(row);
+    }
+  notes.push(`below 0.95 (hand-written / depends instructions): ${below.length ? below.join('; ') : 'none'}`);
+  notes.push(
+    `callgrind, every thread of the server process; one process per case, warmed up with ${WARMUP_PASSES} × ${WARMUP} requests of every scenario, then ${REQUESTS} counted per scenario, ${CONNECTIONS} connections, ${ROUNDS} rounds (ratios: median of per-round ratios), tsc-transpiled JS, ${mode === 'default' ? 'no NODE_ENV' : `NODE_ENV=${mode}`}, Node ${process.versions.node}`,
+  );
+  return { title: `Instructions per request (callgrind), ${mode === 'default' ? 'no NODE_ENV' : `NODE_ENV=${mode}`}: hand-written vs depends and the guard`, rows, notes };
+}
