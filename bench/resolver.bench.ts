@@ -163,19 +163,13 @@ export async function run(): Promise<BenchResult[]> {
 }
 
 
-async function accepted(): Promise<BenchResult> {
-  // sanity: both give the same body
-  const a = await app.handle(route, view());
-  const b = await handWritten(view());
-  if (a.answer.body !== b.body) throw new Error(`bodies differ: ${String(a.answer.body)} vs ${b.body}`);
-  const syncOutcome: MaybePromise<Outcome> = app.handle(syncRoute, view());
-  const syncIsPromise = syncOutcome instanceof Promise;
-  await syncOutcome;
-
-  // Alternating rounds; each µs figure is the median over rounds of the median
-  // time per operation, each ratio the median of the per-round ratios, so a
-  // busy neighbour does not decide it.
-  const cases: [string, () => unknown][] = [
+/**
+ * The accepted-route cases, by name: the six-dependency route and the
+ * all-sync one, through depends and hand-written (also read by
+ * `resolver-instructions.bench.ts`).
+ */
+export function acceptedCases(): [string, () => unknown][] {
+  return [
     ['depends: 6 dependencies (async service + teardown)', () => viaDepends(route)],
     [
       'hand-written: same work',
@@ -205,6 +199,21 @@ async function accepted(): Promise<BenchResult> {
       },
     ],
   ];
+}
+
+async function accepted(): Promise<BenchResult> {
+  // sanity: both give the same body
+  const a = await app.handle(route, view());
+  const b = await handWritten(view());
+  if (a.answer.body !== b.body) throw new Error(`bodies differ: ${String(a.answer.body)} vs ${b.body}`);
+  const syncOutcome: MaybePromise<Outcome> = app.handle(syncRoute, view());
+  const syncIsPromise = syncOutcome instanceof Promise;
+  await syncOutcome;
+
+  // Alternating rounds; each µs figure is the median over rounds of the median
+  // time per operation, each ratio the median of the per-round ratios, so a
+  // busy neighbour does not decide it.
+  const cases = acceptedCases();
   const us = await rounds(cases, 300, 100);
   const SIX = 'depends: 6 dependencies (async service + teardown)';
   const SYNC = 'depends: all-sync route';
@@ -294,7 +303,12 @@ const SCENARIOS = [
   { label: '422 invalid query', route: items, path: '/items?limit=abc', authorization: 'Bearer token-1', status: 422 },
 ] as const;
 
-async function refused(): Promise<BenchResult> {
+/**
+ * The HTTP bench's routes in process, by name: each scenario through
+ * depends and hand-written, after checking that both give the same answer
+ * (also read by `resolver-instructions.bench.ts`).
+ */
+export function refusedCases(): [string, () => unknown][] {
   const viewOf = (path: string, authorization: string | undefined) => () =>
     createRequestView({ method: 'GET', url: path, headers: authorization ? { authorization, host: 'x' } : { host: 'x' } });
   const cases: [string, () => unknown][] = [];
@@ -309,6 +323,11 @@ async function refused(): Promise<BenchResult> {
     cases.push([`depends: ${s.label}`, () => (refusing.handle(s.route, view()) as Outcome).answer.status]);
     cases.push([`hand-written: ${s.label}`, () => handRoute(path, view()).status]);
   }
+  return cases;
+}
+
+async function refused(): Promise<BenchResult> {
+  const cases = refusedCases();
   const us = await rounds(cases, 200, 50);
   const rows = SCENARIOS.map((s) => {
     const ratios = us.perRound(`depends: ${s.label}`, `hand-written: ${s.label}`);
