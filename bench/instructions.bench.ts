@@ -11,18 +11,19 @@
  * of the socket): it is the CPU work per request, beside the HTTP bench's
  * req/s, not a replacement for it.
  *
- * One server process per case, which sees every scenario, as a server
- * sees mixed traffic: first two passes over the scenarios of
- * `BENCH_INSTR_WARMUP` requests each (2 000) so that V8 has compiled the
- * hot code, then per scenario three windows of `BENCH_INSTR_REQUESTS`
- * requests (2 000) each counted (`callgrind_control -z`, the requests,
- * `callgrind_control -d`), the least of the three kept: what the code path
- * costs once compiled, without a window that happens to hold V8
- * optimising a function again or a full garbage collection (rare events
- * that only ever add). Every request must get the scenario's status.
- * Servers run several at once (one per CPU): counts do not depend on the
- * other load. Two runs of one server on one scenario alone differ by
- * about 0.5 %.
+ * One server process per case and scenario: `BENCH_INSTR_WARMUP` requests
+ * (8 000) so that V8 has compiled the hot code, then three windows of
+ * `BENCH_INSTR_REQUESTS` requests (2 000) each counted
+ * (`callgrind_control -z`, the requests, `callgrind_control -d`), the
+ * least of the three kept: what the code path costs once compiled, without
+ * a window that happens to hold a re-optimisation or a full collection
+ * (events that only ever add). Every request must get the scenario's
+ * status. Servers run several at once (one per CPU): counts do not depend
+ * on the other load. Two runs of one server on one scenario differ by
+ * about 0.5 %. (One process serving every scenario in turn, as mixed
+ * traffic, was tried: the guard's refusal rows then differed by up to
+ * 1.8× between two runs, with V8's optimisation state depending on the
+ * order and timing of the scenarios.)
  * Ratios read like req/s ratios: hand-written instructions / depends
  * instructions (≥ 1: depends does less work per request).
  *
@@ -48,8 +49,7 @@ import type { BenchResult } from './run.js';
 
 const VALGRIND = '/usr/bin/valgrind';
 const CONTROL = '/usr/bin/callgrind_control';
-const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 2_000);
-const WARMUP_PASSES = 2;
+const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 8_000);
 const REQUESTS = Number(process.env.BENCH_INSTR_REQUESTS ?? 2_000);
 const WINDOWS = 3;
 const ROUNDS = Math.max(1, Number(process.env.BENCH_INSTR_ROUNDS ?? 1));
@@ -59,7 +59,7 @@ const ONLY_SCENARIOS = (process.env.BENCH_INSTR_SCENARIOS ?? '').split(',').filt
 const MODES = (process.env.BENCH_INSTR_MODES ?? 'production').split(',').filter(Boolean);
 const LABELS: Record<string, string> = { a: 'hand-written', b: 'depends', c: 'hono/bearer-auth', g: 'guard' };
 
-/** One server to measure: a case, the scenarios it serves, a round. */
+/** One server to measure: a case, the scenario(s) it serves, a round. */
 interface Task {
   framework: string;
   key: string;
@@ -91,10 +91,7 @@ export async function run(): Promise<BenchResult[]> {
       const tasks: Task[] = [];
       for (let round = 0; round < ROUNDS; round++)
         for (const f of frameworks)
-          for (const [key, name] of f.cases) {
-            const served = scenarios.filter((s) => key !== 'c' || s.bearerAuth);
-            if (served.length) tasks.push({ framework: f.name, key, name, scenarios: served, round });
-          }
+          for (const [key, name] of f.cases) for (const scenario of scenarios) if (key !== 'c' || scenario.bearerAuth) tasks.push({ framework: f.name, key, name, scenarios: [scenario], round });
       /** Instructions per request, by round, framework, case and scenario. */
       const counts = new Map<string, number>();
       let next = 0;
@@ -114,9 +111,9 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-/** One server under callgrind: warmed up on every scenario, then each scenario counted; its instructions per request by scenario. */
+/** One server under callgrind: warmed up on its scenarios, then each counted; its instructions per request by scenario. */
 async function measure(script: string, cwd: string, dumps: string, task: Task, mode: string): Promise<Map<string, number>> {
-  const prefix = `${task.name}-${task.round}`;
+  const prefix = `${task.name}-${task.scenarios.map((s) => s.key).join('-')}-${task.round}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   if (mode === 'default') delete env.NODE_ENV;
   const child: ChildProcess = spawn(VALGRIND, ['--tool=callgrind', `--callgrind-out-file=${join(dumps, `${prefix}.%p.out`)}`, '--dump-instr=no', '--dump-line=no', process.execPath, script, task.name], {
@@ -127,7 +124,7 @@ async function measure(script: string, cwd: string, dumps: string, task: Task, m
   const out = new Map<string, number>();
   try {
     const port = await portOf(child, task.name, 300_000);
-    for (let pass = 0; pass < WARMUP_PASSES; pass++) for (const scenario of task.scenarios) await load(port, scenario, WARMUP);
+    for (const scenario of task.scenarios) await load(port, scenario, WARMUP);
     for (const scenario of task.scenarios) {
       let least = Infinity;
       for (let w = 0; w < WINDOWS; w++) {
@@ -199,7 +196,7 @@ function report(frameworks: typeof FRAMEWORKS, scenarios: readonly Scenario[], c
     }
   notes.push(`below 0.95 (hand-written / depends instructions): ${below.length ? below.join('; ') : 'none'}`);
   notes.push(
-    `callgrind, every thread of the server process; one process per case, warmed up with ${WARMUP_PASSES} × ${WARMUP} requests of every scenario, then per scenario the least of ${WINDOWS} windows of ${REQUESTS} counted requests, ${CONNECTIONS} connections, ${ROUNDS} rounds (ratios: median of per-round ratios), tsc-transpiled JS, ${mode === 'default' ? 'no NODE_ENV' : `NODE_ENV=${mode}`}, Node ${process.versions.node}`,
+    `callgrind, every thread of the server process; one process per case and scenario, ${WARMUP} requests of warm-up, then the least of ${WINDOWS} windows of ${REQUESTS} counted requests, ${CONNECTIONS} connections, ${ROUNDS} rounds (ratios: median of per-round ratios), tsc-transpiled JS, ${mode === 'default' ? 'no NODE_ENV' : `NODE_ENV=${mode}`}, Node ${process.versions.node}`,
   );
   return { title: `Instructions per request (callgrind), ${mode === 'default' ? 'no NODE_ENV' : `NODE_ENV=${mode}`}: hand-written vs depends and the guard`, rows, notes };
 }

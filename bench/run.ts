@@ -18,10 +18,10 @@ export interface BenchResult {
 process.env.NODE_ENV ??= 'production';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort();
+const all = readdirSync(dir).filter((f) => f.endsWith('.bench.ts'));
+// `pnpm bench resolver` runs resolver.bench.ts alone (a module of that exact name); a name no module has runs every module whose name contains it
+const named = (o: string) => (all.includes(`${o}.bench.ts`) ? [`${o}.bench.ts`] : all.filter((f) => f.includes(o)));
+const files = (only.length === 0 ? all : [...new Set(only.flatMap(named))]).sort();
 
 for (const file of files) {
   const mod = (await import(pathToFileURL(`${dir}/${file}`).href)) as { run(): Promise<BenchResult | BenchResult[]> };
