@@ -170,7 +170,7 @@ async function autocannon(url: string, authorization: string | undefined, expect
 }
 
 /** One answer, reduced to what must be the same between (a) and (b). */
-export async function answerOf(port: number, scenario: Scenario): Promise<string> {
+async function answerOf(port: number, scenario: Scenario): Promise<string> {
   const res = await request(`http://127.0.0.1:${port}${scenario.path}`, { headers: scenario.authorization ? { authorization: scenario.authorization } : {} });
   const body = await res.body.text();
   const header = (name: string) => String(res.headers[name] ?? '');

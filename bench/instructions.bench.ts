@@ -59,12 +59,12 @@ const ONLY_SCENARIOS = (process.env.BENCH_INSTR_SCENARIOS ?? '').split(',').filt
 const MODES = (process.env.BENCH_INSTR_MODES ?? 'production').split(',').filter(Boolean);
 const LABELS: Record<string, string> = { a: 'hand-written', b: 'depends', c: 'hono/bearer-auth', g: 'guard' };
 
-/** One server to measure: a case, the scenario(s) it serves, a round. */
+/** One server to measure: a case, the scenario it serves, a round. */
 interface Task {
   framework: string;
   key: string;
   name: string;
-  scenarios: readonly Scenario[];
+  scenario: Scenario;
   round: number;
 }
 
@@ -91,14 +91,14 @@ export async function run(): Promise<BenchResult[]> {
       const tasks: Task[] = [];
       for (let round = 0; round < ROUNDS; round++)
         for (const f of frameworks)
-          for (const [key, name] of f.cases) for (const scenario of scenarios) if (key !== 'c' || scenario.bearerAuth) tasks.push({ framework: f.name, key, name, scenarios: [scenario], round });
+          for (const [key, name] of f.cases) for (const scenario of scenarios) if (key !== 'c' || scenario.bearerAuth) tasks.push({ framework: f.name, key, name, scenario, round });
       /** Instructions per request, by round, framework, case and scenario. */
       const counts = new Map<string, number>();
       let next = 0;
       const worker = async () => {
         while (next < tasks.length) {
           const task = tasks[next++];
-          for (const [scenario, n] of await measure(built.script, built.dir, dumps, task, mode)) counts.set(`${task.round} ${task.framework} ${task.key} ${scenario}`, n);
+          counts.set(`${task.round} ${task.framework} ${task.key} ${task.scenario.key}`, await measure(built.script, built.dir, dumps, task, mode));
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
@@ -111,9 +111,9 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-/** One server under callgrind: warmed up on its scenarios, then each counted; its instructions per request by scenario. */
-async function measure(script: string, cwd: string, dumps: string, task: Task, mode: string): Promise<Map<string, number>> {
-  const prefix = `${task.name}-${task.scenarios.map((s) => s.key).join('-')}-${task.round}`;
+/** One server under callgrind: warmed up on its scenario, then counted; its instructions per request (the least of the windows). */
+async function measure(script: string, cwd: string, dumps: string, task: Task, mode: string): Promise<number> {
+  const prefix = `${task.name}-${task.scenario.key}-${task.round}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   if (mode === 'default') delete env.NODE_ENV;
   const child: ChildProcess = spawn(VALGRIND, ['--tool=callgrind', `--callgrind-out-file=${join(dumps, `${prefix}.%p.out`)}`, '--dump-instr=no', '--dump-line=no', process.execPath, script, task.name], {
@@ -121,21 +121,17 @@ async function measure(script: string, cwd: string, dumps: string, task: Task, m
     env,
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const out = new Map<string, number>();
   try {
     const port = await portOf(child, task.name, 300_000);
-    for (const scenario of task.scenarios) await load(port, scenario, WARMUP);
-    for (const scenario of task.scenarios) {
-      let least = Infinity;
-      for (let w = 0; w < WINDOWS; w++) {
-        callgrind('-z', child.pid!);
-        await load(port, scenario, REQUESTS);
-        callgrind('-d', child.pid!);
-        least = Math.min(least, totalOf(dumps, `${prefix}.${child.pid}.out`) / REQUESTS);
-      }
-      out.set(scenario.key, least);
+    await load(port, task.scenario, WARMUP);
+    let least = Infinity;
+    for (let w = 0; w < WINDOWS; w++) {
+      callgrind('-z', child.pid!);
+      await load(port, task.scenario, REQUESTS);
+      callgrind('-d', child.pid!);
+      least = Math.min(least, totalOf(dumps, `${prefix}.${child.pid}.out`) / REQUESTS);
     }
-    return out;
+    return least;
   } finally {
     await stopServer(child);
   }
