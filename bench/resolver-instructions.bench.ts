@@ -8,11 +8,14 @@
  * code differ by up to 20 % from one round to the next (V8's compile
  * decisions, the machine's other load); these counts do not move with
  * either. Every case runs in a process of its own, so the JIT sees one
- * route, not the mix the timed bench alternates.
+ * route, not the mix the timed bench alternates, and with Node's
+ * `--single-threaded`: V8 compiles on the main thread, during the warm-up,
+ * so the counted calls never hold a background compile that finished late
+ * (without it, two runs of the same case differed by up to 2.5×).
  *
  * Needs valgrind (`apt-get install -y valgrind`); without it the bench says
  * so and measures nothing. `BENCH_RESOLVER_CALLS` (100 000) and
- * `BENCH_RESOLVER_WARMUP` (30 000) set the counts.
+ * `BENCH_RESOLVER_WARMUP` (100 000) set the counts.
  *
  * @example
  * ```sh
@@ -28,7 +31,7 @@ import type { BenchResult } from './run.js';
 
 const VALGRIND = '/usr/bin/valgrind';
 const CALLS = Number(process.env.BENCH_RESOLVER_CALLS ?? 100_000);
-const WARMUP = Number(process.env.BENCH_RESOLVER_WARMUP ?? 30_000);
+const WARMUP = Number(process.env.BENCH_RESOLVER_WARMUP ?? 100_000);
 const here = fileURLToPath(import.meta.url);
 
 /** The pairs compared: depends' case, the hand-written case doing the same work. */
@@ -79,7 +82,7 @@ export async function run(): Promise<BenchResult> {
 /** The instructions of one process running `name`: warm-up, then `calls` more calls. */
 function count(name: string, calls: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(VALGRIND, ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...process.execArgv, here, name, String(calls)], {
+    const child = spawn(VALGRIND, ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', ...process.execArgv, here, name, String(calls)], {
       env: process.env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -22,6 +22,7 @@ import type { Answer } from '../response/reply.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
 import { errorAnswer, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
+import type { ErrorBody } from '../errors/format.js';
 
 /** Options of a {@link DependsApp}. */
 export interface AppOptions extends DocumentOptions {
@@ -208,6 +209,9 @@ export class DependsApp {
    * ```
    */
   handle(route: AppRoute, request: RequestView, isNative?: NativeCheck): MaybePromise<Outcome> {
+    // the usual case first: no overrides, and the route served before the same way
+    const kept = keptWith<Serving>(route, SERVING);
+    if (kept !== undefined && kept.plan === route.plan && kept.options.native === isNative && this.overrides.size === 0) return kept.run(request);
     let plan: Plan;
     try {
       plan = this.planFor(route);
@@ -403,18 +407,32 @@ export function keepWith<T>(route: AppRoute, slot: symbol, value: T): void {
  * ```
  */
 export function routeOptions(app: DependsApp, route: AppRoute, native: NativeCheck | undefined): RunOptions {
-  return {
-    status: route.def.options.status ?? 200,
-    get container() {
-      return app.options.container;
-    },
-    get onError() {
-      return app.onError;
-    },
-    native,
-    get errorBody() {
-      return app.options.errorBody;
-    },
-    label: route.label,
-  };
+  return new RouteRunOptions(app, route.def.options.status ?? 200, native, route.label);
+}
+
+/** {@link routeOptions}' object: a class, so that its getters sit on one prototype (every route's options share one shape). */
+class RouteRunOptions implements RunOptions {
+  readonly #app: DependsApp;
+  readonly status: number;
+  readonly native: NativeCheck | undefined;
+  readonly label: string;
+
+  constructor(app: DependsApp, status: number, native: NativeCheck | undefined, label: string) {
+    this.#app = app;
+    this.status = status;
+    this.native = native;
+    this.label = label;
+  }
+
+  get container(): ServiceContainer | undefined {
+    return this.#app.options.container;
+  }
+
+  get onError(): ErrorHook {
+    return this.#app.onError;
+  }
+
+  get errorBody(): ErrorBody | undefined {
+    return this.#app.options.errorBody;
+  }
 }

@@ -220,13 +220,19 @@ export class Serving implements Continuation<Outcome> {
   readonly plan: Plan;
   readonly options: RunOptions;
 
+  /** `options.native` and `options.status`, read once. */
+  readonly native: NativeCheck | undefined;
+  readonly status: number;
+
   constructor(plan: Plan, options: RunOptions) {
     this.plan = plan;
     this.options = options;
+    this.native = options.native;
+    this.status = options.status;
   }
 
   ok(ex: Execution, value: unknown): MaybePromise<Outcome> {
-    return succeed(ex, value, this.options, this.plan);
+    return succeed(this, ex, value);
   }
 
   err(ex: Execution, error: unknown): MaybePromise<Outcome> {
@@ -276,24 +282,27 @@ function serveOnce(serving: Serving, request: RequestView): MaybePromise<Outcome
 /** What a native outcome carries as its (never written) answer. */
 const NATIVE_ANSWER: Answer = Object.freeze({ status: 200, headers: Object.freeze([]) as Answer['headers'], body: undefined });
 
-function succeed(ex: Execution, value: unknown, options: RunOptions, plan: Plan): MaybePromise<Outcome> {
+function succeed(serving: Serving, ex: Execution, value: unknown): MaybePromise<Outcome> {
+  const { options, plan, native: isNative } = serving;
   let answer: Answer;
   let native: Outcome['native'];
   try {
-    if (options.native?.(value, ex.request)) {
+    if (isNative !== undefined && isNative(value, ex.request)) {
       answer = NATIVE_ANSWER;
       native = { value };
-    } else answer = toAnswer(value, options.status);
+    } else answer = toAnswer(value, serving.status);
   } catch (error) {
     return fail(ex, error, options, plan);
   }
+  // nothing to close before the answer: the usual case
+  if (ex.functionStack.length === 0) return answered(ex, answer, native, options);
   const closed = closeStack(ex.functionStack);
-  return isPromise(closed) ? closed.then((c) => answered(ex, answer, native, options, plan, c)) : answered(ex, answer, native, options, plan, closed);
+  const then = (c: CloseResult): MaybePromise<Outcome> => (isClean(c) ? answered(ex, answer, native, options) : fail(ex, c.error, options, plan, 'a teardown'));
+  return isPromise(closed) ? closed.then(then) : then(closed);
 }
 
-/** The outcome once the function stack is closed (`closed`): the answer, unless a teardown failed. */
-function answered(ex: Execution, answer: Answer, native: Outcome['native'], options: RunOptions, plan: Plan, closed: CloseResult): MaybePromise<Outcome> {
-  if (!isClean(closed)) return fail(ex, closed.error, options, plan, 'a teardown');
+/** The outcome once the function stack is closed: the answer, and what `finish()` closes. */
+function answered(ex: Execution, answer: Answer, native: Outcome['native'], options: RunOptions): Outcome {
   if (ex.requestStack.length === 0) return native ? { answer, finish: DONE, hasTeardown: false, native } : { answer, finish: DONE, hasTeardown: false };
   return { answer, finish: () => finishRequest(ex, options), hasTeardown: true, native };
 }
