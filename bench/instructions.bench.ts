@@ -39,16 +39,14 @@
  * BENCH_INSTR_ONLY=koa BENCH_INSTR_SCENARIOS=unknown pnpm bench instructions
  * ```
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_SCENARIOS, buildServers, FRAMEWORKS, type Scenario } from './http.bench.js';
-import { autocannon, median, portOf, stopServer } from './processes.js';
+import { canCount, countServer } from './callgrind.js';
+import { median } from './processes.js';
 import type { BenchResult } from './run.js';
 
-const VALGRIND = '/usr/bin/valgrind';
-const CONTROL = '/usr/bin/callgrind_control';
 const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 8_000);
 const REQUESTS = Number(process.env.BENCH_INSTR_REQUESTS ?? 2_000);
 const WINDOWS = 3;
@@ -78,7 +76,7 @@ interface Task {
  * ```
  */
 export async function run(): Promise<BenchResult[]> {
-  if (!existsSync(VALGRIND) || !existsSync(CONTROL)) {
+  if (!canCount()) {
     return [{ title: 'Instructions per request (callgrind)', rows: [], notes: ['not measured: valgrind is not installed (apt-get install -y valgrind)'] }];
   }
   const scenarios = ALL_SCENARIOS.filter((s) => ONLY_SCENARIOS.length === 0 || ONLY_SCENARIOS.includes(s.key));
@@ -111,53 +109,15 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-/** One server under callgrind: warmed up on its scenario, then counted; its instructions per request (the least of the windows). */
-async function measure(script: string, cwd: string, dumps: string, task: Task, mode: string): Promise<number> {
-  const prefix = `${task.name}-${task.scenario.key}-${task.round}`;
+/** One server under callgrind, warmed up on its scenario and counted (see `countServer`). */
+function measure(script: string, cwd: string, dumps: string, task: Task, mode: string): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   if (mode === 'default') delete env.NODE_ENV;
-  const child: ChildProcess = spawn(VALGRIND, ['--tool=callgrind', `--callgrind-out-file=${join(dumps, `${prefix}.%p.out`)}`, '--dump-instr=no', '--dump-line=no', process.execPath, script, task.name], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  try {
-    const port = await portOf(child, task.name, 300_000);
-    await load(port, task.scenario, WARMUP);
-    let least = Infinity;
-    for (let w = 0; w < WINDOWS; w++) {
-      callgrind('-z', child.pid!);
-      await load(port, task.scenario, REQUESTS);
-      callgrind('-d', child.pid!);
-      least = Math.min(least, totalOf(dumps, `${prefix}.${child.pid}.out`) / REQUESTS);
-    }
-    return least;
-  } finally {
-    await stopServer(child);
-  }
-}
-
-/** `n` requests of a scenario; every one must get the scenario's status. */
-async function load(port: number, scenario: Scenario, n: number): Promise<void> {
-  const url = `http://127.0.0.1:${port}${scenario.path}`;
-  const r = await autocannon(['-c', String(CONNECTIONS), '-a', String(n), '-t', '120', ...(scenario.authorization ? ['-H', `authorization=${scenario.authorization}`] : []), url], 1200);
-  const other = Object.entries(r.statusCodeStats ?? {}).reduce((sum, [code, v]) => (code === String(scenario.status) ? sum : sum + v.count), 0);
-  if (r.requests.total < n || other > 0 || r.errors + r.timeouts > 0) throw new Error(`${url}: ${r.requests.total} of ${n} requests, ${other} with another status than ${scenario.status}, ${r.errors + r.timeouts} errors`);
-}
-
-function callgrind(command: '-z' | '-d', pid: number): void {
-  const r = spawnSync(CONTROL, [command, String(pid)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`callgrind_control ${command} ${pid}: ${r.stderr || r.stdout}`);
-}
-
-/** The instruction total (`totals:` or `summary:` line) of the last dump `callgrind_control -d` wrote for `prefix` (`<prefix>.<n>`). */
-function totalOf(dir: string, prefix: string): number {
-  const numbered = readdirSync(dir)
-    .filter((f) => f.startsWith(`${prefix}.`) && /\.\d+$/.test(f))
-    .sort((x, y) => Number(y.slice(prefix.length + 1)) - Number(x.slice(prefix.length + 1)));
-  const m = numbered.length ? /^(?:totals|summary): (\d+)/m.exec(readFileSync(join(dir, numbered[0]), 'utf8')) : null;
-  if (!m) throw new Error(`no callgrind dump for ${prefix}`);
-  return Number(m[1]);
+  const { path, authorization, status } = task.scenario;
+  return countServer(
+    { args: [script, task.name], name: `${task.name}-${task.scenario.key}-${task.round}`, cwd, env, path, authorization, status },
+    { warmup: WARMUP, requests: REQUESTS, windows: WINDOWS, connections: CONNECTIONS, dumps },
+  );
 }
 
 function report(frameworks: typeof FRAMEWORKS, scenarios: readonly Scenario[], counts: Map<string, number>, mode: string): BenchResult {

@@ -63,8 +63,16 @@ interface Measured {
   failures: number;
 }
 
-/** One algorithm's key, token, JWKS server and the environment its servers read. */
-async function setup(alg: string) {
+/**
+ * One algorithm's key, token, JWKS server and the environment its servers
+ * read (also used by `jwt-instructions.bench.ts`).
+ *
+ * @example
+ * ```ts
+ * const s = await setup('ES256') // s.vars: the servers' environment; s.close() when done
+ * ```
+ */
+export async function setup(alg: string) {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: `bench-${alg}`, alg, use: 'sig' };
   const jwksServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));

@@ -22,14 +22,12 @@
  * pnpm bench resolver-instructions
  * ```
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { acceptedCases, refusedCases } from './resolver.bench.js';
+import { canCount, countProcess } from './callgrind.js';
 import type { BenchResult } from './run.js';
 
-const VALGRIND = '/usr/bin/valgrind';
 const CALLS = Number(process.env.BENCH_RESOLVER_CALLS ?? 100_000);
 const WARMUP = Number(process.env.BENCH_RESOLVER_WARMUP ?? 100_000);
 const here = fileURLToPath(import.meta.url);
@@ -55,7 +53,7 @@ const PAIRS: readonly [string, string][] = [
  */
 export async function run(): Promise<BenchResult> {
   const title = 'Resolver in instructions per call (cachegrind): depends vs hand-written, each case alone in its process';
-  if (!existsSync(VALGRIND)) return { title, rows: [], notes: ['not measured: valgrind is not installed (apt-get install -y valgrind)'] };
+  if (!canCount()) return { title, rows: [], notes: ['not measured: valgrind is not installed (apt-get install -y valgrind)'] };
   const names = [...new Set(PAIRS.flat())];
   const runs: [string, number][] = names.flatMap((name) => [[name, 0] as [string, number], [name, CALLS] as [string, number]]);
   const totals = new Map<string, number>();
@@ -79,21 +77,9 @@ export async function run(): Promise<BenchResult> {
   };
 }
 
-/** The instructions of one process running `name`: warm-up, then `calls` more calls. */
+/** The instructions of one process running `name`: warm-up, then `calls` more calls (V8 compiling on the main thread). */
 function count(name: string, calls: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(VALGRIND, ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', ...process.execArgv, here, name, String(calls)], {
-      env: process.env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => {
-      const m = /I\s+refs:\s+([\d,]+)/.exec(err);
-      if (code !== 0 || !m) return reject(new Error(`${name} (${calls} calls): exit ${code}\n${err.slice(-2000)}`));
-      resolve(Number(m[1].replaceAll(',', '')));
-    });
-  });
+  return countProcess([...process.execArgv, here, name, String(calls)], process.env, ['--single-threaded']);
 }
 
 /** In the child: one case, warm-up then `calls` calls, awaiting the asynchronous ones. */

@@ -2,7 +2,10 @@
 // `node bench/verify-rate.mjs` with JWT_ALG, JWT_PUBLIC_PEM and JWT_TOKEN in
 // the environment runs node:crypto's `verify` on the token's signature in a
 // loop for BENCH_VERIFY_SECONDS (default 2) after a short warm-up, and
-// prints `RATE <verifications per second>`.
+// prints `RATE <verifications per second>`. With BENCH_VERIFY_COUNT=<n> it
+// instead runs 200 verifications, then exactly n more, and exits (what
+// `bench/jwt-instructions.bench.ts` counts the instructions of, twice with
+// different n).
 import { Buffer } from 'node:buffer';
 import { constants, createPublicKey, verify } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +28,11 @@ const loop = (ms) => {
   }
   return n;
 };
+const count = process.env.BENCH_VERIFY_COUNT;
+if (count !== undefined) {
+  for (let i = 0; i < 200 + Number(count); i++) verify(digest, input, keyOptions, signature);
+  process.exit(0);
+}
 loop(300);
 const start = performance.now();
 const n = loop(seconds * 1000);
