@@ -24,7 +24,8 @@
  * `onRequest` hook doing the check), `fastify-depends`, and `<framework>-guard`:
  * the framework's own handlers (as the manual case writes them) with a
  * depends guard placed app-wide in front of them (`app.use(auth)`, a
- * Fastify `preHandler` hook), reading the user the framework's way.
+ * Fastify `onRequest` hook, where `fastify-manual` checks), reading the user
+ * the framework's way.
  *
  * Spawned with an IPC channel, it answers any message with its
  * `process.cpuUsage()` (so the bench can charge CPU time per request).
@@ -286,7 +287,8 @@ const cases: Record<string, () => Server> = {
       const d = fastifyDepends({ onError: () => {} });
       const auth = d.guard({ user: scopedUser }, guardOptions);
       d.docs(app, { openapiPath: '/openapi.json' }); // its onRoute hook sees the routes below
-      app.addHook('preHandler', auth);
+      // where fastify-manual checks: an onRequest hook (the guard reads headers only; a guard reading the body must be a preHandler)
+      app.addHook('onRequest', auth);
       const userOf = (req: Parameters<typeof auth.values>[0]) => auth.values(req).user;
       app.get('/me', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));
       app.get('/whoami', (req, reply) => reply.type(JSON_TYPE).send(json(userOf(req))));

@@ -259,6 +259,64 @@ describe('@depends/fastify', () => {
       expect(d.openapi().paths['/me']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['me'] }]);
     });
 
+    test("a guard added as an onRequest hook: decides before Fastify reads the body (a refused request's body is never parsed), per-route markers still apply", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      d.docs(fastify);
+      fastify.addHook('onRequest', guard);
+      // counts the bodies Fastify parses
+      let parsed = 0;
+      fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+        parsed++;
+        done(null, JSON.parse(text as string));
+      });
+      fastify.post('/notes', { preHandler: [d.route({ scopes: ['admin'] })] }, async (req) => ({ by: guard.values(req).caller.token, note: req.body }));
+      fastify.get('/me', async (req) => guard.values(req).caller);
+      const url = await serve(fastify);
+      const post = (headers: Record<string, string>) => request(`${url}/notes`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"n":1}' });
+      const none = await post({});
+      expect([none.statusCode, none.headers['www-authenticate']]).toEqual([401, 'Bearer']);
+      await none.body.dump();
+      const reader = await post(auth('reader'));
+      expect([reader.statusCode, reader.headers['www-authenticate']]).toEqual([403, 'Bearer error="insufficient_scope", scope="admin"']);
+      await reader.body.dump();
+      expect(parsed).toBe(0);
+      const root = await post(auth('root'));
+      expect([root.statusCode, await root.body.json()]).toEqual([200, { by: 'root', note: { n: 1 } }]);
+      expect(parsed).toBe(1);
+      const me = await request(`${url}/me`, { headers: auth('reader') });
+      expect([me.statusCode, await me.body.json()]).toEqual([200, { token: 'reader', scopes: ['me'] }]);
+      expect(d.openapi().paths['/notes']?.post?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+    });
+
+    test('a guard whose dependency reads the body, added as an onRequest hook: ready() fails naming the guard, the route and the fix', async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const signed = depends({ note: body(Item), caller }, ({ caller }) => caller);
+      const guard = d.guard({ signed }, { name: 'signedNotes' });
+      d.docs(fastify);
+      fastify.addHook('onRequest', guard);
+      fastify.post('/notes', async () => ({}));
+      const failure = await fastify.ready().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(ConfigurationError);
+      expect((failure as Error).message).toContain('Guard "signedNotes" runs before the request body is read on POST /notes');
+      expect((failure as Error).message).toContain("addHook('preHandler', guard)");
+      // the same guard as a preHandler hook reads the body
+      const ok = Fastify();
+      const d2 = createDepends({ onError: () => {} });
+      const guard2 = d2.guard({ signed }, { name: 'signedNotes' });
+      d2.docs(ok);
+      ok.addHook('preHandler', guard2);
+      ok.post('/notes', async (req) => guard2.values(req).signed);
+      const url = await serve(ok);
+      const r = await request(`${url}/notes`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth('reader') }, body: '{"title":"x"}' });
+      expect([r.statusCode, await r.body.json()]).toEqual([200, { token: 'reader', scopes: ['me'] }]);
+    });
+
     test("a 404 behind the guard: the strictest requirement (no credential: 401), then the app's own not-found handler with the values", async () => {
       const fastify = Fastify();
       const d = createDepends({ onError: () => {} });

@@ -296,12 +296,8 @@ export class DependsFastify {
         if (guards.isOwn(fn) && !guards.isGuard(fn)) throw misplacedMarker(`${seen.method} ${seen.path}`);
         return fn;
       });
-    return {
-      method: seen.method,
-      path: seen.path,
-      handler: seen.handler,
-      before: [...context('onRequest'), ...seen.onRequest, ...context('preHandler'), ...seen.preHandler],
-    };
+    const early = [...context('onRequest'), ...seen.onRequest];
+    return { method: seen.method, path: seen.path, handler: seen.handler, before: [...early, ...context('preHandler'), ...seen.preHandler], beforeBody: early.length };
   }
 
   /**

@@ -332,6 +332,7 @@ export class Guards {
     for (const entry of entries) {
       if (this.#exempt.has(entry.handler)) continue;
       this.#checkMarkers(entry);
+      this.#checkEarly(entry);
       const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g): g is Guard => g !== undefined);
       if (guards.length === 0) continue;
       if (entry.path === undefined)
@@ -393,6 +394,23 @@ export class Guards {
       }
     }
     for (const [guard, keys] of used) checkRouteKeys(guard, keys);
+  }
+
+  /**
+   * A guard that runs before the framework reads the request's body
+   * (`entry.beforeBody`) must not read it: its dependencies would find no
+   * body. Refused, naming the guard, the route and the fix.
+   */
+  #checkEarly(entry: TableRoute): void {
+    if (entry.beforeBody === undefined || entry.path === undefined) return;
+    for (const fn of entry.before.slice(0, entry.beforeBody)) {
+      const guard = this.#guards.get(fn);
+      if (guard === undefined || !this.routeFor(fn, entry)?.plan.needsBody) continue;
+      throw new ConfigurationError(
+        ErrorCode.GuardOptions,
+        `Guard "${guard.name}" runs before the request body is read on ${guardKey(entry.method, entry.path)} (an onRequest hook), and one of its dependencies reads the body: add it as a preHandler hook (addHook('preHandler', guard)), or read the body in the route's handler`,
+      );
+    }
   }
 
   /** A route marker (`d.route()`) on a route no guard stands in front of does nothing: a mistake, refused. */

@@ -71,6 +71,13 @@ export interface TableRoute {
   readonly path: string | undefined;
   readonly handler: unknown;
   readonly before: readonly unknown[];
+  /**
+   * How many of `before` run before the framework has read the request's
+   * body (Fastify's `onRequest` hooks): a guard among them whose
+   * dependencies read the body is a configuration mistake. Without it,
+   * every function of `before` may read the body.
+   */
+  readonly beforeBody?: number;
   /** How the route is registered, for messages when its path cannot be known. */
   readonly where?: string;
 }
