@@ -270,6 +270,7 @@ const cases: Record<string, () => Server> = {
     router.get('/admin', (ctx) => void (ctx.body = ctx.state.user));
     router.get('/items', (ctx) => void (ctx.body = { user: (ctx.state.user as User).username, limit: limitOf(ctx.query.limit) }));
     app.use(router.routes());
+    d.docs(app, { openapiPath: '/openapi.json' }); // as the README has it: before app.callback(), so that the guard is installed in the composed app
     return createServer(app.callback());
   },
   'hono-guard': () => {
