@@ -3,10 +3,13 @@
  * (`http-servers.ts`: hand-written, depends mounted, the guard), each run
  * under valgrind's callgrind, which counts the instructions the server
  * process executes — every thread of it: JavaScript, V8's compilers and
- * garbage collector, libuv, Node's HTTP parser. A busy machine slows a
- * server down but does not change how many instructions a request takes,
- * so this bench gives the same figures on a loaded machine, where req/s
- * and even CPU time per request move by 10–20 % from one run to the next.
+ * garbage collector, libuv, Node's HTTP parser. Two runs on an otherwise
+ * idle machine agree within about 0.5 %, where req/s and even CPU time per
+ * request move by 10–20 % from one run to the next. The machine must be
+ * idle, though: how many requests one turn of the event loop takes, and
+ * when V8's background compiles land, depend on how fast the client sends
+ * — a run beside the whole test suite counted the same Koa server up to
+ * 45 % higher.
  * It does not see what instructions cost (cache misses, the kernel's side
  * of the socket): it is the CPU work per request, beside the HTTP bench's
  * req/s, not a replacement for it.
@@ -18,9 +21,8 @@
  * least of the three kept: what the code path costs once compiled, without
  * a window that happens to hold a re-optimisation or a full collection
  * (events that only ever add). Every request must get the scenario's
- * status. Servers run several at once (one per CPU): counts do not depend
- * on the other load. Two runs of one server on one scenario differ by
- * about 0.5 %. (One process serving every scenario in turn, as mixed
+ * status. Servers run two at once (with their clients, the bench's own
+ * load on a two-CPU machine). (One process serving every scenario in turn, as mixed
  * traffic, was tried: the guard's refusal rows then differed by up to
  * 1.8× between two runs, with V8's optimisation state depending on the
  * order and timing of the scenarios.)

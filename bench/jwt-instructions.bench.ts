@@ -15,11 +15,12 @@
  * exactly: the least a verified route can execute is the hello route's
  * instructions plus one verify's, and the ratios below are read like req/s
  * ratios (limit instructions / route instructions: 1 would be the limit).
+ * Run it on an otherwise idle machine (see `instructions.bench.ts`).
  *
  * Needs valgrind (`apt-get install -y valgrind`); without it the bench says
  * so and measures nothing. Settings (env): `BENCH_JWT_ALGS`
  * (RS256,ES256,EdDSA), `BENCH_JWT_ONLY` (hono; any of express,koa,hono),
- * `BENCH_INSTR_WARMUP` (2 000 requests), `BENCH_INSTR_REQUESTS` (500 per
+ * `BENCH_INSTR_WARMUP` (8 000 requests), `BENCH_INSTR_REQUESTS` (500 per
  * window; three windows, the least kept).
  *
  * @example
@@ -40,7 +41,7 @@ const serverScript = fileURLToPath(new URL('./jwt-servers.mjs', import.meta.url)
 const verifyScript = fileURLToPath(new URL('./verify-rate.mjs', import.meta.url));
 const ALGS = (process.env.BENCH_JWT_ALGS ?? 'RS256,ES256,EdDSA').split(',').filter(Boolean);
 const FRAMEWORKS = (process.env.BENCH_JWT_ONLY ?? 'hono').split(',').filter(Boolean);
-const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 2_000);
+const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 8_000);
 const REQUESTS = Number(process.env.BENCH_INSTR_REQUESTS ?? 500);
 const VERIFIES = 2_000;
 const CASES = ['hello', 'floor', 'manual', 'fastjwt', 'depends', 'cached', 'map'] as const;
