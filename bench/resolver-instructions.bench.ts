@@ -8,10 +8,14 @@
  * code differ by up to 20 % from one round to the next (V8's compile
  * decisions, the machine's other load); these counts do not move with
  * either. Every case runs in a process of its own, so the JIT sees one
- * route, not the mix the timed bench alternates, and with Node's
- * `--single-threaded`: V8 compiles on the main thread, during the warm-up,
- * so the counted calls never hold a background compile that finished late
- * (without it, two runs of the same case differed by up to 2.5×).
+ * route, not the mix the timed bench alternates, and with V8's
+ * `--predictable --predictable-gc-schedule`: it compiles on the main
+ * thread, during the warm-up (no background compile finishing late inside
+ * the counted calls: without it, two runs of the same case differed by up
+ * to 2.5×), and collects garbage on a fixed schedule rather than one tuned
+ * to the speed it measures (with `--single-threaded` alone, two runs still
+ * differed by up to a third on some cases). The same case counted four times
+ * at once beside a running bench: equal within 0.2 %.
  *
  * Needs valgrind (`apt-get install -y valgrind`); without it the bench says
  * so and measures nothing. `BENCH_RESOLVER_CALLS` (100 000) and
@@ -77,9 +81,9 @@ export async function run(): Promise<BenchResult> {
   };
 }
 
-/** The instructions of one process running `name`: warm-up, then `calls` more calls (V8 compiling on the main thread). */
+/** The instructions of one process running `name`: warm-up, then `calls` more calls (V8 in its predictable mode). */
 function count(name: string, calls: number): Promise<number> {
-  return countProcess([...process.execArgv, here, name, String(calls)], process.env, ['--single-threaded']);
+  return countProcess([...process.execArgv, here, name, String(calls)], process.env, ['--predictable', '--predictable-gc-schedule']);
 }
 
 /** In the child: one case, warm-up then `calls` calls, awaiting the asynchronous ones. */
