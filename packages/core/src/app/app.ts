@@ -209,14 +209,14 @@ export class DependsApp {
    * ```
    */
   handle(route: AppRoute, request: RequestView, isNative?: NativeCheck): MaybePromise<Outcome> {
-    // the usual case first: no overrides, and the route served before the same way
-    const kept = keptWith<Serving>(route, SERVING);
-    if (kept !== undefined && kept.plan === route.plan && kept.options.native === isNative && this.overrides.size === 0) return kept.run(request);
-    let plan: Plan;
-    try {
-      plan = this.planFor(route);
-    } catch (error) {
-      return { answer: errorAnswer(error, request, this.onError, this.options.errorBody), finish: () => Promise.resolve(), hasTeardown: false };
+    let plan = route.plan;
+    // recompiled with the overrides (a compile error answers this request): outside the usual case, so that it pays for no try
+    if (this.overrides.size > 0) {
+      try {
+        plan = this.planFor(route);
+      } catch (error) {
+        return { answer: errorAnswer(error, request, this.onError, this.options.errorBody), finish: () => Promise.resolve(), hasTeardown: false };
+      }
     }
     let serving = keptWith<Serving>(route, SERVING);
     if (serving === undefined || serving.plan !== plan || serving.options.native !== isNative) {

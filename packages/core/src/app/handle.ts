@@ -220,15 +220,9 @@ export class Serving implements Continuation<Outcome> {
   readonly plan: Plan;
   readonly options: RunOptions;
 
-  /** `options.native` and `options.status`, read once. */
-  readonly native: NativeCheck | undefined;
-  readonly status: number;
-
   constructor(plan: Plan, options: RunOptions) {
     this.plan = plan;
     this.options = options;
-    this.native = options.native;
-    this.status = options.status;
   }
 
   ok(ex: Execution, value: unknown): MaybePromise<Outcome> {
@@ -283,14 +277,15 @@ function serveOnce(serving: Serving, request: RequestView): MaybePromise<Outcome
 const NATIVE_ANSWER: Answer = Object.freeze({ status: 200, headers: Object.freeze([]) as Answer['headers'], body: undefined });
 
 function succeed(serving: Serving, ex: Execution, value: unknown): MaybePromise<Outcome> {
-  const { options, plan, native: isNative } = serving;
+  const { options, plan } = serving;
+  const isNative = options.native;
   let answer: Answer;
   let native: Outcome['native'];
   try {
     if (isNative !== undefined && isNative(value, ex.request)) {
       answer = NATIVE_ANSWER;
       native = { value };
-    } else answer = toAnswer(value, serving.status);
+    } else answer = toAnswer(value, options.status);
   } catch (error) {
     return fail(ex, error, options, plan);
   }
