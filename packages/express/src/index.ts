@@ -19,7 +19,7 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
+import { AdapterKit, GuardGate, guardValues, mountPrefix, upperCaseMethod } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
@@ -320,7 +320,7 @@ export class DependsExpress {
   #entryOf(app: object, route: object, method: string): ExpressEntry | undefined {
     // the use()-placed guard installs again when the app has changed; a route's entries are read as installed
     const byMethod = this.#installed.get(app)?.entries.get(route) ?? this.#install(app).entries.get(route);
-    const m = method.toUpperCase();
+    const m = upperCaseMethod(method);
     return byMethod?.get(m) ?? (m === 'HEAD' ? byMethod?.get('GET') : undefined);
   }
 
@@ -377,11 +377,14 @@ export class DependsExpress {
  */
 const perRequest = (req: Request): object => req.res?.locals ?? req;
 
+/** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
+const bodyOf = (req: { body?: unknown }): unknown => req.body;
+
 function viewOf(req: Request, params: Record<string, string>, bodyLimit: number): RequestView {
   return nodeRequestView(req, {
     url: req.originalUrl ?? req.url,
     params,
-    parsedBody: () => (req as { body?: unknown }).body, // express.json() and friends
+    parsedBody: bodyOf, // express.json() and friends
     bodyLimit,
   });
 }

@@ -30,6 +30,7 @@ export type { GuardOptions, GuardRouteOptions } from '@depends/core';
 
 /** What a guard's decision returns when the request may go on (a refusal returns the reply it wrote). */
 const PASSED = Symbol('passed');
+const passed = (): typeof PASSED => PASSED;
 
 /** Tells Fastify to go on once a guard passed (at once when it decided synchronously); after a refusal the reply is sent and nothing is called. */
 function goOn(decided: unknown, done: HookHandlerDoneFunction): void {
@@ -339,8 +340,7 @@ export class DependsFastify {
     // a callback hook: a decision taken synchronously goes on at once, with no promise for Fastify to wait on
     const guard = function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
       // the not-found handler is app code; a route the onRoute hook did not see: the strictest requirement
-      const decided = gate.decideWith(reply, () => (request.is404 ? gate.strictSteps(reply, [guard]) : gate.forOwnRoute(reply, guard, routeOf(request))), () => PASSED);
-      goOn(decided, done);
+      goOn(gate.atOwnRoute(reply, guard, request.is404 ? undefined : routeOf(request), passed), done);
     };
     kit.guards.add(guard, inputs, options);
     gate.accessor(guard, (reply: FastifyReply, values: Values<I>) => resolved.set(reply.request, values));
@@ -417,6 +417,9 @@ function isReply(value: unknown): boolean {
   return typeof r === 'object' && r !== null && typeof r.send === 'function' && r.raw !== undefined && r.request !== undefined;
 }
 
+/** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
+const bodyOf = (reply: FastifyReply): unknown => reply.request.body;
+
 /**
  * The core request view of a Fastify request: the raw Node request, the
  * router's params, what a Fastify parser left. Its `native` is Fastify's
@@ -426,7 +429,7 @@ function viewOf(request: FastifyRequest, reply: FastifyReply, bodyLimit: number)
   return nodeRequestView(request.raw, {
     url: request.url,
     params: (request.params ?? {}) as Record<string, string>,
-    parsedBody: () => request.body,
+    parsedBody: bodyOf,
     bodyLimit,
     native: reply,
   });

@@ -184,7 +184,7 @@ export const schemeNameOf = (options: TokenSchemeOptions, documented: { defaultN
 
 /** The bearer token of a request, as sent (`undefined` without one, or for another scheme). */
 const readBearer = readsAuthorizationOnce((request: RequestView): ReadResult<string> => {
-  const parts = readAuthorization(request, 'bearer');
+  const parts = readAuthorization(request, 'Bearer', true); // as clients send it: the usual header compares as is
   return parts ? found(parts.credentials) : MISSING;
 }, true);
 

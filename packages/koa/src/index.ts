@@ -375,8 +375,7 @@ export class DependsKoa {
   /** A route layer's entry for a request method (HEAD served by GET), once the guards are installed; `undefined` when unknown. */
   #entryOf(layer: object, method: string): KoaEntry | undefined {
     const byMethod = this.#entries.get(layer);
-    const m = method.toUpperCase();
-    return byMethod?.get(m) ?? (m === 'HEAD' ? byMethod?.get('GET') : undefined);
+    return byMethod && entryFor(byMethod, method);
   }
 
   /** The checkpoint first in a route layer's stack: the guards pending on the request, and those placed in front of the route, decide for it. */
@@ -387,6 +386,8 @@ export class DependsKoa {
     const own = () => ownStack(layer);
     /** The last app this checkpoint found installed with this layer in its table (installs are never undone: checked once per app). */
     let ready: object | undefined;
+    /** The layer's entries by method (the same map for every install). */
+    let entries: Map<string, KoaEntry> | undefined;
     const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
       // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
       const known = (ctx as { matched?: unknown[] }).matched?.includes(layer) === true;
@@ -399,9 +400,10 @@ export class DependsKoa {
           } catch (error) {
             return gate.fail(ctx, error);
           }
-        if (this.#entries.has(layer)) ready = ctx.app;
+        entries = this.#entries.get(layer);
+        if (entries) ready = ctx.app;
       }
-      return gate.atRoute(ctx, known ? this.#entryOf(layer, ctx.method) : undefined, own, next);
+      return gate.atRoute(ctx, known && entries ? entryFor(entries, ctx.method) : undefined, own, next);
     };
     this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
@@ -429,11 +431,22 @@ export class DependsKoa {
   }
 }
 
+/** The entry of a route layer for a request method: as given (Node's methods are upper case), else upper-cased; HEAD served by GET. */
+function entryFor(byMethod: Map<string, KoaEntry>, method: string): KoaEntry | undefined {
+  const entry = byMethod.get(method);
+  if (entry !== undefined) return entry;
+  const m = method.toUpperCase();
+  return byMethod.get(m) ?? (m === 'HEAD' ? byMethod.get('GET') : undefined);
+}
+
+/** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
+const bodyOf = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
+
 function viewOf(ctx: Context, params: Record<string, string>, bodyLimit: number): RequestView {
   return nodeRequestView(ctx.req, {
     url: ctx.originalUrl,
     params,
-    parsedBody: () => (ctx.request as { body?: unknown }).body, // @koa/bodyparser, koa-body…
+    parsedBody: bodyOf, // @koa/bodyparser, koa-body…
     bodyLimit,
     native: ctx,
   });

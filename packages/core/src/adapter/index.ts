@@ -35,6 +35,7 @@ export { GuardNotRunError } from '../errors/catalogue.js';
 export type { FrameworkHttpError } from '../errors/framework.js';
 export type { DependsApp, AppRoute, AppOptions } from '../app/app.js';
 export { routeDef } from '../router/router.js';
+export { upperCaseMethod } from '../util/case.js';
 export type { RouteDef, RouteOptions, Handler } from '../router/router.js';
 export { toOpenApiPath, toColonPath, pathParams, joinPath, matchPath } from '../router/paths.js';
 export type { MaybePromise } from '../resolver/execute.js';

@@ -82,7 +82,7 @@ export interface GateBinding<K extends object> {
 /** What the gate remembers of one request (lists start as one shared empty list, replaced before anything is added). */
 interface RequestState {
   /** Guards placed with `use()` that the request went through, in order. */
-  readonly pending: unknown[];
+  pending: unknown[];
   /** Guards whose strictest requirement the request has passed (a list: there are few guards). */
   strict: unknown[];
   /** Guards already decided at the route the request is at (a route guard placed in the route's own stack skips itself). */
@@ -284,7 +284,14 @@ export class GuardGate<K extends object> {
    * ```
    */
   atOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined | (() => TableRoute | undefined), next: () => unknown): MaybePromise<unknown> {
-    return this.decideWith(key, () => this.forOwnRoute(key, guard, typeof entry === 'function' ? entry() : entry), next);
+    // (decideWith's work without its closure: this runs for every request a route's own guard sees)
+    let steps: readonly GuardStep[];
+    try {
+      steps = this.forOwnRoute(key, guard, typeof entry === 'function' ? entry() : entry);
+    } catch (error) {
+      return this.fail(key, error);
+    }
+    return this.decide(key, steps, next);
   }
 
   /**
@@ -303,7 +310,7 @@ export class GuardGate<K extends object> {
 
   #of(key: K): RequestState {
     let s = this.#state.get(key);
-    if (s === undefined) this.#state.set(key, (s = { pending: [], strict: NONE, decided: NONE }));
+    if (s === undefined) this.#state.set(key, (s = { pending: NONE, strict: NONE, decided: NONE }));
     return s;
   }
 
@@ -319,7 +326,7 @@ export class GuardGate<K extends object> {
   mark(key: K, guard: unknown): void {
     const s = this.#state.get(key);
     if (s === undefined) this.#state.set(key, { pending: [guard], strict: NONE, decided: NONE });
-    else if (!s.pending.includes(guard)) s.pending.push(guard);
+    else if (!s.pending.includes(guard)) s.pending = added(s.pending, guard);
   }
 
   /**
@@ -334,7 +341,9 @@ export class GuardGate<K extends object> {
    */
   unsettled(key: K): boolean {
     const s = this.#state.get(key);
-    return s !== undefined && s.pending.some((g) => !s.strict.includes(g));
+    if (s === undefined) return false;
+    for (let i = 0; i < s.pending.length; i++) if (!s.strict.includes(s.pending[i])) return true;
+    return false;
   }
 
   /**

@@ -36,6 +36,15 @@ describe('rawHeaderSource', () => {
     );
   });
 
+  test('a name in its usual form, as sent, in any other case: the same header (the usual form is compared as is first)', () => {
+    const h = rawHeaderSource(['Authorization', 'Bearer a', 'X-Api-Key', 'k1', 'X-API-KEY', 'k2', 'x-api-key', 'k3', 'aUTHORIZATION', 'Bearer b']);
+    expect(h.getAll('authorization')).toEqual(['Bearer a', 'Bearer b']);
+    expect(h.getAll('Authorization')).toEqual(['Bearer a', 'Bearer b']);
+    expect(h.getAll('x-api-key')).toEqual(['k1', 'k2', 'k3']);
+    expect(h.get('X-API-Key')).toBe('k1');
+    expect(h.get('authorisation')).toBeNull();
+  });
+
   test('a name that only shares a prefix or length does not match', () => {
     const h = rawHeaderSource(['X-Tokens', 'a', 'X-Token2', 'b']);
     expect(h.get('x-token')).toBeNull();

@@ -58,14 +58,15 @@ describe('nodeRequestView', () => {
   test("a parser's result, asked for only when the body is read, once the stream is consumed", async () => {
     let asked = 0;
     const body = await viewOf(
-      () => ({ bodyLimit: 1024, parsedBody: () => (asked++, { title: 'milk' }) }),
+      (req) => ({ bodyLimit: 1024, native: { req }, parsedBody: (native: { req: IncomingMessage }) => (asked++, { title: 'milk', native: native.req === req }) }),
       async (view) => {
-        for await (const chunk of view.native as AsyncIterable<unknown>) void chunk;
+        for await (const chunk of (view.native as { req: AsyncIterable<unknown> }).req) void chunk;
         const before = asked;
         return { before, body: await view.readBody() };
       },
       { method: 'POST', body: '{"title":"milk"}' },
     );
-    expect(body).toEqual({ before: 0, body: { kind: 'parsed', value: { title: 'milk' } } });
+    // asked with the view's native (one function for every request)
+    expect(body).toEqual({ before: 0, body: { kind: 'parsed', value: { title: 'milk', native: true } } });
   });
 });

@@ -6,13 +6,14 @@ import type { IncomingMessage } from 'node:http';
 import { parseCookies, QueryValues, type RawBody, type RequestView } from '../request/view.js';
 import { allRawHeaders, firstRawHeader } from './headers.js';
 import { readNodeBody } from './body.js';
+import { upperCaseMethod } from '../util/case.js';
 
 /**
  * What {@link nodeRequestView} takes besides the Node request.
  *
  * @example
  * ```ts
- * const init: NodeRequestInit = { url: ctx.originalUrl, params: ctx.params, parsedBody: () => ctx.request.body, bodyLimit: 1024 * 1024, native: ctx }
+ * const init: NodeRequestInit = { url: ctx.originalUrl, params: ctx.params, parsedBody: (ctx) => ctx.request.body, bodyLimit: 1024 * 1024, native: ctx }
  * ```
  */
 export interface NodeRequestInit {
@@ -20,8 +21,12 @@ export interface NodeRequestInit {
   url?: string;
   /** Path parameters matched by the framework's router. */
   params?: Readonly<Record<string, string>>;
-  /** What a body parser left (Express `req.body`, Koa `ctx.request.body`), asked for when the body is read. */
-  parsedBody?: () => unknown;
+  /**
+   * What a body parser left (Express `req.body`, Koa `ctx.request.body`),
+   * asked for when the body is read, with the view's `native` (one function
+   * for every request, no closure made per request).
+   */
+  parsedBody?: (native: any) => unknown;
   /** Largest body read from the stream, in bytes; more is a 413. */
   bodyLimit: number;
   /** The framework's own request object (`view.native`); default the Node request. */
@@ -36,7 +41,7 @@ export interface NodeRequestInit {
  *
  * @example
  * ```ts
- * const view = nodeRequestView(req, { url: req.originalUrl, params: req.params, parsedBody: () => req.body, bodyLimit: 1024 * 1024 })
+ * const view = nodeRequestView(req, { url: req.originalUrl, params: req.params, parsedBody: (req) => req.body, bodyLimit: 1024 * 1024 })
  * view.header('authorization')
  * ```
  */
@@ -61,7 +66,7 @@ class NodeRequestView implements RequestView {
   /** The query string (`''` without one), and its values once read. */
   readonly #queryString: string;
   #query: QueryValues | undefined = undefined;
-  readonly #parsedBody: (() => unknown) | undefined;
+  readonly #parsedBody: ((native: unknown) => unknown) | undefined;
   readonly #bodyLimit: number;
   #cookies: Record<string, string> | undefined = undefined;
   #body: RawBody | Promise<RawBody> | undefined = undefined;
@@ -69,7 +74,7 @@ class NodeRequestView implements RequestView {
   constructor(req: IncomingMessage, init: NodeRequestInit) {
     const url = init.url ?? req.url ?? '/';
     const q = url.indexOf('?');
-    this.method = req.method === undefined ? 'GET' : req.method.toUpperCase();
+    this.method = req.method === undefined ? 'GET' : upperCaseMethod(req.method);
     this.path = q === -1 ? url : url.slice(0, q);
     this.params = init.params ?? EMPTY_PARAMS;
     this.native = init.native ?? req;
@@ -102,6 +107,6 @@ class NodeRequestView implements RequestView {
   }
 
   readBody(): RawBody | Promise<RawBody> {
-    return (this.#body ??= readNodeBody(this.#req, this.#parsedBody?.(), this.#bodyLimit));
+    return (this.#body ??= readNodeBody(this.#req, this.#parsedBody?.(this.native), this.#bodyLimit));
   }
 }

@@ -3,6 +3,7 @@
  * request. Adapters build one per request; tests build one by hand with
  * `createRequestView()`.
  */
+import { upperCaseMethod } from '../util/case.js';
 
 /** The body as the adapter has it: already parsed, raw text/bytes, or none. */
 export type RawBody =
@@ -239,7 +240,7 @@ class PlainRequestView implements RequestView {
 
   constructor(init: RequestInit) {
     this.#init = init;
-    this.method = init.method === undefined ? 'GET' : init.method.toUpperCase();
+    this.method = init.method === undefined ? 'GET' : upperCaseMethod(init.method);
     this.path = init.path ?? pathOf(init.url);
     this.params = init.params ?? EMPTY_PARAMS;
     this.#cookies = init.cookies as Record<string, string> | undefined;

@@ -48,7 +48,9 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
 /**
  * Reads the request's `Authorization` header and returns its parts when its
  * scheme is `expected` — or one of them, for a scheme that takes several
- * (compared case-insensitively) — and its credentials are not empty;
+ * (compared case-insensitively; give each as clients usually write it,
+ * `'Bearer'`, `'DPoP'`: the usual header then compares as is, without a
+ * pass over its letters) — and its credentials are not empty;
  * `undefined` otherwise. The header is looked up once. A header sent more
  * than once throws the 400 `invalid_request` answer
  * (`repeatedCredential`, with the Bearer challenge when `bearer`, by
@@ -57,9 +59,9 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
  *
  * @example
  * ```ts
- * const parts = readAuthorization(request, 'bearer')
+ * const parts = readAuthorization(request, 'Bearer')
  * if (parts) verify(parts.credentials)
- * const either = readAuthorization(request, ['dpop', 'bearer']) // `DPoP …` or `Bearer …`: parts.scheme says which
+ * const either = readAuthorization(request, ['DPoP', 'Bearer']) // `DPoP …` or `Bearer …`: parts.scheme says which
  * ```
  */
 export function readAuthorization(request: RequestView, expected: string | readonly string[], bearer = expects(expected, 'bearer')): AuthorizationParts | undefined {

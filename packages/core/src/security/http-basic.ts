@@ -65,7 +65,7 @@ export function httpBasic<A extends boolean = true>(options: HttpBasicOptions<A>
     read: readsAuthorizationOnce((request) => {
       const value = authorizationLine(request, false);
       const parts = parseAuthorization(value);
-      if (!value || !equalsIgnoringCase(parts.scheme, 'basic')) return MISSING;
+      if (!value || !equalsIgnoringCase(parts.scheme, 'Basic')) return MISSING;
       const credentials = decodeBasicCredentials(parts.credentials);
       return credentials ? found(credentials) : MALFORMED;
     }, false),

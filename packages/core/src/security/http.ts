@@ -32,6 +32,7 @@ function authorizationScheme(
   challenge: string,
   bearerChallenges: boolean,
 ): SecurityScheme<HTTPAuthorizationCredentials> {
+  const bearer = equalsIgnoringCase(expected, 'bearer');
   return defineScheme<HTTPAuthorizationCredentials>({
     defaultName,
     options,
@@ -41,9 +42,9 @@ function authorizationScheme(
     bearerChallenges,
     // the parts are a fresh object per request: the credentials as they are
     read: readsAuthorizationOnce((request) => {
-      const parts = readAuthorization(request, expected);
+      const parts = readAuthorization(request, expected, bearer);
       return parts ? found<HTTPAuthorizationCredentials>(parts) : MISSING;
-    }, equalsIgnoringCase(expected, 'bearer')),
+    }, bearer),
   });
 }
 
@@ -75,7 +76,7 @@ export interface HttpBearerOptions<A extends boolean = boolean> extends SchemeOp
 export function httpBearer<A extends boolean = true>(options: HttpBearerOptions<A> = {}): SecurityScheme<SchemeValue<HTTPAuthorizationCredentials, A>> {
   return authorizationScheme(
     'HTTPBearer',
-    'bearer',
+    'Bearer', // as clients send it: compared as is first (see equalsIgnoringCase)
     options,
     { type: 'http', scheme: 'bearer', ...(options.bearerFormat !== undefined ? { bearerFormat: options.bearerFormat } : {}) },
     'Bearer',
@@ -105,7 +106,7 @@ export interface HttpDigestOptions<A extends boolean = boolean> extends SchemeOp
  * ```
  */
 export function httpDigest<A extends boolean = true>(options: HttpDigestOptions<A> = {}): SecurityScheme<SchemeValue<HTTPAuthorizationCredentials, A>> {
-  return authorizationScheme('HTTPDigest', 'digest', options, { type: 'http', scheme: 'digest' }, 'Digest', false) as SecurityScheme<
+  return authorizationScheme('HTTPDigest', 'Digest', options, { type: 'http', scheme: 'digest' }, 'Digest', false) as SecurityScheme<
     SchemeValue<HTTPAuthorizationCredentials, A>
   >;
 }

@@ -153,7 +153,7 @@ function oauth2Scheme(defaultName: string, options: SchemeOptions, flows: OAuthF
           return value ? found(value) : MISSING;
         }
       : readsAuthorizationOnce((request) => {
-          const parts = readAuthorization(request, 'bearer');
+          const parts = readAuthorization(request, 'Bearer', true); // as clients send it: the usual header compares as is
           return parts ? found(parts.credentials) : MISSING;
         }, true),
   });

@@ -256,12 +256,12 @@ const checksAuthorization = new WeakMap<(request: RequestView) => ReadResult<unk
  * Marks a credential reader that reads `Authorization` through
  * `readAuthorization()`, which already answers a repeated header with the
  * 400 (`bearer`: whether that 400 carries the Bearer challenge, as
- * `readAuthorization(request, 'bearer')` does): the scheme constructor then
+ * `readAuthorization(request, 'Bearer')` does): the scheme constructor then
  * does not check the header a second time. Returns the reader.
  *
  * @example
  * ```ts
- * read: readsAuthorizationOnce((request) => { const parts = readAuthorization(request, 'bearer'); return parts ? found(parts) : MISSING }, true)
+ * read: readsAuthorizationOnce((request) => { const parts = readAuthorization(request, 'Bearer', true); return parts ? found(parts) : MISSING }, true)
  * ```
  */
 export function readsAuthorizationOnce<T>(read: (request: RequestView) => ReadResult<T>, bearer: boolean): (request: RequestView) => ReadResult<T> {
@@ -319,7 +319,7 @@ function refuseRepeated<T>(read: (request: RequestView) => ReadResult<T>, scheme
  *   challenge: 'Bearer',
  *   consumes: [{ in: 'header', name: 'authorization' }],
  *   bearerChallenges: true,
- *   read: (request) => { const parts = readAuthorization(request, 'bearer'); return parts ? found(parts.credentials) : MISSING },
+ *   read: (request) => { const parts = readAuthorization(request, 'Bearer'); return parts ? found(parts.credentials) : MISSING },
  *   verify: async (token) => (await teams.byToken(token)) ?? refuse(invalidToken()),
  * })
  * anyOf(team, apiKeyHeader({ name: 'x-api-key' })) // a team token, or an API key

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { equalsIgnoringCase } from './case.js';
+import { equalsIgnoringCase, upperCaseMethod } from './case.js';
 
 describe('equalsIgnoringCase', () => {
   test('says what toLowerCase() on both sides says, ASCII and beyond', () => {
@@ -15,5 +15,15 @@ describe('equalsIgnoringCase', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('upperCaseMethod', () => {
+  test('a usual method as it is, any other upper-cased', () => {
+    for (const m of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT', 'QUERY']) expect(upperCaseMethod(m)).toBe(m);
+    expect(upperCaseMethod('get')).toBe('GET');
+    expect(upperCaseMethod('Patch')).toBe('PATCH');
+    expect(upperCaseMethod('PROPFIND')).toBe('PROPFIND');
+    expect(upperCaseMethod('mkcol')).toBe('MKCOL');
   });
 });

@@ -115,7 +115,7 @@ export function dpopScheme<V>(binding: DpopBinding, scheme: BoundScheme<V>): Dpo
   const withNonce = (): Record<string, string> => (nonces ? { 'dpop-nonce': nonces.current() } : {});
 
   // one look at the header for either scheme; a repeated header: the 400 with the scheme's Bearer challenge
-  const schemes = allowBearer ? ['dpop', 'bearer'] : ['dpop'];
+  const schemes = allowBearer ? ['DPoP', 'Bearer'] : ['DPoP']; // as clients send them: the usual header compares as is
   const read = readsAuthorizationOnce((request: RequestView): ReadResult<DpopCredential> => {
     const parts = readAuthorization(request, schemes, true);
     if (parts === undefined) return MISSING;
