@@ -56,6 +56,23 @@ describe('readAuthorization', () => {
     expect(() => readAuthorization(twice, ['dpop', 'bearer'])).toThrow(expect.objectContaining({ headers: { 'www-authenticate': expect.stringMatching(/^Bearer /) } }));
   });
 
+  test('the usual header (the expected scheme as is, then a space) reads as any other: every line and expected scheme give what parsing and comparing give', () => {
+    const view = (value: string) => createRequestView({ headers: { authorization: value } });
+    expect(readAuthorization(view('Bearer  t '), 'Bearer')).toEqual({ scheme: 'Bearer', credentials: 't' });
+    expect(readAuthorization(view('Bearer   '), 'Bearer')).toBeUndefined();
+    expect(readAuthorization(view(' t'), '')).toBeUndefined();
+    expect(readAuthorization(view('My Scheme t'), 'My Scheme')).toBeUndefined(); // the scheme ends at the first space
+    const unit = fc.constantFrom('B', 'b', 'e', ' ', '\t', 't', '\u00a0');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), fc.oneof(fc.constantFrom('Bearer', 'bearer', 'Be', ''), fc.string({ unit, maxLength: 3 })), (line, expected) => {
+        const parts = reference(line);
+        const wanted = parts.scheme && parts.credentials && parts.scheme.toLowerCase() === expected.toLowerCase() ? parts : undefined;
+        expect(readAuthorization(view(line), expected)).toEqual(wanted);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('compares schemes as their lower-case forms do, beyond ASCII too', () => {
     const view = (value: string) => createRequestView({ headers: { authorization: value } });
     expect(readAuthorization(view('bEaReR x'), 'BEARER')).toEqual({ scheme: 'bEaReR', credentials: 'x' });

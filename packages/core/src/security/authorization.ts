@@ -65,10 +65,20 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
  * ```
  */
 export function readAuthorization(request: RequestView, expected: string | readonly string[], bearer = expects(expected, 'bearer')): AuthorizationParts | undefined {
-  const parts = parseAuthorization(authorizationLine(request, bearer));
+  const line = authorizationLine(request, bearer);
+  // the usual header (`Bearer …` for 'Bearer'): split where parseAuthorization splits, the scheme being the expected string itself (no copy cut from the line)
+  if (line !== undefined && typeof expected === 'string') {
+    const space = line.indexOf(' ');
+    if (space > 0 && space === expected.length && line.startsWith(expected)) {
+      const credentials = pythonStrip(line.slice(space + 1));
+      return credentials ? { scheme: expected, credentials } : undefined;
+    }
+  }
+  const parts = parseAuthorization(line);
   if (!parts.scheme || !parts.credentials) return undefined;
   return expects(expected, parts.scheme) ? parts : undefined;
 }
+
 
 /** Whether `scheme` is `expected`, or one of them (case-insensitive). */
 function expects(expected: string | readonly string[], scheme: string): boolean {
