@@ -19,7 +19,7 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, mountPrefix, upperCaseMethod } from '@depends/core/adapter';
+import { AdapterKit, entryForMethod, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
@@ -320,8 +320,7 @@ export class DependsExpress {
   #entryOf(app: object, route: object, method: string): ExpressEntry | undefined {
     // the use()-placed guard installs again when the app has changed; a route's entries are read as installed
     const byMethod = this.#installed.get(app)?.entries.get(route) ?? this.#install(app).entries.get(route);
-    const m = upperCaseMethod(method);
-    return byMethod?.get(m) ?? (m === 'HEAD' ? byMethod?.get('GET') : undefined);
+    return byMethod && entryForMethod(byMethod, method);
   }
 
   /** The checkpoint first in a route's stack: the guards pending on the request, and those placed in front of the route, decide for it. */

@@ -24,7 +24,7 @@ import type Koa from 'koa';
 import type { Context, Middleware, Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, entryForMethod, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -375,7 +375,7 @@ export class DependsKoa {
   /** A route layer's entry for a request method (HEAD served by GET), once the guards are installed; `undefined` when unknown. */
   #entryOf(layer: object, method: string): KoaEntry | undefined {
     const byMethod = this.#entries.get(layer);
-    return byMethod && entryFor(byMethod, method);
+    return byMethod && entryForMethod(byMethod, method);
   }
 
   /** The checkpoint first in a route layer's stack: the guards pending on the request, and those placed in front of the route, decide for it. */
@@ -403,7 +403,7 @@ export class DependsKoa {
         entries = this.#entries.get(layer);
         if (entries) ready = ctx.app;
       }
-      return gate.atRoute(ctx, known && entries ? entryFor(entries, ctx.method) : undefined, own, next);
+      return gate.atRoute(ctx, known && entries ? entryForMethod(entries, ctx.method) : undefined, own, next);
     };
     this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
@@ -429,14 +429,6 @@ export class DependsKoa {
       return kit.respond(route, view, (outcome) => send(kit, ctx, view, outcome));
     };
   }
-}
-
-/** The entry of a route layer for a request method: as given (Node's methods are upper case), else upper-cased; HEAD served by GET. */
-function entryFor(byMethod: Map<string, KoaEntry>, method: string): KoaEntry | undefined {
-  const entry = byMethod.get(method);
-  if (entry !== undefined) return entry;
-  const m = method.toUpperCase();
-  return byMethod.get(m) ?? (m === 'HEAD' ? byMethod.get('GET') : undefined);
 }
 
 /** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */

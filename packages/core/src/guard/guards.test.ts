@@ -8,7 +8,7 @@ import { header, path } from '../sources/params.js';
 import { httpBearer } from '../security/http.js';
 import { invalidToken } from '../security/errors.js';
 import { withScopes } from '../security/scopes.js';
-import { Guards } from './guards.js';
+import { Guards, entryForMethod } from './guards.js';
 import { analyses } from '../model/analyse.js';
 import { runGuard } from './run.js';
 import type { TableRoute } from './types.js';
@@ -238,5 +238,18 @@ describe('Guards.add: mistakes fail when the guard is declared', () => {
     const entries: TableRoute[] = [{ method: 'POST', path: '/v1/notes', handler: addNote, before: [auth, marker] }];
     expect(() => guards.checkKeys(entries)).toThrow(/is given scopes by d\.route\(\) on POST \/v1\/notes, but none of its inputs \(user\) checks scopes/);
     expect(() => guards.document(entries, new Set())).toThrow(/checks scopes/);
+  });
+});
+
+describe('entryForMethod', () => {
+  test('the entry of the method, upper-cased; HEAD served by GET unless the route has its own; none for another method', () => {
+    const get = { m: 'GET' };
+    const head = { m: 'HEAD' };
+    expect(entryForMethod(new Map([['GET', get]]), 'GET')).toBe(get);
+    expect(entryForMethod(new Map([['GET', get]]), 'get')).toBe(get);
+    expect(entryForMethod(new Map([['GET', get]]), 'HEAD')).toBe(get);
+    expect(entryForMethod(new Map([['GET', get], ['HEAD', head]]), 'head')).toBe(head);
+    expect(entryForMethod(new Map([['GET', get]]), 'POST')).toBeUndefined();
+    expect(entryForMethod(new Map([['POST', get]]), 'HEAD')).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import type { Dependency, Input, Inputs, SourceSpec } from '../dependency/types.
 import { checksScopes, reachesScheme } from '../checks/declarations.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { toOpenApiPath } from '../router/paths.js';
+import { upperCaseMethod } from '../util/case.js';
 import { DOCUMENTED_BODY, routeDef, type RouteOptions } from '../router/router.js';
 import { body } from '../sources/body.js';
 import type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';
@@ -38,6 +39,22 @@ interface Guard {
 }
 
 const ROUTE_KEY = /^([A-Za-z]+)\s+(\/\S*)$/;
+
+/**
+ * A route's table entry for a request method, from the entries an adapter
+ * keeps by method: the method upper-cased, HEAD served by GET when the
+ * route has no HEAD of its own; `undefined` when the route does not take
+ * the method.
+ *
+ * @example
+ * ```ts
+ * entryForMethod(new Map([['GET', entry]]), 'HEAD') // entry
+ * ```
+ */
+export function entryForMethod<E>(byMethod: ReadonlyMap<string, E>, method: string): E | undefined {
+  const m = upperCaseMethod(method);
+  return byMethod.get(m) ?? (m === 'HEAD' ? byMethod.get('GET') : undefined);
+}
 
 /** `GET /v1/notes/{id}` from a method and a path in either form (HEAD is documented as GET). */
 export function guardKey(method: string, path: string): string {

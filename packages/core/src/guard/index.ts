@@ -2,7 +2,7 @@
  * Guards: declared dependencies in front of a framework's existing routes
  * (see `Guards`), and running one for a request (`runGuard`).
  */
-export { Guards } from './guards.js';
+export { Guards, entryForMethod } from './guards.js';
 export { runGuard } from './run.js';
 export { GuardGate } from './gate.js';
 export type { GuardStep } from './gate.js';

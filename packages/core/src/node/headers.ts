@@ -76,12 +76,12 @@ export function allRawHeaders(raw: readonly string[], name: string): string[] {
 }
 
 /**
- * Whether a header name as sent is `name`: compared as is with `name` and
- * with its usual form first (a string comparison), then letter by letter
- * ignoring case (a JavaScript loop over the letters costs some twenty
- * times more).
+ * Whether a header name as sent is `name`: compared as is with its usual
+ * form first (a string comparison), then as `equalsIgnoringCase` compares
+ * (as is, then letter by letter ignoring case: a JavaScript loop over the
+ * letters costs some twenty times more).
  */
-const sameName = (sent: string, name: string, usual: string): boolean => sent === name || sent === usual || equalsIgnoringCase(sent, name);
+const sameName = (sent: string, name: string, usual: string): boolean => sent === usual || equalsIgnoringCase(sent, name);
 
 /** The usual form of each header name looked up, made once (names come from the code, not from requests: a bounded set, capped anyway). */
 const USUAL = new Map<string, string>();

@@ -62,12 +62,17 @@ describe('readAuthorization', () => {
     expect(readAuthorization(view('Bearer   '), 'Bearer')).toBeUndefined();
     expect(readAuthorization(view(' t'), '')).toBeUndefined();
     expect(readAuthorization(view('My Scheme t'), 'My Scheme')).toBeUndefined(); // the scheme ends at the first space
+    expect(readAuthorization(view('Bearer t'), ['DPoP', 'Bearer'])).toEqual({ scheme: 'Bearer', credentials: 't' });
+    expect(readAuthorization(view('DPoP  t'), ['DPoP', 'Bearer'])).toEqual({ scheme: 'DPoP', credentials: 't' });
+    expect(readAuthorization(view('DPoP '), ['DPoP', 'Bearer'])).toBeUndefined();
     const unit = fc.constantFrom('B', 'b', 'e', ' ', '\t', 't', '\u00a0');
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 8 }), fc.oneof(fc.constantFrom('Bearer', 'bearer', 'Be', ''), fc.string({ unit, maxLength: 3 })), (line, expected) => {
         const parts = reference(line);
         const wanted = parts.scheme && parts.credentials && parts.scheme.toLowerCase() === expected.toLowerCase() ? parts : undefined;
         expect(readAuthorization(view(line), expected)).toEqual(wanted);
+        const either = parts.scheme && parts.credentials && [expected, 'Be'].some((e) => parts.scheme.toLowerCase() === e.toLowerCase()) ? parts : undefined;
+        expect(readAuthorization(view(line), [expected, 'Be'])).toEqual(either);
       }),
       { numRuns: 3000 },
     );

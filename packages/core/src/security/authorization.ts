@@ -67,11 +67,12 @@ export function parseAuthorization(value: string | null | undefined): Authorizat
 export function readAuthorization(request: RequestView, expected: string | readonly string[], bearer = expects(expected, 'bearer')): AuthorizationParts | undefined {
   const line = authorizationLine(request, bearer);
   // the usual header (`Bearer …` for 'Bearer'): split where parseAuthorization splits, the scheme being the expected string itself (no copy cut from the line)
-  if (line !== undefined && typeof expected === 'string') {
+  if (line !== undefined) {
     const space = line.indexOf(' ');
-    if (space > 0 && space === expected.length && line.startsWith(expected)) {
+    const scheme = space > 0 ? sentAsExpected(line, space, expected) : undefined;
+    if (scheme !== undefined) {
       const credentials = pythonStrip(line.slice(space + 1));
-      return credentials ? { scheme: expected, credentials } : undefined;
+      return credentials ? { scheme, credentials } : undefined;
     }
   }
   const parts = parseAuthorization(line);
@@ -79,6 +80,13 @@ export function readAuthorization(request: RequestView, expected: string | reado
   return expects(expected, parts.scheme) ? parts : undefined;
 }
 
+
+/** The expected scheme that a header line's scheme (its first `space` characters) is exactly, as written; `undefined` when none is. */
+function sentAsExpected(line: string, space: number, expected: string | readonly string[]): string | undefined {
+  if (typeof expected === 'string') return space === expected.length && line.startsWith(expected) ? expected : undefined;
+  for (const e of expected) if (space === e.length && line.startsWith(e)) return e;
+  return undefined;
+}
 
 /** Whether `scheme` is `expected`, or one of them (case-insensitive). */
 function expects(expected: string | readonly string[], scheme: string): boolean {
