@@ -1,20 +1,22 @@
 /**
- * `pnpm --filter existing-api start` runs `src/main.ts` with tsx: the
+ * `pnpm --filter existing-api start` runs `src/main.ts` with node and
+ * tsx's loader (no wrapper process between the signal and the server): the
  * framework and port come from FRAMEWORK and PORT, the URLs are printed,
  * SIGTERM stops it; a wrong FRAMEWORK is refused.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { request } from 'undici';
 import { FRAMEWORKS } from '../src/server.js';
 
 const dir = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(dir, 'node_modules', '.bin', 'tsx');
+/** The package's `start` script, as node's arguments (the same command, so the test runs what users run). */
+const startArgs = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
 
 function run(env: Record<string, string>) {
-  const child = spawn(tsx, ['--conditions=@depends/source', 'src/main.ts'], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, startArgs, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));

@@ -1,6 +1,7 @@
 /**
  * `pnpm start`'s entry point as a user runs it: a separate process started
- * with tsx, configured by environment variables, printing the docs URL.
+ * with node and tsx's loader (no wrapper process between a signal and the
+ * server), configured by environment variables, printing the docs URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { secretFileFor } from '../src/config.js';
 import { FRAMEWORKS, send } from './helpers.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(exampleDir, 'node_modules', '.bin', 'tsx');
+/** The package's `start` script, as node's arguments (the same command, so the test runs what users run). */
+const startArgs = (JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
 const dir = mkdtempSync(join(tmpdir(), 'todo-api-main-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +27,7 @@ interface Started {
 
 /** Starts `src/main.ts` as `pnpm start` does and waits for the `Docs:` and `OpenAPI:` lines. */
 async function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(tsx, ['--conditions=@depends/source', '--import', './scripts/app-peers.mjs', 'src/main.ts'], {
+  const child = spawn(process.execPath, startArgs, {
     cwd: exampleDir,
     env: { ...process.env, PORT: '0', JWT_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
