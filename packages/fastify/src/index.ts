@@ -50,7 +50,7 @@ function inMicrotask(work: () => unknown): void {
 
 /** An error outside depends' own handling: to Fastify's error handling (its error handler, `onError` hooks), unless the reply is already sent. */
 function failed(reply: FastifyReply, error: unknown): void {
-  if (!reply.sent) void reply.send(error instanceof Error ? error : new Error(String(error)));
+  if (!reply.sent) void reply.send(error instanceof Error ? error : new HTTPException(500));
 }
 
 /** Tells Fastify to go on once a guard passed (at once when it decided synchronously); after a refusal the reply is sent and nothing is called. */
