@@ -41,8 +41,8 @@ const SETTLED = Promise.resolve();
  * message (the throw's location, for an uncaught-exception report) for
  * every `throw`, even one caught a frame up; in a microtask Node's
  * microtask runner is the handler and no message is made. A dependency
- * that refuses with `throw invalidToken()` costs some 2 700 instructions less there
- * (BENCHMARKS.md, "Fastify: decisions in a microtask").
+ * that refuses with `throw invalidToken()` costs some 2 700 instructions
+ * less there (BENCHMARKS.md, "Fastify: decisions in a microtask").
  */
 function inMicrotask(work: () => unknown): void {
   void SETTLED.then(work);

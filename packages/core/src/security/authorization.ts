@@ -80,7 +80,6 @@ export function readAuthorization(request: RequestView, expected: string | reado
   return expects(expected, parts.scheme) ? parts : undefined;
 }
 
-
 /** The expected scheme that a header line's scheme (its first `space` characters) is exactly, as written; `undefined` when none is. */
 function sentAsExpected(line: string, space: number, expected: string | readonly string[]): string | undefined {
   if (typeof expected === 'string') return space === expected.length && line.startsWith(expected) ? expected : undefined;
