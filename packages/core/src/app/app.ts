@@ -4,7 +4,7 @@
  * error hook. Adapters create one and hand it each request.
  */
 import type { Dependency, Input, Inputs, ServiceContainer, Values } from '../dependency/types.js';
-import { HTTPException } from '../errors/catalogue.js';
+import { ConfigurationError, ErrorCode, HTTPException } from '../errors/catalogue.js';
 import { buildDocument, checkSchemes, type SchemeRegistry } from '../openapi/document.js';
 import { checkServerOptions, documentServers, serversFromRequest, type ServedAt } from '../openapi/servers.js';
 import type { DocumentOptions, OpenAPIDocument } from '../openapi/types.js';
@@ -19,6 +19,7 @@ import type { Plan } from '../resolver/plan.js';
 import { Overrides } from '../overrides/overrides.js';
 import { createRequestView, type RequestInit, type RequestView } from '../request/view.js';
 import type { Answer } from '../response/reply.js';
+import { sendableStatus } from '../response/sendable.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
 import { errorAnswer, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
@@ -144,6 +145,8 @@ export class DependsApp {
     ];
     const path = label === undefined ? def.path : undefined;
     label ??= `${def.method} ${toOpenApiPath(def.path)}`;
+    const status = def.options.status;
+    if (status !== undefined && !sendableStatus(status)) throw new ConfigurationError(ErrorCode.InvalidDeclaration, `Route ${label}: status ${String(status)} cannot be sent; give an integer from 200 to 599`);
     const seen = this.#analysed.get(def.inputs) ?? [];
     const hit = seen.find((a) => sameList(a.dependencies, dependencies));
     if (hit) {

@@ -12,7 +12,7 @@ export const ErrorCode = {
   DependencyScope: 'DEPENDS_DEPENDENCY_SCOPE',
   /** Two different security schemes share one name. */
   DuplicateScheme: 'DEPENDS_DUPLICATE_SCHEME',
-  /** Any other declaration mistake (plugins use it for their own options); the library's own mistakes have the codes below. */
+  /** A route's `status` option no answer can carry, or any other declaration mistake (plugins use it for their own options); the library's other mistakes have the codes below. */
   InvalidDeclaration: 'DEPENDS_INVALID_DECLARATION',
   /** `depends()`, `form()`, `inject()` or `overrides.set()` given something other than what it takes. */
   InvalidDependency: 'DEPENDS_INVALID_DEPENDENCY',
@@ -32,7 +32,7 @@ export const ErrorCode = {
   GeneratorDidNotYield: 'DEPENDS_GENERATOR_DID_NOT_YIELD',
   /** A generator dependency that yielded again in its teardown (answered 500). */
   GeneratorYieldedTwice: 'DEPENDS_GENERATOR_YIELDED_TWICE',
-  /** A helper given a value it cannot encode (a Basic username with `:`, a header value with control characters). */
+  /** A helper given a value it cannot encode (a Basic username with `:`, a header value with control characters), or an answer that cannot be sent (a reply's header or status, an HTTPException's status; answered 500). */
   InvalidArgument: 'DEPENDS_INVALID_ARGUMENT',
   /** An HTTP error raised on purpose (401, 403, 404, ...). */
   Http: 'DEPENDS_HTTP',

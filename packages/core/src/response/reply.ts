@@ -4,6 +4,7 @@
  * as is (so all frameworks send the same bytes).
  */
 import type { HeaderValues } from '../errors/catalogue.js';
+import { checkHeader, checkStatus } from './sendable.js';
 
 /**
  * A handler's answer with an explicit status, headers or body type.
@@ -94,8 +95,15 @@ const JSON_HEADERS: readonly (readonly [string, string])[] = Object.freeze([Obje
 function headerLines(headers: HeaderValues | undefined, out: [string, string][]): void {
   if (!headers) return;
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string') out.push([name.toLowerCase(), value]);
-    else for (const v of value) out.push([name.toLowerCase(), v]);
+    const lower = name.toLowerCase();
+    if (typeof value === 'string') {
+      checkHeader(lower, value);
+      out.push([lower, value]);
+    } else
+      for (const v of value) {
+        checkHeader(lower, v);
+        out.push([lower, v]);
+      }
   }
 }
 
@@ -141,6 +149,7 @@ export function jsonTextAnswer(status: number, text: string): Answer {
 export function toAnswer(result: unknown, defaultStatus: number): Answer {
   if (!(result instanceof Reply)) return jsonAnswer(defaultStatus, result);
   const status = result.status ?? defaultStatus;
+  if (result.status !== undefined) checkStatus(status, 'A reply');
   if (result.type === 'json') return jsonAnswer(status, result.body, result.headers);
   const lines: [string, string][] = [];
   headerLines(result.headers, lines);
