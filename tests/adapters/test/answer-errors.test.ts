@@ -1,10 +1,12 @@
 /**
  * A handler whose answer cannot be sent (a header value with a newline, a
  * header name that is not a token, a 1xx status, an HTTPException with
- * status 1000): the same 500 `{"detail": "Internal Server Error"}` on every
+ * status 1000, a `content-length` the body does not have): the same 500 `{"detail": "Internal Server Error"}` on every
  * adapter, mounted or wrapped, and the app's `onError` told which header or
  * status it was. Before the core checked, Fastify answered its own error
- * body naming the header and Hono on node-server never answered at all.
+ * body naming the header, Hono on node-server never answered at all, and
+ * a wrong `content-length` left the client of Express and Hono waiting.
+ * Binary bodies in every form `reply.bytes()` takes are sent alike.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { request } from 'undici';
@@ -16,6 +18,9 @@ import type { SingleHandler } from '../src/api.js';
 const cases: Record<string, { answer: () => unknown; told: string }> = {
   'header-value': { answer: () => reply.text('x', { headers: { 'x-bad': 'a\r\nx-injected: 1' } }), told: 'Header "x-bad" cannot be sent: its value holds' },
   'header-name': { answer: () => reply({ ok: true }, { headers: { 'x bad': 'a' } }), told: 'Header "x bad" cannot be sent: a header name' },
+  'content-length': { answer: () => reply.text('hello', { headers: { 'content-length': '99' } }), told: 'Header "content-length" does not match the body (5 bytes)' },
+  'transfer-encoding': { answer: () => reply.text('hello', { headers: { 'transfer-encoding': 'chunked' } }), told: 'Header "transfer-encoding" cannot be set' },
+  'header-number': { answer: () => reply({}, { headers: { 'x-count': 5 as unknown as string } }), told: 'Header "x-count" cannot be sent: give its value as a string' },
   'status-150': { answer: () => reply.empty({ status: 150 }), told: "A reply's status 150 cannot be sent" },
   'exception-1000': {
     answer: () => {
@@ -23,6 +28,16 @@ const cases: Record<string, { answer: () => unknown; told: string }> = {
     },
     told: "An HTTPException's status 1000 cannot be sent",
   },
+};
+
+const AB = [65, 66];
+/** Every form `reply.bytes()` takes, each holding "AB". */
+const binaries: Record<string, () => Uint8Array | ArrayBuffer | ArrayBufferView> = {
+  Uint8Array: () => new Uint8Array(AB),
+  Buffer: () => Buffer.from('AB'),
+  ArrayBuffer: () => new Uint8Array(AB).buffer,
+  DataView: () => new DataView(new Uint8Array([0, ...AB, 0]).buffer, 1, 2),
+  subarray: () => new Uint8Array([0, ...AB, 0]).subarray(1, 3),
 };
 
 for (const harness of harnesses) {
@@ -36,6 +51,8 @@ for (const harness of harnesses) {
         api.get(`/mounted/${name}`, {}, answer);
         handlers.push({ method: 'GET', path: `/wrapped/${name}`, inputs: {}, fn: answer });
       }
+      for (const [name, bytes] of Object.entries(binaries)) api.get(`/mounted/bytes/${name}`, {}, () => reply.bytes(bytes()));
+      api.get('/mounted/matching-length', {}, () => reply.text('héllo', { headers: { 'Content-Length': '6' } }));
       server = await harness.start({ app: { onError: (e) => errors.push(e) }, routers: [api], handlers });
     });
     afterAll(() => server.close());
@@ -52,5 +69,16 @@ for (const harness of harnesses) {
           expect(res.headers['x-injected']).toBeUndefined();
           expect(errors).toEqual([expect.objectContaining({ code: ErrorCode.InvalidArgument, message: expect.stringContaining(told) })]);
         });
+
+    for (const name of Object.keys(binaries))
+      test(`reply.bytes() of ${name} sends its bytes`, async () => {
+        const res = await request(`${server.url}/mounted/bytes/${name}`, { headersTimeout: 20_000 });
+        expect([res.statusCode, res.headers['content-type'], res.headers['content-length'], await res.body.text()]).toEqual([200, 'application/octet-stream', '2', 'AB']);
+      });
+
+    test('a content-length that matches the body is kept', async () => {
+      const res = await request(`${server.url}/mounted/matching-length`);
+      expect([res.statusCode, res.headers['content-length'], await res.body.text()]).toEqual([200, '6', 'héllo']);
+    });
   });
 }

@@ -4,7 +4,7 @@
  * as is (so all frameworks send the same bytes).
  */
 import type { HeaderValues } from '../errors/catalogue.js';
-import { checkHeader, checkStatus } from './sendable.js';
+import { bytesOf, checkFraming, checkHeader, checkStatus } from './sendable.js';
 
 /**
  * A handler's answer with an explicit status, headers or body type.
@@ -59,14 +59,17 @@ export function reply(body: unknown, init?: ReplyInit): Reply {
  */
 reply.text = (body: string, init?: ReplyInit): Reply => new Reply(body, init, 'text');
 /**
- * A binary reply (`application/octet-stream` unless `content-type` is set).
+ * A binary reply (`application/octet-stream` unless `content-type` is set):
+ * a `Uint8Array` (a Node `Buffer`), an `ArrayBuffer`, or any view of one
+ * (`DataView`, another typed array), sent as its bytes.
  *
  * @example
  * ```ts
  * return reply.bytes(png, { headers: { 'content-type': 'image/png' } })
+ * return reply.bytes(await blob.arrayBuffer())
  * ```
  */
-reply.bytes = (body: Uint8Array, init?: ReplyInit): Reply => new Reply(body, init, 'bytes');
+reply.bytes = (body: Uint8Array | ArrayBuffer | ArrayBufferView, init?: ReplyInit): Reply => new Reply(body, init, 'bytes');
 /**
  * A reply without a body (default status 204).
  *
@@ -92,19 +95,35 @@ const noBody = (status: number): boolean => status === 204 || status === 205 || 
 /** The header lines of a plain JSON answer (shared, never mutated). */
 const JSON_HEADERS: readonly (readonly [string, string])[] = Object.freeze([Object.freeze(['content-type', 'application/json'] as const)]);
 
-function headerLines(headers: HeaderValues | undefined, out: [string, string][]): void {
-  if (!headers) return;
+/**
+ * Adds a reply's (or an exception's) headers to `out` as lines, each
+ * checked (see `checkHeader`); `true` when one of them is a framing header
+ * (`content-length`, `transfer-encoding`), which the answer's body must
+ * then agree with (see `checkFraming`).
+ */
+function headerLines(headers: HeaderValues | undefined, out: [string, string][]): boolean {
+  if (!headers) return false;
+  let framing = false;
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
+    if (lower === 'content-length' || lower === 'transfer-encoding') framing = true;
     if (typeof value === 'string') {
       checkHeader(lower, value);
       out.push([lower, value]);
-    } else
-      for (const v of value) {
-        checkHeader(lower, v);
-        out.push([lower, v]);
+    } else if (Array.isArray(value)) {
+      for (const v of value as unknown[]) {
+        checkHeader(lower, v as string);
+        out.push([lower, v as string]);
       }
+    } else checkHeader(lower, value as unknown as string);
   }
+  return framing;
+}
+
+/** The answer, once its framing headers (when `framing`) are checked against its body. */
+function framed(answer: Answer, framing: boolean): Answer {
+  if (framing) checkFraming(answer.headers, answer.status, answer.body);
+  return answer;
 }
 
 /**
@@ -118,10 +137,10 @@ function headerLines(headers: HeaderValues | undefined, out: [string, string][])
 export function jsonAnswer(status: number, value: unknown, headers?: HeaderValues): Answer {
   if (headers === undefined && !noBody(status)) return jsonTextAnswer(status, JSON.stringify(value === undefined ? null : value));
   const lines: [string, string][] = [];
-  headerLines(headers, lines);
-  if (noBody(status)) return { status, headers: lines, body: undefined };
+  const framing = headerLines(headers, lines);
+  if (noBody(status)) return framed({ status, headers: lines, body: undefined }, framing);
   if (!lines.some(([n]) => n === 'content-type')) lines.push(['content-type', 'application/json']);
-  return { status, headers: lines, body: JSON.stringify(value === undefined ? null : value) };
+  return framed({ status, headers: lines, body: JSON.stringify(value === undefined ? null : value) }, framing);
 }
 
 /**
@@ -152,13 +171,13 @@ export function toAnswer(result: unknown, defaultStatus: number): Answer {
   if (result.status !== undefined) checkStatus(status, 'A reply');
   if (result.type === 'json') return jsonAnswer(status, result.body, result.headers);
   const lines: [string, string][] = [];
-  headerLines(result.headers, lines);
-  if (result.type === 'empty' || noBody(status)) return { status, headers: lines, body: undefined };
+  const framing = headerLines(result.headers, lines);
+  if (result.type === 'empty' || noBody(status)) return framed({ status, headers: lines, body: undefined }, framing);
   const hasType = lines.some(([n]) => n === 'content-type');
   if (result.type === 'text') {
     if (!hasType) lines.push(['content-type', 'text/plain; charset=utf-8']);
-    return { status, headers: lines, body: String(result.body) };
+    return framed({ status, headers: lines, body: String(result.body) }, framing);
   }
   if (!hasType) lines.push(['content-type', 'application/octet-stream']);
-  return { status, headers: lines, body: result.body as Uint8Array };
+  return framed({ status, headers: lines, body: bytesOf(result.body) }, framing);
 }

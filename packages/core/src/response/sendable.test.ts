@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException, depends, reply } from '../index.js';
 import { InvalidArgumentError } from '../errors/catalogue.js';
-import { checkHeader, checkStatus, sendableStatus } from './sendable.js';
+import { bytesOf, checkFraming, checkHeader, checkStatus, sendableStatus } from './sendable.js';
 import { toAnswer } from './reply.js';
 
 describe('what an answer can carry', () => {
@@ -19,6 +19,33 @@ describe('what an answer can carry', () => {
 
   test('the message names the header, never its value (it may be a credential)', () => {
     expect(() => checkHeader('set-cookie', 'session=s3cr3t\r\nx')).toThrow(expect.objectContaining({ code: ErrorCode.InvalidArgument, message: expect.not.stringContaining('s3cr3t') }));
+  });
+
+  test('a header value that is not a string is refused with the fix', () => {
+    expect(() => checkHeader('x-count', 5 as unknown as string)).toThrow('Header "x-count" cannot be sent: give its value as a string (or several values as an array of strings), not number');
+    expect(() => toAnswer(reply({}, { headers: { 'x-list': ['a', null as unknown as string] } }), 200)).toThrow('not null');
+  });
+
+  test('framing: content-length must be the body length, transfer-encoding is the server\'s', () => {
+    expect(() => checkFraming([['content-length', '6']], 200, 'héllo')).not.toThrow();
+    expect(() => checkFraming([['content-length', ' 2 ']], 200, new Uint8Array(2))).not.toThrow();
+    expect(() => checkFraming([['content-length', '5']], 200, 'héllo')).toThrow('Header "content-length" does not match the body (6 bytes)');
+    expect(() => checkFraming([['content-length', '10']], 200, undefined)).toThrow('(0 bytes)');
+    expect(() => checkFraming([['content-length', '10']], 304, undefined)).not.toThrow();
+    expect(() => checkFraming([['transfer-encoding', 'chunked']], 200, 'x')).toThrow('Header "transfer-encoding" cannot be set on an answer');
+    expect(() => toAnswer(reply.text('hello', { headers: { 'Content-Length': '99' } }), 200)).toThrow(InvalidArgumentError);
+    expect(() => toAnswer(reply.empty({ status: 200, headers: { 'content-length': '3' } }), 200)).toThrow('(0 bytes)');
+    expect(toAnswer(reply({ a: 1 }, { headers: { 'content-length': '7' } }), 200).headers).toContainEqual(['content-length', '7']);
+  });
+
+  test('reply.bytes(): a Uint8Array as it is, other binary forms as a Uint8Array over the same bytes', () => {
+    const array = new Uint8Array([1, 2]);
+    expect(bytesOf(array)).toBe(array);
+    expect(bytesOf(new Uint16Array([0x0201]).buffer)).toEqual(new Uint8Array([1, 2]));
+    expect(bytesOf(new DataView(new Uint8Array([9, 1, 2, 9]).buffer, 1, 2))).toEqual(new Uint8Array([1, 2]));
+    expect(bytesOf('é')).toEqual(new Uint8Array([0xc3, 0xa9]));
+    expect(() => bytesOf({ length: 2 })).toThrow('reply.bytes() cannot send object: give a Uint8Array (a Buffer), an ArrayBuffer or a view of one');
+    expect(toAnswer(reply.bytes(new Uint8Array([0, 1, 2, 0]).subarray(1, 3).buffer), 200).body).toEqual(new Uint8Array([0, 1, 2, 0]));
   });
 
   test("a reply's headers and status are checked while its answer is built", () => {

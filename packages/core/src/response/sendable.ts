@@ -55,10 +55,61 @@ export function checkStatus(status: unknown, what: string): void {
  * ```
  */
 export function checkHeader(name: string, value: string): void {
+  if (typeof value !== 'string') throw new InvalidArgumentError(`Header "${name}" cannot be sent: give its value as a string (or several values as an array of strings), not ${value === null ? 'null' : typeof value}`);
   if (!TOKEN.test(name)) throw new InvalidArgumentError(`Header ${JSON.stringify(name)} cannot be sent: a header name is made of letters, digits and !#$%&'*+-.^_\`|~ only`);
   if (UNSENDABLE.test(value)) {
     throw new InvalidArgumentError(
       `Header "${name}" cannot be sent: its value holds a character no header can carry (CR, LF, NUL or another control character, or one above U+00FF); encode it first (e.g. encodeURIComponent)`,
     );
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * A binary body as the bytes an adapter writes: a `Uint8Array` (a Node
+ * `Buffer` is one) as it is; an `ArrayBuffer` or another view of one
+ * (`DataView`, any typed array) as a `Uint8Array` over the same memory; a
+ * string as its UTF-8 bytes. Anything else throws an
+ * `InvalidArgumentError`.
+ *
+ * @example
+ * ```ts
+ * bytesOf(new Uint8Array([1, 2]))           // the same array
+ * bytesOf(new Uint16Array([1]).buffer)      // Uint8Array [1, 0]
+ * ```
+ */
+export function bytesOf(body: unknown): Uint8Array {
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (typeof body === 'string') return utf8.encode(body);
+  throw new InvalidArgumentError(`reply.bytes() cannot send ${body === null ? 'null' : typeof body}: give a Uint8Array (a Buffer), an ArrayBuffer or a view of one`);
+}
+
+/** An answer body's length in bytes (a string's in UTF-8). */
+const byteLength = (body: string | Uint8Array | undefined): number => (body === undefined ? 0 : typeof body === 'string' ? utf8.encode(body).byteLength : body.byteLength);
+
+/**
+ * Checks the framing headers an app set on an answer against its body: the
+ * server frames the answer itself, so `transfer-encoding` is refused and a
+ * `content-length` must be the body's length in bytes (0 without a body;
+ * any on a 304, where it describes the representation). A wrong length
+ * would leave the client waiting for bytes that never come, or read the
+ * next answer's bytes as this one's. Throws an `InvalidArgumentError`.
+ *
+ * @example
+ * ```ts
+ * checkFraming([['content-length', '2']], 200, 'ok')  // fine
+ * checkFraming([['content-length', '99']], 200, 'ok') // throws: Header "content-length" does not match the body (2 bytes) ...
+ * ```
+ */
+export function checkFraming(lines: readonly (readonly [string, string])[], status: number, body: string | Uint8Array | undefined): void {
+  for (const [name, value] of lines) {
+    if (name === 'transfer-encoding') throw new InvalidArgumentError('Header "transfer-encoding" cannot be set on an answer: the server frames the answer itself; remove it');
+    if (name === 'content-length' && status !== 304) {
+      const length = byteLength(body);
+      if (value.trim() !== String(length)) throw new InvalidArgumentError(`Header "content-length" does not match the body (${length} bytes): remove it, the server sets it from the body`);
+    }
   }
 }
