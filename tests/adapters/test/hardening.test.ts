@@ -80,6 +80,16 @@ for (const harness of harnesses) {
         expect(JSON.parse(res.text).detail[0]).toMatchObject({ type: 'json_invalid', loc: ['body', 64], msg: 'JSON decode error' });
         expect(errors).toEqual([]);
       });
+      test('a JSON body that is not UTF-8 is a 400, the handler not run; UTF-8 is read as sent', async () => {
+        errors.length = 0;
+        for (const bytes of [Buffer.from('{"title":"caf\xe9"}', 'latin1'), Buffer.from([0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])]) {
+          const res = await request(`${server.url}/items`, { method: 'POST', headers: JSON_TYPE, body: bytes });
+          expect([res.statusCode, await res.body.json()]).toEqual([400, { detail: 'There was an error parsing the body' }]);
+        }
+        const res = await request(`${server.url}/items`, { method: 'POST', headers: JSON_TYPE, body: Buffer.from('{"title":"café"}', 'utf8') });
+        expect([res.statusCode, ((await res.body.json()) as { title: string }).title]).toEqual([201, 'café']);
+        expect(errors).toEqual([]);
+      });
       test('nesting under the limit is read as usual', async () => {
         const res = await post('/items', JSON_TYPE, `{"title":"milk","x":${'['.repeat(60)}${']'.repeat(60)}}`);
         expect(res.status, res.text).toBe(201);

@@ -32,6 +32,18 @@ describe('parseBody()', () => {
     });
   });
 
+  test('JSON bytes that are not UTF-8 are a 400, never U+FFFD in the value; a byte-order mark is dropped; other text is decoded leniently', async () => {
+    const bytes = (...b: number[]) => ({ kind: 'bytes' as const, bytes: new Uint8Array(b) });
+    const nameIs = (c: number[]) => bytes(...Buffer.from('{"n":"'), ...c, ...Buffer.from('"}'));
+    for (const ct of [undefined, 'application/json', 'application/json; charset=latin1', 'application/problem+json']) {
+      for (const invalid of [[0xff], [0xe9], [0xc3], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]])
+        await expect(parseBody(nameIs(invalid), ct)).rejects.toMatchObject({ status: 400, detail: 'There was an error parsing the body' });
+    }
+    expect(await parseBody(nameIs([0xc3, 0xa9]), 'application/json')).toEqual({ kind: 'json', value: { n: 'é' } });
+    expect(await parseBody(bytes(0xef, 0xbb, 0xbf, ...Buffer.from('[1]')), 'application/json')).toEqual({ kind: 'json', value: [1] });
+    expect(await parseBody(bytes(0x61, 0xff), 'text/plain')).toEqual({ kind: 'text', text: 'a\uFFFD' });
+  });
+
   test('a broken multipart body is a 400', async () => {
     await expect(
       parseBody({ kind: 'bytes', bytes: new TextEncoder().encode('garbage') }, 'multipart/form-data; boundary=x'),

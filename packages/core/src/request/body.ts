@@ -110,8 +110,8 @@ function mediaTypeOf(contentType: string | undefined): string {
  * media types the route declares), a non-empty body of another type is a
  * 415 naming them, raised before it is parsed. Invalid JSON is a 422
  * `json_invalid` (FastAPI's answer), raised before any dependency runs; so is
- * JSON nested deeper than `MAX_JSON_DEPTH` (64) arrays and objects. A broken
- * multipart body is a 400.
+ * JSON nested deeper than `MAX_JSON_DEPTH` (64) arrays and objects. JSON
+ * bytes that are not UTF-8, and a broken multipart body, are a 400.
  *
  * @example
  * ```ts
@@ -144,9 +144,28 @@ export async function parseBody(raw: RawBody, contentType: string | undefined, a
         throw new HTTPException(400, 'There was an error parsing the body');
       }
     }
-    return parseText(new TextDecoder().decode(raw.bytes), ct);
+    return parseText(decode(raw.bytes, ct), ct);
   }
   return parseText(raw.text, ct);
+}
+
+/** UTF-8, a byte-order mark dropped; `fatal`: bytes that are not UTF-8 throw rather than become U+FFFD. */
+const UTF8 = new TextDecoder('utf-8');
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A body's bytes as text. JSON must be UTF-8 (RFC 8259 §8.1): bytes that
+ * are not are a 400, as FastAPI answers them ("There was an error parsing
+ * the body"), never a value with U+FFFD where the client's characters were.
+ * Other text is decoded as UTF-8, any invalid byte replaced.
+ */
+function decode(bytes: Uint8Array, ct: string): string {
+  if (ct !== '' && !isJsonType(ct)) return UTF8.decode(bytes);
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new HTTPException(400, 'There was an error parsing the body');
+  }
 }
 
 function parseText(text: string, ct: string): ParsedBody {
