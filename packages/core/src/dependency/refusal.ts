@@ -5,6 +5,8 @@
  * `anyOf`, `withScopes`, request sources) refuse this way.
  */
 import type { HTTPException } from '../errors/catalogue.js';
+import { shared } from '../util/shared.js';
+import * as made from './refusal-class.js';
 
 /**
  * A refusal returned instead of thrown (see {@link refuse}). It never
@@ -16,14 +18,8 @@ import type { HTTPException } from '../errors/catalogue.js';
  * r.error // the HTTPException the request is answered with
  * ```
  */
-export class Refusal {
-  readonly error: unknown;
-  /** Keeps the type nominal: `Exclude<T, Refusal>` removes refusals, not every object with an `error` field. */
-  declare private readonly refusal: true;
-  constructor(error: unknown) {
-    this.error = error;
-  }
-}
+export const Refusal: typeof made.Refusal = shared(made.Refusal, 'Refusal');
+export type Refusal = made.Refusal;
 
 /**
  * Refuses the request with an HTTP exception, returned rather than thrown:

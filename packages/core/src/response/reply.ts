@@ -4,6 +4,9 @@
  * as is (so all frameworks send the same bytes).
  */
 import type { HeaderValues } from '../errors/catalogue.js';
+import { shared } from '../util/shared.js';
+import * as made from './reply-class.js';
+import type { ReplyInit } from './reply-class.js';
 import { bytesOf, checkFraming, checkHeader, checkStatus } from './sendable.js';
 
 /**
@@ -17,25 +20,9 @@ import { bytesOf, checkFraming, checkHeader, checkStatus } from './sendable.js';
  * router.delete('/items/{id}', { id: path('id') }, ({ id }) => { store.remove(id); return reply.empty() })
  * ```
  */
-export class Reply {
-  readonly status: number | undefined;
-  readonly body: unknown;
-  readonly headers: HeaderValues;
-  /** `json` (default), `text`, `bytes` or `empty`. */
-  readonly type: 'json' | 'text' | 'bytes' | 'empty';
-  constructor(body: unknown, init: ReplyInit = {}, type: Reply['type'] = 'json') {
-    this.body = body;
-    this.status = init.status;
-    this.headers = init.headers ?? {};
-    this.type = type;
-  }
-}
-
-/** Status and headers of a reply. */
-export interface ReplyInit {
-  status?: number;
-  headers?: HeaderValues;
-}
+export const Reply: typeof made.Reply = shared(made.Reply, 'Reply');
+export type Reply = made.Reply;
+export type { ReplyInit } from './reply-class.js';
 
 /**
  * Builds a JSON reply; `reply.text`, `reply.bytes` and `reply.empty` build

@@ -35,7 +35,7 @@ export function sendableStatus(status: unknown): status is number {
  *
  * @example
  * ```ts
- * checkStatus(reply.status, 'A reply') // throws for 42: "A reply's status 42 cannot be sent: ..."
+ * checkStatus(42, 'A reply') // throws: "A reply's status 42 cannot be sent: ..."
  * ```
  */
 export function checkStatus(status: unknown, what: string): void {
