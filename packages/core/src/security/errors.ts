@@ -138,7 +138,8 @@ export function insufficientScope(
   scopes: SecurityScopes | readonly string[] | string,
   options: InsufficientScopeOptions = {},
 ): HTTPException {
-  const scope = typeof scopes === 'string' ? scopes : scopes instanceof SecurityScopes ? scopes.scopeStr : scopes.join(' ');
+  // told apart by shape, not class: a SecurityScopes made by another copy of the core counts too
+  const scope = typeof scopes === 'string' ? scopes : Array.isArray(scopes) ? scopes.join(' ') : (scopes as SecurityScopes).scopeStr;
   if (options.detail === undefined && options.description === undefined && options.realm === undefined && options.resourceMetadata === undefined) {
     return insufficientScopeFor(scope)();
   }

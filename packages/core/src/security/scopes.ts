@@ -29,8 +29,9 @@ function grantedSet(granted: GrantedScopes): Set<string> {
   return new Set(granted);
 }
 
+/** The required scopes as a list: told apart from `SecurityScopes` by shape, which holds for one made by another copy of the core too. */
 function requiredList(required: SecurityScopes | readonly string[]): readonly string[] {
-  return required instanceof SecurityScopes ? required.scopes : required;
+  return Array.isArray(required) ? required : (required as SecurityScopes).scopes;
 }
 
 /**

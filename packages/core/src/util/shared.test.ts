@@ -44,6 +44,22 @@ describe('two copies of the core in one process', () => {
     expect([created.status, created.header('location'), created.json()]).toEqual([201, '/items/1', { id: 1 }]);
   });
 
+  test("the other copy's scope helpers read this copy's SecurityScopes (and refuse with 403, not a 500)", async () => {
+    const other = await secondCopy();
+    const app = new first.DependsApp({ onError: () => {} });
+    const oauth2 = first.oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read me', items: 'Read items' } });
+    const user = first.depends({ token: oauth2, required: first.securityScopes }, ({ token, required }) => {
+      other.assertScopes(required, token === 'me-only' ? 'me' : 'me items');
+      return { token, missing: other.missingScopes(required, 'me') };
+    });
+    app.route('GET', '/items', { user: first.security(user, { scopes: ['items'] }) }, ({ user }) => user);
+    const refused = await app.request({ url: '/items', headers: { authorization: 'Bearer me-only' } });
+    expect([refused.status, refused.header('www-authenticate')]).toEqual([403, 'Bearer error="insufficient_scope", scope="items"']);
+    const accepted = await app.request({ url: '/items', headers: { authorization: 'Bearer all' } });
+    expect([accepted.status, accepted.json()]).toEqual([200, { token: 'all', missing: ['items'] }]);
+    expect(other.insufficientScope(new first.SecurityScopes(['a', 'b'])).headers).toMatchObject({ 'www-authenticate': 'Bearer error="insufficient_scope", scope="a b"' });
+  });
+
   test('instanceof holds across copies, for every error class of the catalogue', async () => {
     const other = await secondCopy();
     for (const name of ['DependsError', 'ConfigurationError', 'RouteInputError', 'DuplicateRouteError', 'HTTPException', 'RequestValidationError', 'OAuth2Error'] as const) {
