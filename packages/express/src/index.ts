@@ -19,7 +19,7 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, entryForMethod, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
+import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
 import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
@@ -454,7 +454,7 @@ function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): voi
  * ```
  */
 export function createDepends(appOrOptions: DependsApp | AppOptions = {}, options: AdapterOptions = {}): DependsExpress {
-  return new DependsExpress(appOrOptions instanceof DependsApp ? appOrOptions : new DependsApp(appOrOptions), options);
+  return new DependsExpress(appFrom(appOrOptions), options);
 }
 
 /**

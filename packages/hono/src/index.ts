@@ -24,7 +24,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
 import { DependsApp, HTTPException } from '@depends/core';
-import { AdapterKit, GuardGate, guardValues, createRequestView, groupHeaders, mountPrefix, nativeWasRead, requestSlot } from '@depends/core/adapter';
+import { AdapterKit, appFrom, GuardGate, guardValues, createRequestView, groupHeaders, mountPrefix, nativeWasRead, requestSlot } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
@@ -455,5 +455,5 @@ function later(c: Context, finish: () => Promise<void>): void {
  * ```
  */
 export function createDepends(appOrOptions: DependsApp | AppOptions = {}, options: AdapterOptions = {}): DependsHono {
-  return new DependsHono(appOrOptions instanceof DependsApp ? appOrOptions : new DependsApp(appOrOptions), options);
+  return new DependsHono(appFrom(appOrOptions), options);
 }

@@ -24,7 +24,7 @@ import type Koa from 'koa';
 import type { Context, Middleware, Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
-import { AdapterKit, entryForMethod, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
@@ -493,5 +493,5 @@ function writeAnswer(ctx: Context, answer: Answer): void {
  * ```
  */
 export function createDepends(appOrOptions: DependsApp | AppOptions = {}, options: AdapterOptions = {}): DependsKoa {
-  return new DependsKoa(appOrOptions instanceof DependsApp ? appOrOptions : new DependsApp(appOrOptions), options);
+  return new DependsKoa(appFrom(appOrOptions), options);
 }

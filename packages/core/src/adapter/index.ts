@@ -15,7 +15,7 @@
  * })
  * ```
  */
-export { AdapterKit } from './kit.js';
+export { AdapterKit, appFrom } from './kit.js';
 export type { AdapterOptions, HandlerOptions, AdapterBinding, RouteEntry } from './kit.js';
 export { groupHeaders, setHeaders } from '../response/headers.js';
 export type { GroupedHeaders } from '../response/headers.js';

@@ -6,7 +6,8 @@
  * registration, the handler signature, the request view, writing the answer,
  * and listing a route table.
  */
-import type { DependsApp, AppRoute } from '../app/app.js';
+import { DependsApp, type AppOptions, type AppRoute } from '../app/app.js';
+import { branded } from '../util/shared.js';
 import { errorAnswer, type NativeCheck, type Outcome } from '../app/handle.js';
 import { ConfigurationError, ErrorCode } from '../errors/catalogue.js';
 import { checkDuplicateRoute } from '../checks/routes.js';
@@ -510,4 +511,21 @@ export class AdapterKit<T, H> {
   #failed(view: RequestView, error: unknown): Outcome {
     return { answer: this.errorAnswer(view, error), finish: DONE, hasTeardown: false };
   }
+}
+
+/**
+ * The app an adapter's `createDepends` serves: the `DependsApp` given —
+ * also one made by another copy of the core in the process (an ES module
+ * adapter given the app of a CommonJS module), whose routes, overrides
+ * and options then apply as they would from this copy — or a new one made
+ * from `AppOptions`.
+ *
+ * @example
+ * ```ts
+ * const served = appFrom({ title: 'Notes' }) // a new DependsApp
+ * appFrom(served) === served                  // true, whichever copy of the core made it
+ * ```
+ */
+export function appFrom(appOrOptions: DependsApp | AppOptions): DependsApp {
+  return appOrOptions instanceof DependsApp || branded(appOrOptions, 'DependsApp') ? (appOrOptions as DependsApp) : new DependsApp(appOrOptions);
 }

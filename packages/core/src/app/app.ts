@@ -20,6 +20,7 @@ import { Overrides } from '../overrides/overrides.js';
 import { createRequestView, type RequestInit, type RequestView } from '../request/view.js';
 import type { Answer } from '../response/reply.js';
 import { sendableStatus } from '../response/sendable.js';
+import { brand } from '../util/shared.js';
 import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
 import { errorAnswer, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
@@ -324,6 +325,9 @@ export class DependsApp {
     return serversFromRequest(this.options);
   }
 }
+
+// an app made by another copy of the core in the process is still an app to this copy's adapters (see `appFrom`)
+brand(DependsApp, 'DependsApp');
 
 /** Whether two lists hold the same items in the same order. */
 const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

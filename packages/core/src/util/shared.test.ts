@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import * as first from '../index.js';
+import { appFrom } from '../adapter/index.js';
 
 /**
  * A second copy of the core in the same process, as an ES module app gets
@@ -58,6 +59,15 @@ describe('two copies of the core in one process', () => {
     const accepted = await app.request({ url: '/items', headers: { authorization: 'Bearer all' } });
     expect([accepted.status, accepted.json()]).toEqual([200, { token: 'all', missing: ['items'] }]);
     expect(other.insufficientScope(new first.SecurityScopes(['a', 'b'])).headers).toMatchObject({ 'www-authenticate': 'Bearer error="insufficient_scope", scope="a b"' });
+  });
+
+  test("an adapter given the other copy's DependsApp serves that app (its options and overrides), not a new one", async () => {
+    const other = await secondCopy();
+    const app = new other.DependsApp({ title: 'Notes' });
+    expect(app).not.toBeInstanceOf(first.DependsApp);
+    expect(appFrom(app)).toBe(app);
+    expect(appFrom({ title: 'Other' })).toBeInstanceOf(first.DependsApp);
+    expect(appFrom({ title: 'Other' }).openapi().info.title).toBe('Other');
   });
 
   test('instanceof holds across copies, for every error class of the catalogue', async () => {

@@ -29,6 +29,36 @@ const GENERATION = 1;
  */
 export function shared<C extends abstract new (...args: never[]) => unknown>(made: C, name: string): C {
   const registry = globalThis as unknown as Record<symbol, C | undefined>;
-  const key = Symbol.for(`@depends/core:${GENERATION}:${name}`);
-  return (registry[key] ??= made);
+  return (registry[keyOf(name)] ??= made);
+}
+
+const keyOf = (name: string): symbol => Symbol.for(`@depends/core:${GENERATION}:${name}`);
+
+/**
+ * Marks the instances of a class that stays each copy's own (too much of
+ * the copy's code behind it to share) so that another copy can still tell
+ * them apart with {@link branded}.
+ *
+ * @example
+ * ```ts
+ * class App {}
+ * brand(App, 'DependsApp')
+ * branded(new App(), 'DependsApp') // true, whichever copy asks
+ * ```
+ */
+export function brand(made: abstract new (...args: never[]) => unknown, name: string): void {
+  Object.defineProperty(made.prototype, keyOf(name), { value: true });
+}
+
+/**
+ * Whether a value is an instance of a class {@link brand}ed under `name`
+ * by any copy of the core in the process.
+ *
+ * @example
+ * ```ts
+ * if (branded(appOrOptions, 'DependsApp')) return appOrOptions as DependsApp
+ * ```
+ */
+export function branded(value: unknown, name: string): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[keyOf(name)] === true;
 }
