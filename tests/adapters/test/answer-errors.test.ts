@@ -53,6 +53,7 @@ for (const harness of harnesses) {
       }
       for (const [name, bytes] of Object.entries(binaries)) api.get(`/mounted/bytes/${name}`, {}, () => reply.bytes(bytes()));
       api.get('/mounted/matching-length', {}, () => reply.text('héllo', { headers: { 'Content-Length': '6' } }));
+      api.get('/mounted/head-length', {}, () => reply.empty({ status: 200, headers: { 'content-length': '1234' } }));
       server = await harness.start({ app: { onError: (e) => errors.push(e) }, routers: [api], handlers });
     });
     afterAll(() => server.close());
@@ -75,6 +76,16 @@ for (const harness of harnesses) {
         const res = await request(`${server.url}/mounted/bytes/${name}`, { headersTimeout: 20_000 });
         expect([res.statusCode, res.headers['content-type'], res.headers['content-length'], await res.body.text()]).toEqual([200, 'application/octet-stream', '2', 'AB']);
       });
+
+    test("a HEAD request's answer may give the length of the GET's body (not refused: how it is framed is the framework's)", async () => {
+      errors.length = 0;
+      const res = await request(`${server.url}/mounted/head-length`, { method: 'HEAD', headersTimeout: 20_000 });
+      expect([res.statusCode, await res.body.text(), errors]).toEqual([200, '', []]);
+      // Express and Hono send it as given; Koa and Fastify frame the empty answer themselves (content-length: 0)
+      expect(['1234', '0']).toContain(res.headers['content-length']);
+      const get = await request(`${server.url}/mounted/head-length`, { headersTimeout: 20_000 });
+      expect([get.statusCode, await get.body.json()]).toEqual([500, { detail: 'Internal Server Error' }]);
+    });
 
     test('a content-length that matches the body is kept', async () => {
       const res = await request(`${server.url}/mounted/matching-length`);

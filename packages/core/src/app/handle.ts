@@ -295,7 +295,7 @@ function succeed(serving: Serving, ex: Execution, value: unknown): MaybePromise<
     if (isNative !== undefined && isNative(value, ex.request)) {
       answer = NATIVE_ANSWER;
       native = { value };
-    } else answer = toAnswer(value, options.status);
+    } else answer = toAnswer(value, options.status, ex.request.method);
   } catch (error) {
     return fail(ex, error, options, plan);
   }

@@ -107,9 +107,9 @@ function headerLines(headers: HeaderValues | undefined, out: [string, string][])
   return framing;
 }
 
-/** The answer, once its framing headers (when `framing`) are checked against its body. */
-function framed(answer: Answer, framing: boolean): Answer {
-  if (framing) checkFraming(answer.headers, answer.status, answer.body);
+/** The answer, once its framing headers (when `framing`) are checked against its body (see `checkFraming`; `method`: the request's). */
+function framed(answer: Answer, framing: boolean, method?: string): Answer {
+  if (framing) checkFraming(answer.headers, answer.status, answer.body, method === 'HEAD');
   return answer;
 }
 
@@ -122,12 +122,17 @@ function framed(answer: Answer, framing: boolean): Answer {
  * ```
  */
 export function jsonAnswer(status: number, value: unknown, headers?: HeaderValues): Answer {
+  return jsonWith(status, value, headers, undefined);
+}
+
+/** {@link jsonAnswer} for a request of `method` (a HEAD request's `content-length` is the GET's). */
+function jsonWith(status: number, value: unknown, headers: HeaderValues | undefined, method: string | undefined): Answer {
   if (headers === undefined && !noBody(status)) return jsonTextAnswer(status, JSON.stringify(value === undefined ? null : value));
   const lines: [string, string][] = [];
   const framing = headerLines(headers, lines);
-  if (noBody(status)) return framed({ status, headers: lines, body: undefined }, framing);
+  if (noBody(status)) return framed({ status, headers: lines, body: undefined }, framing, method);
   if (!lines.some(([n]) => n === 'content-type')) lines.push(['content-type', 'application/json']);
-  return framed({ status, headers: lines, body: JSON.stringify(value === undefined ? null : value) }, framing);
+  return framed({ status, headers: lines, body: JSON.stringify(value === undefined ? null : value) }, framing, method);
 }
 
 /**
@@ -145,26 +150,27 @@ export function jsonTextAnswer(status: number, text: string): Answer {
 
 /**
  * Serialises a handler's result (a plain value or a {@link Reply}) with the
- * route's default status.
+ * route's default status; `method` is the request's (a reply to a HEAD
+ * request may give the `content-length` of the representation).
  *
  * @example
  * ```ts
  * toAnswer({ ok: true }, 200) // { status: 200, headers: [['content-type','application/json']], body: '{"ok":true}' }
  * ```
  */
-export function toAnswer(result: unknown, defaultStatus: number): Answer {
+export function toAnswer(result: unknown, defaultStatus: number, method?: string): Answer {
   if (!(result instanceof Reply)) return jsonAnswer(defaultStatus, result);
   const status = result.status ?? defaultStatus;
   if (result.status !== undefined) checkStatus(status, 'A reply');
-  if (result.type === 'json') return jsonAnswer(status, result.body, result.headers);
+  if (result.type === 'json') return jsonWith(status, result.body, result.headers, method);
   const lines: [string, string][] = [];
   const framing = headerLines(result.headers, lines);
-  if (result.type === 'empty' || noBody(status)) return framed({ status, headers: lines, body: undefined }, framing);
+  if (result.type === 'empty' || noBody(status)) return framed({ status, headers: lines, body: undefined }, framing, method);
   const hasType = lines.some(([n]) => n === 'content-type');
   if (result.type === 'text') {
     if (!hasType) lines.push(['content-type', 'text/plain; charset=utf-8']);
-    return framed({ status, headers: lines, body: String(result.body) }, framing);
+    return framed({ status, headers: lines, body: String(result.body) }, framing, method);
   }
   if (!hasType) lines.push(['content-type', 'application/octet-stream']);
-  return framed({ status, headers: lines, body: bytesOf(result.body) }, framing);
+  return framed({ status, headers: lines, body: bytesOf(result.body) }, framing, method);
 }

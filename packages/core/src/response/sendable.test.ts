@@ -36,6 +36,11 @@ describe('what an answer can carry', () => {
     expect(() => toAnswer(reply.text('hello', { headers: { 'Content-Length': '99' } }), 200)).toThrow(InvalidArgumentError);
     expect(() => toAnswer(reply.empty({ status: 200, headers: { 'content-length': '3' } }), 200)).toThrow('(0 bytes)');
     expect(toAnswer(reply({ a: 1 }, { headers: { 'content-length': '7' } }), 200).headers).toContainEqual(['content-length', '7']);
+    // the answer to a HEAD request says how long the GET's body is
+    const head = reply.empty({ status: 200, headers: { 'content-length': '1234' } });
+    expect(toAnswer(head, 200, 'HEAD').headers).toEqual([['content-length', '1234']]);
+    expect(() => toAnswer(head, 200, 'GET')).toThrow('(0 bytes)');
+    expect(() => checkFraming([['transfer-encoding', 'chunked']], 200, undefined, true)).toThrow(InvalidArgumentError);
   });
 
   test('reply.bytes(): a Uint8Array as it is, other binary forms as a Uint8Array over the same bytes', () => {

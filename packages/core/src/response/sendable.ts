@@ -94,7 +94,8 @@ const byteLength = (body: string | Uint8Array | undefined): number => (body === 
  * Checks the framing headers an app set on an answer against its body: the
  * server frames the answer itself, so `transfer-encoding` is refused and a
  * `content-length` must be the body's length in bytes (0 without a body;
- * any on a 304, where it describes the representation). A wrong length
+ * any on a 304 and on the answer to a HEAD request (`head`), where it is
+ * the length of the representation a GET would send). A wrong length
  * would leave the client waiting for bytes that never come, or read the
  * next answer's bytes as this one's. Throws an `InvalidArgumentError`.
  *
@@ -104,10 +105,10 @@ const byteLength = (body: string | Uint8Array | undefined): number => (body === 
  * checkFraming([['content-length', '99']], 200, 'ok') // throws: Header "content-length" does not match the body (2 bytes) ...
  * ```
  */
-export function checkFraming(lines: readonly (readonly [string, string])[], status: number, body: string | Uint8Array | undefined): void {
+export function checkFraming(lines: readonly (readonly [string, string])[], status: number, body: string | Uint8Array | undefined, head = false): void {
   for (const [name, value] of lines) {
     if (name === 'transfer-encoding') throw new InvalidArgumentError('Header "transfer-encoding" cannot be set on an answer: the server frames the answer itself; remove it');
-    if (name === 'content-length' && status !== 304) {
+    if (name === 'content-length' && status !== 304 && !head) {
       const length = byteLength(body);
       if (value.trim() !== String(length)) throw new InvalidArgumentError(`Header "content-length" does not match the body (${length} bytes): remove it, the server sets it from the body`);
     }
