@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DependsApp, Router, header } from '@depends/core';
-import { addressKey, clientAddressKey } from './index.js';
+import { addressKey, clientAddressKey, rateLimit } from './index.js';
 
 describe('addressKey', () => {
   test('IPv4 whole; IPv4-mapped IPv6 as its IPv4 address', () => {
@@ -43,5 +43,17 @@ describe('clientAddressKey', () => {
     const res = await app.request({ method: 'GET', url: '/k', headers: { 'x-ip': '2001:db8:1:2::1' } });
     expect(res.json()).toEqual({ key: '2001:db8:1:0:0:0:0:0/56' });
     expect(() => clientAddressKey({ ipv6Prefix: 0 })).toThrow(/ipv6Prefix/);
+  });
+
+  test('where the address is not known, every such request counts under one key: the limit applies to them together, never to no one', async () => {
+    const limited = rateLimit({ name: 'unknown-address', points: 2, duration: 60, key: clientAddressKey() });
+    const app = new DependsApp({ title: 'k' });
+    // the core's test client has no framework request: no address, as on a runtime that does not tell it
+    app.route('GET', '/k', { limit: limited }, ({ limit }) => ({ key: limit.key, remaining: limit.remaining }));
+    const first = await app.request({ url: '/k' });
+    expect([first.status, first.json()]).toEqual([200, { key: 'unknown', remaining: 1 }]);
+    expect((await app.request({ url: '/k', headers: { 'x-forwarded-for': '198.51.100.7' } })).status).toBe(200);
+    const third = await app.request({ url: '/k' });
+    expect(third.status).toBe(429);
   });
 });

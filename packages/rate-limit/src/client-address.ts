@@ -76,9 +76,23 @@ export function checkPrefix(prefix: number, where: string): number {
 }
 
 /**
+ * The key of every request whose client address is not known: one bucket
+ * for them all, so that a per-client limit applies to them together.
+ *
+ * @example
+ * ```ts
+ * UNKNOWN_ADDRESS // 'unknown'
+ * ```
+ */
+export const UNKNOWN_ADDRESS = 'unknown';
+
+/**
  * A dependency giving the client's address as a limit key
- * ({@link addressKey}: IPv4 whole, IPv6 by /64); `undefined` where the
- * runtime does not tell the address. Use it rather than `clientIp` for a
+ * ({@link addressKey}: IPv4 whole, IPv6 by /64). Where the runtime does
+ * not tell the address (Hono on Workers, Deno or Bun, unless `address`
+ * reads it), every such request is counted under one key, `unknown`: the
+ * limit then applies to them together, never to no one (as
+ * `loginThrottle()` counts them). Use it rather than `clientIp` for a
  * per-client limit, which an IPv6 client could otherwise leave by changing
  * address within its /64.
  *
@@ -88,9 +102,9 @@ export function checkPrefix(prefix: number, where: string): number {
  * const perHost = clientAddressKey({ ipv6Prefix: 128 })
  * ```
  */
-export function clientAddressKey(options: ClientAddressKeyOptions = {}): Dependency<string | undefined> {
+export function clientAddressKey(options: ClientAddressKeyOptions = {}): Dependency<string> {
   const prefix = checkPrefix(options.ipv6Prefix ?? 64, 'clientAddressKey()');
-  return depends({ ip: options.address ?? clientIp }, ({ ip }) => (ip === undefined ? undefined : addressKey(ip, prefix)), {
+  return depends({ ip: options.address ?? clientIp }, ({ ip }) => (ip === undefined || ip === '' ? UNKNOWN_ADDRESS : addressKey(ip, prefix)), {
     name: `clientAddressKey(/${prefix})`,
   });
 }

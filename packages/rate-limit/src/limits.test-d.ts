@@ -7,6 +7,8 @@ describe('limit value types', () => {
     const limit = rateLimit({ name: 'a', points: 1, duration: 1, key: clientAddressKey() });
     const throttle = loginThrottle({ name: 't', username: depends({ b: httpBasic() }, ({ b }) => b.username) });
     expectTypeOf<ValueOf<typeof limit>>().toEqualTypeOf<RateLimitState>();
+    // always a key: an unknown address is counted under one ('unknown'), never left unlimited
+    expectTypeOf<ValueOf<ReturnType<typeof clientAddressKey>>>().toEqualTypeOf<string>();
     expectTypeOf<ValueOf<typeof throttle>>().toEqualTypeOf<LoginAttempt>();
     expectTypeOf(limit.health()).toEqualTypeOf<StoreHealth>();
     expectTypeOf(throttle.health().store).toEqualTypeOf<'up' | 'down'>();

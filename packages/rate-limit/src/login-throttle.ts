@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { type CallContext, type Dependency } from '@depends/core';
 import { createDependency } from '@depends/core/schemes';
-import { addressKey, checkPrefix } from './client-address.js';
+import { addressKey, checkPrefix, UNKNOWN_ADDRESS } from './client-address.js';
 import { clientIp } from './client-ip.js';
 import { Counter } from './counter.js';
 import { Outage, type OutageOptions } from './outage.js';
@@ -111,8 +111,6 @@ export interface LoginAttempt {
   /** Clears the pair's failures (a user who got in is not throttled from there any more); the address and user name counts stay. */
   succeeded(): Promise<void>;
 }
-
-const UNKNOWN_ADDRESS = 'unknown';
 
 /** The default user-name comparison: trim and lower-case. */
 const trimLower = (name: string): string => name.trim().toLowerCase();
