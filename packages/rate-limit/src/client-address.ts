@@ -89,8 +89,8 @@ export const UNKNOWN_ADDRESS = 'unknown';
 /**
  * A dependency giving the client's address as a limit key
  * ({@link addressKey}: IPv4 whole, IPv6 by /64). Where the runtime does
- * not tell the address (Hono on Workers, Deno or Bun, unless `address`
- * reads it), every such request is counted under one key, `unknown`: the
+ * not tell the address (Hono on Workers, unless `address` reads it),
+ * every such request is counted under one key, `unknown`: the
  * limit then applies to them together, never to no one (as
  * `loginThrottle()` counts them). Use it rather than `clientIp` for a
  * per-client limit, which an IPv6 client could otherwise leave by changing

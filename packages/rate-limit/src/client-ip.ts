@@ -9,11 +9,28 @@ const asObject = (v: unknown): Maybe => (typeof v === 'object' && v !== null ? (
 const asString = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const remote = (socketOwner: unknown): string | undefined => asString(asObject(asObject(socketOwner)?.socket)?.remoteAddress);
 
+/** Bun's server, Hono's `c.env` there (`fetch: app.fetch`): `requestIP(request)` gives the peer of the connection. */
+function bunPeer(env: Maybe, request: unknown): string | undefined {
+  const requestIP = env?.requestIP;
+  if (typeof requestIP !== 'function' || !(request instanceof Request)) return undefined;
+  try {
+    return asString(asObject((requestIP as (r: Request) => unknown).call(env, request))?.address);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deno's serve handler info, Hono's `c.env` there (`Deno.serve(app.fetch)`): `remoteAddr.hostname` of a TCP connection. */
+const denoPeer = (env: Maybe): string | undefined => asString(asObject(env?.remoteAddr)?.hostname);
+
 /**
  * The client address behind a framework request object: the framework's
  * own `ip` first (Express `req.ip`, Koa `ctx.ip`, Fastify `request.ip`,
  * which follow each framework's trust-proxy setting), else the socket's
- * peer address (Hono on `@hono/node-server`, plain Node).
+ * peer address (Hono on `@hono/node-server`, plain Node), or the peer the
+ * runtime gives Hono (Bun's `server.requestIP()`, Deno's `remoteAddr`,
+ * with the server or handler info passed on as Hono's `env`). Never a
+ * header: on Workers, where the runtime tells no address, `undefined`.
  *
  * @example
  * ```ts
@@ -28,7 +45,9 @@ export function ipOf(native: unknown): string | undefined {
     remote(n) ??
     remote(n.req) ?? // Koa ctx.req
     remote(n.raw) ?? // Fastify request.raw
-    remote(asObject(n.env)?.incoming) // Hono c.env.incoming (node-server)
+    remote(asObject(n.env)?.incoming) ?? // Hono c.env.incoming (node-server)
+    bunPeer(asObject(n.env), asObject(n.req)?.raw) ?? // Hono on Bun
+    denoPeer(asObject(n.env)) // Hono on Deno
   );
 }
 

@@ -189,4 +189,16 @@ describe('ipOf', () => {
     expect(ipOf({ env: {} })).toBeUndefined();
     expect(ipOf(undefined)).toBeUndefined();
   });
+
+  test("Hono on Bun and Deno: the peer the runtime gives (its server or handler info as Hono's env), never a header", () => {
+    // the shapes of Bun's Server.requestIP() and Deno's ServeHandlerInfo (the runtime suite asks the real ones)
+    const raw = new Request('http://127.0.0.1/', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    const bun = { requestIP(this: unknown, request: Request) { return this === bun && request === raw ? { address: '10.1.1.1', family: 'IPv4', port: 5000 } : null; } };
+    expect(ipOf({ env: bun, req: { raw } })).toBe('10.1.1.1');
+    expect(ipOf({ env: { requestIP: () => null }, req: { raw } })).toBeUndefined();
+    expect(ipOf({ env: { requestIP: () => { throw new TypeError('closed'); } }, req: { raw } })).toBeUndefined();
+    expect(ipOf({ env: { remoteAddr: { transport: 'tcp', hostname: '10.2.2.2', port: 5000 } }, req: { raw } })).toBe('10.2.2.2');
+    expect(ipOf({ env: { remoteAddr: { transport: 'unix', path: '/tmp/s' } }, req: { raw } })).toBeUndefined();
+    expect(ipOf({ req: { raw } })).toBeUndefined(); // Workers: no address, and the header is not read
+  });
 });

@@ -11,6 +11,7 @@ import { Router, body } from '../../../packages/core/src/index.js';
 import type { DocsFiles } from '../../../packages/core/src/docs/index.js';
 import { createDepends, type GuardEnv } from '../../../packages/hono/src/index.js';
 import { bearerUser, scenarioRouters, singleHandlers, type Probe } from '../../adapters/src/api.js';
+import { ipOf } from '../../../packages/rate-limit/src/client-ip.js';
 
 /** What an entry tells the app about its runtime. */
 export interface RuntimeOptions {
@@ -79,6 +80,8 @@ export function createApp(options: RuntimeOptions): Hono {
   app.get('/_probe', (c) =>
     c.json({ runtime: options.runtime, events: probe.events, errors: probe.errors.map((e) => (e instanceof Error ? e.message : String(e))) }),
   );
+  // the client address as the rate-limit package reads it on this runtime (its peer, never a header)
+  app.get('/_probe/address', (c) => c.json({ ip: ipOf(c) ?? null }));
   app.post('/_probe/reset', (c) => {
     probe.events.length = 0;
     probe.errors.length = 0;

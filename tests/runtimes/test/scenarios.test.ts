@@ -27,6 +27,13 @@ describe(`hono on ${runtime}: scenarios`, () => {
     expect(errors[0]).toContain('hunter2');
   });
 
+  test("the client's address, as a per-client rate limit keys it: the runtime's peer where it tells one, none on workerd", async () => {
+    const res = await request(`${url}/_probe/address`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    const { ip } = (await res.body.json()) as { ip: string | null };
+    if (runtime === 'workerd') expect(ip).toBeNull();
+    else expect(ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
+
   test('HEAD on a GET route answers without a body', async () => {
     const res = await request(`${url}/bearer`, { method: 'HEAD', headers: { authorization: 'Bearer good' } });
     expect(res.statusCode).toBe(200);

@@ -3,9 +3,9 @@ import { createApp } from '../app.js';
 
 declare const Bun: {
   env: Record<string, string | undefined>;
-  serve(options: { port: number; hostname: string; fetch: (request: Request) => Response | Promise<Response> }): { port: number };
+  serve(options: { port: number; hostname: string; fetch: (request: Request, server: unknown) => Response | Promise<Response> }): { port: number };
 };
 
 const app = createApp({ runtime: 'bun' });
-const server = Bun.serve({ port: Number(Bun.env.PORT ?? 0), hostname: '127.0.0.1', fetch: (request) => app.fetch(request) });
+const server = Bun.serve({ port: Number(Bun.env.PORT ?? 0), hostname: '127.0.0.1', fetch: (request, server) => app.fetch(request, server) }); // as `fetch: app.fetch` does: the server is Hono's env
 console.log(`listening on ${server.port}`);
