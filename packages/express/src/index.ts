@@ -20,7 +20,7 @@
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
 import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
-import { afterSent, nodeRequestView, writeNodeAnswer } from '@depends/core/node';
+import { afterSent, keepParsedBody, nodeRequestView, writeNodeAnswer, type NodeRequestInit } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
 import { expressRoutes, install, isWrapped, markInstalled, routeHandles, unchanged, type ExpressEntry } from './routes.js';
@@ -91,7 +91,8 @@ export class DependsExpress {
     this.#gate = new GuardGate<Request>(app, kit.guards, {
       // on res.locals too: a middleware that replaces res.locals runs after the guard, so behind the strictest requirement already (the first middleware after a guard waits for it), and the route's checkpoint decides from the route table
       state: perRequest,
-      view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit),
+      // a guard reading the body leaves it for the app's own parsers and handlers after it
+      view: (req) => viewOf(req, req.params as Record<string, string>, kit.bodyLimit, keepBody),
       write: (req, answer, seen) => {
         const res = req.res!;
         if (!res.headersSent) kit.write(seen, answer, (a) => writeNodeAnswer(res, a));
@@ -379,13 +380,20 @@ const perRequest = (req: Request): object => req.res?.locals ?? req;
 /** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
 const bodyOf = (req: { body?: unknown }): unknown => req.body;
 
-function viewOf(req: Request, params: Record<string, string>, bodyLimit: number): RequestView {
+function viewOf(req: Request, params: Record<string, string>, bodyLimit: number, keep?: NodeRequestInit['keepBody']): RequestView {
   return nodeRequestView(req, {
     url: req.originalUrl ?? req.url,
     params,
     parsedBody: bodyOf, // express.json() and friends
     bodyLimit,
+    keepBody: keep,
   });
+}
+
+/** A body a guard read from the stream, left as body-parser leaves one: `req.body`, and `req._body`, which body-parser's parsers take for "already parsed". */
+function keepBody(req: Request & { _body?: boolean }, bytes: Uint8Array, contentType: string | undefined): void {
+  keepParsedBody(req, 'body', bytes, contentType);
+  req._body = true;
 }
 
 /** Writes the answer unless the response is already gone, then runs the teardowns once it is over. */

@@ -25,7 +25,7 @@ import type { Context, Middleware, Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { ConfigurationError, DependsApp, ErrorCode } from '@depends/core';
 import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
-import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
+import { afterSent, closeAfterAnswer, keepParsedBody, nodeRequestView, type NodeRequestInit } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
 import { install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
@@ -125,7 +125,8 @@ export class DependsKoa {
       native: (value, view) => value === view.native || (value === undefined && (view.native as Context).body !== undefined),
     });
     const kit = this.#kit;
-    const view = (ctx: Context) => viewOf(ctx, (ctx as { params?: Record<string, string> }).params ?? {}, kit.bodyLimit);
+    // a guard reading the body leaves it for the app's own parsers and handlers after it
+    const view = (ctx: Context) => viewOf(ctx, (ctx as { params?: Record<string, string> }).params ?? {}, kit.bodyLimit, keepBody);
     this.#gate = new GuardGate<Context>(app, kit.guards, {
       view,
       write: (ctx, answer, seen) => {
@@ -242,7 +243,7 @@ export class DependsKoa {
         if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[COMPOSED] !== true)
           throw new ConfigurationError(
             ErrorCode.GuardOrder,
-            'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback() (Koa 2.16 or later)',
+            'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()',
           );
       } catch (error) {
         return gate.fail(ctx, error);
@@ -346,23 +347,46 @@ export class DependsKoa {
   }
 
   /**
-   * Has a Koa app install the guards when it composes its middleware
-   * (`app.compose`, Koa 2.16 and 3: `app.callback()` copies the middleware
-   * list then, so wrapping it later would change nothing), and marks the
-   * requests that come through such a composition.
+   * Has a Koa app install the guards when it composes its middleware, and
+   * marks the requests that come through such a composition: through
+   * `app.compose` on Koa 3, through `app.callback()` on Koa 2 (which
+   * composes with koa-compose itself). `app.listen()` composes through
+   * `app.callback()` on both.
    */
   #hook(app: Koa<any, any>): void {
     if (this.#hooked.has(app)) return;
     this.#hooked.add(app);
-    const a = app as unknown as { compose?: (middleware: Middleware<any, any>[]) => (ctx: Context, next?: Next) => Promise<unknown> };
+    const a = app as unknown as {
+      compose?: (middleware: Middleware<any, any>[]) => (ctx: Context, next?: Next) => Promise<unknown>;
+      callback: (...args: unknown[]) => unknown;
+      middleware: Middleware<any, any>[];
+    };
+    // first: the request came through a composition made after the install; last: it reached the end of the app's middleware, no route (Koa answers 404 next)
+    const marked = (ctx: Context, next: Next) => (((ctx as unknown as Record<symbol, boolean>)[COMPOSED] = true), next());
+    const noRoute = (ctx: Context, next: Next) => this.#noRoute(ctx, next);
     const compose = a.compose;
-    if (typeof compose !== 'function') return;
-    a.compose = (middleware) => {
-      if (this.#kit.guards.size === 0) return compose.call(app, middleware);
-      this.#install(app);
-      // last: a request that reaches the end of the app's middleware went to no route (Koa answers 404 next)
-      const fn = compose.call(app, [...middleware, (ctx: Context, next: Next) => this.#noRoute(ctx, next)]);
-      return (ctx, next) => (((ctx as unknown as Record<symbol, boolean>)[COMPOSED] = true), fn(ctx, next));
+    if (typeof compose === 'function') {
+      a.compose = (middleware) => {
+        if (this.#kit.guards.size === 0) return compose.call(app, middleware);
+        this.#install(app);
+        return compose.call(app, [marked, ...middleware, noRoute]);
+      };
+      return;
+    }
+    const kit = this.#kit;
+    const install = () => this.#install(app);
+    const callback = a.callback;
+    a.callback = function (this: unknown, ...args: unknown[]) {
+      if (kit.guards.size === 0) return callback.apply(this, args);
+      install();
+      const own = a.middleware;
+      // koa-compose keeps the list it is given: the app's own list is put back at once, untouched
+      a.middleware = [marked, ...own, noRoute];
+      try {
+        return callback.apply(this, args);
+      } finally {
+        a.middleware = own;
+      }
     };
   }
 
@@ -434,15 +458,19 @@ export class DependsKoa {
 /** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
 const bodyOf = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
 
-function viewOf(ctx: Context, params: Record<string, string>, bodyLimit: number): RequestView {
+function viewOf(ctx: Context, params: Record<string, string>, bodyLimit: number, keep?: NodeRequestInit['keepBody']): RequestView {
   return nodeRequestView(ctx.req, {
     url: ctx.originalUrl,
     params,
     parsedBody: bodyOf, // @koa/bodyparser, koa-body…
     bodyLimit,
     native: ctx,
+    keepBody: keep,
   });
 }
+
+/** A body a guard read from the stream, left where Koa's body parsers leave one (`ctx.request.body`, which they take for "already parsed"). */
+const keepBody = (ctx: Context, bytes: Uint8Array, contentType: string | undefined): void => keepParsedBody(ctx.request, 'body', bytes, contentType);
 
 /** The router routes go on: the target itself, or a new one a Koa app `use()`s. */
 function routerOf(target: KoaTarget): KoaRouter<any, any> {

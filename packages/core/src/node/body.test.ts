@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { HTTPException } from '../errors/catalogue.js';
 import type { RawBody } from '../request/view.js';
-import { readNodeBody } from './body.js';
+import { keepParsedBody, parsedForApp, readNodeBody } from './body.js';
 import { listen, type TestServer } from './test/server.js';
 
 let server: TestServer | undefined;
@@ -73,5 +73,29 @@ describe('readNodeBody', () => {
     const error = await results[0];
     expect(error).toBeInstanceOf(HTTPException);
     expect(error).toMatchObject({ status: 400, detail: 'There was an error reading the body' });
+  });
+});
+
+describe('a body depends read first, left for the framework', () => {
+  test('parsedForApp(): JSON as its value, a form as an object (repeats as arrays), text as a string, the rest as bytes', () => {
+    expect(parsedForApp(Buffer.from('{"a":[1]}'), 'application/json; charset=utf-8')).toEqual({ a: [1] });
+    expect(parsedForApp(Buffer.from('{"a":'), 'application/vnd.api+json')).toBeUndefined();
+    expect({ ...(parsedForApp(Buffer.from('a=1&a=2&b=x+y'), 'application/x-www-form-urlencoded') as object) }).toEqual({ a: ['1', '2'], b: 'x y' });
+    expect(parsedForApp(Buffer.from('hi'), 'text/plain')).toBe('hi');
+    expect(parsedForApp(new Uint8Array([1, 2]), 'application/octet-stream')).toEqual(Buffer.from([1, 2]));
+  });
+
+  test('keepParsedBody(): parsed on first read, once; a value set later wins; never over a body already there', () => {
+    const req: { body?: unknown } = {};
+    keepParsedBody(req, 'body', Buffer.from('{"n":1}'), 'application/json');
+    const first = req.body;
+    expect(first).toEqual({ n: 1 });
+    expect(req.body).toBe(first);
+    req.body = 'replaced';
+    expect(req.body).toBe('replaced');
+    const parsed = { already: true };
+    const other: { body?: unknown } = { body: parsed };
+    keepParsedBody(other, 'body', Buffer.from('{"n":2}'), 'application/json');
+    expect(other.body).toBe(parsed);
   });
 });

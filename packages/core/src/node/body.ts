@@ -48,3 +48,61 @@ function tooLarge(req: IncomingMessage): HTTPException {
   req.resume(); // drain and discard the rest
   return new HTTPException(413, 'Request body too large');
 }
+
+/**
+ * What a framework's body parser would have left for a body depends read
+ * first: JSON as its value (`undefined` when it is not JSON), a url-encoded
+ * form as an object (a repeated field as an array of its values, as
+ * `express.urlencoded({ extended: false })` gives), other text as a string,
+ * anything else as a `Buffer`.
+ *
+ * @example
+ * ```ts
+ * parsedForApp(Buffer.from('a=1&a=2&b=x'), 'application/x-www-form-urlencoded') // { a: ['1', '2'], b: 'x' }
+ * ```
+ */
+export function parsedForApp(bytes: Uint8Array, contentType: string | undefined): unknown {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) {
+    try {
+      return JSON.parse(buffer.toString('utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+    for (const [name, value] of new URLSearchParams(buffer.toString('utf8'))) {
+      const prior = fields[name];
+      fields[name] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
+    }
+    return fields;
+  }
+  if (type.startsWith('text/')) return buffer.toString('utf8');
+  return buffer;
+}
+
+/**
+ * Leaves a body depends read from the stream (a guard in front of the app's
+ * own body parser) where the framework's parsers look for one, so that they
+ * skip the request instead of finding the stream consumed, and the app's
+ * handler still gets its body: `target[key]`, parsed on first read with
+ * {@link parsedForApp}, unless something is there already.
+ *
+ * @example
+ * ```ts
+ * keepParsedBody(req, 'body', bytes, req.headers['content-type']) // express.json() then skips; req.body is the value
+ * ```
+ */
+export function keepParsedBody(target: object, key: string, bytes: Uint8Array, contentType: string | undefined): void {
+  if ((target as Record<string, unknown>)[key] !== undefined) return;
+  let value: unknown;
+  let parsed = false;
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get: () => (parsed ? value : ((parsed = true), (value = parsedForApp(bytes, contentType)))),
+    set: (v: unknown) => void Object.defineProperty(target, key, { value: v, writable: true, configurable: true, enumerable: true }),
+  });
+}

@@ -11,7 +11,7 @@
  * ```
  */
 export { rawHeaderSource } from './headers.js';
-export { readNodeBody } from './body.js';
+export { keepParsedBody, parsedForApp, readNodeBody } from './body.js';
 export { writeNodeAnswer } from './answer.js';
 export { closeAfterAnswer } from './close.js';
 export type { CloseLimits } from './close.js';

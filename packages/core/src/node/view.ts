@@ -29,6 +29,12 @@ export interface NodeRequestInit {
   parsedBody?: (native: any) => unknown;
   /** Largest body read from the stream, in bytes; more is a 413. */
   bodyLimit: number;
+  /**
+   * Called once depends has read the body from the stream (a guard reading
+   * it before the app's own body parser), so that the framework's parsers
+   * and handlers after it still find it (see {@link keepParsedBody}).
+   */
+  keepBody?: (native: any, bytes: Uint8Array, contentType: string | undefined) => void;
   /** The framework's own request object (`view.native`); default the Node request. */
   native?: unknown;
 }
@@ -68,6 +74,7 @@ class NodeRequestView implements RequestView {
   #query: QueryValues | undefined = undefined;
   readonly #parsedBody: ((native: unknown) => unknown) | undefined;
   readonly #bodyLimit: number;
+  readonly #keepBody: NodeRequestInit['keepBody'];
   #cookies: Record<string, string> | undefined = undefined;
   #body: RawBody | Promise<RawBody> | undefined = undefined;
 
@@ -83,6 +90,7 @@ class NodeRequestView implements RequestView {
     this.#queryString = q === -1 ? '' : url.slice(q + 1);
     this.#parsedBody = init.parsedBody;
     this.#bodyLimit = init.bodyLimit;
+    this.#keepBody = init.keepBody;
   }
 
   header(name: string): string | undefined {
@@ -107,6 +115,16 @@ class NodeRequestView implements RequestView {
   }
 
   readBody(): RawBody | Promise<RawBody> {
-    return (this.#body ??= readNodeBody(this.#req, this.#parsedBody?.(this.native), this.#bodyLimit));
+    return (this.#body ??= this.#read());
+  }
+
+  #read(): RawBody | Promise<RawBody> {
+    const body = readNodeBody(this.#req, this.#parsedBody?.(this.native), this.#bodyLimit);
+    const keep = this.#keepBody;
+    if (keep === undefined || !(body instanceof Promise)) return body;
+    return body.then((raw) => {
+      if (raw.kind === 'bytes') keep(this.native, raw.bytes, this.header('content-type'));
+      return raw;
+    });
   }
 }
