@@ -134,8 +134,8 @@ const auth = (token?: string) => (token ? { authorization: `Bearer ${token}` } :
 
 describe('@depends/koa guard: decided where @koa/router dispatches, never open', () => {
   /** `app.use(guard)`, then `extra` middleware, then `/v1` routes, then d.docs(app); by default POST /v1/notes asks notes:write. */
-  function guardedApp(extra: Middleware[] = [], options: GuardOptions = { scopes: ['me'], routes: { 'POST /v1/notes': { scopes: ['notes:write'] } } }) {
-    const app = new Koa();
+  function guardedApp(extra: Middleware[] = [], options: GuardOptions = { scopes: ['me'], routes: { 'POST /v1/notes': { scopes: ['notes:write'] } } }, App: typeof Koa = Koa) {
+    const app = new App();
     const d = createDepends({ onError: () => {} });
     const guard = d.guard({ caller }, options);
     const ran: string[] = [];
@@ -289,5 +289,28 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
   test('a routes key naming no route: app.callback() (and so app.listen()) fails before the server listens, naming the key', () => {
     const { app } = guardedApp([], { routes: { 'GET /v1/mee': { public: true } } });
     expect(() => app.callback()).toThrow(/routes\["GET \/v1\/mee"\] names no route behind this guard \(it guards GET \/v1\/me, POST \/v1\/notes\)/);
+  });
+
+  describe('on Koa 2 (no app.compose: the guards install when app.callback() composes)', () => {
+    const koa2 = async () => (await import('koa2')).default as unknown as typeof Koa;
+    const logger: Middleware = async (_ctx, next) => next();
+
+    test('a guard before other middleware decides for each route (it refused every request with a 500)', async () => {
+      // one requirement for every route: a middleware may stand after the guard
+      const { app, ran } = guardedApp([logger], { scopes: ['me'] }, await koa2());
+      const url = await serve(app);
+      expect((await request(`${url}/v1/me`)).statusCode).toBe(401);
+      expect((await request(`${url}/v1/me`, { headers: auth('nobody') })).statusCode).toBe(401);
+      const me = await request(`${url}/v1/me`, { headers: auth('reader') });
+      expect([me.statusCode, await me.body.json()]).toEqual([200, { token: 'reader' }]);
+      expect((await request(`${url}/v1/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(201);
+      expect((await request(`${url}/v1/elsewhere`, { headers: auth('nobody') })).statusCode).toBe(401);
+      expect(ran).toEqual(['me', 'notes']);
+    });
+
+    test('a routes key naming no route: app.callback() fails before the server listens', async () => {
+      const { app } = guardedApp([logger], { routes: { 'GET /v1/mee': { public: true } } }, await koa2());
+      expect(() => app.callback()).toThrow(/routes\["GET \/v1\/mee"\] names no route behind this guard/);
+    });
   });
 });
