@@ -396,7 +396,6 @@ function keepBody(req: Request & { _body?: boolean }, bytes: Uint8Array, content
   req._body = true;
 }
 
-/** Writes the answer unless the response is already gone, then runs the teardowns once it is over. */
 /**
  * Express's own client errors on depends' routes — a path parameter that is
  * not valid percent-encoding (`GET /docs/%ff`), or a 4xx from a body parser
@@ -439,6 +438,7 @@ function matches(template: readonly string[], path: string): boolean {
   return true;
 }
 
+/** Writes the answer unless the response is already gone, then runs the teardowns once it is over. */
 function send(kit: Kit, res: Response, view: RequestView, outcome: Outcome): void {
   try {
     if (!outcome.native && !res.headersSent && !res.destroyed) writeNodeAnswer(res, outcome.answer);

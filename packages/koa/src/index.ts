@@ -373,17 +373,15 @@ export class DependsKoa {
       };
       return;
     }
-    const kit = this.#kit;
-    const install = () => this.#install(app);
     const callback = a.callback;
-    a.callback = function (this: unknown, ...args: unknown[]) {
-      if (kit.guards.size === 0) return callback.apply(this, args);
-      install();
+    a.callback = (...args) => {
+      if (this.#kit.guards.size === 0) return callback.apply(app, args);
+      this.#install(app);
       const own = a.middleware;
       // koa-compose keeps the list it is given: the app's own list is put back at once, untouched
       a.middleware = [marked, ...own, noRoute];
       try {
-        return callback.apply(this, args);
+        return callback.apply(app, args);
       } finally {
         a.middleware = own;
       }

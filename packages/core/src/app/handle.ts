@@ -7,7 +7,7 @@
  * the error answer is produced.
  */
 import type { ServiceContainer } from '../dependency/types.js';
-import { ConfigurationError, defaultReason, ErrorCode, HTTPException, InvalidArgumentError, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
+import { ConfigurationError, defaultReason, ErrorCode, HTTPException, type InvalidArgumentError, OAuth2Error, RequestValidationError, type HeaderValues } from '../errors/catalogue.js';
 import { echoIssue, validationBody } from '../errors/echo.js';
 import { reasonPhrase, type ErrorBody, type Problem } from '../errors/format.js';
 import { sharedAnswer } from '../errors/prepared.js';
@@ -17,7 +17,7 @@ import { executeThen, Execution, type Continuation, type MaybePromise } from '..
 import type { Plan } from '../resolver/plan.js';
 import type { RequestView } from '../request/view.js';
 import { jsonAnswer, jsonTextAnswer, toAnswer, type Answer } from '../response/reply.js';
-import { sendableStatus } from '../response/sendable.js';
+import { sendableStatus, unsendableStatus } from '../response/sendable.js';
 import { isThenable } from '../util/thenable.js';
 
 /** What serving a request gives an adapter: the answer, then `finish()` once it is sent. */
@@ -78,7 +78,7 @@ const DONE = (): Promise<void> => Promise.resolve();
  */
 export function errorAnswer(error: unknown, request: RequestView, onError: ErrorHook, errorBody?: ErrorBody): Answer {
   // an HTTP exception no answer can carry (`new HTTPException(1000)`): a server error, told to onError
-  if (error instanceof HTTPException && !sendableStatus(error.status)) error = unsendableStatus(error);
+  if (error instanceof HTTPException && !sendableStatus(error.status)) error = unsendableException(error);
   if (errorBody !== undefined) return shapedErrorAnswer(error, request, onError, errorBody);
   if (error instanceof HTTPException) {
     if (error instanceof RequestValidationError) return validationAnswer(error, request, onError);
@@ -95,8 +95,8 @@ export function errorAnswer(error: unknown, request: RequestView, onError: Error
 }
 
 /** The error an HTTP exception with an unsendable status becomes (the exception as its `cause`). */
-function unsendableStatus(error: HTTPException): InvalidArgumentError {
-  const replaced = new InvalidArgumentError(`An HTTPException's status ${String(error.status)} cannot be sent: give an integer from 200 to 599`);
+function unsendableException(error: HTTPException): InvalidArgumentError {
+  const replaced = unsendableStatus(error.status, 'An HTTPException');
   (replaced as { cause?: unknown }).cause = error;
   return replaced;
 }

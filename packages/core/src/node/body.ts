@@ -3,6 +3,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { HTTPException } from '../errors/catalogue.js';
+import { isJsonType, mediaTypeOf } from '../request/body.js';
 import type { RawBody } from '../request/view.js';
 
 const NONE: RawBody = { kind: 'none' };
@@ -62,9 +63,9 @@ function tooLarge(req: IncomingMessage): HTTPException {
  * ```
  */
 export function parsedForApp(bytes: Uint8Array, contentType: string | undefined): unknown {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaTypeOf(contentType);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) {
+  if (isJsonType(type)) {
     try {
       return JSON.parse(buffer.toString('utf8')) as unknown;
     } catch {

@@ -59,8 +59,16 @@ export function formFromObject(obj: Record<string, unknown>): ParsedBody {
 
 const JSON_TYPE = 'application/json';
 
-/** Whether a media type is JSON (`application/json` or a `+json` suffix). */
-const isJsonType = (type: string): boolean => type === JSON_TYPE || (type.startsWith('application/') && type.endsWith('+json'));
+/**
+ * Whether a media type (see {@link mediaTypeOf}) is JSON: `application/json`
+ * or a `+json` suffix.
+ *
+ * @example
+ * ```ts
+ * isJsonType('application/merge-patch+json') // true
+ * ```
+ */
+export const isJsonType = (type: string): boolean => type === JSON_TYPE || (type.startsWith('application/') && type.endsWith('+json'));
 
 function isEmpty(raw: RawBody): boolean {
   if (raw.kind === 'none') return true;
@@ -99,8 +107,16 @@ export function acceptsMediaType(accepts: readonly string[], contentType: string
   return accepts.includes(type);
 }
 
-/** The media type of a `Content-Type` value: lower case, without parameters. */
-function mediaTypeOf(contentType: string | undefined): string {
+/**
+ * The media type of a `Content-Type` value: lower case, without parameters
+ * (`''` without one).
+ *
+ * @example
+ * ```ts
+ * mediaTypeOf('Application/JSON; charset=utf-8') // 'application/json'
+ * ```
+ */
+export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 

@@ -39,7 +39,20 @@ export function sendableStatus(status: unknown): status is number {
  * ```
  */
 export function checkStatus(status: unknown, what: string): void {
-  if (!sendableStatus(status)) throw new InvalidArgumentError(`${what}'s status ${String(status)} cannot be sent: give an integer from 200 to 599`);
+  if (!sendableStatus(status)) throw unsendableStatus(status, what);
+}
+
+/**
+ * The `InvalidArgumentError` for a status no answer can carry (see
+ * {@link sendableStatus}); `what` says where it came from.
+ *
+ * @example
+ * ```ts
+ * unsendableStatus(1000, 'An HTTPException').message // "An HTTPException's status 1000 cannot be sent: give an integer from 200 to 599"
+ * ```
+ */
+export function unsendableStatus(status: unknown, what: string): InvalidArgumentError {
+  return new InvalidArgumentError(`${what}'s status ${String(status)} cannot be sent: give an integer from 200 to 599`);
 }
 
 /**
