@@ -328,6 +328,33 @@ describe('@depends/hono', () => {
       expect(errors.some((e) => e instanceof ConfigurationError && /routes\["POST \/v1\/note"\] names no route behind this guard/.test(e.message))).toBe(true);
     });
 
+    test('a mistake found at the first request refuses every request after it too: a route that duplicates another (the same path under another parameter name)', async () => {
+      const app = new Hono();
+      const errors: unknown[] = [];
+      const d = createDepends({ onError: (e) => errors.push(e) });
+      app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'DELETE /v1/notes/{noteId}': { scopes: ['admin'] } } }));
+      app.delete('/v1/notes/:id', (_c, next) => next()); // an audit, declared as a route of its own
+      let ran = 0;
+      const notes = new Hono();
+      notes.delete('/notes/:noteId', (c) => (ran++, c.body(null, 204)));
+      app.route('/v1', notes);
+      d.docs(app);
+      const url = await serve(app);
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await request(`${url}/v1/notes/7`, { method: 'DELETE', headers: auth('reader') });
+        await res.body.dump();
+        statuses.push(res.statusCode);
+      }
+      expect(statuses).toEqual([500, 500, 500]);
+      expect(ran).toBe(0);
+      expect(errors).toHaveLength(3);
+      expect(errors.every((e) => e instanceof ConfigurationError && e.code === ErrorCode.DuplicateRoute)).toBe(true);
+      expect(() => d.check(app)).toThrow(/DELETE \/v1\/notes\/\{id\} is declared twice/);
+      const doc = await request(`${url}/openapi.json`);
+      expect([doc.statusCode, await doc.body.json()]).toEqual([500, { detail: 'Internal Server Error' }]);
+    });
+
     test("a sub-app with its own onError (app.route() wraps its handlers): its route markers and guards are recognised", async () => {
       const app = new Hono();
       const d = createDepends({ onError: () => {} });

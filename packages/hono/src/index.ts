@@ -206,12 +206,11 @@ export class DependsHono {
       try {
         // a guard's configuration mistake (a routes key naming no route...) refuses every request, never lets one through
         this.#kit.check();
-        // Hono's own match: the decision for the route the handlers after this one lead to; the strictest
-        // requirement where none does, or before a handler for every method in between (it may answer by itself)
+        // Hono's own match: the decision for each route the handlers after this one lead to; the strictest
+        // requirement where none does, before a handler for every method in between (it may answer by itself),
+        // and after a route that may pass the request on to the app's notFound
         const found = dispatched(c, own);
-        if (found === undefined) steps = gate.strictSteps(c, [guard]);
-        else if (found.between) steps = [...gate.strictSteps(c, [guard]), ...gate.forOwnRoute(c, guard, found.entry)];
-        else steps = gate.forOwnRoute(c, guard, found.entry);
+        steps = gate.forOwnRoutes(c, guard, found.entries, found.between, found.fallsThrough);
       } catch (error) {
         return Promise.resolve(gate.fail(c, error) as Response);
       }

@@ -82,31 +82,51 @@ export function honoRoutes(app: Hono<any, any, any>): { entries: TableRoute[]; m
  * runs for the request, in order): the route of a method the handlers
  * after it lead to — the route that handler belongs to, or else the first
  * one matched after it — with everything Hono runs in front of that
- * route's handler; `between`: whether a handler registered for every
- * method (`app.use()`, `app.all()`) that is not one of `own` runs between
- * the two (it may answer by itself). `undefined` when no such route
- * follows: only handlers for every method, or nothing (the app's
- * `notFound` answers).
+ * route's handler. Hono goes on to the next route it matched when a
+ * route's last handler calls `next()` (a middleware registered for one
+ * method, `app.delete('/v1/*', audit)`): when the handler running now is
+ * a middleware for every method, each route reachable that way is listed
+ * too, in order, up to a handler that cannot pass the request on (one
+ * declared without `next`). `between`: a handler for every method
+ * (`app.use()`, `app.all()`) that is not one of `own` runs between the
+ * handler running now and a route (it may answer by itself);
+ * `fallsThrough`: the last route may pass the request on to the app's
+ * `notFound`. No route (only handlers for every method, or nothing: the
+ * app's `notFound` answers): `entries` is empty.
  */
-export function dispatched(c: Context, own: (fn: unknown) => boolean): { entry: TableRoute; between: boolean } | undefined {
+export function dispatched(c: Context, own: (fn: unknown) => boolean): { entries: TableRoute[]; between: boolean; fallsThrough: boolean } {
   const matched = matchedRoutes(c) as HonoRoute[];
   const at = c.req.routeIndex;
-  if (at >= matched.length) return undefined;
-  let first = at;
+  const entries: TableRoute[] = [];
+  const appWide = at < matched.length && matched[at].method === 'ALL';
   let between = false;
-  while (matched[first].method === 'ALL') {
-    if (first > at && !between) between = !own(registered(matched[first].handler));
-    if (++first === matched.length) return undefined;
+  for (let i = at; ; ) {
+    while (i < matched.length && matched[i].method === 'ALL') {
+      if (i > at && !between) between = !own(registered(matched[i].handler));
+      i++;
+    }
+    if (i === matched.length) return { entries, between, fallsThrough: entries.length > 0 };
+    const route = matched[i];
+    const same = (r: HonoRoute | undefined) => r !== undefined && r.method === route.method && r.path === route.path;
+    let first = i;
+    while (first > 0 && same(matched[first - 1])) first--;
+    let last = first;
+    while (same(matched[last + 1])) last++;
+    const before: unknown[] = [];
+    for (let j = 0; j < last; j++) if (j >= first || matched[j].method === 'ALL') before.push(registered(matched[j].handler));
+    entries.push(stableEntry(route, matched[last], before));
+    if (!appWide || !passesOn(registered(matched[last].handler))) return { entries, between, fallsThrough: false };
+    i = last + 1;
   }
-  const route = matched[first];
-  const same = (r: HonoRoute | undefined) => r !== undefined && r.method === route.method && r.path === route.path;
-  while (first > 0 && same(matched[first - 1])) first--;
-  let last = first;
-  while (same(matched[last + 1])) last++;
-  const before: unknown[] = [];
-  for (let i = 0; i < last; i++) if (i >= first || matched[i].method === 'ALL') before.push(registered(matched[i].handler));
-  return { entry: stableEntry(route, matched[last], before), between };
 }
+
+/**
+ * Whether a route's last handler may call `next()`: Hono passes it to
+ * every handler, but one declared without it (`(c) => c.json(…)`,
+ * `() => new Response(…)`) does not take it; one declared with it
+ * (`(c, next) =>`), or anything not a function, may.
+ */
+const passesOn = (handler: unknown): boolean => typeof handler !== 'function' || handler.length >= 2;
 
 /**
  * Entries already made, by the route's last handler (Hono keeps one route

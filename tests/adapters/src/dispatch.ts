@@ -2,8 +2,10 @@
  * The apps of the guard's differential test: on every framework (Express 5
  * and 4, Koa 3 and 2, Hono, Fastify), an app
  * with a guard placed app-wide (`use()`, or a hook), per-route scopes, a
- * public route, a route-level guard after it, routers under a prefix and
- * the app's own 404. Every handler records that it ran and which decision
+ * public route, a route-level guard after it, routers under a prefix, the
+ * app's own 404, and an audit of deletions registered as a route of its own
+ * path (`DELETE /v1/:collection/:id`) before the routers, which passes each
+ * request on to the route after it (`next()`). Every handler records that it ran and which decision
  * of the guard preceded it (the scopes the guard required where it
  * decided, read from the values it handed over), so the test can tell a
  * handler that ran without the decision for itself.
@@ -62,6 +64,9 @@ export const EXPECTED: Readonly<Record<string, string>> = {
   404: 'me notes:write',
 };
 
+/** The audit of deletions: a route of its own that passes the request on to the next route matched (where the framework has such routes). */
+const AUDITED = '/v1/:collection/:id';
+
 /** One handler run: which handler, and what the guard required before it (`none` when it did not decide). */
 export interface Run {
   readonly handler: string;
@@ -106,6 +111,7 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
       record(runs, 'GET /status', v(req));
       res.json({ ok: true });
     });
+    app.delete(AUDITED, (_req, _res, next) => next());
     const v1 = express.Router();
     v1.get('/notes', (req, res) => void (record(runs, 'GET /v1/notes', v(req)), res.json([])));
     v1.post('/notes', (req, res) => void (record(runs, 'POST /v1/notes', v(req)), res.status(201).json({})));
@@ -137,6 +143,7 @@ const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>)
     record(runs, 'GET /status', v(ctx));
     ctx.body = { ok: true };
   });
+  root.delete(AUDITED, (_ctx, next) => next());
   const v1 = new KoaRouter({ prefix: '/v1' });
   v1.get('/notes', (ctx) => void (record(runs, 'GET /v1/notes', v(ctx)), (ctx.body = [])));
   v1.post('/notes', (ctx) => void (record(runs, 'POST /v1/notes', v(ctx)), (ctx.status = 201), (ctx.body = {})));
@@ -159,6 +166,7 @@ async function honoApp(): Promise<DispatchApp> {
   const v = (c: object) => () => auth.values(c as never) as Values;
   app.use(auth);
   app.get('/status', (c) => (record(runs, 'GET /status', v(c)), c.json({ ok: true })));
+  app.delete(AUDITED, (_c, next) => next());
   const v1 = new Hono();
   v1.get('/notes', (c) => (record(runs, 'GET /v1/notes', v(c)), c.json([])));
   v1.post('/notes', (c) => (record(runs, 'POST /v1/notes', v(c)), c.json({}, 201)));
@@ -184,6 +192,8 @@ async function fastifyApp(): Promise<DispatchApp> {
   app.addHook('preHandler', auth);
   app.setNotFoundHandler((req, reply) => (record(runs, '404', v(req)), reply.code(404).send({ error: 'not here' })));
   app.get('/status', async (req) => (record(runs, 'GET /status', v(req)), { ok: true }));
+  // Fastify runs one route per request (the most specific): the audit's path is a route that answers by itself
+  app.delete(AUDITED, async (_req, reply) => reply.code(404).send({ error: 'not here' }));
   app.register(
     async (v1) => {
       v1.get('/notes', async (req) => (record(runs, 'GET /v1/notes', v(req)), []));

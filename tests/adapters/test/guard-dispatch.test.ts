@@ -149,6 +149,14 @@ for (const entry of dispatchApps) {
       expect(app.runs).toEqual([]);
     });
 
+    test('a route of another path before the handler, passing the request on (an audit of deletions): DELETE by a user without the route scope is 403, the handler does not run', async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'DELETE', target: '/v1/notes/7', token: 'reader' })).toBe(403);
+      expect(app.runs).toEqual([]);
+      expect(await raw(app.port, { method: 'DELETE', target: '/v1/notes/7', token: 'writer' })).toBe(204);
+      expect(app.runs).toEqual([{ handler: 'DELETE /v1/notes/:id', required: 'notes:write', token: 'writer', admin: undefined }]);
+    });
+
     test('listed targets × methods × credentials', async () => {
       for (const target of TARGETS)
         for (const method of METHODS)

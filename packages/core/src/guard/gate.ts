@@ -427,7 +427,39 @@ export class GuardGate<K extends object> {
     if (s.decided.includes(guard)) return NO_STEPS;
     s.decided = added(s.decided, guard);
     if (entry === undefined) return s.strict.includes(guard) ? NO_STEPS : [this.#step(guard, this.#guards.strictest(guard), true)];
-    // worked out once per entry and guard (the entry's route and the guard's options do not change)
+    return this.#ownSteps(guard, entry);
+  }
+
+  /**
+   * The decision of a guard in front of several routes a request may reach
+   * one after the other, each only if the one before passes it on (Hono
+   * runs every route it matched, in order, while their handlers call
+   * `next()`): the decision for each of them, none repeated, as one. The
+   * strictest requirement comes first when `between` (a handler that may
+   * answer by itself runs before the routes), last when `fallsThrough` (the
+   * last route may pass the request on to the app's not-found handler, which
+   * then gets its values), and alone when no route is known. The routes'
+   * decisions are left out when this guard has already decided for the
+   * request.
+   *
+   * @example
+   * ```ts
+   * const steps = gate.forOwnRoutes(c, auth, [auditRoute, notesRoute], false, false)
+   * ```
+   */
+  forOwnRoutes(key: K, guard: unknown, entries: readonly TableRoute[], between: boolean, fallsThrough: boolean): readonly GuardStep[] {
+    if (entries.length === 1 && !between && !fallsThrough) return this.forOwnRoute(key, guard, entries[0]); // the usual case: one route
+    if (entries.length === 0) return this.strictSteps(key, [guard]);
+    const out: GuardStep[] = between ? this.strictSteps(key, [guard]) : [];
+    const again = this.#of(key).decided.includes(guard);
+    for (const step of this.forOwnRoute(key, guard, entries[0])) out.push(step);
+    if (!again) for (let i = 1; i < entries.length; i++) for (const step of this.#ownSteps(guard, entries[i])) if (!out.some((o) => o.route === step.route)) out.push(step);
+    if (fallsThrough) out.push(...this.strictSteps(key, [guard]));
+    return out;
+  }
+
+  /** A guard's decision for one route, worked out once per entry (the entry's route and the guard's options do not change). */
+  #ownSteps(guard: unknown, entry: TableRoute): readonly GuardStep[] {
     const own = this.#known(entry).own;
     let steps = own.get(guard);
     if (steps === undefined) {

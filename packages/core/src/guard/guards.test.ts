@@ -156,6 +156,15 @@ describe('Guards.document: every guarded route at its real path', () => {
     expect(app.routes).toHaveLength(4);
   });
 
+  test('a route that duplicates another fails on every read of the tables, not on the first only', () => {
+    const { app, guards } = setup();
+    const documented = new Set<string>();
+    // GET /v1/notes/{noteId} is GET /v1/notes/{id} under another name: the framework would run the first for both
+    const twice = [...table, { method: 'GET', path: '/v1/notes/:noteId', handler: function other() {}, before: [auth] }];
+    for (let read = 1; read <= 3; read++) expect(() => guards.document(twice, documented), `read ${read}`).toThrow(expect.objectContaining({ code: ErrorCode.DuplicateRoute }));
+    expect(app.routes).toHaveLength(4);
+  });
+
   test('a route whose path cannot be known fails, naming the guard and the route', () => {
     const { guards } = setup();
     const error = (() => {

@@ -360,21 +360,9 @@ export class Guards {
       const key = guardKey(entry.method, entry.path);
       for (const g of guards) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(key);
       if (documented.has(key)) continue;
+      this.#documentRoute(entry, entry.path, key, guards);
+      // marked once added: a route whose documenting failed (a duplicate of another) fails again on the next search
       documented.add(key);
-      const options = guards.map((g) => this.#options(g, entry));
-      const merged: GuardRouteOptions = Object.assign({}, ...options);
-      if (merged.hidden) continue;
-      const isPublic = options.every((o) => o.public);
-      const [method] = key.split(' ');
-      // a request body the framework's handler reads: documented only (the guard never reads it, nor answers for it)
-      const routeOptions = merged.requestBody ? { ...this.#routeOptions(merged), [DOCUMENTED_BODY]: sourceOf(body(merged.requestBody)) } : this.#routeOptions(merged);
-      if (guards.length === 1 && !isPublic) {
-        // one guard: documented from the very declaration its decision runs (one analysis for both)
-        this.#app.add(routeDef(method, entry.path, this.#inputs(guards[0], options[0]), documentOnly(entry.handler), routeOptions));
-        continue;
-      }
-      const dependencies = isPublic ? [] : this.dependenciesFor(entry);
-      this.#app.add(routeDef(method, entry.path, {}, documentOnly(entry.handler), { ...routeOptions, public: isPublic, dependencies }));
     }
     for (const guard of this.#guards.values()) {
       const keys = used.get(guard);
@@ -385,6 +373,24 @@ export class Guards {
         );
       checkRouteKeys(guard, keys);
     }
+  }
+
+  /** Adds one guarded route of a framework's table to the document (nothing for a hidden one). */
+  #documentRoute(entry: TableRoute, path: string, key: string, guards: readonly Guard[]): void {
+    const options = guards.map((g) => this.#options(g, entry));
+    const merged: GuardRouteOptions = Object.assign({}, ...options);
+    if (merged.hidden) return;
+    const isPublic = options.every((o) => o.public);
+    const [method] = key.split(' ');
+    // a request body the framework's handler reads: documented only (the guard never reads it, nor answers for it)
+    const routeOptions = merged.requestBody ? { ...this.#routeOptions(merged), [DOCUMENTED_BODY]: sourceOf(body(merged.requestBody)) } : this.#routeOptions(merged);
+    if (guards.length === 1 && !isPublic) {
+      // one guard: documented from the very declaration its decision runs (one analysis for both)
+      this.#app.add(routeDef(method, path, this.#inputs(guards[0], options[0]), documentOnly(entry.handler), routeOptions));
+      return;
+    }
+    const dependencies = isPublic ? [] : this.dependenciesFor(entry);
+    this.#app.add(routeDef(method, path, {}, documentOnly(entry.handler), { ...routeOptions, public: isPublic, dependencies }));
   }
 
   /**
