@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { z } from 'zod';
-import { Router, body, depends, form, header } from '@depends/core';
+import { Router, body, depends, form, header, httpBearer, invalidToken, withScopes } from '@depends/core';
 import { createDepends } from './index.js';
 
 let server: Server | undefined;
@@ -177,5 +177,77 @@ describe('@depends/express', () => {
     } finally {
       process.env.NODE_ENV = env;
     }
+  });
+
+  describe('parameter callbacks (router.param, app.param) run after the guard decided for the route', () => {
+    const USERS: Record<string, readonly string[]> = { reader: ['read'], admin: ['read', 'admin'] };
+    function guarded() {
+      const decisions: string[] = [];
+      const loads: string[] = [];
+      const user = withScopes(
+        depends({ auth: httpBearer() }, ({ auth }) => {
+          decisions.push(auth.credentials);
+          if (!USERS[auth.credentials]) throw invalidToken();
+          return { name: auth.credentials, scopes: USERS[auth.credentials] };
+        }),
+        (u) => u.scopes,
+      );
+      const app = express();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /v1/notes/{id}/comments/{cid}': { scopes: ['admin'] } } }));
+      const v1 = express.Router();
+      v1.param('id', (req, _res, next, id) => void (loads.push(`id ${id}`), next()));
+      v1.param('cid', async (req, res, next, cid) => {
+        loads.push(`cid ${cid}`);
+        if (cid === 'boom') throw new Error('comment store down');
+        if (cid === '404') return void res.status(404).json({ error: 'no such comment' });
+        next();
+      });
+      v1.get('/notes/:id/comments/:cid', (req, res) => void res.json({ id: req.params.id, cid: req.params.cid }));
+      v1.delete('/notes/:id/comments/:cid', (_req, res) => void res.status(204).end());
+      app.use('/v1', v1);
+      app.use(((error, _req, res, _next) => void res.status(503).json({ app: String(error) })) as ErrorRequestHandler);
+      return { app, v1, decisions, loads };
+    }
+    const ask = async (url: string, method: string, path: string, token?: string) => {
+      const res = await request(`${url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return [res.statusCode, await res.body.text()];
+    };
+
+    test('refused before any callback runs; the route\'s own scopes apply there; one decision per request, two callbacks', async () => {
+      const { app, decisions, loads } = guarded();
+      const url = await serve(app);
+      expect(await ask(url, 'GET', '/v1/notes/1/comments/404')).toEqual([401, '{"detail":"Not authenticated"}']);
+      expect(await ask(url, 'GET', '/v1/notes/1/comments/2', 'nobody')).toEqual([401, '{"detail":"Could not validate credentials"}']);
+      expect(await ask(url, 'DELETE', '/v1/notes/1/comments/2', 'reader')).toEqual([403, '{"detail":"Not enough permissions"}']);
+      expect(loads).toEqual([]);
+      decisions.length = 0;
+      expect(await ask(url, 'GET', '/v1/notes/1/comments/2', 'reader')).toEqual([200, '{"id":"1","cid":"2"}']);
+      expect([decisions, loads]).toEqual([['reader'], ['id 1', 'cid 2']]);
+      decisions.length = 0;
+      expect((await ask(url, 'DELETE', '/v1/notes/1/comments/2', 'admin'))[0]).toBe(204);
+      expect(decisions).toEqual(['admin']);
+      expect(await ask(url, 'GET', '/v1/notes/1/comments/404', 'reader')).toEqual([404, '{"error":"no such comment"}']);
+      expect(await ask(url, 'GET', '/v1/notes/1/comments/boom', 'reader')).toEqual([503, '{"app":"Error: comment store down"}']);
+    });
+
+    test('callbacks added after the first request (to a name that has some, and app.param()) are wrapped too', async () => {
+      const { app, v1, loads } = guarded();
+      const url = await serve(app);
+      expect((await ask(url, 'GET', '/v1/notes/1/comments/2', 'reader'))[0]).toBe(200);
+      v1.param('cid', (_req, _res, next, cid) => void (loads.push(`late cid ${cid}`), next()));
+      app.param('id', (_req, _res, next, id) => void (loads.push(`app id ${id}`), next()));
+      loads.length = 0;
+      expect(await ask(url, 'GET', '/v1/notes/1/comments/2')).toEqual([401, '{"detail":"Not authenticated"}']);
+      expect(loads).toEqual([]);
+      expect((await ask(url, 'GET', '/v1/notes/1/comments/2', 'reader'))[0]).toBe(200);
+      expect(loads).toEqual(['id 1', 'cid 2', 'late cid 2']);
+      app.get('/notes/:id', (req, res) => void res.json({ id: req.params.id }));
+      loads.length = 0;
+      expect(await ask(url, 'GET', '/notes/3')).toEqual([401, '{"detail":"Not authenticated"}']);
+      expect(loads).toEqual([]);
+      expect(await ask(url, 'GET', '/notes/3', 'reader')).toEqual([200, '{"id":"3"}']);
+      expect(loads).toEqual(['app id 3']);
+    });
   });
 });

@@ -23,7 +23,7 @@ import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefi
 import { afterSent, keepParsedBody, nodeRequestView, writeNodeAnswer, type NodeRequestInit } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
-import { expressRoutes, install, isWrapped, markInstalled, routeHandles, unchanged, type ExpressEntry } from './routes.js';
+import { expressRoutes, install, isWrapped, markInstalled, routeHandles, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -49,11 +49,22 @@ export interface ExpressGuard<V> extends RequestHandler {
 type Kit = AdapterKit<IRouter, RequestHandler>;
 type Next = (error?: unknown) => void;
 
-/** What installing left on an app: the stacks it went through and their lengths then, and each route's table entries by method. */
+/** What installing left on an app: what it went through and its sizes then, and each route's table entries by method. */
 interface Installed {
-  readonly stacks: unknown[][];
-  readonly lengths: number[];
+  readonly on: InstalledOn;
+  readonly sizes: number[];
   readonly entries: Map<object, Map<string, ExpressEntry>>;
+}
+
+/**
+ * Where a request is in Express's dispatch, for the parameter callbacks
+ * (which run before a route's stack): the route whose decision a callback
+ * took (its checkpoint then passes), and the last route whose checkpoint ran
+ * (`req.route` still names it after it passes the request on).
+ */
+interface Dispatch {
+  taken?: object;
+  passed?: object;
 }
 
 /**
@@ -75,6 +86,8 @@ export class DependsExpress {
   readonly #installed = new WeakMap<object, Installed>();
   readonly #checkpoints = new WeakMap<object, RequestHandler>();
   readonly #listening = new WeakSet<object>();
+  /** Whether a parameter callback was wrapped: only then do the checkpoints keep where the request is in Express's dispatch. */
+  #params = false;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -294,12 +307,13 @@ export class DependsExpress {
    */
   #install(app: object): Installed {
     const done = this.#installed.get(app);
-    if (done && unchanged(done.stacks as never, done.lengths)) return done;
+    if (done && unchanged(done.on, done.sizes)) return done;
     const guards = this.#kit.guards;
-    const stacks = install(app, {
+    const on = install(app, {
       checkpoint: (route) => this.#checkpointOf(app, route) as never,
       wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
       isOwn: (fn) => guards.isOwn(fn),
+      param: (fn) => this.#param(app, fn as ParamHandler) as never,
     });
     const entries = new Map<object, Map<string, ExpressEntry>>();
     const table = [...expressRoutes(app)];
@@ -312,7 +326,7 @@ export class DependsExpress {
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
     guards.checkKeys(table);
-    const installed: Installed = { stacks, lengths: stacks.map((s) => s.length), entries };
+    const installed: Installed = { on, sizes: sizesOf(on), entries };
     this.#installed.set(app, installed);
     return installed;
   }
@@ -331,6 +345,12 @@ export class DependsExpress {
     const gate = this.#gate;
     const own = (req: Request) => routeHandles(route, req.method);
     const checkpoint: RequestHandler = (req, _res, next) => {
+      if (this.#params) {
+        const at = dispatchOf(req);
+        at.passed = route;
+        // a parameter callback of this route took its decision already
+        if (at.taken === route) return void ((at.taken = undefined), next());
+      }
       let entry: ExpressEntry | undefined;
       try {
         entry = this.#entryOf(app, route, req.method);
@@ -341,6 +361,42 @@ export class DependsExpress {
     };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
+  }
+
+  /**
+   * A parameter callback (`router.param('id', load)`, `app.param()`),
+   * wrapped: Express runs it after matching a route and before the route's
+   * stack, where the checkpoint is, so the guards decide for that route
+   * here first (its checkpoint then passes on), as a guard placed before the
+   * router decides before the callbacks. Where the route is not known (a
+   * `use()` path with parameters, a route that has passed the request on,
+   * a route of an app the guards were not installed on), the strictest
+   * requirement of the guards pending applies.
+   */
+  #param(app: object, fn: ParamHandler): ParamHandler {
+    this.#params = true;
+    const gate = this.#gate;
+    const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
+      const run = () => {
+        const ret = fn.call(this, req, res, next, value, name) as unknown;
+        if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
+      };
+      const route = (req as { route?: object }).route;
+      const at = dispatchOf(req);
+      if (route !== undefined && at.taken === route) return run();
+      const checkpoint = route === undefined || at.passed === route ? undefined : self.#checkpoints.get(route);
+      if (checkpoint === undefined) return void gate.beforeMiddleware(req, run);
+      let entry: ExpressEntry | undefined;
+      try {
+        entry = self.#entryOf(app, route!, req.method);
+      } catch (error) {
+        return void gate.fail(req, error);
+      }
+      void gate.atRoute(req, entry, (r: Request) => routeHandles(route!, r.method), () => ((at.taken = route), run()));
+    };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    return markInstalled(wrapper, 'param');
   }
 
   /** The app's own middleware, wrapped: guards pending on the request check their strictest requirement before it runs. */
@@ -376,6 +432,17 @@ export class DependsExpress {
  * did not resolve.
  */
 const perRequest = (req: Request): object => req.res?.locals ?? req;
+
+/** A parameter callback as Express calls it (`router.param(name, fn)`). */
+type ParamHandler = (req: Request, res: Response, next: Next, value: unknown, name: string) => unknown;
+
+const DISPATCH = Symbol('depends.dispatch');
+
+/** Where the request is in Express's dispatch (see {@link Dispatch}), kept on the request. */
+function dispatchOf(req: Request): Dispatch {
+  const r = req as unknown as Record<symbol, Dispatch | undefined>;
+  return (r[DISPATCH] ??= {});
+}
 
 /** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
 const bodyOf = (req: { body?: unknown }): unknown => req.body;

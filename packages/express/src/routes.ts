@@ -187,6 +187,8 @@ export interface Seam {
   wrap(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
   /** depends' own functions (guards, route markers, docs routes), never wrapped. */
   isOwn(fn: unknown): boolean;
+  /** A parameter callback (`router.param(name, fn)`), wrapped: Express runs them before the route's stack, so the guards decide there first. */
+  param(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
 }
 
 /** Marks what installing has already done: a route's checkpoint, a wrapped middleware. */
@@ -196,30 +198,74 @@ const INSTALLED = Symbol('depends.installed');
 export const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'wrapper';
 /** Whether a function is a route's checkpoint (not one of the route's own handlers). */
 const isCheckpoint = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'checkpoint';
+const isInstalled = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] !== undefined;
+
+/** The parameter callbacks of an app's router or a router (`router.param(name, fn)`: a list per name), or `undefined`. */
+function paramsOf(target: unknown): Record<string, unknown[]> | undefined {
+  const t = target as { _router?: { params?: unknown }; router?: { params?: unknown }; params?: unknown; stack?: unknown };
+  // Express 4 keeps the app's router in `_router` (its `app.router` getter throws); a router holds its own
+  const params = Array.isArray(t.stack) ? t.params : (t._router ?? t.router)?.params;
+  return typeof params === 'object' && params !== null ? (params as Record<string, unknown[]>) : undefined;
+}
+
+/** Wraps the parameter callbacks of a router in place; returns their lists, to tell later whether one was added. */
+function installParams(params: Record<string, unknown[]>, seam: Seam): unknown[][] {
+  const lists: unknown[][] = [];
+  for (const name of Object.keys(params)) {
+    const list = params[name];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'function' && !isInstalled(list[i]) && !seam.isOwn(list[i])) list[i] = seam.param(list[i] as (...args: unknown[]) => unknown);
+    lists.push(list);
+  }
+  return lists;
+}
+
+/** How many parameter names have callbacks (counted without making a list: this runs for every request a guard sees). */
+function nameCount(params: object): number {
+  let n = 0;
+  for (const _ in params) n++;
+  return n;
+}
+
+/** What an install went through: the layer stacks and parameter callback lists (live arrays), the routers' parameter callbacks by name. */
+export interface InstalledOn {
+  readonly stacks: readonly unknown[][];
+  readonly params: readonly object[];
+}
+
+/** The lengths and name counts of what an install went through, to compare with later (see {@link unchanged}). */
+export const sizesOf = (on: InstalledOn): number[] => [...on.stacks.map((s) => s.length), ...on.params.map(nameCount)];
 
 /**
  * Puts the guards where Express dispatches, throughout an app (nested
  * routers and sub-apps included): a checkpoint first in every route's
  * stack, once for each method the route serves (`route.get(fn)`, moved to
- * the front), and every other middleware wrapped in place. Safe to run
+ * the front), every other middleware wrapped in place, and every parameter
+ * callback (`router.param()`, `app.param()`) wrapped in its list. Safe to run
  * again: what is installed already is left as it is. Returns the layer
  * stacks it went through, to tell later whether the app has changed.
  */
-export function install(app: unknown, seam: Seam): Layer[][] {
-  const stacks: Layer[][] = [];
-  const visit = (stack: Layer[]): void => {
+export function install(app: unknown, seam: Seam): InstalledOn {
+  const stacks: unknown[][] = [];
+  const params: object[] = [];
+  const visit = (stack: Layer[], router: unknown): void => {
     stacks.push(stack);
+    const callbacks = paramsOf(router);
+    if (callbacks !== undefined) {
+      stacks.push(...installParams(callbacks, seam));
+      params.push(callbacks);
+    }
     for (const layer of stack) {
       if (layer.route) installRoute(layer.route as RouteLike & Record<string, unknown>, seam);
-      else if (isRouter(layer)) visit(layer.handle!.stack as Layer[]);
+      else if (isRouter(layer)) visit(layer.handle!.stack as Layer[], layer.handle);
       // a sub-app is a middleware here: its routes cannot be reached from the parent, so it gets the strictest requirement
       else if (isMiddleware(layer) && !seam.isOwn(layer.handle) && !isWrapped(layer.handle)) {
         layer.handle = seam.wrap(layer.handle!) as Layer['handle'];
       }
     }
   };
-  visit(stackOf(app));
-  return stacks;
+  visit(stackOf(app), app);
+  return { stacks, params };
 }
 
 /** Adds the checkpoint of a route first in its stack (for each method it serves), unless it is there. */
@@ -236,14 +282,16 @@ function installRoute(route: RouteLike & Record<string, unknown>, seam: Seam): v
   }
 }
 
-/** Whether the stacks an install went through still have the layers they had (a route or router added since means installing again). */
-export function unchanged(stacks: readonly Layer[][], lengths: readonly number[]): boolean {
-  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== lengths[i]) return false;
+/** Whether the stacks (and parameter callbacks) an install went through still have what they had (a route, router or callback added since means installing again). */
+export function unchanged(on: InstalledOn, sizes: readonly number[]): boolean {
+  const { stacks, params } = on;
+  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== sizes[i]) return false;
+  for (let i = 0; i < params.length; i++) if (nameCount(params[i]) !== sizes[stacks.length + i]) return false;
   return true;
 }
 
 /** Marks what {@link Seam.wrap} or {@link Seam.checkpoint} made (the adapter calls it on them). */
-export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint'): F {
+export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint' | 'param'): F {
   Object.defineProperty(fn, INSTALLED, { value: kind });
   return fn;
 }

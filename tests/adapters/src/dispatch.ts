@@ -5,7 +5,8 @@
  * public route, a route-level guard after it, routers under a prefix, the
  * app's own 404, and an audit of deletions registered as a route of its own
  * path (`DELETE /v1/:collection/:id`) before the routers, which passes each
- * request on to the route after it (`next()`). Every handler records that it ran and which decision
+ * request on to the route after it (`next()`), and a parameter callback on
+ * the notes router (`router.param('id', …)`, Express and Koa). Every handler records that it ran and which decision
  * of the guard preceded it (the scopes the guard required where it
  * decided, read from the values it handed over), so the test can tell a
  * handler that ran without the decision for itself.
@@ -61,8 +62,14 @@ export const EXPECTED: Readonly<Record<string, string>> = {
   'GET /v1/notes/:id': 'me',
   'DELETE /v1/notes/:id': 'notes:write',
   'GET /v1/admin': 'me',
+  // the notes router's parameter callback (Express, Koa): after the decision for the route it runs for
+  'param GET /v1/notes/:id': 'me',
+  'param DELETE /v1/notes/:id': 'notes:write',
   404: 'me notes:write',
 };
+
+/** What a parameter callback records: the route's method (HEAD is served by GET). */
+const paramRun = (method: string) => `param ${method === 'HEAD' ? 'GET' : method} /v1/notes/:id`;
 
 /** The audit of deletions: a route of its own that passes the request on to the next route matched (where the framework has such routes). */
 const AUDITED = '/v1/:collection/:id';
@@ -113,6 +120,7 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
     });
     app.delete(AUDITED, (_req, _res, next) => next());
     const v1 = express.Router();
+    v1.param('id', (req, _res, next) => void (record(runs, paramRun(req.method), v(req)), next()));
     v1.get('/notes', (req, res) => void (record(runs, 'GET /v1/notes', v(req)), res.json([])));
     v1.post('/notes', (req, res) => void (record(runs, 'POST /v1/notes', v(req)), res.status(201).json({})));
     v1.get('/notes/:id', (req, res) => void (record(runs, 'GET /v1/notes/:id', v(req)), res.json({ id: req.params.id })));
@@ -145,6 +153,7 @@ const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>)
   });
   root.delete(AUDITED, (_ctx, next) => next());
   const v1 = new KoaRouter({ prefix: '/v1' });
+  v1.param('id', (_id, ctx, next) => (record(runs, paramRun(ctx.method), v(ctx)), next()));
   v1.get('/notes', (ctx) => void (record(runs, 'GET /v1/notes', v(ctx)), (ctx.body = [])));
   v1.post('/notes', (ctx) => void (record(runs, 'POST /v1/notes', v(ctx)), (ctx.status = 201), (ctx.body = {})));
   v1.get('/notes/:id', (ctx) => void (record(runs, 'GET /v1/notes/:id', v(ctx)), (ctx.body = { id: ctx.params.id })));

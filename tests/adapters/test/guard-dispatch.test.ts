@@ -154,7 +154,19 @@ for (const entry of dispatchApps) {
       expect(await raw(app.port, { method: 'DELETE', target: '/v1/notes/7', token: 'reader' })).toBe(403);
       expect(app.runs).toEqual([]);
       expect(await raw(app.port, { method: 'DELETE', target: '/v1/notes/7', token: 'writer' })).toBe(204);
-      expect(app.runs).toEqual([{ handler: 'DELETE /v1/notes/:id', required: 'notes:write', token: 'writer', admin: undefined }]);
+      expect(app.runs.filter((r) => !r.handler.startsWith('param '))).toEqual([{ handler: 'DELETE /v1/notes/:id', required: 'notes:write', token: 'writer', admin: undefined }]);
+    });
+
+    test("a route's parameter callback (router.param): no credential is 401 and it does not run; with one it runs after the route's own decision", async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'GET', target: '/v1/notes/7' })).toBe(401);
+      expect(app.runs).toEqual([]);
+      expect(await raw(app.port, { method: 'DELETE', target: '/v1/notes/7', token: 'reader' })).toBe(403);
+      expect(app.runs).toEqual([]);
+      expect(await raw(app.port, { method: 'GET', target: '/v1/notes/7', token: 'reader' })).toBe(200);
+      // Hono and Fastify have no parameter callbacks
+      const callbacks = /^(express|koa)/.test(app.name) ? ['param GET /v1/notes/:id: me'] : [];
+      expect(app.runs.map((r) => `${r.handler}: ${r.required}`)).toEqual([...callbacks, 'GET /v1/notes/:id: me']);
     });
 
     test('listed targets × methods × credentials', async () => {
