@@ -181,6 +181,9 @@ describe('@depends/express', () => {
 
   describe('parameter callbacks (router.param, app.param) run after the guard decided for the route', () => {
     const USERS: Record<string, readonly string[]> = { reader: ['read'], admin: ['read', 'admin'] };
+    const invalid = (): never => {
+      throw invalidToken();
+    };
     function guarded() {
       const decisions: string[] = [];
       const loads: string[] = [];
@@ -229,6 +232,27 @@ describe('@depends/express', () => {
       expect(decisions).toEqual(['admin']);
       expect(await ask(url, 'GET', '/v1/notes/1/comments/404', 'reader')).toEqual([404, '{"error":"no such comment"}']);
       expect(await ask(url, 'GET', '/v1/notes/1/comments/boom', 'reader')).toEqual([503, '{"app":"Error: comment store down"}']);
+    });
+
+    test("a parameter of a router's mount path (router.use('/orgs/:org', notes)) runs where Express runs it; the route inside still decides with its own scopes", async () => {
+      const app = express();
+      const d = createDepends({ onError: () => {} });
+      const user = withScopes(depends({ auth: httpBearer() }, ({ auth }) => (USERS[auth.credentials] ? { scopes: USERS[auth.credentials] } : invalid())), (u) => u.scopes);
+      app.use(d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /orgs/{org}/notes/{id}': { scopes: ['admin'] } } }));
+      const loads: string[] = [];
+      const root = express.Router();
+      root.param('org', (_req, _res, next, org) => void (loads.push(`org ${org}`), next()));
+      const notes = express.Router({ mergeParams: true });
+      notes.get('/notes/:id', (req, res) => void res.json({ id: req.params.id }));
+      notes.delete('/notes/:id', (_req, res) => void res.status(204).end());
+      root.use('/orgs/:org', notes);
+      app.use(root);
+      const url = await serve(app);
+      expect(await ask(url, 'GET', '/orgs/acme/notes/1', 'reader')).toEqual([200, '{"id":"1"}']);
+      expect(await ask(url, 'DELETE', '/orgs/acme/notes/1', 'reader')).toEqual([403, '{"detail":"Not enough permissions"}']);
+      expect((await ask(url, 'DELETE', '/orgs/acme/notes/1', 'admin'))[0]).toBe(204);
+      expect((await ask(url, 'GET', '/orgs/acme/notes/1'))[0]).toBe(401);
+      expect(loads).toEqual(['org acme', 'org acme', 'org acme', 'org acme']);
     });
 
     test('callbacks added after the first request (to a name that has some, and app.param()) are wrapped too', async () => {

@@ -368,10 +368,12 @@ export class DependsExpress {
    * wrapped: Express runs it after matching a route and before the route's
    * stack, where the checkpoint is, so the guards decide for that route
    * here first (its checkpoint then passes on), as a guard placed before the
-   * router decides before the callbacks. Where the route is not known (a
-   * `use()` path with parameters, a route that has passed the request on,
-   * a route of an app the guards were not installed on), the strictest
-   * requirement of the guards pending applies.
+   * router decides before the callbacks. Where no route is being
+   * dispatched (a parameter of a `use()` path, `router.use('/orgs/:org',
+   * orgs)`: the route inside is chosen after the callback), the callback runs
+   * as without the guard; the route's checkpoint still decides before the
+   * route. The strictest requirement there would refuse callers the route
+   * allows.
    */
   #param(app: object, fn: ParamHandler): ParamHandler {
     this.#params = true;
@@ -384,8 +386,10 @@ export class DependsExpress {
       const route = (req as { route?: object }).route;
       const at = dispatchOf(req);
       if (route !== undefined && at.taken === route) return run();
+      // no route being dispatched (a parameter of a use() path: Express has not chosen the route inside yet), or one that
+      // has passed the request on: the callback runs as it did before the guard was added (the checkpoints still decide)
       const checkpoint = route === undefined || at.passed === route ? undefined : self.#checkpoints.get(route);
-      if (checkpoint === undefined) return void gate.beforeMiddleware(req, run);
+      if (checkpoint === undefined) return run();
       let entry: ExpressEntry | undefined;
       try {
         entry = self.#entryOf(app, route!, req.method);
