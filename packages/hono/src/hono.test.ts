@@ -328,6 +328,28 @@ describe('@depends/hono', () => {
       expect(errors.some((e) => e instanceof ConfigurationError && /routes\["POST \/v1\/note"\] names no route behind this guard/.test(e.message))).toBe(true);
     });
 
+    test('a route whose handler passes the request on: the route after it decides too; the notFound after it gets the strictest requirement, unless the route is public', async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'GET /favicon.ico': { public: true }, 'DELETE /v1/notes/{id}': { scopes: ['admin'] } } }));
+      const files: Record<string, string> = { '/favicon.ico': 'icon', '/files/a': 'file a' };
+      // as a file server does: answers when it has the file, passes the request on otherwise
+      const serveFile = (c: Context, next: () => Promise<void>) => (files[c.req.path] ? c.text(files[c.req.path]) : next());
+      app.get('/favicon.ico', serveFile);
+      app.get('/files/:name', serveFile);
+      app.delete('/v1/:collection/:id', (_c, next) => next()); // an audit of deletions
+      app.delete('/v1/notes/:id', (c) => c.body(null, 204));
+      app.notFound((c) => c.json({ error: 'not here' }, 404));
+      const url = await serve(app);
+      const status = async (method: string, path: string, token?: string) => {
+        const res = await request(`${url}${path}`, { method, headers: token ? auth(token) : {} });
+        await res.body.dump();
+        return res.statusCode;
+      };
+      expect([await status('GET', '/favicon.ico'), await status('GET', '/files/a', 'reader'), await status('GET', '/files/a', 'root')]).toEqual([200, 403, 200]);
+      expect([await status('DELETE', '/v1/notes/7', 'reader'), await status('DELETE', '/v1/notes/7', 'root'), await status('DELETE', '/v1/other/7', 'reader')]).toEqual([403, 204, 403]);
+    });
+
     test('a mistake found at the first request refuses every request after it too: a route that duplicates another (the same path under another parameter name)', async () => {
       const app = new Hono();
       const errors: unknown[] = [];

@@ -438,7 +438,8 @@ export class GuardGate<K extends object> {
    * strictest requirement comes first when `between` (a handler that may
    * answer by itself runs before the routes), last when `fallsThrough` (the
    * last route may pass the request on to the app's not-found handler, which
-   * then gets its values), and alone when no route is known. The routes'
+   * then gets its values; not after a route public to this guard: the path
+   * is one the app opened), and alone when no route is known. The routes'
    * decisions are left out when this guard has already decided for the
    * request.
    *
@@ -448,6 +449,8 @@ export class GuardGate<K extends object> {
    * ```
    */
   forOwnRoutes(key: K, guard: unknown, entries: readonly TableRoute[], between: boolean, fallsThrough: boolean): readonly GuardStep[] {
+    // after a route public to this guard, the not-found handler runs for a path the app opened (a file server's route)
+    if (fallsThrough && entries.length > 0 && this.#ownSteps(guard, entries[entries.length - 1]).length === 0) fallsThrough = false;
     if (entries.length === 1 && !between && !fallsThrough) return this.forOwnRoute(key, guard, entries[0]); // the usual case: one route
     if (entries.length === 0) return this.strictSteps(key, [guard]);
     const out: GuardStep[] = between ? this.strictSteps(key, [guard]) : [];
