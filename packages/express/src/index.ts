@@ -88,6 +88,8 @@ export class DependsExpress {
   readonly #listening = new WeakSet<object>();
   /** Whether a parameter callback was wrapped: only then do the checkpoints keep where the request is in Express's dispatch. */
   #params = false;
+  /** Each installed route's decision (see `#checkpointOf`), for its parameter callbacks. */
+  readonly #deciders = new WeakMap<object, (req: Request, next: () => void) => void>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -313,7 +315,7 @@ export class DependsExpress {
       checkpoint: (route) => this.#checkpointOf(app, route) as never,
       wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
       isOwn: (fn) => guards.isOwn(fn),
-      param: (fn) => this.#param(app, fn as ParamHandler) as never,
+      param: (fn) => this.#param(fn as ParamHandler) as never,
     });
     const entries = new Map<object, Map<string, ExpressEntry>>();
     const table = [...expressRoutes(app)];
@@ -344,13 +346,8 @@ export class DependsExpress {
     if (made) return made;
     const gate = this.#gate;
     const own = (req: Request) => routeHandles(route, req.method);
-    const checkpoint: RequestHandler = (req, _res, next) => {
-      if (this.#params) {
-        const at = dispatchOf(req);
-        at.passed = route;
-        // a parameter callback of this route took its decision already
-        if (at.taken === route) return void ((at.taken = undefined), next());
-      }
+    // the decision for this route, taken by its checkpoint or by one of its parameter callbacks
+    const decide = (req: Request, next: () => void): void => {
       let entry: ExpressEntry | undefined;
       try {
         entry = this.#entryOf(app, route, req.method);
@@ -358,6 +355,16 @@ export class DependsExpress {
         return void gate.fail(req, error);
       }
       void gate.atRoute(req, entry, own, next);
+    };
+    this.#deciders.set(route, decide);
+    const checkpoint: RequestHandler = (req, _res, next) => {
+      if (this.#params) {
+        const at = dispatchOf(req);
+        at.passed = route;
+        // a parameter callback of this route took its decision already
+        if (at.taken === route) return void ((at.taken = undefined), next());
+      }
+      decide(req, next);
     };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
     return checkpoint;
@@ -375,31 +382,20 @@ export class DependsExpress {
    * route. The strictest requirement there would refuse callers the route
    * allows.
    */
-  #param(app: object, fn: ParamHandler): ParamHandler {
+  #param(fn: ParamHandler): ParamHandler {
     this.#params = true;
-    const gate = this.#gate;
+    const deciders = this.#deciders;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
-      const run = () => {
-        const ret = fn.call(this, req, res, next, value, name) as unknown;
-        if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
-      };
+      const run = () => settled(fn.call(this, req, res, next, value, name), next);
       const route = (req as { route?: object }).route;
       const at = dispatchOf(req);
       if (route !== undefined && at.taken === route) return run();
-      // no route being dispatched (a parameter of a use() path: Express has not chosen the route inside yet), or one that
-      // has passed the request on: the callback runs as it did before the guard was added (the checkpoints still decide)
-      const checkpoint = route === undefined || at.passed === route ? undefined : self.#checkpoints.get(route);
-      if (checkpoint === undefined) return run();
-      let entry: ExpressEntry | undefined;
-      try {
-        entry = self.#entryOf(app, route!, req.method);
-      } catch (error) {
-        return void gate.fail(req, error);
-      }
-      void gate.atRoute(req, entry, (r: Request) => routeHandles(route!, r.method), () => ((at.taken = route), run()));
+      // no route being dispatched (a parameter of a use() path: Express has not chosen the route inside yet), one that has
+      // passed the request on, or one the guards were not installed on: the callback runs as it did without the guard
+      const decide = route === undefined || at.passed === route ? undefined : deciders.get(route);
+      if (decide === undefined) return run();
+      decide(req, () => ((at.taken = route), run()));
     };
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const self = this;
     return markInstalled(wrapper, 'param');
   }
 
@@ -407,11 +403,7 @@ export class DependsExpress {
   #wrap(fn: RequestHandler): RequestHandler {
     const gate = this.#gate;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next): unknown {
-      return gate.beforeMiddleware(req, () => {
-        const ret = fn.call(this, req, res, next) as unknown;
-        // what Express 5 does with a middleware's promise
-        if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
-      });
+      return gate.beforeMiddleware(req, () => settled(fn.call(this, req, res, next), next));
     };
     Object.defineProperty(wrapper, 'name', { value: fn.name });
     return markInstalled(wrapper as RequestHandler, 'wrapper');
@@ -436,6 +428,11 @@ export class DependsExpress {
  * did not resolve.
  */
 const perRequest = (req: Request): object => req.res?.locals ?? req;
+
+/** What Express 5 does with a middleware's promise, for the functions the guard wraps: a rejection goes to `next`. */
+function settled(ret: unknown, next: Next): void {
+  if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
+}
 
 /** A parameter callback as Express calls it (`router.param(name, fn)`). */
 type ParamHandler = (req: Request, res: Response, next: Next, value: unknown, name: string) => unknown;

@@ -40,13 +40,24 @@ const strings = (p: unknown): string[] => (typeof p === 'string' ? [p] : Array.i
 /** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax). */
 const knowable = (path: string): string | undefined => (/[{}*()?+]/.test(path) ? undefined : path);
 
-/** The layer stack of an Express app (5: `app.router`, 4: `app._router`) or router. */
-export function stackOf(target: unknown): Layer[] {
-  const t = target as { router?: { stack?: Layer[] }; _router?: { stack?: Layer[] }; stack?: Layer[] };
-  if (Array.isArray(t.stack)) return t.stack;
+/** What a router holds: its layers and its parameter callbacks (`router.param(name, fn)`: a list per name). */
+interface RouterLike {
+  stack?: Layer[];
+  params?: unknown;
+}
+
+/** The router of an Express app (5: `app.router`, 4: `app._router`), or a router itself. */
+function routerOf(target: unknown): RouterLike | undefined {
+  const t = target as { router?: RouterLike; _router?: RouterLike; stack?: Layer[] };
+  if (Array.isArray(t.stack)) return t;
   // Express 4 keeps the router in `_router`; its `app.router` getter throws
-  if (t._router?.stack) return t._router.stack;
-  return t.router?.stack ?? [];
+  if (t._router?.stack) return t._router;
+  return t.router;
+}
+
+/** The layer stack of an Express app or router. */
+export function stackOf(target: unknown): Layer[] {
+  return routerOf(target)?.stack ?? [];
 }
 
 /** Matches a layer against a path with Express's own matcher: the matched part and the parameters, or `undefined`. */
@@ -200,11 +211,9 @@ export const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (
 const isCheckpoint = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'checkpoint';
 const isInstalled = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] !== undefined;
 
-/** The parameter callbacks of an app's router or a router (`router.param(name, fn)`: a list per name), or `undefined`. */
+/** The parameter callbacks of an app's router or a router, or `undefined`. */
 function paramsOf(target: unknown): Record<string, unknown[]> | undefined {
-  const t = target as { _router?: { params?: unknown }; router?: { params?: unknown }; params?: unknown; stack?: unknown };
-  // Express 4 keeps the app's router in `_router` (its `app.router` getter throws); a router holds its own
-  const params = Array.isArray(t.stack) ? t.params : (t._router ?? t.router)?.params;
+  const params = routerOf(target)?.params;
   return typeof params === 'object' && params !== null ? (params as Record<string, unknown[]>) : undefined;
 }
 
