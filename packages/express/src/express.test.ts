@@ -234,25 +234,50 @@ describe('@depends/express', () => {
       expect(await ask(url, 'GET', '/v1/notes/1/comments/boom', 'reader')).toEqual([503, '{"app":"Error: comment store down"}']);
     });
 
-    test("a parameter of a router's mount path (router.use('/orgs/:org', notes)) runs where Express runs it; the route inside still decides with its own scopes", async () => {
+    test("a parameter of a router's mount path (router.use('/orgs/:org', notes)) runs after the weakest requirement of the routes behind it; the route inside still decides with its own scopes", async () => {
       const app = express();
       const d = createDepends({ onError: () => {} });
-      const user = withScopes(depends({ auth: httpBearer() }, ({ auth }) => (USERS[auth.credentials] ? { scopes: USERS[auth.credentials] } : invalid())), (u) => u.scopes);
-      app.use(d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /orgs/{org}/notes/{id}': { scopes: ['admin'] } } }));
+      const decisions: string[] = [];
+      const user = withScopes(
+        depends({ auth: httpBearer() }, ({ auth }) => (decisions.push(auth.credentials), USERS[auth.credentials] ? { scopes: USERS[auth.credentials] } : invalid())),
+        (u) => u.scopes,
+      );
+      app.use(
+        d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /orgs/{org}/notes/{id}': { scopes: ['admin'] }, 'GET /teams/{team}/badge': { public: true } } }),
+      );
       const loads: string[] = [];
       const root = express.Router();
-      root.param('org', (_req, _res, next, org) => void (loads.push(`org ${org}`), next()));
+      root.param('org', (_req, res, next, org) => void (loads.push(`org ${org}`), org === 'gone' ? res.status(404).json({ error: 'no such org' }) : next()));
       const notes = express.Router({ mergeParams: true });
       notes.get('/notes/:id', (req, res) => void res.json({ id: req.params.id }));
       notes.delete('/notes/:id', (_req, res) => void res.status(204).end());
       root.use('/orgs/:org', notes);
+      // a mount with a public route behind it: its callback runs for anyone, as that route allows
+      root.param('team', (_req, _res, next, team) => void (loads.push(`team ${team}`), next()));
+      const teams = express.Router({ mergeParams: true });
+      teams.get('/badge', (req, res) => void res.json({ team: (req.params as { team?: string }).team }));
+      root.use('/teams/:team', teams);
       app.use(root);
       const url = await serve(app);
-      expect(await ask(url, 'GET', '/orgs/acme/notes/1', 'reader')).toEqual([200, '{"id":"1"}']);
+      // no credential, a wrong one, a missing org: refused before the org is loaded (no existence oracle, no read)
+      expect(await ask(url, 'GET', '/orgs/gone/notes/1')).toEqual([401, '{"detail":"Not authenticated"}']);
+      expect(await ask(url, 'GET', '/orgs/acme/notes/1', 'nobody')).toEqual([401, '{"detail":"Could not validate credentials"}']);
+      // DELETE: the only route behind the mount for that method asks admin
       expect(await ask(url, 'DELETE', '/orgs/acme/notes/1', 'reader')).toEqual([403, '{"detail":"Not enough permissions"}']);
+      // a method no route behind the mount takes: the strictest requirement
+      expect((await ask(url, 'PATCH', '/orgs/acme/notes/1', 'reader'))[0]).toBe(403);
+      expect(loads).toEqual([]);
+      expect(await ask(url, 'GET', '/orgs/gone/notes/1', 'reader')).toEqual([404, '{"error":"no such org"}']);
+      expect(await ask(url, 'GET', '/orgs/acme/notes/1', 'reader')).toEqual([200, '{"id":"1"}']);
       expect((await ask(url, 'DELETE', '/orgs/acme/notes/1', 'admin'))[0]).toBe(204);
-      expect((await ask(url, 'GET', '/orgs/acme/notes/1'))[0]).toBe(401);
-      expect(loads).toEqual(['org acme', 'org acme', 'org acme', 'org acme']);
+      expect(loads).toEqual(['org gone', 'org acme', 'org acme']);
+      loads.length = 0;
+      expect(await ask(url, 'GET', '/teams/red/badge')).toEqual([200, '{"team":"red"}']);
+      expect(loads).toEqual(['team red']);
+      decisions.length = 0;
+      // one decision at the mount, one at the route (the mount's own requirement is weaker than the route's)
+      expect((await ask(url, 'GET', '/orgs/acme/notes/1', 'admin'))[0]).toBe(200);
+      expect(decisions).toEqual(['admin', 'admin']);
     });
 
     test('callbacks added after the first request (to a name that has some, and app.param()) are wrapped too', async () => {

@@ -23,7 +23,7 @@ import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefi
 import { afterSent, keepParsedBody, nodeRequestView, writeNodeAnswer, type NodeRequestInit } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
-import { expressRoutes, install, isWrapped, markInstalled, routeHandles, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
+import { expressRoutes, install, isWrapped, markInstalled, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -54,6 +54,8 @@ interface Installed {
   readonly on: InstalledOn;
   readonly sizes: number[];
   readonly entries: Map<object, Map<string, ExpressEntry>>;
+  /** By router stack, then `name method`: the entries behind its mounts with that parameter (see `#behindMount`). */
+  readonly behind: WeakMap<object, Map<string, ExpressEntry[]>>;
 }
 
 /**
@@ -315,7 +317,7 @@ export class DependsExpress {
       checkpoint: (route) => this.#checkpointOf(app, route) as never,
       wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
       isOwn: (fn) => guards.isOwn(fn),
-      param: (fn) => this.#param(fn as ParamHandler) as never,
+      param: (fn, stack) => this.#param(fn as ParamHandler, stack) as never,
     });
     const entries = new Map<object, Map<string, ExpressEntry>>();
     const table = [...expressRoutes(app)];
@@ -328,7 +330,7 @@ export class DependsExpress {
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
     guards.checkKeys(table);
-    const installed: Installed = { on, sizes: sizesOf(on), entries };
+    const installed: Installed = { on, sizes: sizesOf(on), entries, behind: new WeakMap() };
     this.#installed.set(app, installed);
     return installed;
   }
@@ -371,32 +373,57 @@ export class DependsExpress {
   }
 
   /**
-   * A parameter callback (`router.param('id', load)`, `app.param()`),
-   * wrapped: Express runs it after matching a route and before the route's
-   * stack, where the checkpoint is, so the guards decide for that route
-   * here first (its checkpoint then passes on), as a guard placed before the
-   * router decides before the callbacks. Where no route is being
-   * dispatched (a parameter of a `use()` path, `router.use('/orgs/:org',
-   * orgs)`: the route inside is chosen after the callback), the callback runs
-   * as without the guard; the route's checkpoint still decides before the
-   * route. The strictest requirement there would refuse callers the route
-   * allows.
+   * A parameter callback (`router.param('id', load)`, `app.param()`) of the
+   * router whose layers are `stack`, wrapped: Express runs it after matching
+   * a route and before the route's stack, where the checkpoint is, so the
+   * guards decide for that route here first (its checkpoint then passes
+   * on), as a guard placed before the router decides before the callbacks.
+   * For a parameter of a `use()` path (`router.use('/orgs/:org', orgs)`),
+   * Express runs it before choosing the route inside: the pending guards
+   * first ask the weakest requirement of the routes behind those mounts
+   * (what every caller one of them lets through has), and the route's
+   * checkpoint still decides for the route.
    */
-  #param(fn: ParamHandler): ParamHandler {
+  #param(fn: ParamHandler, stack: readonly unknown[]): ParamHandler {
     this.#params = true;
     const deciders = this.#deciders;
+    const gate = this.#gate;
+    const behind = (req: Request, name: string) => this.#behindMount(req.app, stack, name, req.method);
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
       const run = () => settled(fn.call(this, req, res, next, value, name), next);
       const route = (req as { route?: object }).route;
       const at = dispatchOf(req);
       if (route !== undefined && at.taken === route) return run();
-      // no route being dispatched (a parameter of a use() path: Express has not chosen the route inside yet), one that has
-      // passed the request on, or one the guards were not installed on: the callback runs as it did without the guard
-      const decide = route === undefined || at.passed === route ? undefined : deciders.get(route);
-      if (decide === undefined) return run();
-      decide(req, () => ((at.taken = route), run()));
+      if (route !== undefined && at.passed !== route) {
+        const decide = deciders.get(route);
+        // a route the guards were not installed on: the callback runs as it did without the guard
+        if (decide === undefined) return run();
+        return decide(req, () => ((at.taken = route), run()));
+      }
+      // no route being dispatched, or one that has passed the request on: a parameter of a use() path
+      if (!gate.unsettled(req)) return run();
+      void gate.decideWith(req, () => gate.towards(req, behind(req, name)), run);
     };
     return markInstalled(wrapper, 'param');
+  }
+
+  /** The table entries, for a request method, of the routes behind the mounts of `stack` with parameter `name` (worked out once per install). */
+  #behindMount(app: object, stack: readonly unknown[], name: string, method: string): ExpressEntry[] {
+    const installed = this.#install(app);
+    let byKey = installed.behind.get(stack);
+    if (byKey === undefined) installed.behind.set(stack, (byKey = new Map()));
+    const key = `${name} ${method}`;
+    let found = byKey.get(key);
+    if (found === undefined) {
+      found = [];
+      for (const route of routesBehind(stack, name)) {
+        const entry = this.#entryOf(app, route, method);
+        // a route with several paths has no entry: its requirement is the strictest, which lowers nothing
+        if (entry !== undefined) found.push(entry);
+      }
+      byKey.set(key, found);
+    }
+    return found;
   }
 
   /** The app's own middleware, wrapped: guards pending on the request check their strictest requirement before it runs. */

@@ -169,6 +169,23 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
   }
 }
 
+/**
+ * The routes behind the routers a stack mounts on a path with parameter
+ * `name` (`router.use('/orgs/:org', orgs)`; a mount path Express does not
+ * expose counts too): where a request may be going when Express runs that
+ * parameter's callbacks for a `use()` layer, before it chooses the route.
+ */
+export function routesBehind(stack: readonly unknown[], name: string): object[] {
+  const out: object[] = [];
+  for (const layer of stack as Layer[]) {
+    if (layer.route || !isRouter(layer)) continue;
+    const mount = mountOf(layer);
+    if (mount !== undefined && !mount.split('/').some((segment) => segment.startsWith(`:${name}`))) continue;
+    for (const e of walk(layer.handle!.stack as Layer[])) if (e.route && !out.includes(e.route)) out.push(e.route);
+  }
+  return out;
+}
+
 /** The template prefix of an Express sub-app (`app.use('/v1', sub)`), from its `mountpath` chain; `undefined` when not a string. */
 function appPrefix(target: unknown): string | undefined {
   let prefix = '';
@@ -198,8 +215,8 @@ export interface Seam {
   wrap(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
   /** depends' own functions (guards, route markers, docs routes), never wrapped. */
   isOwn(fn: unknown): boolean;
-  /** A parameter callback (`router.param(name, fn)`), wrapped: Express runs them before the route's stack, so the guards decide there first. */
-  param(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
+  /** A parameter callback (`router.param(name, fn)`) of the router whose layers are `stack`, wrapped: Express runs them before the route's stack, so the guards decide there first. */
+  param(fn: (...args: unknown[]) => unknown, stack: readonly unknown[]): (...args: unknown[]) => unknown;
 }
 
 /** Marks what installing has already done: a route's checkpoint, a wrapped middleware. */
@@ -218,12 +235,12 @@ function paramsOf(target: unknown): Record<string, unknown[]> | undefined {
 }
 
 /** Wraps the parameter callbacks of a router in place; returns their lists, to tell later whether one was added. */
-function installParams(params: Record<string, unknown[]>, seam: Seam): unknown[][] {
+function installParams(params: Record<string, unknown[]>, seam: Seam, stack: readonly unknown[]): unknown[][] {
   const lists: unknown[][] = [];
   for (const name of Object.keys(params)) {
     const list = params[name];
     if (!Array.isArray(list)) continue;
-    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'function' && !isInstalled(list[i]) && !seam.isOwn(list[i])) list[i] = seam.param(list[i] as (...args: unknown[]) => unknown);
+    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'function' && !isInstalled(list[i]) && !seam.isOwn(list[i])) list[i] = seam.param(list[i] as (...args: unknown[]) => unknown, stack);
     lists.push(list);
   }
   return lists;
@@ -261,7 +278,7 @@ export function install(app: unknown, seam: Seam): InstalledOn {
     stacks.push(stack);
     const callbacks = paramsOf(router);
     if (callbacks !== undefined) {
-      stacks.push(...installParams(callbacks, seam));
+      stacks.push(...installParams(callbacks, seam, stack));
       params.push(callbacks);
     }
     for (const layer of stack) {

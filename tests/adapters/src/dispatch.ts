@@ -6,7 +6,9 @@
  * app's own 404, and an audit of deletions registered as a route of its own
  * path (`DELETE /v1/:collection/:id`) before the routers, which passes each
  * request on to the route after it (`next()`), and a parameter callback on
- * the notes router (`router.param('id', …)`, Express and Koa). Every handler records that it ran and which decision
+ * the notes router (`router.param('id', …)`, Express and Koa), and on
+ * Express and Koa a router mounted on a path with a parameter that has a
+ * callback (`app.use('/orgs/:org', orgs)`, `app.param('org', …)`). Every handler records that it ran and which decision
  * of the guard preceded it (the scopes the guard required where it
  * decided, read from the values it handed over), so the test can tell a
  * handler that ran without the decision for itself.
@@ -65,8 +67,22 @@ export const EXPECTED: Readonly<Record<string, string>> = {
   // the notes router's parameter callback (Express, Koa): after the decision for the route it runs for
   'param GET /v1/notes/:id': 'me',
   'param DELETE /v1/notes/:id': 'notes:write',
+  // the organisations' router, mounted on a path with a parameter (Express, Koa)
+  'GET /orgs/:org/notes': 'me',
+  'DELETE /orgs/:org/notes/:id': 'notes:write',
+  // its callback: on Express before the route inside is chosen, after the weakest requirement of the routes behind
+  // the mount for the method (the strictest when none takes it); on Koa after the route's own decision
+  'param GET /orgs/:org': 'me',
+  'param DELETE /orgs/:org': 'notes:write',
+  'param other /orgs/:org': 'me notes:write',
   404: 'me notes:write',
 };
+
+/** The guard's options on Express and Koa, which also have the organisations' router. */
+const WITH_ORGS: GuardOptions = { ...OPTIONS, routes: { ...OPTIONS.routes, 'DELETE /orgs/{org}/notes/{id}': { scopes: ['notes:write'] } } };
+
+/** What the organisations' parameter callback records. */
+const orgRun = (method: string) => `param ${method === 'HEAD' || method === 'GET' ? 'GET' : method === 'DELETE' ? 'DELETE' : 'other'} /orgs/:org`;
 
 /** What a parameter callback records: the route's method (HEAD is served by GET). */
 const paramRun = (method: string) => `param ${method === 'HEAD' ? 'GET' : method} /v1/notes/:id`;
@@ -110,7 +126,7 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
     const runs: Run[] = [];
     const app = await make();
     const d = expressDepends({ title: 'Dispatch', onError: () => {} });
-    const auth = d.guard({ caller }, OPTIONS);
+    const auth = d.guard({ caller }, WITH_ORGS);
     const adminGuard = d.guard({ admin }, { name: 'admin' });
     const v = (req: express.Request) => () => auth.values(req) as Values;
     app.use(auth);
@@ -127,6 +143,11 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
     v1.delete('/notes/:id', (req, res) => void (record(runs, 'DELETE /v1/notes/:id', v(req)), res.status(204).end()));
     v1.get('/admin', adminGuard, (req, res) => void (record(runs, 'GET /v1/admin', v(req), () => adminGuard.values(req)), res.json({})));
     app.use('/v1', v1);
+    app.param('org', (req, _res, next) => void (record(runs, orgRun(req.method), v(req)), next()));
+    const orgs = express.Router({ mergeParams: true });
+    orgs.get('/notes', (req, res) => void (record(runs, 'GET /orgs/:org/notes', v(req)), res.json([])));
+    orgs.delete('/notes/:id', (req, res) => void (record(runs, 'DELETE /orgs/:org/notes/:id', v(req)), res.status(204).end()));
+    app.use('/orgs/:org', orgs);
     d.docs(app);
     app.use((req, res) => {
       record(runs, '404', v(req));
@@ -142,7 +163,7 @@ const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>)
   const runs: Run[] = [];
   const app = new Koa();
   const d = koaDepends({ title: 'Dispatch', onError: () => {} });
-  const auth = d.guard({ caller }, OPTIONS);
+  const auth = d.guard({ caller }, WITH_ORGS);
   const adminGuard = d.guard({ admin }, { name: 'admin' });
   const v = (ctx: object) => () => auth.values(ctx as never) as Values;
   app.use(auth);
@@ -159,6 +180,11 @@ const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>)
   v1.get('/notes/:id', (ctx) => void (record(runs, 'GET /v1/notes/:id', v(ctx)), (ctx.body = { id: ctx.params.id })));
   v1.delete('/notes/:id', (ctx) => void (record(runs, 'DELETE /v1/notes/:id', v(ctx)), (ctx.status = 204)));
   v1.get('/admin', adminGuard, (ctx) => void (record(runs, 'GET /v1/admin', v(ctx), () => adminGuard.values(ctx)), (ctx.body = {})));
+  const orgs = new KoaRouter();
+  orgs.get('/notes', (ctx) => void (record(runs, 'GET /orgs/:org/notes', v(ctx)), (ctx.body = [])));
+  orgs.delete('/notes/:id', (ctx) => void (record(runs, 'DELETE /orgs/:org/notes/:id', v(ctx)), (ctx.status = 204)));
+  root.param('org', (_org, ctx, next) => (record(runs, orgRun(ctx.method), v(ctx)), next()));
+  root.use('/orgs/:org', orgs.routes());
   app.use(root.routes());
   app.use(v1.routes());
   d.docs(app);

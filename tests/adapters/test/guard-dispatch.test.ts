@@ -92,9 +92,15 @@ const TARGETS = [
   '/v1/notes?',
   '/v1/notes?#',
   '/v1/notes/7?a=b&c',
+  '/orgs/acme/notes',
+  '/orgs/acme/notes/7',
+  '/orgs/acme',
+  '/orgs/acme/nope',
+  'http://x/orgs/acme/notes/7',
+  '/orgs/%61cme/notes/7#x',
 ];
 
-const SEGMENTS = ['v1', 'V1', 'notes', 'Notes', 'status', 'admin', '7', '..', '.', '', '%2e', '%2E%2e', '%2f', '%6eotes', 'notes;x', '%00', 'nope', '%', '~'];
+const SEGMENTS = ['v1', 'V1', 'notes', 'Notes', 'status', 'admin', '7', '..', '.', '', '%2e', '%2E%2e', '%2f', '%6eotes', 'notes;x', '%00', 'nope', '%', '~', 'orgs', 'acme'];
 
 const generated = fc.record({
   method: fc.constantFrom(...METHODS),
@@ -167,6 +173,24 @@ for (const entry of dispatchApps) {
       // Hono and Fastify have no parameter callbacks
       const callbacks = /^(express|koa)/.test(app.name) ? ['param GET /v1/notes/:id: me'] : [];
       expect(app.runs.map((r) => `${r.handler}: ${r.required}`)).toEqual([...callbacks, 'GET /v1/notes/:id: me']);
+    });
+
+    // (Hono and Fastify have no parameter callbacks)
+    if (/^(express|koa)/.test(entry.name))
+      test("a parameter of a router's mount path (app.use('/orgs/:org', orgs), app.param('org')): no credential is 401 and the callback does not run; a reader's DELETE is 403 before it; with the scopes it runs, then the route decides", async () => {
+      app.runs.length = 0;
+      expect(await raw(app.port, { method: 'GET', target: '/orgs/acme/notes' })).toBe(401);
+      expect(await raw(app.port, { method: 'DELETE', target: '/orgs/acme/notes/7', token: 'reader' })).toBe(403);
+      expect(await raw(app.port, { method: 'GET', target: '/orgs/acme/notes', token: 'unknown' })).toBe(401);
+      expect(app.runs).toEqual([]);
+      expect(await raw(app.port, { method: 'GET', target: '/orgs/acme/notes', token: 'reader' })).toBe(200);
+      expect(await raw(app.port, { method: 'DELETE', target: '/orgs/acme/notes/7', token: 'writer' })).toBe(204);
+      expect(app.runs.map((r) => `${r.handler}: ${r.required}`)).toEqual([
+        'param GET /orgs/:org: me',
+        'GET /orgs/:org/notes: me',
+        'param DELETE /orgs/:org: notes:write',
+        'DELETE /orgs/:org/notes/:id: notes:write',
+      ]);
     });
 
     test('listed targets × methods × credentials', async () => {

@@ -126,6 +126,22 @@ describe('GuardGate: the decision where the framework dispatched', () => {
     expect(req.written).toBeUndefined();
   });
 
+  test('on the way to one of several routes (before the framework chose): each pending guard asks the weakest requirement among them; the route still decides; the strictest when none is known', async () => {
+    const { gate } = setup();
+    const towards = (entries: TableRoute[]) => (req: Req, next: () => void) => (gate.mark(req, auth), gate.decide(req, gate.towards(req, entries), next));
+    expect((await reach(towards([list, add]))).req.written?.status).toBe(401);
+    // alice may read the list: she passes here, and the route she reaches decides for itself
+    const reader = await reach((req, next) => towards([list, add])(req, () => gate.atRoute(req, add, [], next)), 'a');
+    expect([reader.reached, reader.req.written?.status]).toEqual([false, 403]);
+    expect((await reach(towards([list, add]), 'a')).reached).toBe(true);
+    expect((await reach(towards([add]), 'a')).req.written?.status).toBe(403);
+    expect((await reach(towards([open, add]))).reached).toBe(true); // a public route among them
+    // no route known: the strictest requirement, noted as passed (no other middleware asks it again)
+    const req = request('r');
+    await towards([])(req, () => {});
+    expect([req.written, gate.unsettled(req), gate.towards(req, [])]).toEqual([undefined, false, []]);
+  });
+
   test('a configuration mistake while a request waits: the plain 500, never the handler', async () => {
     const { gate } = setup();
     const stranger = function stranger() {};

@@ -365,6 +365,31 @@ export class GuardGate<K extends object> {
   }
 
   /**
+   * The decisions to take before what the framework runs for a request on
+   * its way to one of `entries` without having chosen which (Express runs
+   * the parameter callbacks of a `use()` path, `router.use('/orgs/:org',
+   * orgs)`, before choosing the route inside): each pending guard not yet
+   * past its strictest requirement, with the weakest requirement it has
+   * among those routes (none when one is public to it; its strictest when
+   * no route is known). The route the request reaches still decides.
+   *
+   * @example
+   * ```ts
+   * gate.decide(req, gate.towards(req, entriesBehindMount), () => loadOrg(req, res, next, org))
+   * ```
+   */
+  towards(key: K, entries: readonly TableRoute[]): readonly GuardStep[] {
+    const s = this.#of(key);
+    const out: GuardStep[] = [];
+    for (const guard of s.pending) {
+      if (s.strict.includes(guard)) continue;
+      const route = this.#guards.weakest(guard, entries);
+      if (route) out.push(this.#step(guard, route, entries.length === 0));
+    }
+    return out;
+  }
+
+  /**
    * The decisions to take at a route the framework dispatched the request
    * to: every guard pending on the request, and every guard the route table
    * puts in front of the route with `use()` (`placed`, in case the request

@@ -95,6 +95,24 @@ describe('Guards.routeFor: which routes a guard checks', () => {
   });
 });
 
+describe('Guards.weakest: before the framework has chosen among several routes', () => {
+  test('only the scopes every route asks, no extra dependency; none when one is public or not behind the guard; the strictest when no route is known', async () => {
+    const { app, guards } = setup();
+    const readOrWrite = guards.weakest(auth, [table[1], table[2]])!;
+    expect((await runGuard(app, readOrWrite, view())).answer?.status).toBe(401);
+    expect((await runGuard(app, readOrWrite, view('nope'))).answer?.status).toBe(401);
+    // alice reads: GET /v1/notes lets her through, so the weakest requirement does too
+    expect((await runGuard(app, readOrWrite, view('a'))).values).toEqual({ user: USERS.a });
+    const writeOnly = guards.weakest(auth, [table[2]])!;
+    expect((await runGuard(app, writeOnly, view('a'))).answer?.status).toBe(403);
+    expect((await runGuard(app, writeOnly, view('r'))).values).toEqual({ user: USERS.r });
+    expect(guards.weakest(auth, [table[2], table[2]])).toBe(writeOnly); // compiled once per set of scopes
+    expect(guards.weakest(auth, [table[0], table[2]])).toBeUndefined(); // GET /status is public
+    expect(guards.weakest(auth, [table[2], { ...table[1], before: [] }])).toBeUndefined();
+    expect(guards.weakest(auth, [])).toBe(guards.strictest(auth));
+  });
+});
+
 describe('runGuard: teardown after the framework has answered', () => {
   test('a generator dependency is closed by finish(), not before', async () => {
     const events: string[] = [];

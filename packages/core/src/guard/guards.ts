@@ -32,6 +32,8 @@ interface Guard {
   allScopes: readonly string[];
   /** The strictest requirement compiled, once asked for. */
   strictest?: AppRoute;
+  /** The guard's inputs with only some scopes and no other route option, compiled by those scopes (see `Guards.weakest`). */
+  readonly weakest: Map<string, AppRoute>;
   /** Compiled routes by table entry object (`null`: public). */
   readonly byEntry: WeakMap<object, AppRoute | null>;
   /** The guard's inputs with a route's scopes, by those scopes. */
@@ -155,7 +157,7 @@ export class Guards {
     const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
     const keyed = normaliseKeys(label, routes);
     const allScopes = [...new Set([defaults.scopes ?? [], ...[...keyed.values()].map((o) => o.scopes ?? [])].flat())];
-    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap(), scoped: new Map() };
+    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap(), scoped: new Map(), weakest: new Map() };
     const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
     if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
       throw new ConfigurationError(
@@ -232,6 +234,41 @@ export class Guards {
     const options: GuardRouteOptions = { ...guard.defaults, public: false, scopes: guard.allScopes };
     guard.strictest = this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, options), passValues, this.#routeOptions(options)), `a request no route is known for (${guard.name})`);
     return guard.strictest;
+  }
+
+  /**
+   * The weakest requirement a guard has among routes a request is on its way
+   * to, when the framework runs something of the app's before choosing which
+   * (Express's parameter callbacks of a `use()` path): its inputs with only
+   * the scopes every one of those routes asks (no extra dependencies);
+   * `undefined` when one of them is public to it, a docs route or not behind
+   * it; its strictest requirement when none is known. A caller one of those
+   * routes lets through passes it; the route still decides when reached.
+   *
+   * @example
+   * ```ts
+   * guards.weakest(auth, [getNote, deleteNote]) // 401 without a credential, 403 without the scopes both ask
+   * ```
+   */
+  weakest(fn: unknown, entries: readonly TableRoute[]): AppRoute | undefined {
+    const guard = this.#guards.get(fn);
+    if (!guard) throw new ConfigurationError(ErrorCode.GuardOptions, 'not a guard of this adapter');
+    if (entries.length === 0) return this.strictest(fn);
+    let scopes: readonly string[] | undefined;
+    for (const entry of entries) {
+      if (this.#exempt.has(entry.handler) || !entry.before.includes(fn)) return undefined;
+      const options = this.#options(guard, entry);
+      if (options.public) return undefined;
+      const own = options.scopes ?? [];
+      scopes = scopes === undefined ? own : scopes.filter((s) => own.includes(s));
+    }
+    const key = [...new Set(scopes)].sort().join(' ');
+    let route = guard.weakest.get(key);
+    if (route === undefined) {
+      route = this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, { scopes: scopes ?? [] }), passValues, {}), `a parameter of a mount path (${guard.name})`);
+      guard.weakest.set(key, route);
+    }
+    return route;
   }
 
   /**
