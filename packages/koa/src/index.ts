@@ -282,9 +282,9 @@ export class DependsKoa {
   /**
    * Every startup check, now: the guards installed, their `routes` keys,
    * `d.route()` markers and middleware order, the document built. Throws
-   * the `ConfigurationError` that names the mistake and the fix. Koa runs
-   * the guards' checks by itself when it composes the app (`app.listen()`,
-   * `app.callback()`); this one also builds the document, for a test.
+   * the `ConfigurationError` that names the mistake and the fix. An app
+   * with guards runs it by itself when Koa composes it (`app.listen()`,
+   * `app.callback()`); call it in a test, or for an app composed otherwise.
    *
    * @example
    * ```ts
@@ -368,7 +368,7 @@ export class DependsKoa {
     if (typeof compose === 'function') {
       a.compose = (middleware) => {
         if (this.#kit.guards.size === 0) return compose.call(app, middleware);
-        this.#install(app);
+        this.#startup(app);
         return compose.call(app, [marked, ...middleware, noRoute]);
       };
       return;
@@ -376,7 +376,7 @@ export class DependsKoa {
     const callback = a.callback;
     a.callback = (...args) => {
       if (this.#kit.guards.size === 0) return callback.apply(app, args);
-      this.#install(app);
+      this.#startup(app);
       const own = a.middleware;
       // koa-compose keeps the list it is given: the app's own list is put back at once, untouched
       a.middleware = [marked, ...own, noRoute];
@@ -386,6 +386,12 @@ export class DependsKoa {
         a.middleware = own;
       }
     };
+  }
+
+  /** When Koa composes an app: the guards installed, then every startup check (the document built), so a configuration mistake stops `app.listen()`. */
+  #startup(app: Koa<any, any>): void {
+    this.#install(app);
+    this.#kit.check(app);
   }
 
   /** No route decided: each guard pending on the request, not decided at a route nor past its strictest requirement, asks that requirement. */

@@ -180,6 +180,9 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     const d = createDepends({ onError: () => {} });
     const guard = d.guard({ caller }, { scopes: ['me'] });
     app.use(guard);
+    const routes = new KoaRouter();
+    routes.get('/me', (ctx) => void (ctx.body = 'me'));
+    app.use(routes.routes());
     app.use((ctx) => {
       ctx.body = 'x';
     });
@@ -284,6 +287,30 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     expect(ran).toEqual(['notes']);
     expect((await request(`${url}/api/notes`, { method: 'POST', headers: auth('reader') })).statusCode).toBe(201);
     expect(ran).toEqual(['notes', 'notes']);
+  });
+
+  test('a guard in front of a route whose path cannot be known (a RegExp), or a d.route() marker on a route no guard stands in front of: app.callback() (and so app.listen()) fails, naming the route', () => {
+    const regexp = new Koa();
+    const d = createDepends({ onError: () => {} });
+    regexp.use(d.guard({ caller }));
+    const r = new KoaRouter();
+    r.get('/me', (ctx) => void (ctx.body = 'me'));
+    r.get(/^\/reports\/(\d+)$/, (ctx) => void (ctx.body = 'report'));
+    regexp.use(r.routes());
+    d.docs(regexp);
+    expect(() => regexp.callback()).toThrow(/stands in front of GET path \/\^\\\/reports.*, whose path cannot be known, so it cannot be documented: register it with a string path/);
+
+    const marked = new Koa();
+    const d2 = createDepends({ onError: () => {} });
+    const open = new KoaRouter();
+    open.get('/health', d2.route({ public: true }), (ctx) => void (ctx.body = 'ok'));
+    marked.use(open.routes());
+    marked.use(d2.guard({ caller }));
+    const guarded = new KoaRouter();
+    guarded.get('/me', (ctx) => void (ctx.body = 'me'));
+    marked.use(guarded.routes());
+    d2.docs(marked);
+    expect(() => marked.callback()).toThrow(/^d\.route\(\) options on GET \/health do nothing: no guard stands in front of that route/);
   });
 
   test('a routes key naming no route: app.callback() (and so app.listen()) fails before the server listens, naming the key', () => {
