@@ -390,7 +390,13 @@ export class DependsExpress {
     const gate = this.#gate;
     const behind = (req: Request, name: string) => this.#behindMount(req.app, stack, name, req.method);
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
-      const run = () => settled(fn.call(this, req, res, next, value, name), next);
+      const run = (): void => {
+        try {
+          settled(fn.call(this, req, res, next, value, name), next);
+        } catch (error) {
+          next(error);
+        }
+      };
       const route = (req as { route?: object }).route;
       const at = dispatchOf(req);
       if (route !== undefined && at.taken === route) return run();
@@ -430,7 +436,13 @@ export class DependsExpress {
   #wrap(fn: RequestHandler): RequestHandler {
     const gate = this.#gate;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next): unknown {
-      return gate.beforeMiddleware(req, () => settled(fn.call(this, req, res, next), next));
+      return gate.beforeMiddleware(req, () => {
+        try {
+          settled(fn.call(this, req, res, next), next);
+        } catch (error) {
+          next(error);
+        }
+      });
     };
     Object.defineProperty(wrapper, 'name', { value: fn.name });
     return markInstalled(wrapper as RequestHandler, 'wrapper');
@@ -456,7 +468,13 @@ export class DependsExpress {
  */
 const perRequest = (req: Request): object => req.res?.locals ?? req;
 
-/** What Express 5 does with a middleware's promise, for the functions the guard wraps: a rejection goes to `next`. */
+/**
+ * What Express 5 does with a middleware's promise, for the functions the
+ * guard wraps: a rejection goes to `next`. (The wrappers also send what the
+ * function throws to `next` themselves: after a decision that waited for an
+ * asynchronous dependency, the call runs in a promise's reaction, outside
+ * Express's own try/catch.)
+ */
 function settled(ret: unknown, next: Next): void {
   if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
 }

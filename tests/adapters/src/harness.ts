@@ -66,6 +66,14 @@ export function listen(server: HttpServer): Promise<string> {
   });
 }
 
+/** A listening server of a suite's own app: its URL, and how to close it. */
+export type Listening = Pick<Started, 'url' | 'close'>;
+
+/** A Node server once it listens, as a suite's app: its URL and its closer. */
+export async function listening(server: HttpServer): Promise<Listening> {
+  return { url: await listen(server), close: closer(server) };
+}
+
 /** Closes the server and every connection still open. */
 export function closer(server: HttpServer): () => Promise<void> {
   return () =>

@@ -17,18 +17,13 @@ import { z } from 'zod';
 import { body } from '../../../packages/core/src/index.js';
 import { createDepends as expressDepends } from '../../../packages/express/src/index.js';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
-import { closer, everyFramework, listen } from '../src/harness.js';
+import { everyFramework, listening, type Listening } from '../src/harness.js';
 
 const Event = z.object({ type: z.string(), id: z.number() });
 /** The guard's inputs: the body, checked before any handler runs. */
 const inputs = { event: body(Event) };
 
-interface Started {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-const apps = everyFramework<Started>({
+const apps = everyFramework<Listening>({
   express: (_name, make) => async () => {
     const app = await make();
     const d = expressDepends({ onError: () => {} });
@@ -36,8 +31,7 @@ const apps = everyFramework<Started>({
     app.use(auth);
     app.post('/events', express.json(), (req, res) => void res.json({ app: req.body as unknown, guard: auth.values(req).event }));
     app.post('/wrapped', d.handler({ event: body(Event) }, ({ event }) => ({ wrapped: event })));
-    const server = createServer(app).listen(0, '127.0.0.1');
-    return { url: await listen(server), close: closer(server) };
+    return listening(createServer(app).listen(0, '127.0.0.1'));
   },
   koa: (_name, load) => async () => {
     const [{ default: Koa }, { Router: KoaRouter }, { bodyParser }, { createDepends }] = await Promise.all([
@@ -56,8 +50,7 @@ const apps = everyFramework<Started>({
     router.post('/wrapped', d.handler({ event: body(Event) }, ({ event }) => ({ wrapped: event })));
     app.use(router.routes());
     d.docs(app);
-    const server = createServer(app.callback()).listen(0, '127.0.0.1');
-    return { url: await listen(server), close: closer(server) };
+    return listening(createServer(app.callback()).listen(0, '127.0.0.1'));
   },
   hono: async () => {
     const app = new Hono();
@@ -66,8 +59,7 @@ const apps = everyFramework<Started>({
     app.use(auth);
     app.post('/events', async (c) => c.json({ app: await c.req.json(), guard: auth.values(c).event }));
     app.post('/wrapped', d.handler({ event: body(Event) }, ({ event }) => ({ wrapped: event })));
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as ReturnType<typeof createServer>;
-    return { url: await listen(server), close: closer(server) };
+    return listening(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as ReturnType<typeof createServer>);
   },
   fastify: async () => {
     const [{ default: Fastify }, { createDepends }] = await Promise.all([import('fastify'), import('../../../packages/fastify/src/index.js')]);
@@ -79,12 +71,12 @@ const apps = everyFramework<Started>({
     app.post('/events', async (req) => ({ app: req.body, guard: auth.values(req).event }));
     app.post('/wrapped', d.handler({ event: body(Event) }, ({ event }) => ({ wrapped: event })));
     await app.listen({ port: 0, host: '127.0.0.1' });
-    return { url: await listen(app.server), close: closer(app.server) };
+    return listening(app.server);
   },
 });
 
 describe.each(apps)('$name: a guard that reads the body, before the app parses it', (framework) => {
-  let app: Started;
+  let app: Listening;
   beforeAll(async () => {
     app = await framework.start();
   });
