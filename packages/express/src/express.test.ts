@@ -179,6 +179,32 @@ describe('@depends/express', () => {
     }
   });
 
+  test("a router's route for every method (router.all()): decided with the guard's options for the request's method, documented under each; another method gets the strictest requirement", async () => {
+    const app = express();
+    const d = createDepends({ onError: () => {} });
+    const SCOPES: Record<string, string[]> = { reader: ['read'], admin: ['read', 'admin'] };
+    const user = withScopes(
+      depends({ auth: httpBearer() }, ({ auth }) => {
+        if (!SCOPES[auth.credentials]) throw invalidToken();
+        return { scopes: SCOPES[auth.credentials] };
+      }),
+      (u) => u.scopes,
+    );
+    app.use(d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /v1/graphql': { scopes: ['admin'] } } }));
+    const v1 = express.Router();
+    const ran: string[] = [];
+    v1.all('/graphql', (req, res) => void (ran.push(req.method), res.json({ method: req.method })));
+    app.use('/v1', v1);
+    d.docs(app);
+    expect(Object.keys(d.openapi().paths['/v1/graphql'] ?? {})).toEqual(['get', 'post', 'put', 'delete', 'options', 'patch', 'trace']);
+    const url = await serve(app);
+    const call = async (method: string, token?: string) => (await request(`${url}/v1/graphql`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
+    expect([await call('POST'), await call('DELETE', 'reader'), await call('PURGE', 'reader')]).toEqual([401, 403, 403]);
+    expect(ran).toEqual([]);
+    expect([await call('POST', 'reader'), await call('GET', 'reader'), await call('DELETE', 'admin'), await call('PURGE', 'admin')]).toEqual([200, 200, 200, 200]);
+    expect(ran).toEqual(['POST', 'GET', 'DELETE', 'PURGE']);
+  });
+
   describe('parameter callbacks (router.param, app.param) run after the guard decided for the route', () => {
     const USERS: Record<string, readonly string[]> = { reader: ['read'], admin: ['read', 'admin'] };
     const invalid = (): never => {

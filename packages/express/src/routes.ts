@@ -121,6 +121,15 @@ const isSubApp = (layer: Layer): boolean => layer.handle?.name === 'mounted_app'
 /** Middleware that runs for requests (error handlers take four arguments and do not). */
 const isMiddleware = (layer: Layer): boolean => typeof layer.handle === 'function' && layer.handle.length < 4;
 
+/** The methods a route for every method (`router.all()`) is a route of in the table: those of OpenAPI (HEAD is served by GET). */
+const EVERY_METHOD = ['get', 'post', 'put', 'delete', 'options', 'patch', 'trace'];
+
+/** The methods a route serves, as the table lists it (`app.all()` registers each method; `router.all()` one handler for all). */
+function methodsOf(route: RouteLike): string[] {
+  const own = Object.keys(route.methods).filter((m) => m !== '_all' && route.methods[m]);
+  return route.methods._all ? [...new Set([...own, ...EVERY_METHOD])] : own;
+}
+
 /** The handlers a route runs for a method (its own middleware first, the handler last). */
 function handlesFor(route: RouteLike, method: string): unknown[] {
   const m = method.toLowerCase();
@@ -152,7 +161,7 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
       const paths = strings(route.path);
       for (const raw of paths.length ? paths : [undefined]) {
         const rel = raw === undefined ? undefined : knowable(raw);
-        for (const method of Object.keys(route.methods).filter((m) => m !== '_all')) {
+        for (const method of methodsOf(route)) {
           const handles = handlesFor(route, method);
           yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, route, paths: paths.length };
         }

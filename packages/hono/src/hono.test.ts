@@ -240,6 +240,32 @@ describe('@depends/hono', () => {
       expect(ran).toBe(1);
     });
 
+    test("an endpoint for every method on one path (app.all('/graphql', (c) => …), app.use(path, handler without next)) is a route: decided with its own options per method, documented under each; its own middleware on the path runs after the decision", async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'DELETE /graphql': { scopes: ['admin'] }, 'GET /health': { public: true } } });
+      const ran: string[] = [];
+      app.use(guard);
+      app.use('/graphql', async (c, next) => (ran.push('cors'), await next()));
+      app.use('/graphql', async (c) => (ran.push(`graphql ${c.req.method}`), c.json({ data: c.req.method })));
+      app.all('/health', (c) => (ran.push('health'), c.text('ok')));
+      expect(() => d.check(app)).not.toThrow();
+      const doc = d.openapi();
+      expect(Object.keys(doc.paths['/graphql'] ?? {})).toEqual(['get', 'post', 'put', 'delete', 'options', 'patch']);
+      expect(doc.paths['/graphql']?.delete?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+      expect(doc.paths['/health']?.get?.security).toEqual([]); // public: no credential asked
+      const url = await serve(app);
+      expect(await rawStatus(url, { method: 'POST', target: '/graphql' })).toBe(401);
+      expect(await rawStatus(url, { method: 'DELETE', target: '/graphql', headers: ['Authorization: Bearer reader'] })).toBe(403);
+      expect(ran).toEqual([]);
+      // a reader: the route's own scopes (not the guard's strictest requirement, which asks admin too)
+      expect(await rawStatus(url, { method: 'POST', target: '/graphql', headers: ['Authorization: Bearer reader'] })).toBe(200);
+      expect(await rawStatus(url, { method: 'DELETE', target: '/graphql', headers: ['Authorization: Bearer root'] })).toBe(200);
+      expect(await rawStatus(url, { method: 'GET', target: '/health' })).toBe(200);
+      expect(await rawStatus(url, { method: 'POST', target: '/health' })).toBe(401);
+      expect(ran).toEqual(['cors', 'graphql POST', 'cors', 'graphql DELETE', 'health']);
+    });
+
     test('absolute-form and #fragment request targets on a guarded route: 401, the handler does not run', async () => {
       const app = new Hono();
       const d = createDepends({ onError: () => {} });

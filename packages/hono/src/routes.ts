@@ -38,20 +38,35 @@ function covers(pattern: string, path: string): boolean {
   return p.every((seg, i) => seg === r[i] || seg.startsWith(':') || r[i].startsWith(':'));
 }
 
-const entryOf = (r: HonoRoute, handler: unknown, before: unknown[]): TableRoute => ({
-  method: r.method.toUpperCase(),
+const entryOf = (r: HonoRoute, handler: unknown, before: unknown[], method = r.method): TableRoute => ({
+  method: method.toUpperCase(),
   path: knowable(r.path),
   handler,
   before,
   where: `path "${r.path}"`,
 });
 
+/** The methods an endpoint for every method is documented under (Hono's own list; HEAD is served by GET). */
+const EVERY_METHOD = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+
+/**
+ * Whether an `ALL` entry (`app.all()`, `app.use()`) is an endpoint for
+ * every method rather than a middleware: a handler that cannot pass the
+ * request on (declared without `next`, `(c) => yoga.fetch(c.req.raw)`) on
+ * one path the document can show (no wildcard), so it answers every
+ * request for that path itself.
+ */
+const isEndpoint = (r: HonoRoute): boolean => r.method === 'ALL' && knowable(r.path) !== undefined && !passesOn(registered(r.handler));
+
 /**
  * Every route of a Hono app in registration order (`app.route()` sub-apps
  * are already in its table, with their base paths): consecutive entries of
  * one method and path are one route whose last handler is the route's and
- * the others its own middleware; `ALL` entries (`use`, `all`) are
- * middleware in front of the later routes they cover (`middleware`).
+ * the others its own middleware; an endpoint for every method (see
+ * `isEndpoint`) is a route of each method of `EVERY_METHOD`, the `ALL`
+ * entries of its path just before it its own middleware; other `ALL`
+ * entries (`use`, `all`) are middleware in front of the later routes they
+ * cover (`middleware`).
  */
 export function honoRoutes(app: Hono<any, any, any>): { entries: TableRoute[]; middleware: Set<unknown> } {
   const routes = app.routes as HonoRoute[];
@@ -60,6 +75,14 @@ export function honoRoutes(app: Hono<any, any, any>): { entries: TableRoute[]; m
   let own: unknown[] = [];
   for (let i = 0; i < routes.length; i++) {
     const r = routes[i];
+    if (isEndpoint(r)) {
+      let first = i;
+      while (first > 0 && routes[first - 1].method === 'ALL' && routes[first - 1].path === r.path && uses[uses.length - 1 - (i - first)] === routes[first - 1]) first--;
+      const mine = uses.splice(uses.length - (i - first)).map((u) => registered(u.handler));
+      const before = uses.filter((u) => covers(u.path, r.path)).map((u) => registered(u.handler));
+      for (const method of EVERY_METHOD) entries.push(entryOf(r, registered(r.handler), [...before, ...mine], method));
+      continue;
+    }
     if (r.method === 'ALL') {
       uses.push(r);
       continue;
@@ -101,7 +124,7 @@ export function dispatched(c: Context, own: (fn: unknown) => boolean): { entries
   const appWide = at < matched.length && matched[at].method === 'ALL';
   let between = false;
   for (let i = at; ; ) {
-    while (i < matched.length && matched[i].method === 'ALL') {
+    while (i < matched.length && matched[i].method === 'ALL' && !isEndpoint(groupEnd(matched, i))) {
       if (i > at && !between) between = !own(registered(matched[i].handler));
       i++;
     }
@@ -114,7 +137,8 @@ export function dispatched(c: Context, own: (fn: unknown) => boolean): { entries
     while (same(matched[last + 1])) last++;
     const before: unknown[] = [];
     for (let j = 0; j < last; j++) if (j >= first || matched[j].method === 'ALL') before.push(registered(matched[j].handler));
-    entries.push(stableEntry(route, matched[last], before));
+    // an endpoint for every method: the route of the request's method
+    entries.push(stableEntry(route, matched[last], before, route.method === 'ALL' ? c.req.method : route.method));
     if (!appWide || !passesOn(registered(matched[last].handler))) return { entries, between, fallsThrough: false };
     i = last + 1;
   }
@@ -140,13 +164,21 @@ const passesOn = (handler: unknown): boolean => typeof handler !== 'function' ||
 const entries = new WeakMap<object, TableRoute[]>();
 const MAX_ENTRIES_PER_ROUTE = 16;
 
-function stableEntry(route: HonoRoute, last: HonoRoute, before: unknown[]): TableRoute {
+function stableEntry(route: HonoRoute, last: HonoRoute, before: unknown[], method: string): TableRoute {
   let known = entries.get(last);
   if (known === undefined) entries.set(last, (known = []));
-  for (const entry of known) if (sameList(entry.before, before)) return entry;
-  const entry = entryOf(route, registered(last.handler), before);
+  const m = method.toUpperCase();
+  for (const entry of known) if (entry.method === m && sameList(entry.before, before)) return entry;
+  const entry = entryOf(route, registered(last.handler), before, m);
   if (known.length < MAX_ENTRIES_PER_ROUTE) known.push(entry);
   return entry;
+}
+
+/** The last of the consecutive matched entries of `matched[i]`'s method and path (a route's own middleware, then its handler). */
+function groupEnd(matched: readonly HonoRoute[], i: number): HonoRoute {
+  const r = matched[i];
+  while (i + 1 < matched.length && matched[i + 1].method === r.method && matched[i + 1].path === r.path) i++;
+  return matched[i];
 }
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

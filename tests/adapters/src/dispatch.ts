@@ -64,6 +64,8 @@ export const EXPECTED: Readonly<Record<string, string>> = {
   'GET /v1/notes/:id': 'me',
   'DELETE /v1/notes/:id': 'notes:write',
   'GET /v1/admin': 'me',
+  // an endpoint for every method (app.all('/v1/graphql', …); on Hono also a use() handler without next)
+  'ALL /v1/graphql': 'me',
   // the notes router's parameter callback (Express, Koa): after the decision for the route it runs for
   'param GET /v1/notes/:id': 'me',
   'param DELETE /v1/notes/:id': 'notes:write',
@@ -142,6 +144,7 @@ function expressApp(name: string, make: () => Promise<express.Express>): () => P
     v1.get('/notes/:id', (req, res) => void (record(runs, 'GET /v1/notes/:id', v(req)), res.json({ id: req.params.id })));
     v1.delete('/notes/:id', (req, res) => void (record(runs, 'DELETE /v1/notes/:id', v(req)), res.status(204).end()));
     v1.get('/admin', adminGuard, (req, res) => void (record(runs, 'GET /v1/admin', v(req), () => adminGuard.values(req)), res.json({})));
+    v1.all('/graphql', (req, res) => void (record(runs, 'ALL /v1/graphql', v(req)), res.json({})));
     app.use('/v1', v1);
     app.param('org', (req, _res, next) => void (record(runs, orgRun(req.method), v(req)), next()));
     const orgs = express.Router({ mergeParams: true });
@@ -180,6 +183,7 @@ const koaApp = (name: string, load: () => Promise<{ default: typeof KoaClass }>)
   v1.get('/notes/:id', (ctx) => void (record(runs, 'GET /v1/notes/:id', v(ctx)), (ctx.body = { id: ctx.params.id })));
   v1.delete('/notes/:id', (ctx) => void (record(runs, 'DELETE /v1/notes/:id', v(ctx)), (ctx.status = 204)));
   v1.get('/admin', adminGuard, (ctx) => void (record(runs, 'GET /v1/admin', v(ctx), () => adminGuard.values(ctx)), (ctx.body = {})));
+  v1.all('/graphql', (ctx) => void (record(runs, 'ALL /v1/graphql', v(ctx)), (ctx.body = {})));
   const orgs = new KoaRouter();
   orgs.get('/notes', (ctx) => void (record(runs, 'GET /orgs/:org/notes', v(ctx)), (ctx.body = [])));
   orgs.delete('/notes/:id', (ctx) => void (record(runs, 'DELETE /orgs/:org/notes/:id', v(ctx)), (ctx.status = 204)));
@@ -208,6 +212,7 @@ async function honoApp(): Promise<DispatchApp> {
   v1.get('/notes/:id', (c) => (record(runs, 'GET /v1/notes/:id', v(c)), c.json({ id: c.req.param('id') })));
   v1.delete('/notes/:id', (c) => (record(runs, 'DELETE /v1/notes/:id', v(c)), c.body(null, 204)));
   v1.get('/admin', adminGuard, (c) => (record(runs, 'GET /v1/admin', v(c), () => adminGuard.values(c)), c.json({})));
+  v1.use('/graphql', async (c) => (record(runs, 'ALL /v1/graphql', v(c)), c.json({})));
   app.route('/v1', v1);
   d.docs(app);
   app.notFound((c) => (record(runs, '404', v(c)), c.json({ error: 'not here' }, 404)));
@@ -236,6 +241,7 @@ async function fastifyApp(): Promise<DispatchApp> {
       v1.get('/notes/:id', async (req) => (record(runs, 'GET /v1/notes/:id', v(req)), { id: (req.params as { id: string }).id }));
       v1.delete('/notes/:id', async (req, reply) => (record(runs, 'DELETE /v1/notes/:id', v(req)), reply.code(204).send()));
       v1.get('/admin', { preHandler: [adminGuard] }, async (req) => (record(runs, 'GET /v1/admin', v(req), () => adminGuard.values(req)), {}));
+      v1.all('/graphql', async (req) => (record(runs, 'ALL /v1/graphql', v(req)), {}));
     },
     { prefix: '/v1' },
   );

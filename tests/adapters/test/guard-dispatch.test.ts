@@ -92,6 +92,10 @@ const TARGETS = [
   '/v1/notes?',
   '/v1/notes?#',
   '/v1/notes/7?a=b&c',
+  '/v1/graphql',
+  '/v1/graphql/',
+  'http://x/v1/graphql',
+  '/v1/GRAPHQL',
   '/orgs/acme/notes',
   '/orgs/acme/notes/7',
   '/orgs/acme',
@@ -100,7 +104,7 @@ const TARGETS = [
   '/orgs/%61cme/notes/7#x',
 ];
 
-const SEGMENTS = ['v1', 'V1', 'notes', 'Notes', 'status', 'admin', '7', '..', '.', '', '%2e', '%2E%2e', '%2f', '%6eotes', 'notes;x', '%00', 'nope', '%', '~', 'orgs', 'acme'];
+const SEGMENTS = ['v1', 'V1', 'notes', 'Notes', 'status', 'admin', '7', '..', '.', '', '%2e', '%2E%2e', '%2f', '%6eotes', 'notes;x', '%00', 'nope', '%', '~', 'orgs', 'acme', 'graphql'];
 
 const generated = fc.record({
   method: fc.constantFrom(...METHODS),
