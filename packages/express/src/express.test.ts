@@ -205,6 +205,28 @@ describe('@depends/express', () => {
     expect(ran).toEqual(['POST', 'GET', 'DELETE', 'PURGE']);
   });
 
+  test("a route on several paths (app.get(['/health', '/healthz'])): decided as documented on each path; options that differ between its paths fail at startup", async () => {
+    const app = express();
+    const d = createDepends({ onError: () => {} });
+    const user = depends({ auth: httpBearer() }, ({ auth }) => auth.credentials);
+    app.use(d.guard({ user }, { routes: { 'GET /health': { public: true }, 'GET /healthz': { public: true } } }));
+    app.get(['/health', '/healthz'], (_req, res) => void res.json({ ok: true }));
+    app.get(['/a', '/b'], (_req, res) => void res.json({ ab: true }));
+    d.docs(app);
+    const doc = d.openapi();
+    expect([doc.paths['/health']?.get?.security, doc.paths['/healthz']?.get?.security]).toEqual([[], []]);
+    expect(doc.paths['/a']?.get?.security).toEqual([{ HTTPBearer: [] }]);
+    const url = await serve(app);
+    const status = async (path: string, token?: string) => (await request(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
+    expect([await status('/health'), await status('/healthz'), await status('/a'), await status('/b'), await status('/b', 't')]).toEqual([200, 200, 401, 401, 200]);
+
+    const mixed = express();
+    const d2 = createDepends({ onError: () => {} });
+    mixed.use(d2.guard({ user }, { routes: { 'GET /health': { public: true } } }));
+    mixed.get(['/health', '/healthz'], (_req, res) => void res.json({ ok: true }));
+    expect(() => d2.check(mixed)).toThrow(/decides differently for GET \/health and GET \/healthz, which are one route registered on several paths.*register each path as a route of its own/);
+  });
+
   describe('parameter callbacks (router.param, app.param) run after the guard decided for the route', () => {
     const USERS: Record<string, readonly string[]> = { reader: ['read'], admin: ['read', 'admin'] };
     const invalid = (): never => {

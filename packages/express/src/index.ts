@@ -53,10 +53,14 @@ type Next = (error?: unknown) => void;
 interface Installed {
   readonly on: InstalledOn;
   readonly sizes: number[];
-  readonly entries: Map<object, Map<string, ExpressEntry>>;
+  /** A route on several paths (`app.get(['/a', '/b'], …)`) has a list: which path matched is not known, so each one's decision is taken. */
+  readonly entries: Map<object, Map<string, RouteEntry>>;
   /** By router stack, then `name method`: the entries behind its mounts with that parameter (see `#behindMount`). */
   readonly behind: WeakMap<object, Map<string, ExpressEntry[]>>;
 }
+
+/** A route's table entry for a method, or its entries when it has several paths. */
+type RouteEntry = ExpressEntry | ExpressEntry[];
 
 /**
  * Where a request is in Express's dispatch, for the parameter callbacks
@@ -319,24 +323,27 @@ export class DependsExpress {
       isOwn: (fn) => guards.isOwn(fn),
       param: (fn, stack) => this.#param(fn as ParamHandler, stack) as never,
     });
-    const entries = new Map<object, Map<string, ExpressEntry>>();
+    const entries = new Map<object, Map<string, RouteEntry>>();
     const table = [...expressRoutes(app)];
     for (const entry of table) {
       if (!entry.route) continue;
-      const byMethod = entries.get(entry.route) ?? new Map<string, ExpressEntry>();
+      const byMethod = entries.get(entry.route) ?? new Map<string, RouteEntry>();
       entries.set(entry.route, byMethod);
-      // a route with several paths: which one matched is not known, so none is trusted (the strictest requirement applies)
+      const known = byMethod.get(entry.method);
+      // a route with several paths: which one matched is not known, so each one's decision is taken
       if (entry.paths === undefined || entry.paths <= 1) byMethod.set(entry.method, entry);
+      else byMethod.set(entry.method, [...(Array.isArray(known) ? known : []), entry]);
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
     guards.checkKeys(table);
+    for (const byMethod of entries.values()) for (const entry of byMethod.values()) if (Array.isArray(entry)) guards.checkSeveralPaths(entry);
     const installed: Installed = { on, sizes: sizesOf(on), entries, behind: new WeakMap() };
     this.#installed.set(app, installed);
     return installed;
   }
 
-  /** A route's table entry for a request method (HEAD served by GET), once the guards are installed on the app; `undefined` when unknown. */
-  #entryOf(app: object, route: object, method: string): ExpressEntry | undefined {
+  /** A route's table entry (or entries, see `Installed`) for a request method (HEAD served by GET), once the guards are installed on the app; `undefined` when unknown. */
+  #entryOf(app: object, route: object, method: string): RouteEntry | undefined {
     // the use()-placed guard installs again when the app has changed; a route's entries are read as installed
     const byMethod = this.#installed.get(app)?.entries.get(route) ?? this.#install(app).entries.get(route);
     return byMethod && entryForMethod(byMethod, method);
@@ -350,7 +357,7 @@ export class DependsExpress {
     const own = (req: Request) => routeHandles(route, req.method);
     // the decision for this route, taken by its checkpoint or by one of its parameter callbacks
     const decide = (req: Request, next: () => void): void => {
-      let entry: ExpressEntry | undefined;
+      let entry: RouteEntry | undefined;
       try {
         entry = this.#entryOf(app, route, req.method);
       } catch (error) {
@@ -424,8 +431,7 @@ export class DependsExpress {
       found = [];
       for (const route of routesBehind(stack, name)) {
         const entry = this.#entryOf(app, route, method);
-        // a route with several paths has no entry: its requirement is the strictest, which lowers nothing
-        if (entry !== undefined) found.push(entry);
+        if (entry !== undefined) found.push(...(Array.isArray(entry) ? entry : [entry]));
       }
       byKey.set(key, found);
     }

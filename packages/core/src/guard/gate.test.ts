@@ -142,6 +142,18 @@ describe('GuardGate: the decision where the framework dispatched', () => {
     expect([req.written, gate.unsettled(req), gate.towards(req, [])]).toEqual([undefined, false, []]);
   });
 
+  test("a route on several paths (entries given as a list): each entry's decision is taken; an empty list is an unknown route", async () => {
+    const { gate } = setup();
+    const healthz: TableRoute = { ...open, path: '/healthz' }; // not public: every path's decision is taken
+    expect((await reach((req, next) => (gate.mark(req, auth), gate.atRoute(req, [open, healthz], [], next)))).req.written?.status).toBe(401);
+    expect((await reach((req, next) => (gate.mark(req, auth), gate.atRoute(req, [open, open], [], next)))).reached).toBe(true);
+    const reader = await reach((req, next) => (gate.mark(req, auth), gate.atRoute(req, [list, add], [], next)), 'a');
+    expect([reader.reached, reader.req.written?.status]).toEqual([false, 403]);
+    expect((await reach((req, next) => (gate.mark(req, auth), gate.atRoute(req, [list, add], [], next)), 'r')).reached).toBe(true);
+    const unknown = await reach((req, next) => (gate.mark(req, auth), gate.atRoute(req, [], [], next)), 'a');
+    expect(unknown.req.written?.headers).toContainEqual(['www-authenticate', 'Bearer error="insufficient_scope", scope="read write"']);
+  });
+
   test('a configuration mistake while a request waits: the plain 500, never the handler', async () => {
     const { gate } = setup();
     const stranger = function stranger() {};

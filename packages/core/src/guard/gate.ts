@@ -104,6 +104,9 @@ interface EntryCache {
   readonly own: Map<unknown, readonly GuardStep[]>;
 }
 
+/** Whether an adapter gave several table entries (a route on several paths) rather than one. */
+const isList = (entry: TableRoute | readonly TableRoute[] | undefined): entry is readonly TableRoute[] => Array.isArray(entry);
+
 /** No decision to take (shared: never added to). */
 const NO_STEPS: readonly GuardStep[] = Object.freeze([]);
 
@@ -236,18 +239,31 @@ export class GuardGate<K extends object> {
    * request: every pending guard, and every guard `entry` places in front of
    * the route with `use()` (those in `own`, the route's own stack, decide
    * when they run), decides for it; the strictest requirement when the
-   * route's entry is unknown.
+   * route's entry is unknown. A route registered on several paths whose
+   * matched one the framework does not tell (Express's `app.get(['/a',
+   * '/b'], …)`) gives every entry: each one's decision is taken.
    *
    * @example
    * ```ts
    * const checkpoint = (req, res, next) => gate.atRoute(req, entryOf(route, req.method), (r) => routeHandles(route, r.method), next)
    * ```
    */
-  atRoute(key: K, entry: TableRoute | undefined | (() => TableRoute | undefined), own: readonly unknown[] | ((key: K) => readonly unknown[]), next: () => unknown): MaybePromise<unknown> {
+  atRoute(
+    key: K,
+    entry: TableRoute | readonly TableRoute[] | undefined | (() => TableRoute | readonly TableRoute[] | undefined),
+    own: readonly unknown[] | ((key: K) => readonly unknown[]),
+    next: () => unknown,
+  ): MaybePromise<unknown> {
     let steps: readonly GuardStep[];
     try {
       const found = typeof entry === 'function' ? entry() : entry;
-      steps = found === undefined ? this.strictSteps(key) : this.forRoute(key, found, this.#placed(key, found, own));
+      if (found === undefined || (isList(found) && found.length === 0)) steps = this.strictSteps(key);
+      else if (!isList(found)) steps = this.forRoute(key, found, this.#placed(key, found, own));
+      else {
+        const every: GuardStep[] = [];
+        for (const e of found) for (const step of this.forRoute(key, e, this.#placed(key, e, own))) if (!every.some((o) => o.route === step.route)) every.push(step);
+        steps = every;
+      }
     } catch (error) {
       return this.fail(key, error);
     }
@@ -283,11 +299,13 @@ export class GuardGate<K extends object> {
    * const auth = (req, res, next) => gate.atOwnRoute(req, auth, () => entryOf(req.route, req.method), next)
    * ```
    */
-  atOwnRoute(key: K, guard: unknown, entry: TableRoute | undefined | (() => TableRoute | undefined), next: () => unknown): MaybePromise<unknown> {
+  atOwnRoute(key: K, guard: unknown, entry: TableRoute | readonly TableRoute[] | undefined | (() => TableRoute | readonly TableRoute[] | undefined), next: () => unknown): MaybePromise<unknown> {
     // (decideWith's work without its closure: this runs for every request a route's own guard sees)
     let steps: readonly GuardStep[];
     try {
-      steps = this.forOwnRoute(key, guard, typeof entry === 'function' ? entry() : entry);
+      const found = typeof entry === 'function' ? entry() : entry;
+      // several entries (a route on several paths): the decision for each of them
+      steps = isList(found) ? this.forOwnRoutes(key, guard, found, false, false) : this.forOwnRoute(key, guard, found);
     } catch (error) {
       return this.fail(key, error);
     }

@@ -113,6 +113,16 @@ describe('Guards.weakest: before the framework has chosen among several routes',
   });
 });
 
+describe('Guards.checkSeveralPaths: one route on several paths', () => {
+  test('alike on every path passes; public on one path only, or other scopes, fails naming both paths', () => {
+    const { guards } = setup();
+    const on = (path: string): TableRoute => ({ method: 'GET', path, handler: listNotes, before: [auth] });
+    expect(() => guards.checkSeveralPaths([on('/v1/notes'), on('/v1/notes/:id')])).not.toThrow(); // a summary differs, not the decision
+    expect(() => guards.checkSeveralPaths([on('/status'), on('/v1/notes')])).toThrow(/decides differently for GET \/status and GET \/v1\/notes, which are one route registered on several paths/);
+    expect(() => guards.checkSeveralPaths([{ ...on('/v1/notes'), method: 'POST' }, on('/v1/notes')])).toThrow(ConfigurationError);
+  });
+});
+
 describe('runGuard: teardown after the framework has answered', () => {
   test('a generator dependency is closed by finish(), not before', async () => {
     const events: string[] = [];

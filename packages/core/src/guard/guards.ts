@@ -431,6 +431,36 @@ export class Guards {
   }
 
   /**
+   * Checks one framework route registered on several paths whose matched
+   * one the framework does not tell (Express's `app.get(['/a', '/b'], …)`):
+   * each guard in front of it must decide alike on every path (public or
+   * not, the same scopes and extra dependencies), or the route would be
+   * refused where its document says it is open. Throws a
+   * {@link ConfigurationError} naming the paths and the fix.
+   *
+   * @example
+   * ```ts
+   * guards.checkSeveralPaths([healthEntry, healthzEntry]) // routes: { 'GET /health': { public: true } } only → throws
+   * ```
+   */
+  checkSeveralPaths(entries: readonly TableRoute[]): void {
+    const decisive = (options: GuardRouteOptions) => (options.public ? 'public' : [[...new Set(options.scopes ?? [])].sort().join(' '), options.dependencies ?? []]);
+    for (const [fn, guard] of this.#guards) {
+      const behind = entries.filter((e) => e.before.includes(fn) && !this.#exempt.has(e.handler));
+      const first = behind[0];
+      if (first === undefined) continue;
+      const a = decisive(this.#options(guard, first));
+      const other = behind.find((e) => !sameDecision(a, decisive(this.#options(guard, e))));
+      if (other === undefined) continue;
+      const name = (e: TableRoute) => (e.path === undefined ? `${e.method} ${e.where ?? 'a route'}` : guardKey(e.method, e.path));
+      throw new ConfigurationError(
+        ErrorCode.GuardOptions,
+        `Guard "${guard.name}" decides differently for ${name(first)} and ${name(other)}, which are one route registered on several paths, and the framework does not tell which path a request matched: register each path as a route of its own, or give them the same options`,
+      );
+    }
+  }
+
+  /**
    * Checks the `routes` keys of the guards found in a route table: each
    * must name a route behind its guard there. Guards that stand in front of
    * no route of this table are left to {@link Guards.document}. Throws a
@@ -543,6 +573,14 @@ export class Guards {
     const { scopes: _scopes, requestBody: _body, ...rest } = options;
     return rest;
   }
+}
+
+/** Whether two decisive option summaries (see `Guards.checkSeveralPaths`) are alike: both public, or the same scopes and the same dependencies. */
+function sameDecision(a: string | readonly unknown[], b: string | readonly unknown[]): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  const [scopesA, depsA] = a as [string, readonly unknown[]];
+  const [scopesB, depsB] = b as [string, readonly unknown[]];
+  return scopesA === scopesB && depsA.length === depsB.length && depsA.every((d, i) => d === depsB[i]);
 }
 
 /** The source a body dependency reads (its `meta.source`): what the document shows of it. */
