@@ -175,6 +175,22 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     expect(ran).toEqual(['notes']);
   });
 
+  test("a route on several paths (router.get(['/health', '/healthz'], …)): each path is decided with its own options, as documented", async () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'GET /health': { public: true }, 'GET /notes': { scopes: ['notes:write'] } } }));
+    const router = new KoaRouter();
+    router.get(['/health', '/healthz'], (ctx) => void (ctx.body = 'ok'));
+    router.get(['/notes', '/mine'], (ctx) => void (ctx.body = 'notes'));
+    app.use(router.routes());
+    d.docs(app);
+    expect([d.openapi().paths['/health']?.get?.security, d.openapi().paths['/healthz']?.get?.security]).toEqual([[], [{ OAuth2PasswordBearer: ['me'] }]]);
+    const url = await serve(app);
+    const status = async (path: string, token?: string) => (await request(`${url}${path}`, { headers: auth(token) })).statusCode;
+    expect([await status('/health'), await status('/healthz'), await status('/healthz', 'reader')]).toEqual([200, 401, 200]);
+    expect([await status('/notes', 'reader'), await status('/mine', 'reader'), await status('/notes', 'writer')]).toEqual([403, 200, 200]);
+  });
+
   test('a terminal middleware after the guard gets the strictest requirement first (401 without credential)', async () => {
     const app = new Koa();
     const d = createDepends({ onError: () => {} });

@@ -125,10 +125,15 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
     if (seam.isGuard(fn)) uses.add(fn);
     else if (!seam.isOwn(fn) && kindOf(fn) === undefined) stack[i] = seam.wrap(fn);
   };
+  const seen = new Set<unknown[]>();
   const visit = (router: KoaRouter<any, any>): boolean => {
     const layers = layersOf(router);
     stacks.push(layers);
     for (const layer of layers) {
+      // a route registered on several paths (router.get(['/health', '/healthz'], …)) shares one middleware list between
+      // its layers: each route layer gets its own copy, for a checkpoint of its own
+      if (layer.methods.length > 0 && seen.has(layer.stack)) layer.stack = [...layer.stack];
+      seen.add(layer.stack);
       stacks.push(layer.stack);
       if (layer.methods.length === 0) for (let i = 0; i < layer.stack.length; i++) wrapIn(layer.stack, i);
       else {
