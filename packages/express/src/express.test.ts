@@ -224,7 +224,7 @@ describe('@depends/express', () => {
     const d2 = createDepends({ onError: () => {} });
     mixed.use(d2.guard({ user }, { routes: { 'GET /health': { public: true } } }));
     mixed.get(['/health', '/healthz'], (_req, res) => void res.json({ ok: true }));
-    expect(() => d2.check(mixed)).toThrow(/decides differently for GET \/health and GET \/healthz, which are one route registered on several paths.*register each path as a route of its own/);
+    expect(() => d2.check(mixed)).toThrow(/decides differently for GET \/health and GET \/healthz, which are one route reached on several paths.*register a route of its own for each path/);
   });
 
   describe('parameter callbacks (router.param, app.param) run after the guard decided for the route', () => {

@@ -53,7 +53,7 @@ type Next = (error?: unknown) => void;
 interface Installed {
   readonly on: InstalledOn;
   readonly sizes: number[];
-  /** A route on several paths (`app.get(['/a', '/b'], …)`) has a list: which path matched is not known, so each one's decision is taken. */
+  /** A route reached on several paths (`app.get(['/a', '/b'], …)`, or a router mounted twice) has a list: which path matched is not known, so each one's decision is taken. */
   readonly entries: Map<object, Map<string, RouteEntry>>;
   /** By router stack, then `name method`: the entries behind its mounts with that parameter (see `#behindMount`). */
   readonly behind: WeakMap<object, Map<string, ExpressEntry[]>>;
@@ -330,9 +330,10 @@ export class DependsExpress {
       const byMethod = entries.get(entry.route) ?? new Map<string, RouteEntry>();
       entries.set(entry.route, byMethod);
       const known = byMethod.get(entry.method);
-      // a route with several paths: which one matched is not known, so each one's decision is taken
-      if (entry.paths === undefined || entry.paths <= 1) byMethod.set(entry.method, entry);
-      else byMethod.set(entry.method, [...(Array.isArray(known) ? known : []), entry]);
+      // a route reached on several paths (registered with several, or its router mounted more than once): which one
+      // matched is not known, so each one's decision is taken
+      if (known === undefined && (entry.paths === undefined || entry.paths <= 1)) byMethod.set(entry.method, entry);
+      else byMethod.set(entry.method, [...(known === undefined ? [] : Array.isArray(known) ? known : [known]), entry]);
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
     guards.checkKeys(table);

@@ -111,6 +111,38 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
     expect(() => d.openapi()).toThrow(/^d\.route\(\) options on GET \/health do nothing: no guard stands in front of that route/);
   });
 
+  test('one router mounted at two places (/v1 and /v2): each mount is decided as documented; options that differ between them fail at startup and refuse every guarded request, never decide with the other mount\'s', async () => {
+    const SCOPES: Record<string, string[]> = { reader: ['read'], admin: ['read', 'admin'] };
+    const scoped = withScopes(
+      depends({ auth: httpBearer() }, ({ auth }) => ({ scopes: SCOPES[auth.credentials] ?? [] })),
+      (u) => u.scopes,
+    );
+    const build = async (routes: Record<string, { scopes: string[] }>) => {
+      const app = await make();
+      const d = createDepends({ title: 'T', onError: () => {} });
+      app.use(d.guard({ user: scoped }, { scopes: ['read'], routes }));
+      const notes = express.Router();
+      notes.delete('/notes/:id', (_req, res) => void res.status(204).end());
+      app.use('/v1', notes);
+      app.use('/v2', notes);
+      return { app, d };
+    };
+    const alike = await build({ 'DELETE /v1/notes/{id}': { scopes: ['admin'] }, 'DELETE /v2/notes/{id}': { scopes: ['admin'] } });
+    expect(() => alike.d.check(alike.app)).not.toThrow();
+    const differ = await build({ 'DELETE /v1/notes/{id}': { scopes: ['admin'] } });
+    expect(() => differ.d.check(differ.app)).toThrow(/decides differently for DELETE \/v1\/notes\/\{id\} and DELETE \/v2\/notes\/\{id\}, which are one route reached on several paths/);
+    for (const [{ app }, expected] of [[alike, [403, 403, 204]], [differ, [500, 500, 500]]] as const) {
+      const s = await serve(app);
+      try {
+        const del = async (path: string, token: string) => (await request(`${s.url}${path}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).statusCode;
+        // the reader never deletes through /v1, whose document asks admin
+        expect([await del('/v1/notes/1', 'reader'), await del('/v2/notes/1', 'reader'), await del('/v1/notes/1', 'admin')]).toEqual(expected);
+      } finally {
+        s.close();
+      }
+    }
+  });
+
   test('a terminal middleware after the guard gets the strictest requirement (401), and runs once it is met', async () => {
     const app = await make();
     const d = createDepends({ title: 'T', onError: () => {} });

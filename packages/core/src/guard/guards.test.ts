@@ -118,7 +118,7 @@ describe('Guards.checkSeveralPaths: one route on several paths', () => {
     const { guards } = setup();
     const on = (path: string): TableRoute => ({ method: 'GET', path, handler: listNotes, before: [auth] });
     expect(() => guards.checkSeveralPaths([on('/v1/notes'), on('/v1/notes/:id')])).not.toThrow(); // a summary differs, not the decision
-    expect(() => guards.checkSeveralPaths([on('/status'), on('/v1/notes')])).toThrow(/decides differently for GET \/status and GET \/v1\/notes, which are one route registered on several paths/);
+    expect(() => guards.checkSeveralPaths([on('/status'), on('/v1/notes')])).toThrow(/decides differently for GET \/status and GET \/v1\/notes, which are one route reached on several paths/);
     expect(() => guards.checkSeveralPaths([{ ...on('/v1/notes'), method: 'POST' }, on('/v1/notes')])).toThrow(ConfigurationError);
   });
 });

@@ -431,8 +431,9 @@ export class Guards {
   }
 
   /**
-   * Checks one framework route registered on several paths whose matched
-   * one the framework does not tell (Express's `app.get(['/a', '/b'], …)`):
+   * Checks one framework route reached on several paths whose matched one
+   * the framework does not tell (Express's `app.get(['/a', '/b'], …)`, or
+   * a router mounted at two places):
    * each guard in front of it must decide alike on every path (public or
    * not, the same scopes and extra dependencies), or the route would be
    * refused where its document says it is open. Throws a
@@ -455,7 +456,7 @@ export class Guards {
       const name = (e: TableRoute) => (e.path === undefined ? `${e.method} ${e.where ?? 'a route'}` : guardKey(e.method, e.path));
       throw new ConfigurationError(
         ErrorCode.GuardOptions,
-        `Guard "${guard.name}" decides differently for ${name(first)} and ${name(other)}, which are one route registered on several paths, and the framework does not tell which path a request matched: register each path as a route of its own, or give them the same options`,
+        `Guard "${guard.name}" decides differently for ${name(first)} and ${name(other)}, which are one route reached on several paths (registered with several, or its router mounted more than once), and the framework does not tell which path a request matched: give them the same options, or register a route of its own for each path`,
       );
     }
   }
