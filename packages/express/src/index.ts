@@ -318,7 +318,7 @@ export class DependsExpress {
     if (done && unchanged(done.on, done.sizes)) return done;
     const guards = this.#kit.guards;
     const on = install(app, {
-      checkpoint: (route) => this.#checkpointOf(app, route) as never,
+      checkpoint: (route) => this.#checkpointOf(route) as never,
       wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
       isOwn: (fn) => guards.isOwn(fn),
       param: (fn, stack) => this.#param(fn as ParamHandler, stack) as never,
@@ -350,8 +350,14 @@ export class DependsExpress {
     return byMethod && entryForMethod(byMethod, method);
   }
 
-  /** The checkpoint first in a route's stack: the guards pending on the request, and those placed in front of the route, decide for it. */
-  #checkpointOf(app: object, route: object): RequestHandler {
+  /**
+   * The checkpoint first in a route's stack: the guards pending on the
+   * request, and those placed in front of the route, decide for it, from
+   * the route table of the app the request goes through (`req.app`): a
+   * router used by two apps is behind each app's own guards, at each app's
+   * own paths.
+   */
+  #checkpointOf(route: object): RequestHandler {
     const made = this.#checkpoints.get(route);
     if (made) return made;
     const gate = this.#gate;
@@ -360,7 +366,7 @@ export class DependsExpress {
     const decide = (req: Request, next: () => void): void => {
       let entry: RouteEntry | undefined;
       try {
-        entry = this.#entryOf(app, route, req.method);
+        entry = this.#entryOf(req.app, route, req.method);
       } catch (error) {
         return void gate.fail(req, error);
       }

@@ -109,8 +109,8 @@ export class DependsKoa {
   readonly #kit: Kit;
   readonly #gate: GuardGate<Context>;
   readonly #installed = new WeakMap<object, Installed>();
-  /** Each route layer's table entries by method (from the last install that went through it). */
-  readonly #entries = new WeakMap<object, Map<string, KoaEntry>>();
+  /** By app (or router) installed, each route layer's table entries by method: a router used by two apps is behind each app's own guards. */
+  readonly #entries = new WeakMap<object, WeakMap<object, Map<string, KoaEntry>>>();
   readonly #checkpoints = new WeakMap<object, Middleware<any, any>>();
   readonly #wrappers = new WeakMap<object, Middleware<any, any>>();
   /** Apps whose composition installs the guards, and the requests that came through such a composition. */
@@ -237,7 +237,7 @@ export class DependsKoa {
         const at = (ctx as unknown as Record<symbol, object | undefined>)[AT];
         if (at === UNKNOWN_ROUTE) return gate.atOwnRoute(ctx, guard, undefined, next);
         // in the own stack of the route layer @koa/router dispatched to: it decides for that route
-        if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(at, ctx.method), next);
+        if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(ctx.app, at, ctx.method), next);
         // a place the install never saw (an app mounted with koa-mount, a composed bundle): the strictest requirement, now
         if (!installed.uses.has(guard)) return (gate.mark(ctx, guard), gate.atOwnRoute(ctx, guard, undefined, next));
         if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[COMPOSED] !== true)
@@ -335,9 +335,11 @@ export class DependsKoa {
       isGuard: (fn) => guards.isGuard(fn),
     });
     const table = [...targetRoutes(target)];
+    let layers = this.#entries.get(target);
+    if (layers === undefined) this.#entries.set(target, (layers = new WeakMap()));
     for (const entry of table) {
-      const byMethod = this.#entries.get(entry.layer) ?? new Map<string, KoaEntry>();
-      this.#entries.set(entry.layer, byMethod.set(entry.method, entry));
+      const byMethod = layers.get(entry.layer) ?? new Map<string, KoaEntry>();
+      layers.set(entry.layer, byMethod.set(entry.method, entry));
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
     guards.checkKeys(table);
@@ -400,9 +402,9 @@ export class DependsKoa {
     return gate.unsettled(ctx) ? gate.decideWith(ctx, () => gate.strictSteps(ctx).flatMap((s) => gate.forOwnRoute(ctx, s.guard, undefined)), next) : next();
   }
 
-  /** A route layer's entry for a request method (HEAD served by GET), once the guards are installed; `undefined` when unknown. */
-  #entryOf(layer: object, method: string): KoaEntry | undefined {
-    const byMethod = this.#entries.get(layer);
+  /** A route layer's entry in an app's table for a request method (HEAD served by GET), once the guards are installed there; `undefined` when unknown. */
+  #entryOf(app: object, layer: object, method: string): KoaEntry | undefined {
+    const byMethod = this.#entries.get(app)?.get(layer);
     return byMethod && entryForMethod(byMethod, method);
   }
 
@@ -414,7 +416,7 @@ export class DependsKoa {
     const own = () => ownStack(layer);
     /** The last app this checkpoint found installed with this layer in its table (installs are never undone: checked once per app). */
     let ready: object | undefined;
-    /** The layer's entries by method (the same map for every install). */
+    /** The layer's entries by method in that app's table (the same map for every install there). */
     let entries: Map<string, KoaEntry> | undefined;
     const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
       // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
@@ -422,14 +424,14 @@ export class DependsKoa {
       (ctx as unknown as Record<symbol, object>)[AT] = known ? layer : UNKNOWN_ROUTE;
       // installed already by the use()-placed guard on its way (which installs again when the app changed); else now
       if (ctx.app !== ready) {
-        if (!this.#installed.has(ctx.app) || !this.#entries.has(layer))
+        if (!this.#installed.has(ctx.app) || !this.#entries.get(ctx.app)?.has(layer))
           try {
             this.#install(ctx.app);
           } catch (error) {
             return gate.fail(ctx, error);
           }
-        entries = this.#entries.get(layer);
-        if (entries) ready = ctx.app;
+        entries = this.#entries.get(ctx.app)?.get(layer);
+        ready = entries ? ctx.app : undefined;
       }
       return gate.atRoute(ctx, known && entries ? entryForMethod(entries, ctx.method) : undefined, own, next);
     };

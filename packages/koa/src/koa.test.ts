@@ -12,7 +12,7 @@ import Koa, { type Middleware } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { request } from 'undici';
 import { z } from 'zod';
-import { HTTPException, Router, body, depends, header, httpBearer, invalidToken, oauth2PasswordBearer, withScopes, type GuardOptions } from '@depends/core';
+import { HTTPException, Router, apiKeyHeader, body, depends, header, httpBearer, invalidToken, oauth2PasswordBearer, withScopes, type GuardOptions } from '@depends/core';
 import { createDepends } from './index.js';
 
 let server: Server | undefined;
@@ -189,6 +189,32 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     const status = async (path: string, token?: string) => (await request(`${url}${path}`, { headers: auth(token) })).statusCode;
     expect([await status('/health'), await status('/healthz'), await status('/healthz', 'reader')]).toEqual([200, 401, 200]);
     expect([await status('/notes', 'reader'), await status('/mine', 'reader'), await status('/notes', 'writer')]).toEqual([403, 200, 200]);
+  });
+
+  test('one router used by two apps, each behind its own guard (a bearer token on one, an API key on the other): each app asks only its own', async () => {
+    const d = createDepends({ onError: () => {} });
+    const key = depends({ k: apiKeyHeader({ name: 'x-key' }) }, ({ k }) => k);
+    const notes = new KoaRouter();
+    notes.delete('/notes/:id', (ctx) => void (ctx.status = 204));
+    const site = new Koa();
+    site.use(d.guard({ caller }, { name: 'site', scopes: ['me'] }));
+    site.use(notes.routes());
+    const internal = new Koa();
+    internal.use(d.guard({ key }, { name: 'internal' }));
+    internal.use(notes.routes());
+    d.docs(site);
+    d.docs(internal);
+    const a = await serve(site);
+    const bServer = createServer(internal.callback()).listen(0, '127.0.0.1');
+    await new Promise((r) => bServer.once('listening', r));
+    const b = `http://127.0.0.1:${(bServer.address() as AddressInfo).port}`;
+    try {
+      const del = async (url: string, headers: Record<string, string | undefined>) => (await request(`${url}/notes/1`, { method: 'DELETE', headers: headers as Record<string, string> })).statusCode;
+      expect([await del(a, auth('reader')), await del(b, { 'x-key': 'k' }), await del(a, auth('reader')), await del(b, auth('reader')), await del(a, { 'x-key': 'k' })]).toEqual([204, 204, 204, 401, 401]);
+    } finally {
+      bServer.closeAllConnections();
+      bServer.close();
+    }
   });
 
   test('a terminal middleware after the guard gets the strictest requirement first (401 without credential)', async () => {

@@ -143,6 +143,37 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
     }
   });
 
+  test('one router used by two apps, each behind its own guard: each app decides with its own guard and its own paths', async () => {
+    const SCOPES: Record<string, string[]> = { reader: ['read'], admin: ['read', 'admin'] };
+    const scoped = withScopes(
+      depends({ auth: httpBearer() }, ({ auth }) => ({ scopes: SCOPES[auth.credentials] ?? [] })),
+      (u) => u.scopes,
+    );
+    const d = createDepends({ title: 'T', onError: () => {} });
+    const notes = express.Router();
+    notes.delete('/notes/:id', (_req, res) => void res.status(204).end());
+    const site = await make();
+    site.use(d.guard({ user: scoped }, { name: 'site', scopes: ['read'] }));
+    site.use('/api', notes);
+    const admin = await make();
+    admin.use(d.guard({ user: scoped }, { name: 'admin', scopes: ['read'], routes: { 'DELETE /admin/api/notes/{id}': { scopes: ['admin'] } } }));
+    admin.use('/admin/api', notes);
+    d.docs(site);
+    d.docs(admin);
+    expect(d.openapi().paths['/admin/api/notes/{id}']?.delete?.security).toEqual([{ HTTPBearer: ['admin'] }]);
+    const [a, b] = [await serve(site), await serve(admin)];
+    try {
+      const del = async (url: string, path: string, token: string) => (await request(`${url}${path}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).statusCode;
+      // the site's request first: the shared route's checkpoint is made there, and must not decide the admin app's requests with the site's table
+      expect(await del(a.url, '/api/notes/1', 'reader')).toBe(204);
+      expect([await del(b.url, '/admin/api/notes/1', 'reader'), await del(b.url, '/admin/api/notes/1', 'admin')]).toEqual([403, 204]);
+      expect(await del(a.url, '/api/notes/1', 'reader')).toBe(204);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   test('a terminal middleware after the guard gets the strictest requirement (401), and runs once it is met', async () => {
     const app = await make();
     const d = createDepends({ title: 'T', onError: () => {} });
