@@ -203,13 +203,13 @@ export const READERS: readonly Reader[] = [
     name: 'password form',
     cases: fc
       .tuple(
-        value(FORM_USER),
-        value(FORM_PASSWORD),
+        // the right pair one time in ten: each value alone is right too rarely for both to be (a run of 1,000 saw 3 to 9)
+        fc.oneof({ weight: 1, arbitrary: fc.constant([FORM_USER, FORM_PASSWORD] as const) }, { weight: 9, arbitrary: fc.tuple(value(FORM_USER), value(FORM_PASSWORD)) }),
         fc.constantFrom('', '', 'grant_type=password&', 'username=x&', 'password=y&', 'scope=a%20b&'),
         fc.boolean(),
         fc.oneof(fc.constant(''), tricky.map((t) => `&${t}`), tricky),
       )
-      .map(([user, password, extra, raw, tail]): Case => {
+      .map(([[user, password], extra, raw, tail]): Case => {
         const enc = (v: string) => (raw ? v : encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '')));
         const body = `${extra}username=${enc(user)}&password=${enc(password)}${tail}`;
         const fields = new URLSearchParams(body);
