@@ -197,6 +197,30 @@ for (const entry of dispatchApps) {
       ]);
     });
 
+    test('the document and the decisions agree: every guarded operation it shows refuses (401/403) exactly the tokens that lack its scopes, and lets the others through', async () => {
+      const doc = (await (await fetch(`http://127.0.0.1:${app.port}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+      };
+      const checked: string[] = [];
+      for (const [path, item] of Object.entries(doc.paths))
+        for (const [method, operation] of Object.entries(item)) {
+          // the audit route passes each request on: what answers it is the route after it (or the app's 404), not the audit
+          if (path === '/v1/{collection}/{id}') continue;
+          const security = operation.security;
+          if (security === undefined) continue;
+          const target = path.replace(/\{[^}]+\}/g, (p) => (p === '{org}' ? 'acme' : '7'));
+          for (const token of [undefined, 'reader', 'writer', 'root']) {
+            const granted = token ? TOKENS[token] : undefined;
+            // public ([]), or one requirement whose scopes the token must all have
+            const allowed = security.length === 0 || (granted !== undefined && security.some((r) => Object.values(r).every((scopes) => scopes.every((x) => granted.includes(x)))));
+            const status = await raw(app.port, { method: method.toUpperCase(), target, token, admin: true });
+            expect([401, 403].includes(status), `${method.toUpperCase()} ${target} with ${token ?? 'no token'}: ${status}, documented ${JSON.stringify(security)}`).toBe(!allowed);
+          }
+          checked.push(`${method.toUpperCase()} ${path}`);
+        }
+      expect(checked).toEqual(expect.arrayContaining(['GET /status', 'POST /v1/notes', 'DELETE /v1/notes/{id}', 'GET /v1/graphql', 'DELETE /v1/graphql']));
+    });
+
     test('listed targets × methods × credentials', async () => {
       for (const target of TARGETS)
         for (const method of METHODS)
