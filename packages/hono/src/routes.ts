@@ -56,7 +56,7 @@ const EVERY_METHOD = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
  * one path the document can show (no wildcard), so it answers every
  * request for that path itself.
  */
-const isEndpoint = (r: HonoRoute): boolean => r.method === 'ALL' && knowable(r.path) !== undefined && !passesOn(registered(r.handler));
+const isEndpoint = (r: HonoRoute): boolean => r.method === 'ALL' && !passesOn(registered(r.handler)) && knowable(r.path) !== undefined;
 
 /**
  * Every route of a Hono app in registration order (`app.route()` sub-apps
