@@ -179,7 +179,7 @@ describe('@depends/express', () => {
     }
   });
 
-  test("a router's route for every method (router.all()): decided with the guard's options for the request's method, documented under each; another method gets the strictest requirement", async () => {
+  test("a router's route for every method (router.all() with a handler that answers): decided with the guard's options for the request's method, documented under each; another method gets the strictest requirement; router.all() middleware stays middleware", async () => {
     const app = express();
     const d = createDepends({ onError: () => {} });
     const SCOPES: Record<string, string[]> = { reader: ['read'], admin: ['read', 'admin'] };
@@ -194,9 +194,17 @@ describe('@depends/express', () => {
     const v1 = express.Router();
     const ran: string[] = [];
     v1.all('/graphql', (req, res) => void (ran.push(req.method), res.json({ method: req.method })));
+    // middleware on a path, not routes for every method: a handler taking next, a wildcard path, beside a method's handler
+    v1.all('/files/*splat', (_req, _res, next) => next());
+    v1.all('/status', (_req, _res, next) => next());
+    v1.route('/items')
+      .all((_req, _res, next) => next())
+      .get((_req, res) => void res.json([]));
     app.use('/v1', v1);
     d.docs(app);
+    expect(() => d.check(app)).not.toThrow();
     expect(Object.keys(d.openapi().paths['/v1/graphql'] ?? {})).toEqual(['get', 'post', 'put', 'delete', 'options', 'patch', 'trace']);
+    expect([Object.keys(d.openapi().paths['/v1/items'] ?? {}), d.openapi().paths['/v1/status']]).toEqual([['get'], undefined]);
     const url = await serve(app);
     const call = async (method: string, token?: string) => (await request(`${url}/v1/graphql`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
     expect([await call('POST'), await call('DELETE', 'reader'), await call('PURGE', 'reader')]).toEqual([401, 403, 403]);

@@ -124,10 +124,20 @@ const isMiddleware = (layer: Layer): boolean => typeof layer.handle === 'functio
 /** The methods a route for every method (`router.all()`) is a route of in the table: those of OpenAPI (HEAD is served by GET). */
 const EVERY_METHOD = ['get', 'post', 'put', 'delete', 'options', 'patch', 'trace'];
 
-/** The methods a route serves, as the table lists it (`app.all()` registers each method; `router.all()` one handler for all). */
-function methodsOf(route: RouteLike): string[] {
+/**
+ * The methods a route serves, as the table lists it (`app.all()` registers
+ * each method). A route of `router.all()` alone (one handler for every
+ * method) serves every method when that handler answers by itself (declared
+ * without `next`: `(req, res) => …`) on a path the document can show;
+ * otherwise it is middleware on its path (`router.all('/api/*splat',
+ * loadUser)`, `route.all(check).get(handler)`), as before: no entry of its
+ * own, the guard's strictest requirement where it is all there is.
+ */
+function methodsOf(route: RouteLike, knownPath: boolean): string[] {
   const own = Object.keys(route.methods).filter((m) => m !== '_all' && route.methods[m]);
-  return route.methods._all ? [...new Set([...own, ...EVERY_METHOD])] : own;
+  if (!route.methods._all || own.length > 0 || !knownPath) return own;
+  const last = route.stack.filter((l) => l.method === undefined && !isCheckpoint(l.handle)).at(-1)?.handle;
+  return typeof last === 'function' && last.length < 3 ? EVERY_METHOD : own;
 }
 
 /** The handlers a route runs for a method (its own middleware first, the handler last). */
@@ -161,7 +171,7 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
       const paths = strings(route.path);
       for (const raw of paths.length ? paths : [undefined]) {
         const rel = raw === undefined ? undefined : knowable(raw);
-        for (const method of methodsOf(route)) {
+        for (const method of methodsOf(route, rel !== undefined)) {
           const handles = handlesFor(route, method);
           yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, route, paths: paths.length };
         }
