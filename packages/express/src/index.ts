@@ -404,13 +404,7 @@ export class DependsExpress {
     const gate = this.#gate;
     const behind = (req: Request, name: string) => this.#behindMount(req.app, stack, name, req.method);
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
-      const run = (): void => {
-        try {
-          settled(fn.call(this, req, res, next, value, name), next);
-        } catch (error) {
-          next(error);
-        }
-      };
+      const run = (): void => asExpress(() => fn.call(this, req, res, next, value, name), next);
       const route = (req as { route?: object }).route;
       const at = dispatchOf(req);
       if (route !== undefined && at.taken === route) return run();
@@ -449,13 +443,7 @@ export class DependsExpress {
   #wrap(fn: RequestHandler): RequestHandler {
     const gate = this.#gate;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next): unknown {
-      return gate.beforeMiddleware(req, () => {
-        try {
-          settled(fn.call(this, req, res, next), next);
-        } catch (error) {
-          next(error);
-        }
-      });
+      return gate.beforeMiddleware(req, () => asExpress(() => fn.call(this, req, res, next), next));
     };
     Object.defineProperty(wrapper, 'name', { value: fn.name });
     return markInstalled(wrapper as RequestHandler, 'wrapper');
@@ -482,13 +470,19 @@ export class DependsExpress {
 const perRequest = (req: Request): object => req.res?.locals ?? req;
 
 /**
- * What Express 5 does with a middleware's promise, for the functions the
- * guard wraps: a rejection goes to `next`. (The wrappers also send what the
- * function throws to `next` themselves: after a decision that waited for an
- * asynchronous dependency, the call runs in a promise's reaction, outside
- * Express's own try/catch.)
+ * Calls one of the app's functions the guard wraps (a middleware, a
+ * parameter callback) as Express 5 does: what it throws, and the rejection
+ * of a promise it returns, go to `next`. Express's own try/catch does not
+ * cover the call after a decision that waited for an asynchronous
+ * dependency (it runs in a promise's reaction).
  */
-function settled(ret: unknown, next: Next): void {
+function asExpress(call: () => unknown, next: Next): void {
+  let ret: unknown;
+  try {
+    ret = call();
+  } catch (error) {
+    return next(error);
+  }
   if (ret instanceof Promise) ret.then(undefined, (error: unknown) => next(error ?? new HTTPException(500)));
 }
 

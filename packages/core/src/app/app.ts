@@ -25,6 +25,7 @@ import { matchPath, toOpenApiPath } from '../router/paths.js';
 import { Router, routeDef, type Handler, type RouteDef, type RouteOptions } from '../router/router.js';
 import { errorAnswer, Serving, type ErrorHook, type NativeCheck, type Outcome, type RunOptions } from './handle.js';
 import type { ErrorBody } from '../errors/format.js';
+import { sameList } from '../util/lists.js';
 
 /** Options of a {@link DependsApp}. */
 export interface AppOptions extends DocumentOptions {
@@ -328,9 +329,6 @@ export class DependsApp {
 
 // an app made by another copy of the core in the process is still an app to this copy's adapters (see `appFrom`)
 brand(DependsApp, 'DependsApp');
-
-/** Whether two lists hold the same items in the same order. */
-const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Resolves one dependency alone from a hand-built request: the one-liner to

@@ -17,6 +17,7 @@ import { upperCaseMethod } from '../util/case.js';
 import { DOCUMENTED_BODY, routeDef, type RouteOptions } from '../router/router.js';
 import { body } from '../sources/body.js';
 import type { GuardOptions, GuardRouteOptions, TableRoute } from './types.js';
+import { sameList } from '../util/lists.js';
 
 /** A registered guard. */
 interface Guard {
@@ -262,7 +263,7 @@ export class Guards {
       const own = options.scopes ?? [];
       scopes = scopes === undefined ? own : scopes.filter((s) => own.includes(s));
     }
-    const key = [...new Set(scopes)].sort().join(' ');
+    const key = scopeKey(scopes ?? []);
     let route = guard.weakest.get(key);
     if (route === undefined) {
       route = this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, { scopes: scopes ?? [] }), passValues, {}), `a parameter of a mount path (${guard.name})`);
@@ -445,13 +446,12 @@ export class Guards {
    * ```
    */
   checkSeveralPaths(entries: readonly TableRoute[]): void {
-    const decisive = (options: GuardRouteOptions) => (options.public ? 'public' : [[...new Set(options.scopes ?? [])].sort().join(' '), options.dependencies ?? []]);
     for (const [fn, guard] of this.#guards) {
       const behind = entries.filter((e) => e.before.includes(fn) && !this.#exempt.has(e.handler));
       const first = behind[0];
       if (first === undefined) continue;
-      const a = decisive(this.#options(guard, first));
-      const other = behind.find((e) => !sameDecision(a, decisive(this.#options(guard, e))));
+      const options = this.#options(guard, first);
+      const other = behind.find((e) => !decidesAlike(options, this.#options(guard, e)));
       if (other === undefined) continue;
       const name = (e: TableRoute) => (e.path === undefined ? `${e.method} ${e.where ?? 'a route'}` : guardKey(e.method, e.path));
       throw new ConfigurationError(
@@ -560,7 +560,7 @@ export class Guards {
     const scopes = options.scopes ?? [];
     if (scopes.length === 0) return guard.inputs;
     // one object per set of scopes: the routes asking the same scopes share one analysis
-    const key = [...new Set(scopes)].sort().join(' ');
+    const key = scopeKey(scopes);
     const made = guard.scoped.get(key);
     if (made) return made;
     const out: Record<string, Input> = {};
@@ -576,12 +576,13 @@ export class Guards {
   }
 }
 
-/** Whether two decisive option summaries (see `Guards.checkSeveralPaths`) are alike: both public, or the same scopes and the same dependencies. */
-function sameDecision(a: string | readonly unknown[], b: string | readonly unknown[]): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  const [scopesA, depsA] = a as [string, readonly unknown[]];
-  const [scopesB, depsB] = b as [string, readonly unknown[]];
-  return scopesA === scopesB && depsA.length === depsB.length && depsA.every((d, i) => d === depsB[i]);
+/** A set of scopes as one key: each once, in order (the routes asking the same scopes share one compiled requirement). */
+const scopeKey = (scopes: readonly string[]): string => [...new Set(scopes)].sort().join(' ');
+
+/** Whether a guard decides alike with two routes' options (see `Guards.checkSeveralPaths`): both public, or the same scopes and the same extra dependencies. */
+function decidesAlike(a: GuardRouteOptions, b: GuardRouteOptions): boolean {
+  if (a.public || b.public) return Boolean(a.public) === Boolean(b.public);
+  return scopeKey(a.scopes ?? []) === scopeKey(b.scopes ?? []) && sameList(a.dependencies ?? [], b.dependencies ?? []);
 }
 
 /** The source a body dependency reads (its `meta.source`): what the document shows of it. */
