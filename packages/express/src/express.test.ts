@@ -213,6 +213,40 @@ describe('@depends/express', () => {
     expect(ran).toEqual(['POST', 'GET', 'DELETE', 'PURGE']);
   });
 
+  test("app.all(): a handler that answers is the route of every method; app.all('*splat', loadUser) is middleware on its path: after a guard in front of a route it lets through with less, a startup error naming it; before the guard, it runs", async () => {
+    const user = withScopes(
+      depends({ auth: httpBearer() }, ({ auth }) => {
+        if (auth.credentials !== 'reader') throw invalidToken();
+        return { scopes: ['read'] };
+      }),
+      (u) => u.scopes,
+    );
+    const options = { routes: { 'GET /status': { public: true }, 'DELETE /graphql': { scopes: ['admin'] } } };
+    const build = (loaderFirst: boolean) => {
+      const app = express();
+      const d = createDepends({ onError: () => {} });
+      const loaded: string[] = [];
+      const loadUser = (req: express.Request, _res: express.Response, next: express.NextFunction) => void (loaded.push(req.path), next());
+      if (loaderFirst) app.all('*splat', loadUser);
+      app.use(d.guard({ user }, options));
+      if (!loaderFirst) app.all('*splat', loadUser);
+      app.all('/graphql', (req, res) => void res.json({ method: req.method }));
+      app.get('/status', (_req, res) => void res.json({ ok: true }));
+      d.docs(app);
+      return { app, d, loaded };
+    };
+    const after = build(false);
+    expect(() => after.d.check(after.app)).toThrow('Guard "guard(user)": middleware "loadUser" runs after it and before GET /graphql, which the guard lets through with fewer scopes (none)');
+    const { app, d, loaded } = build(true);
+    expect(() => d.check(app)).not.toThrow();
+    expect(Object.keys(d.openapi().paths['/graphql'] ?? {})).toEqual(['get', 'post', 'put', 'delete', 'options', 'patch', 'trace']);
+    expect(d.openapi().paths['/graphql']?.delete?.security).toEqual([{ HTTPBearer: ['admin'] }]);
+    const url = await serve(app);
+    const call = async (method: string, path: string, token?: string) => (await request(`${url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
+    expect([await call('GET', '/status'), await call('POST', '/graphql'), await call('POST', '/graphql', 'reader'), await call('DELETE', '/graphql', 'reader')]).toEqual([200, 401, 200, 403]);
+    expect(loaded).toEqual(['/status', '/graphql', '/graphql', '/graphql']);
+  });
+
   test("a route on several paths (app.get(['/health', '/healthz'])): decided as documented on each path; options that differ between its paths fail at startup", async () => {
     const app = express();
     const d = createDepends({ onError: () => {} });

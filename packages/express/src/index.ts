@@ -23,7 +23,7 @@ import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefi
 import { afterSent, keepParsedBody, nodeRequestView, writeNodeAnswer, type NodeRequestInit } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
-import { expressRoutes, install, isWrapped, markInstalled, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
+import { expressRoutes, install, isAppMiddleware, markInstalled, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -335,7 +335,7 @@ export class DependsExpress {
       if (known === undefined && (entry.paths === undefined || entry.paths <= 1)) byMethod.set(entry.method, entry);
       else byMethod.set(entry.method, [...(known === undefined ? [] : Array.isArray(known) ? known : [known]), entry]);
     }
-    guards.checkOrder(table, (fn) => isWrapped(fn));
+    guards.checkOrder(table, isAppMiddleware);
     guards.checkKeys(table);
     for (const byMethod of entries.values()) for (const entry of byMethod.values()) if (Array.isArray(entry)) guards.checkSeveralPaths(entry);
     const installed: Installed = { on, sizes: sizesOf(on), entries, behind: new WeakMap() };

@@ -5,6 +5,7 @@
  * installed: a checkpoint first in every route's stack (Express dispatches
  * there) and a wrapper around every other middleware.
  */
+import { METHODS } from 'node:http';
 import { joinPath, type TableRoute } from '@depends/core/adapter';
 
 interface RouteLike {
@@ -125,20 +126,33 @@ const isMiddleware = (layer: Layer): boolean => typeof layer.handle === 'functio
 const EVERY_METHOD = ['get', 'post', 'put', 'delete', 'options', 'patch', 'trace'];
 
 /**
- * The methods a route serves, as the table lists it (`app.all()` registers
- * each method). A route of `router.all()` alone (one handler for every
- * method) serves every method when that handler answers by itself (declared
- * without `next`: `(req, res) => …`) on a path the document can show;
- * otherwise it is middleware on its path (`router.all('/api/*splat',
- * loadUser)`, `route.all(check).get(handler)`), as before: no entry of its
- * own, the guard's strictest requirement where it is all there is.
+ * Whether a route serves every method: `router.all()` / `route.all()`
+ * (Express marks it `_all`), or `app.all()`, which registers each of
+ * Node's methods one by one.
+ */
+const servesEvery = (route: RouteLike): boolean => route.methods._all === true || METHODS.every((m) => route.methods[m.toLowerCase()]);
+
+/**
+ * The methods a route serves, as the table lists it. A route for every
+ * method (`router.all()`, `app.all()`) serves every method of the document
+ * when its handler answers by itself (declared without `next`:
+ * `(req, res) => …`) on a path the document can show; otherwise it is
+ * middleware on its path (`app.all('*splat', loadUser)`,
+ * `router.all('/api/x', check)`): no entry of its own, in front of the
+ * routes after it that its path matches, as a `use()` middleware is. A
+ * route of `route.all(check).get(handler)` serves its own methods, `check`
+ * in front of the handler.
  */
 function methodsOf(route: RouteLike, knownPath: boolean): string[] {
   const own = Object.keys(route.methods).filter((m) => m !== '_all' && route.methods[m]);
-  if (!route.methods._all || own.length > 0 || !knownPath) return own;
-  const last = route.stack.filter((l) => l.method === undefined && !isCheckpoint(l.handle)).at(-1)?.handle;
-  return typeof last === 'function' && last.length < 3 ? EVERY_METHOD : own;
+  if (!servesEvery(route) || (route.methods._all && own.length > 0)) return own;
+  if (!knownPath) return [];
+  const last = handlesFor(route, 'get').at(-1);
+  return typeof last === 'function' && last.length < 3 ? EVERY_METHOD : [];
 }
+
+/** A route that is middleware on its path (see {@link methodsOf}): a route for every method serving no method of the table. */
+const onPath = (route: RouteLike, knownPath: boolean): boolean => servesEvery(route) && methodsOf(route, knownPath).length === 0;
 
 /** The handlers a route runs for a method (its own middleware first, the handler last). */
 function handlesFor(route: RouteLike, method: string): unknown[] {
@@ -153,6 +167,19 @@ export const routeHandles = (route: object, method: string): unknown[] => handle
 /** A route of the table, with the Express route it comes from (and how many paths that route has). */
 export type ExpressEntry = TableRoute & { readonly route?: object; readonly paths?: number };
 
+/** The handlers of routes that are middleware on their path (`app.all('*splat', loadUser)`), as {@link walk} found them. */
+const pathMiddleware = new WeakSet<object>();
+
+/**
+ * Whether a function in an entry's `before` is the app's own middleware
+ * that may answer by itself: a `use()` middleware wrapped by
+ * {@link install}, or the handler of a route that is middleware on its
+ * path, unless it is one of the entry's own route's handlers (which run
+ * after its checkpoint).
+ */
+export const isAppMiddleware = (fn: unknown, entry: ExpressEntry): boolean =>
+  isWrapped(fn) || (typeof fn === 'function' && pathMiddleware.has(fn) && !(entry.route !== undefined && routeHandles(entry.route, entry.method).includes(fn)));
+
 /** A path relative to a stack, as a matcher can test it (`:id` stands for any segment). */
 type Rel = string | undefined;
 
@@ -163,8 +190,10 @@ type Rel = string | undefined;
  * route's path), nested routers' own, and the route's own middleware.
  */
 function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> {
+  // use() middleware and routes that are middleware on their path, in order
   const uses: Layer[] = [];
-  const applicable = (rel: Rel) => uses.filter((u) => rel === undefined || matchLayer(u, rel) !== undefined).map((u) => u.handle);
+  const applicable = (rel: Rel, method = 'get') =>
+    uses.filter((u) => rel === undefined || matchLayer(u, rel) !== undefined).flatMap((u) => (u.route ? handlesFor(u.route, method) : [u.handle]));
   for (const layer of stack) {
     if (layer.route) {
       const route = layer.route;
@@ -173,14 +202,18 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
         const rel = raw === undefined ? undefined : knowable(raw);
         for (const method of methodsOf(route, rel !== undefined)) {
           const handles = handlesFor(route, method);
-          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, route, paths: paths.length };
+          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel, method), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, route, paths: paths.length };
         }
+      }
+      if ((paths.length ? paths : [undefined]).every((raw) => onPath(route, raw !== undefined && knowable(raw) !== undefined))) {
+        uses.push(layer);
+        for (const fn of handlesFor(route, 'get')) pathMiddleware.add(fn as object);
       }
     } else if (isRouter(layer)) {
       const mount = mountOf(layer);
       for (const e of walk(layer.handle!.stack as Layer[])) {
         const rel = mount === undefined || e.rel === undefined ? undefined : mount === '/' ? e.rel : joinPath(mount, e.rel);
-        yield { ...e, rel, path: rel, before: [...applicable(rel), ...e.before], where: mount === undefined ? 'a router mounted on a path Express does not expose' : e.where };
+        yield { ...e, rel, path: rel, before: [...applicable(rel, e.method.toLowerCase()), ...e.before], where: mount === undefined ? 'a router mounted on a path Express does not expose' : e.where };
       }
     } else if (isSubApp(layer)) {
       yield { method: 'ALL', path: undefined, rel: undefined, handler: layer.handle, before: applicable(undefined), where: 'an app mounted with app.use() (pass that app to d.docs() instead)' };
