@@ -247,6 +247,32 @@ describe('@depends/express', () => {
     expect(loaded).toEqual(['/status', '/graphql', '/graphql', '/graphql']);
   });
 
+  test('a HEAD route of its own beside the GET route, with other d.route() options: refused at startup (HEAD is documented and decided as GET), never decided with the options the first request compiled', async () => {
+    const build = (headPublic: boolean) => {
+      const app = express();
+      const d = createDepends({ onError: () => {} });
+      const user = withScopes(
+        depends({ auth: httpBearer() }, ({ auth }) => {
+          if (auth.credentials !== 'reader') throw invalidToken();
+          return { scopes: ['read'] };
+        }),
+        (u) => u.scopes,
+      );
+      app.use(d.guard({ user }, { scopes: ['read'] }));
+      app.head('/files/:id', d.route(headPublic ? { public: true } : { scopes: ['admin'] }), (_req, res) => void res.end());
+      app.get('/files/:id', d.route({ scopes: ['admin'] }), (_req, res) => void res.json({ secret: true }));
+      d.docs(app);
+      return { app, d };
+    };
+    const mixed = build(true);
+    expect(() => mixed.d.check(mixed.app)).toThrow('Guard "guard(user)" decides differently for two routes on GET /files/{id}');
+    const alike = build(false);
+    expect(() => alike.d.check(alike.app)).not.toThrow();
+    const url = await serve(alike.app);
+    const call = async (method: string, token?: string) => (await request(`${url}/files/1`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
+    expect([await call('HEAD', 'reader'), await call('GET', 'reader'), await call('GET')]).toEqual([403, 403, 401]);
+  });
+
   test("a route on several paths (app.get(['/health', '/healthz'])): decided as documented on each path; options that differ between its paths fail at startup", async () => {
     const app = express();
     const d = createDepends({ onError: () => {} });

@@ -191,19 +191,27 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     expect([await status('/notes', 'reader'), await status('/mine', 'reader'), await status('/notes', 'writer')]).toEqual([403, 200, 200]);
   });
 
-  test('one router used by two apps, each behind its own guard (a bearer token on one, an API key on the other): each app asks only its own', async () => {
-    const d = createDepends({ onError: () => {} });
+  test('one router used by two apps, each behind its own guard (a bearer token on one, an API key on the other): each app asks only its own; one createDepends() for both fails at startup (one document cannot show both)', async () => {
     const key = depends({ k: apiKeyHeader({ name: 'x-key' }) }, ({ k }) => k);
     const notes = new KoaRouter();
     notes.delete('/notes/:id', (ctx) => void (ctx.status = 204));
-    const site = new Koa();
-    site.use(d.guard({ caller }, { name: 'site', scopes: ['me'] }));
-    site.use(notes.routes());
-    const internal = new Koa();
-    internal.use(d.guard({ key }, { name: 'internal' }));
-    internal.use(notes.routes());
-    d.docs(site);
-    d.docs(internal);
+    const build = (one: boolean) => {
+      const d = createDepends({ onError: () => {} });
+      const d2 = one ? d : createDepends({ onError: () => {} });
+      const site = new Koa();
+      site.use(d.guard({ caller }, { name: 'site', scopes: ['me'] }));
+      site.use(notes.routes());
+      const internal = new Koa();
+      internal.use(d2.guard({ key }, { name: 'internal' }));
+      internal.use(notes.routes());
+      d.docs(site);
+      d2.docs(internal);
+      return { site, internal };
+    };
+    expect(() => build(true).site.callback()).toThrow(
+      'Guard "site" decides differently for two routes on DELETE /notes/{id} (path /notes/:id) (path /notes/:id), standing in front of only one of them',
+    );
+    const { site, internal } = build(false);
     const a = await serve(site);
     const bServer = createServer(internal.callback()).listen(0, '127.0.0.1');
     await new Promise((r) => bServer.once('listening', r));

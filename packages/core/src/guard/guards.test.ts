@@ -71,6 +71,30 @@ describe('Guards.routeFor: which routes a guard checks', () => {
     expect(route?.label).toBe('GET /v1/notes/{id} (guard(user))');
   });
 
+  test("two routes on one METHOD /path with different d.route() markers (Fastify constraints, a HEAD route beside GET, two apps) are each decided with their own; the document refuses them", async () => {
+    const { app, guards } = setup();
+    const open = () => 'open';
+    const admin = () => 'admin';
+    guards.mark(open, { public: true });
+    guards.mark(admin, { scopes: ['write'] });
+    const publicOne: TableRoute = { method: 'GET', path: '/v1/notes', handler: function v1() {}, before: [auth, open] };
+    const adminOne: TableRoute = { method: 'GET', path: '/v1/notes', handler: function v2() {}, before: [auth, admin] };
+    // whichever is asked first, the other keeps its own decision
+    expect(guards.routeFor(auth, publicOne)).toBeUndefined();
+    const strict = guards.routeFor(auth, adminOne)!;
+    expect((await runGuard(app, strict, view())).answer?.status).toBe(401);
+    expect((await runGuard(app, strict, view('a'))).answer?.status).toBe(403);
+    expect(guards.routeFor(auth, { ...publicOne })).toBeUndefined();
+    expect(() => guards.document([publicOne, adminOne], new Set())).toThrow(
+      expect.objectContaining({ code: ErrorCode.GuardOptions, message: expect.stringContaining('Guard "guard(user)" decides differently for two routes on GET /v1/notes') }),
+    );
+    // the same options on both: one route as far as the document goes
+    const again = new Guards(new DependsApp());
+    again.add(auth, { user }, { scopes: ['read'] });
+    again.mark(admin, { scopes: ['write'] });
+    expect(() => again.document([{ ...adminOne }, adminOne], new Set())).not.toThrow();
+  });
+
   test('the same answers as a declared route: 401 with its challenge, 403 for the route\'s scopes, values when allowed', async () => {
     const { app, guards } = setup();
     const list = guards.routeFor(auth, table[1])!;
@@ -234,6 +258,16 @@ describe('Guards.add: mistakes fail when the guard is declared', () => {
   test('a routes key that is not METHOD /path', () => {
     const guards = new Guards(new DependsApp());
     expect(() => guards.add(auth, { user }, { routes: { '/v1/notes': {} } })).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions }));
+  });
+
+  test('a HEAD key (HEAD is decided as GET), and two keys naming one route', () => {
+    const guards = new Guards(new DependsApp());
+    expect(() => guards.add(auth, { user }, { routes: { 'GET /files/{id}': { scopes: ['read'] }, 'HEAD /files/{id}': { public: true } } })).toThrow(
+      'Guard "guard(user)": routes key "HEAD /files/{id}": a HEAD request is decided as the GET of its path (the document shows GET), so the key is "GET /files/{id}"',
+    );
+    expect(() => guards.add(auth, { user }, { routes: { 'GET /files/{id}': { scopes: ['read'] }, 'get /files/:id': { public: true } } })).toThrow(
+      'Guard "guard(user)": routes keys "GET /files/{id}" and "get /files/:id" name one route (GET /files/{id}): keep one',
+    );
   });
 
   test('scopes while no input reaches a security scheme', () => {

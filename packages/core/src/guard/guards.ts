@@ -26,9 +26,8 @@ interface Guard {
   readonly defaults: GuardRouteOptions;
   /** Per-route options by `METHOD /openapi/path`. */
   readonly routes: ReadonlyMap<string, GuardRouteOptions>;
-  /** Compiled routes: by `METHOD /path`, or by handler when the path is unknown; `null` for a public route. */
+  /** Compiled routes: by `METHOD /path` and the markers on the route, or by handler when the path is unknown; `null` for a public route. */
   readonly compiled: Map<unknown, AppRoute | null>;
-  /** Every scope the guard asks anywhere (defaults and routes): its strictest requirement. */
   /** Every scope the guard asks anywhere: its options, and `d.route({ scopes })` on its routes (learnt when a route table is read). */
   allScopes: readonly string[];
   /** The strictest requirement compiled, once asked for. */
@@ -67,10 +66,17 @@ export function guardKey(method: string, path: string): string {
 
 function normaliseKeys(name: string, routes: GuardOptions['routes']): Map<string, GuardRouteOptions> {
   const out = new Map<string, GuardRouteOptions>();
+  const keys = new Map<string, string>();
   for (const [key, options] of Object.entries(routes ?? {})) {
     const m = ROUTE_KEY.exec(key.trim());
     if (!m) throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${name}": routes key "${key}" is not "METHOD /path" (e.g. "GET /v1/notes/{id}")`);
-    out.set(guardKey(m[1], m[2]), options);
+    const normal = guardKey(m[1], m[2]);
+    // HEAD is decided and documented as GET: a key of its own would silently replace the GET route's options
+    if (m[1].toUpperCase() === 'HEAD')
+      throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${name}": routes key "${key}": a HEAD request is decided as the GET of its path (the document shows GET), so the key is "${normal}"`);
+    if (out.has(normal)) throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${name}": routes keys "${keys.get(normal)}" and "${key}" name one route (${normal}): keep one`);
+    keys.set(normal, key);
+    out.set(normal, options);
   }
   return out;
 }
@@ -130,6 +136,10 @@ export class Guards {
   readonly #app: DependsApp;
   readonly #guards = new Map<unknown, Guard>();
   readonly #markers = new Map<unknown, GuardRouteOptions>();
+  /** The first route of the tables documented under each `METHOD /path` (see `#checkSameKey`). */
+  readonly #documentedAt = new Map<string, TableRoute>();
+  /** A number per marker, for the keys of compiled routes (see `#markerKey`). */
+  readonly #markerNumbers = new Map<unknown, number>();
   readonly #exempt = new Set<unknown>();
 
   constructor(app: DependsApp) {
@@ -334,7 +344,8 @@ export class Guards {
   }
 
   #compiledFor(guard: Guard, entry: TableRoute): AppRoute | undefined {
-    const key = entry.path === undefined ? entry.handler : guardKey(entry.method, entry.path);
+    // two routes on one `METHOD /path` (Fastify constraints, an explicit HEAD beside a GET, two apps) may carry different markers
+    const key = entry.path === undefined ? entry.handler : this.#markerKey(guardKey(entry.method, entry.path), entry);
     const hit = guard.compiled.get(key);
     if (hit !== undefined) return hit ?? undefined;
     const options = this.#options(guard, entry);
@@ -397,6 +408,9 @@ export class Guards {
         );
       const key = guardKey(entry.method, entry.path);
       for (const g of guards) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(key);
+      const first = this.#documentedAt.get(key);
+      if (first === undefined) this.#documentedAt.set(key, entry);
+      else if (first !== entry) this.#checkSameKey(key, first, entry);
       if (documented.has(key)) continue;
       this.#documentRoute(entry, entry.path, key, guards);
       // marked once added: a route whose documenting failed (a duplicate of another) fails again on the next search
@@ -410,6 +424,26 @@ export class Guards {
           `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs()`,
         );
       checkRouteKeys(guard, keys);
+    }
+  }
+
+  /**
+   * Two routes of the tables on one `METHOD /path` (Fastify's constraints,
+   * an explicit HEAD route beside a GET, a second route on a path whose
+   * first passes on, two apps): the document shows one of them, so every
+   * guard must decide alike for both, or a ConfigurationError names them.
+   */
+  #checkSameKey(key: string, a: TableRoute, b: TableRoute): void {
+    for (const [fn, guard] of this.#guards) {
+      const inA = a.before.includes(fn);
+      const inB = b.before.includes(fn);
+      if (!inA && !inB) continue;
+      if (inA && inB && decidesAlike(this.#options(guard, a), this.#options(guard, b))) continue;
+      const where = (e: TableRoute) => (e.where === undefined ? '' : ` (${e.where})`);
+      throw new ConfigurationError(
+        ErrorCode.GuardOptions,
+        `Guard "${guard.name}" decides differently for two routes on ${key}${where(a)}${where(b)}${inA && inB ? '' : ', standing in front of only one of them'}: the document can show one requirement for ${key}. Give both the same options (the same d.route() markers and routes key), or give them different paths (a Fastify constraint, an explicit HEAD route and a second route on the same path all share one); two apps serving the same paths with different guards each need their own createDepends() (one document each)`,
+      );
     }
   }
 
@@ -539,6 +573,19 @@ export class Guards {
         }
       }
     return list;
+  }
+
+  /** `key` followed by the numbers of the markers on a route (`d.route()`), in order: what its options depend on besides its key. */
+  #markerKey(key: string, entry: TableRoute): string {
+    for (const fn of entry.before) if (this.#markers.has(fn)) key += ` ${this.#markerNumber(fn)}`;
+    if (this.#markers.has(entry.handler)) key += ` ${this.#markerNumber(entry.handler)}`;
+    return key;
+  }
+
+  #markerNumber(fn: unknown): number {
+    let n = this.#markerNumbers.get(fn);
+    if (n === undefined) this.#markerNumbers.set(fn, (n = this.#markerNumbers.size));
+    return n;
   }
 
   /** Defaults, then markers on the route, then the guard's options for this route. */
