@@ -91,6 +91,8 @@ export class DependsExpress {
   readonly #gate: GuardGate<Request>;
   readonly #installed = new WeakMap<object, Installed>();
   readonly #checkpoints = new WeakMap<object, RequestHandler>();
+  /** The key of this instance's {@link Dispatch} on a request: two `createDepends()` on one router keep theirs apart. */
+  readonly #dispatch = Symbol('depends.dispatch');
   readonly #listening = new WeakSet<object>();
   /** Whether a parameter callback was wrapped: only then do the checkpoints keep where the request is in Express's dispatch. */
   #params = false;
@@ -321,6 +323,7 @@ export class DependsExpress {
       checkpoint: (route) => this.#checkpointOf(route) as never,
       wrap: (fn) => this.#wrap(fn as RequestHandler) as never,
       isOwn: (fn) => guards.isOwn(fn),
+      owner: this,
       param: (fn, stack) => this.#param(fn as ParamHandler, stack) as never,
     });
     const entries = new Map<object, Map<string, RouteEntry>>();
@@ -375,14 +378,14 @@ export class DependsExpress {
     this.#deciders.set(route, decide);
     const checkpoint: RequestHandler = (req, _res, next) => {
       if (this.#params) {
-        const at = dispatchOf(req);
+        const at = dispatchOf(req, this.#dispatch);
         at.passed = route;
         // a parameter callback of this route took its decision already
         if (at.taken === route) return void ((at.taken = undefined), next());
       }
       decide(req, next);
     };
-    this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint'));
+    this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint', this));
     return checkpoint;
   }
 
@@ -403,10 +406,11 @@ export class DependsExpress {
     const deciders = this.#deciders;
     const gate = this.#gate;
     const behind = (req: Request, name: string) => this.#behindMount(req.app, stack, name, req.method);
+    const key = this.#dispatch;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
       const run = (): void => asExpress(() => fn.call(this, req, res, next, value, name), next);
       const route = (req as { route?: object }).route;
-      const at = dispatchOf(req);
+      const at = dispatchOf(req, key);
       if (route !== undefined && at.taken === route) return run();
       if (route !== undefined && at.passed !== route) {
         const decide = deciders.get(route);
@@ -418,7 +422,7 @@ export class DependsExpress {
       if (!gate.unsettled(req)) return run();
       void gate.decideWith(req, () => gate.towards(req, behind(req, name)), run);
     };
-    return markInstalled(wrapper, 'param');
+    return markInstalled(wrapper, 'param', this, fn);
   }
 
   /** The table entries, for a request method, of the routes behind the mounts of `stack` with parameter `name` (worked out once per install). */
@@ -446,7 +450,7 @@ export class DependsExpress {
       return gate.beforeMiddleware(req, () => asExpress(() => fn.call(this, req, res, next), next));
     };
     Object.defineProperty(wrapper, 'name', { value: fn.name });
-    return markInstalled(wrapper as RequestHandler, 'wrapper');
+    return markInstalled(wrapper as RequestHandler, 'wrapper', this, fn);
   }
 
   #handlerOf(route: AppRoute): RequestHandler {
@@ -489,12 +493,10 @@ function asExpress(call: () => unknown, next: Next): void {
 /** A parameter callback as Express calls it (`router.param(name, fn)`). */
 type ParamHandler = (req: Request, res: Response, next: Next, value: unknown, name: string) => unknown;
 
-const DISPATCH = Symbol('depends.dispatch');
-
-/** Where the request is in Express's dispatch (see {@link Dispatch}), kept on the request. */
-function dispatchOf(req: Request): Dispatch {
+/** Where the request is in Express's dispatch (see {@link Dispatch}), kept on the request under a key of each `createDepends()`'s own. */
+function dispatchOf(req: Request, key: symbol): Dispatch {
   const r = req as unknown as Record<symbol, Dispatch | undefined>;
-  return (r[DISPATCH] ??= {});
+  return (r[key] ??= {});
 }
 
 /** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */

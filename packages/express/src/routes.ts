@@ -267,6 +267,8 @@ export interface Seam {
   wrap(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
   /** depends' own functions (guards, route markers, docs routes), never wrapped. */
   isOwn(fn: unknown): boolean;
+  /** Who installs (one per `createDepends()`): what another one installed on a router two apps share is not this one's, and is wrapped again. */
+  readonly owner: object;
   /** A parameter callback (`router.param(name, fn)`) of the router whose layers are `stack`, wrapped: Express runs them before the route's stack, so the guards decide there first. */
   param(fn: (...args: unknown[]) => unknown, stack: readonly unknown[]): (...args: unknown[]) => unknown;
 }
@@ -278,7 +280,11 @@ const INSTALLED = Symbol('depends.installed');
 export const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'wrapper';
 /** Whether a function is a route's checkpoint (not one of the route's own handlers). */
 const isCheckpoint = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'checkpoint';
-const isInstalled = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] !== undefined;
+/** Who made an installed function, and the installed functions it wraps (see {@link markInstalled}). */
+const OWNERS = Symbol('depends.owners');
+const ownersOf = (fn: unknown): readonly object[] => (typeof fn === 'function' ? ((fn as unknown as Record<symbol, object[] | undefined>)[OWNERS] ?? []) : []);
+/** Whether `owner` installed this function, or one it wraps (a router two apps share, each with its own `createDepends()`, carries both). */
+const installedBy = (fn: unknown, owner: object): boolean => ownersOf(fn).includes(owner);
 
 /** The parameter callbacks of an app's router or a router, or `undefined`. */
 function paramsOf(target: unknown): Record<string, unknown[]> | undefined {
@@ -292,7 +298,7 @@ function installParams(params: Record<string, unknown[]>, seam: Seam, stack: rea
   for (const name of Object.keys(params)) {
     const list = params[name];
     if (!Array.isArray(list)) continue;
-    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'function' && !isInstalled(list[i]) && !seam.isOwn(list[i])) list[i] = seam.param(list[i] as (...args: unknown[]) => unknown, stack);
+    for (let i = 0; i < list.length; i++) if (typeof list[i] === 'function' && !installedBy(list[i], seam.owner) && !seam.isOwn(list[i])) list[i] = seam.param(list[i] as (...args: unknown[]) => unknown, stack);
     lists.push(list);
   }
   return lists;
@@ -337,7 +343,7 @@ export function install(app: unknown, seam: Seam): InstalledOn {
       if (layer.route) installRoute(layer.route as RouteLike & Record<string, unknown>, seam);
       else if (isRouter(layer)) visit(layer.handle!.stack as Layer[], layer.handle);
       // a sub-app is a middleware here: its routes cannot be reached from the parent, so it gets the strictest requirement
-      else if (isMiddleware(layer) && !seam.isOwn(layer.handle) && !isWrapped(layer.handle)) {
+      else if (isMiddleware(layer) && !seam.isOwn(layer.handle) && !installedBy(layer.handle, seam.owner)) {
         layer.handle = seam.wrap(layer.handle!) as Layer['handle'];
       }
     }
@@ -368,8 +374,14 @@ export function unchanged(on: InstalledOn, sizes: readonly number[]): boolean {
   return true;
 }
 
-/** Marks what {@link Seam.wrap} or {@link Seam.checkpoint} made (the adapter calls it on them). */
-export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint' | 'param'): F {
+/**
+ * Marks what {@link Seam.wrap}, {@link Seam.checkpoint} or
+ * {@link Seam.param} made (the adapter calls it on them), with who made it
+ * (`owner`) and the function it wraps (`inner`, itself perhaps installed by
+ * another `createDepends()`).
+ */
+export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint' | 'param', owner: object, inner?: unknown): F {
   Object.defineProperty(fn, INSTALLED, { value: kind });
+  Object.defineProperty(fn, OWNERS, { value: [...ownersOf(inner), owner] });
   return fn;
 }

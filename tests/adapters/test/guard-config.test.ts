@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { request } from 'undici';
 import express from 'express';
-import { ConfigurationError, ErrorCode, depends, httpBearer, withScopes } from '../../../packages/core/src/index.js';
+import { ConfigurationError, ErrorCode, apiKeyHeader, depends, httpBearer, withScopes } from '../../../packages/core/src/index.js';
 import { createDepends } from '../../../packages/express/src/index.js';
 import { Hono } from 'hono';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
@@ -168,6 +168,39 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
       expect(await del(a.url, '/api/notes/1', 'reader')).toBe(204);
       expect([await del(b.url, '/admin/api/notes/1', 'reader'), await del(b.url, '/admin/api/notes/1', 'admin')]).toEqual([403, 204]);
       expect(await del(a.url, '/api/notes/1', 'reader')).toBe(204);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  test("one router used by two apps, each with its own createDepends() and guard: the router's middleware, parameter callbacks and routes are behind each app's own guard", async () => {
+    const key = depends({ k: apiKeyHeader({ name: 'x-key' }) }, ({ k }) => k);
+    const ran: string[] = [];
+    const notes = express.Router();
+    // middleware that may answer by itself, and a parameter callback: each app's guard decides before them
+    notes.use((req, res, next) => (req.path === '/secret' ? void (ran.push('secret'), res.send('secret')) : next()));
+    notes.param('id', (_req, _res, next, id) => void (ran.push(`param ${String(id)}`), next()));
+    notes.delete('/notes/:id', (_req, res) => void (ran.push('delete'), res.status(204).end()));
+    const d = createDepends({ title: 'Site', onError: () => {} });
+    const site = await make();
+    site.use(d.guard({ user }, { name: 'site' }));
+    site.use(notes);
+    d.docs(site);
+    const d2 = createDepends({ title: 'Internal', onError: () => {} });
+    const internal = await make();
+    internal.use(d2.guard({ key }, { name: 'internal' }));
+    internal.use(notes);
+    d2.docs(internal);
+    const [a, b] = [await serve(site), await serve(internal)];
+    try {
+      const call = async (url: string, method: string, path: string, headers: Record<string, string> = {}) => (await request(`${url}${path}`, { method, headers })).statusCode;
+      const bearer = { authorization: 'Bearer t' };
+      const apiKey = { 'x-key': 'k' };
+      expect([await call(a.url, 'GET', '/secret', apiKey), await call(b.url, 'GET', '/secret', bearer), await call(a.url, 'DELETE', '/notes/1', apiKey), await call(b.url, 'DELETE', '/notes/1', bearer)]).toEqual([401, 401, 401, 401]);
+      expect(ran).toEqual([]);
+      expect([await call(a.url, 'GET', '/secret', bearer), await call(b.url, 'DELETE', '/notes/2', apiKey), await call(a.url, 'DELETE', '/notes/3', bearer)]).toEqual([200, 204, 204]);
+      expect(ran).toEqual(['secret', 'param 2', 'delete', 'param 3', 'delete']);
     } finally {
       a.close();
       b.close();
