@@ -273,6 +273,31 @@ describe('@depends/express', () => {
     expect([await call('HEAD', 'reader'), await call('GET', 'reader'), await call('GET')]).toEqual([403, 403, 401]);
   });
 
+  test('a guard in front of an app mounted with app.use(): startup names the mounted app and the fix (a router, or the guard inside that app), not a routes key; the guard inside the app works', async () => {
+    const build = (inside: boolean) => {
+      const app = express();
+      const d = createDepends({ onError: () => {} });
+      const user = depends({ auth: httpBearer() }, ({ auth }) => auth.credentials);
+      const v1 = express();
+      const auth = d.guard({ user }, { routes: { 'GET /v1/notes': { summary: 'Notes' } } });
+      (inside ? v1 : app).use(auth);
+      v1.get('/notes', (_req, res) => void res.json([]));
+      app.use('/v1', v1);
+      d.docs(app);
+      if (inside) d.docs(v1);
+      return { app, d };
+    };
+    const outside = build(false);
+    expect(() => outside.d.check(outside.app)).toThrow(
+      'Guard "guard(user)" stands in front of an app mounted with app.use() at /v1, whose path cannot be known, so it cannot be documented: the routes of an app mounted on another cannot be seen from there; mount an express.Router() instead of an app, or place the guard inside the mounted app (subApp.use(auth)) and pass that app to d.docs()',
+    );
+    const { app, d } = build(true);
+    expect(() => d.check(app)).not.toThrow();
+    expect(d.openapi().paths['/v1/notes']?.get?.summary).toBe('Notes');
+    const url = await serve(app);
+    expect([(await request(`${url}/v1/notes`)).statusCode, (await request(`${url}/v1/notes`, { headers: { authorization: 'Bearer t' } })).statusCode]).toEqual([401, 200]);
+  });
+
   test("a route on several paths (app.get(['/health', '/healthz'])): decided as documented on each path; options that differ between its paths fail at startup", async () => {
     const app = express();
     const d = createDepends({ onError: () => {} });

@@ -38,6 +38,10 @@ interface AppLike {
 
 const strings = (p: unknown): string[] => (typeof p === 'string' ? [p] : Array.isArray(p) ? p.filter((x) => typeof x === 'string') : []);
 
+/** What to do about a guarded route whose path the document cannot show. */
+const UNKNOWN_PATH_FIX =
+  'a wildcard, an optional part or a pattern cannot be shown in the document; give the route a plain path (parameters as :name), or register it before the guard when it is not to be guarded (a static-file or single-page-app fallback)';
+
 /** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax). */
 const knowable = (path: string): string | undefined => (/[{}*()?+]/.test(path) ? undefined : path);
 
@@ -202,7 +206,7 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
         const rel = raw === undefined ? undefined : knowable(raw);
         for (const method of methodsOf(route, rel !== undefined)) {
           const handles = handlesFor(route, method);
-          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel, method), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, route, paths: paths.length };
+          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel, method), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, fix: rel === undefined ? UNKNOWN_PATH_FIX : undefined, route, paths: paths.length };
         }
       }
       if ((paths.length ? paths : [undefined]).every((raw) => onPath(route, raw !== undefined && knowable(raw) !== undefined))) {
@@ -216,7 +220,16 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
         yield { ...e, rel, path: rel, before: [...applicable(rel, e.method.toLowerCase()), ...e.before], where: mount === undefined ? 'a router mounted on a path Express does not expose' : e.where };
       }
     } else if (isSubApp(layer)) {
-      yield { method: 'ALL', path: undefined, rel: undefined, handler: layer.handle, before: applicable(undefined), where: 'an app mounted with app.use() (pass that app to d.docs() instead)' };
+      const at = mountOf(layer);
+      yield {
+        method: 'ALL',
+        path: undefined,
+        rel: undefined,
+        handler: layer.handle,
+        before: applicable(undefined),
+        where: `an app mounted with app.use()${at === undefined ? '' : ` at ${at}`}`,
+        fix: 'the routes of an app mounted on another cannot be seen from there; mount an express.Router() instead of an app, or place the guard inside the mounted app (subApp.use(auth)) and pass that app to d.docs()',
+      };
     } else if (isMiddleware(layer)) uses.push(layer);
   }
 }

@@ -237,6 +237,16 @@ describe('Guards.document: every guarded route at its real path', () => {
     expect(() => guards.document(table, new Set())).toThrow(/routes\["GET \/v1\/note"\] names no route behind this guard \(it guards GET \/status, GET \/v1\/notes, POST \/v1\/notes, GET \/v1\/notes\/\{id\}\)/);
   });
 
+  test("a routes key naming no route, where the guard stands in front of a route whose path cannot be known: that route is named, with the adapter's fix", () => {
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    guards.add(auth, { user }, { routes: { 'GET /v1/notes': { scopes: ['read'] } } });
+    const mounted: TableRoute = { method: 'ALL', path: undefined, handler: function mounted_app() {}, before: [auth], where: 'an app mounted at /v1', fix: 'mount a router instead' };
+    const expected = expect.objectContaining({ code: ErrorCode.UnknownRoutePath, message: 'Guard "guard(user)" stands in front of an app mounted at /v1, whose path cannot be known, so it cannot be documented: mount a router instead' });
+    expect(() => guards.checkKeys([table[0], mounted])).toThrow(expected);
+    expect(() => guards.document([table[0], mounted], new Set())).toThrow(expected);
+  });
+
   test('a guard in front of no route fails', () => {
     const { guards } = setup();
     const lost = () => 'lost';

@@ -106,10 +106,20 @@ function checkScopesChecked(label: string, what: string, inputs: Inputs): void {
 }
 
 /** Each of a guard's `routes` keys must name one of the routes it was found in front of (`keys`, as `METHOD /path`). */
-function checkRouteKeys(guard: Guard, keys: ReadonlySet<string>): void {
-  for (const key of guard.routes.keys())
-    if (!keys.has(key))
-      throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+function checkRouteKeys(guard: Guard, keys: ReadonlySet<string>, unknown?: TableRoute): void {
+  for (const key of guard.routes.keys()) {
+    if (keys.has(key)) continue;
+    if (unknown !== undefined) throw unknownPath(guard, unknown);
+    throw new ConfigurationError(ErrorCode.GuardOptions, `Guard "${guard.name}": routes["${key}"] names no route behind this guard (it guards ${[...keys].join(', ')})`);
+  }
+}
+
+/** A guard in front of a route whose path cannot be known: it cannot be documented (nor a routes key matched to it). */
+function unknownPath(guard: Guard, entry: TableRoute): ConfigurationError {
+  return new ConfigurationError(
+    ErrorCode.UnknownRoutePath,
+    `Guard "${guard.name}" stands in front of ${entry.method === 'ALL' ? '' : `${entry.method} `}${entry.where ?? 'a route'}, whose path cannot be known, so it cannot be documented: ${entry.fix ?? 'register it with a string path, or mount its router with a string prefix'}`,
+  );
 }
 
 const passValues = (values: Record<string, unknown>): Record<string, unknown> => values;
@@ -401,11 +411,7 @@ export class Guards {
       this.#checkEarly(entry);
       const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g): g is Guard => g !== undefined);
       if (guards.length === 0) continue;
-      if (entry.path === undefined)
-        throw new ConfigurationError(
-          ErrorCode.UnknownRoutePath,
-          `Guard "${guards[0].name}" stands in front of ${entry.method} ${entry.where ?? 'a route'}, whose path cannot be known, so it cannot be documented: register it with a string path, or mount its router with a string prefix`,
-        );
+      if (entry.path === undefined) throw unknownPath(guards[0], entry);
       const key = guardKey(entry.method, entry.path);
       for (const g of guards) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(key);
       const first = this.#documentedAt.get(key);
@@ -510,15 +516,19 @@ export class Guards {
   checkKeys(entries: Iterable<TableRoute>): void {
     entries = this.#learnScopes(entries);
     const used = new Map<Guard, Set<string>>();
+    // a key naming no route may name one behind a path that cannot be known: that is the mistake to name
+    const unknown = new Map<Guard, TableRoute>();
     for (const entry of entries) {
       this.#checkMarkers(entry);
-      if (this.#exempt.has(entry.handler) || entry.path === undefined) continue;
+      if (this.#exempt.has(entry.handler)) continue;
       for (const fn of entry.before) {
         const g = this.#guards.get(fn);
-        if (g) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(guardKey(entry.method, entry.path));
+        if (g === undefined) continue;
+        if (entry.path === undefined) unknown.set(g, entry);
+        else (used.get(g) ?? used.set(g, new Set()).get(g)!).add(guardKey(entry.method, entry.path));
       }
     }
-    for (const [guard, keys] of used) checkRouteKeys(guard, keys);
+    for (const [guard, keys] of used) checkRouteKeys(guard, keys, unknown.get(guard));
   }
 
   /**

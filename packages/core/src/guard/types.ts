@@ -80,4 +80,6 @@ export interface TableRoute {
   readonly beforeBody?: number;
   /** How the route is registered, for messages when its path cannot be known. */
   readonly where?: string;
+  /** What to do when a guard stands in front of it and its path cannot be known (the adapter knows its framework's fix); a general one otherwise. */
+  readonly fix?: string;
 }
