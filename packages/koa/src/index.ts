@@ -28,7 +28,7 @@ import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefi
 import { afterSent, closeAfterAnswer, keepParsedBody, nodeRequestView, type NodeRequestInit } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
+import { actsAfter, complete, docsBeforeGuard, hasParams, install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -83,14 +83,14 @@ interface Installed extends Placement {
 
 const EMPTY = new Set([204, 205, 304]);
 
-/** Set on a context that came through a composition the guards were installed in (a property of the context: cheaper than a WeakSet entry per request). */
-const COMPOSED = Symbol('depends.koa.composed');
-
-/** Where a request is: the route layer whose checkpoint it passed last (a property of the context, set per request). */
-const AT = Symbol('depends.koa.route');
-
-/** Where `AT` says a request is when its route layer cannot be trusted: a guard in a route's own stack then asks its strictest requirement. */
+/** Where `#at` says a request is when its route layer cannot be trusted: a guard in a route's own stack then asks its strictest requirement. */
 const UNKNOWN_ROUTE = Object.freeze({});
+
+/** The layers the routers that dispatched a request so far matched (@koa/router keeps them in `ctx.matched`). */
+const matchedOf = (ctx: Context): { stack: unknown[] }[] | undefined => (ctx as { matched?: { stack: unknown[] }[] }).matched;
+
+/** Nothing answered the request yet: Koa's 404 with no body. */
+const unanswered = (ctx: Context): boolean => ctx.status === 404 && ctx.body == null && !ctx.headerSent;
 
 /**
  * Serves a {@link DependsApp} on Koa. Create it with {@link createDepends};
@@ -115,6 +115,24 @@ export class DependsKoa {
   readonly #wrappers = new WeakMap<object, Middleware<any, any>>();
   /** Apps whose composition installs the guards, and the requests that came through such a composition. */
   readonly #hooked = new WeakSet<object>();
+  /** The routers `docs()` made on an app (put before its first guard when installing). */
+  readonly #docsRouters = new WeakSet<object>();
+  /**
+   * How many installs have changed a stack. @koa/router builds a request's
+   * chain from the stacks of the layers it matched before their `use()`
+   * layers run: a chain built before an install (a route, nested router or
+   * middleware added since) may lack what it put there.
+   */
+  #generation = 0;
+  // Kept on the context under keys of this instance's own: two createDepends() on one app or router keep theirs apart.
+  /** Set on a context that came through a composition this instance's guards were installed in (a property of the context: cheaper than a WeakSet entry per request). */
+  readonly #composed = Symbol('depends.koa.composed');
+  /** Where a request is: the route layer whose checkpoint it passed last (a property of the context, set per request). */
+  readonly #at = Symbol('depends.koa.route');
+  /** The install generation (see `#generation`) when Koa created the context (a property of the context, set per request). */
+  readonly #born = Symbol('depends.koa.born');
+  /** The generation the document was last read at (routes added since are read again when it is served). */
+  #documentedAt = -1;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -189,8 +207,14 @@ export class DependsKoa {
   docs(target: KoaTarget, options: DocsOptions = {}): void {
     if (!isKoaRouter(target)) this.#hook(target);
     const kr = routerOf(target);
+    if (kr !== target) this.#docsRouters.add(kr);
     for (const r of this.#kit.docs(target, options)) {
       const serveDocs: Middleware<any, any> = (ctx) => {
+        try {
+          this.#refresh(ctx.app);
+        } catch (error) {
+          return this.#gate.fail(ctx, error);
+        }
         // the route's path in its router (with the router's prefix, as the document's paths), and what the request path has before it
         const layer = (kr.stack as unknown as { path: unknown; stack: unknown[] }[]).find((l) => l.stack.includes(serveDocs));
         const prefix = mountPrefix(ctx.originalUrl, typeof layer?.path === 'string' ? layer.path : r.path);
@@ -232,15 +256,17 @@ export class DependsKoa {
     const gate = this.#gate;
     const resolved = guardValues<Context, Values<I>>('auth.values(ctx)');
     const guard: Middleware<any, any> = (ctx: Context, next: Next) => {
+      let stale: boolean;
       try {
+        stale = this.#stale(ctx, guard);
         const installed = this.#install(ctx.app);
-        const at = (ctx as unknown as Record<symbol, object | undefined>)[AT];
+        const at = (ctx as unknown as Record<symbol, object | undefined>)[this.#at];
         if (at === UNKNOWN_ROUTE) return gate.atOwnRoute(ctx, guard, undefined, next);
         // in the own stack of the route layer @koa/router dispatched to: it decides for that route
         if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(ctx.app, at, ctx.method), next);
         // a place the install never saw (an app mounted with koa-mount, a composed bundle): the strictest requirement, now
         if (!installed.uses.has(guard)) return (gate.mark(ctx, guard), gate.atOwnRoute(ctx, guard, undefined, next));
-        if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[COMPOSED] !== true)
+        if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[this.#composed] !== true)
           throw new ConfigurationError(
             ErrorCode.GuardOrder,
             'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()',
@@ -250,13 +276,9 @@ export class DependsKoa {
       }
       // placed with use(): it decides at the route's checkpoint, or before any other middleware
       gate.mark(ctx, guard);
-      // composed by the hook: the app's last middleware takes the no-route decision
-      if ((ctx as unknown as Record<symbol, boolean | undefined>)[COMPOSED] === true) return next();
-      return Promise.resolve(next()).then(() => {
-        // Koa's 404 (nothing after the guard answered, no route decided)
-        if (ctx.status !== 404 || ctx.body != null || ctx.headerSent) return;
-        return this.#noRoute(ctx, () => undefined);
-      });
+      // in a router's use() layer, a chain that may lack a checkpoint (a route added since it was installed): the strictest requirement, now
+      if (stale) return gate.beforeMiddleware(ctx, () => this.#passOn(ctx, next));
+      return this.#passOn(ctx, next);
     };
     this.#kit.guards.add(guard, inputs, options);
     gate.accessor(guard, resolved.set);
@@ -311,6 +333,43 @@ export class DependsKoa {
     return this.#kit.openapi();
   }
 
+  /**
+   * Whether a guard runs in a router's `use()` layer for a request whose
+   * chain @koa/router built (before that layer ran) may lack what an install
+   * puts there: a layer it matched is not complete (a route, middleware or
+   * nested router added since the last install), or an install changed a
+   * stack since Koa created the context. Asked before the guard installs.
+   */
+  #stale(ctx: Context, guard: unknown): boolean {
+    const matched = matchedOf(ctx);
+    if (matched === undefined) return false;
+    const born = (ctx as unknown as Record<symbol, number | undefined>)[this.#born];
+    const guards = this.#kit.guards;
+    if ((born === undefined || born === this.#generation) && complete(matched, this, (fn) => guards.isOwn(fn), (handler) => guards.isExempt(handler))) return false;
+    return matched.some((layer) => layer.stack.includes(guard));
+  }
+
+  /** After a guard placed with use(): the rest of the chain, then the no-route decision when nothing answered. */
+  #passOn(ctx: Context, next: Next): unknown {
+    // composed by the hook: the app's last middleware takes the no-route decision
+    if ((ctx as unknown as Record<symbol, boolean | undefined>)[this.#composed] === true) return next();
+    return Promise.resolve(next()).then(() => {
+      // Koa's 404 (nothing after the guard answered, no route decided)
+      if (!unanswered(ctx)) return;
+      return this.#noRoute(ctx, () => undefined);
+    });
+  }
+
+  /** Before the document is served: the guards installed again if the app changed, and the route tables read again if an install changed them (routes added since are documented). */
+  #refresh(app: Koa<any, any>): void {
+    if (this.#kit.guards.size === 0) return;
+    this.#install(app);
+    if (this.#documentedAt === this.#generation) return;
+    const at = this.#generation;
+    this.#kit.check(app);
+    this.#documentedAt = at;
+  }
+
   /** The route table of a target, with the guards installed on it first (what the document and the startup checks read). */
   #table(target: KoaTarget): KoaEntry[] {
     if (this.#kit.guards.size > 0) this.#install(target);
@@ -326,14 +385,19 @@ export class DependsKoa {
   #install(target: KoaTarget): Installed {
     const done = this.#installed.get(target);
     if (done && unchanged(done.stacks as unknown[][], done.lengths)) return done;
-    if (!isKoaRouter(target)) this.#hook(target);
     const guards = this.#kit.guards;
+    if (!isKoaRouter(target)) {
+      this.#hook(target);
+      docsBeforeGuard(target, (router) => this.#docsRouters.has(router as object), (fn) => guards.isGuard(fn), (fn) => guards.isOwn(fn));
+    }
     const placement = install(target, {
       checkpoint: (layer) => this.#checkpointOf(layer),
       wrap: (fn) => this.#wrap(fn as Middleware<any, any>),
       isOwn: (fn) => guards.isOwn(fn),
       isGuard: (fn) => guards.isGuard(fn),
+      owner: this,
     });
+    if (placement.changed) this.#generation++;
     const table = [...targetRoutes(target)];
     let layers = this.#entries.get(target);
     if (layers === undefined) this.#entries.set(target, (layers = new WeakMap()));
@@ -361,10 +425,18 @@ export class DependsKoa {
     const a = app as unknown as {
       compose?: (middleware: Middleware<any, any>[]) => (ctx: Context, next?: Next) => Promise<unknown>;
       callback: (...args: unknown[]) => unknown;
+      createContext: (...args: unknown[]) => Context;
       middleware: Middleware<any, any>[];
     };
+    // each request's context (made however the app was composed) carries the generation it was born at
+    const createContext = a.createContext;
+    a.createContext = (...args) => {
+      const ctx = createContext.apply(app, args);
+      (ctx as unknown as Record<symbol, number>)[this.#born] = this.#generation;
+      return ctx;
+    };
     // first: the request came through a composition made after the install; last: it reached the end of the app's middleware, no route (Koa answers 404 next)
-    const marked = (ctx: Context, next: Next) => (((ctx as unknown as Record<symbol, boolean>)[COMPOSED] = true), next());
+    const marked = (ctx: Context, next: Next) => (((ctx as unknown as Record<symbol, boolean>)[this.#composed] = true), next());
     const noRoute = (ctx: Context, next: Next) => this.#noRoute(ctx, next);
     const compose = a.compose;
     if (typeof compose === 'function') {
@@ -393,7 +465,9 @@ export class DependsKoa {
   /** When Koa composes an app: the guards installed, then every startup check (the document built), so a configuration mistake stops `app.listen()`. */
   #startup(app: Koa<any, any>): void {
     this.#install(app);
+    const at = this.#generation;
     this.#kit.check(app);
+    this.#documentedAt = at;
   }
 
   /** No route decided: each guard pending on the request, not decided at a route nor past its strictest requirement, asks that requirement. */
@@ -418,10 +492,13 @@ export class DependsKoa {
     let ready: object | undefined;
     /** The layer's entries by method in that app's table (the same map for every install there). */
     let entries: Map<string, KoaEntry> | undefined;
+    /** Whether the layer's stack holds parameter callbacks, worked out again when its length changes (a callback added). */
+    let params = false;
+    let paramsAt = -1;
     const checkpoint: Middleware<any, any> = (ctx: Context, next: Next) => {
       // not among the layers @koa/router matched (`ctx.matched`): a copy of this checkpoint in a nested router's layer mounted since the last install
       const known = (ctx as { matched?: unknown[] }).matched?.includes(layer) === true;
-      (ctx as unknown as Record<symbol, object>)[AT] = known ? layer : UNKNOWN_ROUTE;
+      (ctx as unknown as Record<symbol, object>)[this.#at] = known ? layer : UNKNOWN_ROUTE;
       // installed already by the use()-placed guard on its way (which installs again when the app changed); else now
       if (ctx.app !== ready) {
         if (!this.#installed.has(ctx.app) || !this.#entries.get(ctx.app)?.has(layer))
@@ -433,22 +510,41 @@ export class DependsKoa {
         entries = this.#entries.get(ctx.app)?.get(layer);
         ready = entries ? ctx.app : undefined;
       }
-      return gate.atRoute(ctx, known && entries ? entryForMethod(entries, ctx.method) : undefined, own, next);
+      const entry = known && entries ? entryForMethod(entries, ctx.method) : undefined;
+      // router.param() callbacks run before the route's own middleware (a copy of this checkpoint: may): a guard placed there decides first, here
+      const size = (layer as { stack: unknown[] }).stack.length;
+      if (size !== paramsAt) {
+        params = hasParams(layer);
+        paramsAt = size;
+      }
+      if (known && !params) return gate.atRoute(ctx, entry, own, next);
+      const first = ownStack(layer).filter((fn) => this.#kit.guards.isGuard(fn));
+      const decide = (i: number): unknown => (i === first.length ? next() : gate.atOwnRoute(ctx, first[i], entry, () => decide(i + 1)));
+      return gate.atRoute(ctx, entry, own, () => decide(0));
     };
-    this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint'));
+    this.#checkpoints.set(layer, markInstalled(checkpoint, 'checkpoint', this));
     return checkpoint;
   }
 
-  /** Any other middleware, wrapped: guards pending on the request check their strictest requirement before it runs. */
+  /**
+   * Any other middleware, wrapped: guards pending on the request check their
+   * strictest requirement before it runs. One made by
+   * `router.allowedMethods()` runs the rest first and answers only when
+   * nothing did: the strictest requirement is checked then, before it
+   * answers (so it stands after the routes, never before them).
+   */
   #wrap(fn: Middleware<any, any>): Middleware<any, any> {
     const made = this.#wrappers.get(fn);
     if (made) return made;
     const gate = this.#gate;
-    const wrapper: Middleware<any, any> = (ctx: Context, next: Next) => gate.beforeMiddleware(ctx, () => fn(ctx, next));
+    const after = actsAfter(fn);
+    const wrapper: Middleware<any, any> = after
+      ? (ctx: Context, next: Next) => fn(ctx, () => next().then(() => (unanswered(ctx) ? gate.beforeMiddleware(ctx, () => undefined) : undefined)))
+      : (ctx: Context, next: Next) => gate.beforeMiddleware(ctx, () => fn(ctx, next));
     // what @koa/router and others read on a middleware (`param`, `_name`...)
     Object.assign(wrapper, fn);
     Object.defineProperty(wrapper, 'name', { value: fn.name });
-    this.#wrappers.set(fn, markInstalled(wrapper, 'wrapper'));
+    this.#wrappers.set(fn, markInstalled(wrapper, after ? 'after' : 'wrapper', this, fn));
     return wrapper;
   }
 

@@ -8,7 +8,7 @@ import { rawStatus } from '../../core/src/node/test/raw-request.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import Koa, { type Middleware } from 'koa';
+import Koa, { type Context, type Middleware, type Next } from 'koa';
 import { Router as KoaRouter } from '@koa/router';
 import { request } from 'undici';
 import { z } from 'zod';
@@ -194,6 +194,8 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
   test('one router used by two apps, each behind its own guard (a bearer token on one, an API key on the other): each app asks only its own; one createDepends() for both fails at startup (one document cannot show both)', async () => {
     const key = depends({ k: apiKeyHeader({ name: 'x-key' }) }, ({ k }) => k);
     const notes = new KoaRouter();
+    // a router middleware that answers by itself (@koa/router runs it for the requests a route of the router matches): each app's guard decides before it
+    notes.use((ctx, next) => (ctx.path === '/notes/secret' ? void (ctx.body = 'secret') : next()));
     notes.delete('/notes/:id', (ctx) => void (ctx.status = 204));
     const build = (one: boolean) => {
       const d = createDepends({ onError: () => {} });
@@ -219,6 +221,8 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     try {
       const del = async (url: string, headers: Record<string, string | undefined>) => (await request(`${url}/notes/1`, { method: 'DELETE', headers: headers as Record<string, string> })).statusCode;
       expect([await del(a, auth('reader')), await del(b, { 'x-key': 'k' }), await del(a, auth('reader')), await del(b, auth('reader')), await del(a, { 'x-key': 'k' })]).toEqual([204, 204, 204, 401, 401]);
+      const secret = async (url: string, headers: Record<string, string | undefined>) => (await request(`${url}/notes/secret`, { method: 'DELETE', headers: headers as Record<string, string> })).statusCode;
+      expect([await secret(a, { 'x-key': 'k' }), await secret(b, auth('reader')), await secret(a, auth('reader')), await secret(b, { 'x-key': 'k' })]).toEqual([401, 401, 200, 200]);
     } finally {
       bServer.closeAllConnections();
       bServer.close();
@@ -389,5 +393,161 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
       const { app } = guardedApp([logger], { routes: { 'GET /v1/mee': { public: true } } }, await koa2());
       expect(() => app.callback()).toThrow(/routes\["GET \/v1\/mee"\] names no route behind this guard/);
     });
+  });
+});
+
+describe.each([
+  ['Koa 3', async () => Koa],
+  ['Koa 2', async () => (await import('koa2')).default as unknown as typeof Koa],
+])('@depends/koa guard on %s: routes and parameter callbacks added late, router.param(), allowedMethods(), the docs', (_name, load) => {
+  /** The status (and Allow header) of a request, its body read. */
+  async function call(url: string, method: string, token?: string): Promise<[number, unknown]> {
+    const res = await request(url, { method: method as 'GET', headers: auth(token) });
+    await res.body.dump();
+    return [res.statusCode, res.headers.allow];
+  }
+  /** A router.param() callback: it answers for "stop" by itself. */
+  const stopper = (name: string, ran: string[]) => (id: string, ctx: Context, next: Next) => (ran.push(`${name} ${id}`), id === 'stop' ? void (ctx.body = name) : next());
+
+  test('behind router.use(auth), a parameter callback and a route added after the first request: 401 on their first request (it was the handler’s 200), the route documented', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const ran: string[] = [];
+    const r = new KoaRouter();
+    r.use(d.guard({ caller }, { scopes: ['me'] }));
+    r.get('/notes', (ctx) => void (ctx.body = []));
+    r.get('/notes/:id', (ctx) => void (ctx.body = ctx.params.id));
+    app.use(r.routes());
+    d.docs(app);
+    const url = await serve(app);
+    expect(await call(`${url}/notes`, 'GET', 'reader')).toEqual([200, undefined]);
+    r.param('id', stopper('param', ran));
+    expect(await call(`${url}/notes/stop`, 'GET')).toEqual([401, undefined]);
+    r.get('/late', (ctx) => void (ran.push('late'), (ctx.body = 'secret')));
+    for (let i = 0; i < 2; i++) expect([await call(`${url}/late`, 'GET'), await call(`${url}/notes/stop`, 'GET')]).toEqual([[401, undefined], [401, undefined]]);
+    expect(ran).toEqual([]);
+    expect(await (await request(`${url}/late`, { headers: auth('reader') })).body.text()).toBe('secret');
+    const doc = (await (await request(`${url}/openapi.json`)).body.json()) as { paths: Record<string, { get?: { security?: unknown } }> };
+    expect(Object.keys(doc.paths)).toEqual(['/notes', '/notes/{id}', '/late']);
+    expect(doc.paths['/late'].get?.security).toEqual([{ OAuth2PasswordBearer: ['me'] }]);
+  });
+
+  test('a request whose chain @koa/router built before another request installed a late route: 401, never the handler', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const ran: string[] = [];
+    let entered!: () => void;
+    let release!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const r = new KoaRouter();
+    // holds a request for /late before the guard's layer runs
+    r.use(async (ctx, next) => {
+      if (ctx.path === '/late') {
+        entered();
+        await released;
+      }
+      await next();
+    });
+    r.use(d.guard({ caller }, { scopes: ['me'] }));
+    r.get('/notes', (ctx) => void (ctx.body = []));
+    app.use(r.routes());
+    d.docs(app);
+    const url = await serve(app);
+    r.get('/late', (ctx) => void (ran.push('late'), (ctx.body = 'secret')));
+    const held = call(`${url}/late`, 'GET');
+    await inside; // its chain is built: /late without a checkpoint
+    expect(await call(`${url}/notes`, 'GET', 'reader')).toEqual([200, undefined]); // installs the late route
+    release();
+    expect(await held).toEqual([401, undefined]);
+    expect(ran).toEqual([]);
+  });
+
+  test('an app never passed to depends (d.docs(router)), behind router.use(auth): its first request is decided too (it was the handler’s 200), the docs answer', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const ran: string[] = [];
+    const r = new KoaRouter();
+    r.use(d.guard({ caller }, { scopes: ['me'] }));
+    r.get('/notes', (ctx) => void (ran.push('notes'), (ctx.body = [])));
+    d.docs(r);
+    app.use(r.routes());
+    const url = await serve(app);
+    expect(await call(`${url}/notes`, 'GET')).toEqual([401, undefined]);
+    expect(ran).toEqual([]);
+    expect(await call(`${url}/openapi.json`, 'GET')).toEqual([200, undefined]);
+    expect(await call(`${url}/notes`, 'GET', 'reader')).toEqual([200, undefined]);
+  });
+
+  test.each(['allowedMethods()', 'a middleware after the guard'])('d.docs(app) after %s: the docs answer without credential (they answered 401)', async (before) => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const r = new KoaRouter();
+    r.get('/notes', (ctx) => void (ctx.body = []));
+    app.use(d.guard({ caller }, { scopes: ['me'] }));
+    if (before !== 'allowedMethods()') app.use(jsonParser);
+    app.use(r.routes());
+    if (before === 'allowedMethods()') app.use(r.allowedMethods());
+    d.docs(app);
+    const url = await serve(app);
+    expect([await call(`${url}/openapi.json`, 'GET'), await call(`${url}/docs`, 'GET')]).toEqual([
+      [200, undefined],
+      [200, undefined],
+    ]);
+    expect(await call(`${url}/notes`, 'GET')).toEqual([401, undefined]);
+  });
+
+  test("@koa/router's own shape, allowedMethods() after each router's routes(): the app starts (it failed naming an anonymous middleware), public and fewer-scope routes answer, OPTIONS and 405 only past the strictest requirement", async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /status': { public: true }, 'DELETE /v1/notes/{id}': { scopes: ['notes:write'] } } });
+    const root = new KoaRouter();
+    root.get('/status', (ctx) => void (ctx.body = 'ok'));
+    const v1 = new KoaRouter({ prefix: '/v1' });
+    v1.get('/notes', (ctx) => void (ctx.body = []));
+    v1.delete('/notes/:id', (ctx) => void (ctx.status = 204));
+    app.use(guard);
+    app.use(root.routes());
+    app.use(root.allowedMethods());
+    app.use(v1.routes());
+    app.use(v1.allowedMethods());
+    d.docs(app);
+    const url = await serve(app);
+    expect([await call(`${url}/status`, 'GET'), await call(`${url}/v1/notes`, 'GET', 'reader'), await call(`${url}/v1/notes/1`, 'DELETE', 'reader')]).toEqual([
+      [200, undefined],
+      [200, undefined],
+      [403, undefined],
+    ]);
+    expect([await call(`${url}/v1/notes`, 'PUT'), await call(`${url}/v1/notes`, 'PUT', 'reader'), await call(`${url}/v1/notes`, 'PUT', 'writer')]).toEqual([
+      [401, undefined],
+      [403, undefined],
+      [405, 'HEAD, GET'],
+    ]);
+    expect([await call(`${url}/v1/notes`, 'OPTIONS'), await call(`${url}/v1/notes`, 'OPTIONS', 'writer')]).toEqual([
+      [401, undefined],
+      [200, 'HEAD, GET'],
+    ]);
+  });
+
+  test('router.param() callbacks run after a guard placed on the route itself, registered before the first request or after (they answered 200 without credential)', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, { scopes: ['me'] });
+    const ran: string[] = [];
+    const r = new KoaRouter();
+    r.param('id', stopper('early', ran));
+    r.get('/notes/:id', guard, (ctx) => void (ctx.body = ctx.params.id));
+    r.get('/files/:name', guard, (ctx) => void (ctx.body = ctx.params.name));
+    app.use(r.routes());
+    d.docs(app);
+    const url = await serve(app);
+    expect(await call(`${url}/notes/stop`, 'GET')).toEqual([401, undefined]);
+    expect(await call(`${url}/files/a`, 'GET', 'reader')).toEqual([200, undefined]);
+    r.param('name', stopper('late', ran));
+    expect(await call(`${url}/files/stop`, 'GET')).toEqual([401, undefined]);
+    expect(ran).toEqual([]);
+    expect(await (await request(`${url}/notes/stop`, { headers: auth('reader') })).body.text()).toBe('early');
+    expect(await (await request(`${url}/files/stop`, { headers: auth('reader') })).body.text()).toBe('late');
+    expect(ran).toEqual(['early stop', 'late stop']);
   });
 });

@@ -7,7 +7,7 @@
  * wrapped.
  */
 import type Koa from 'koa';
-import type { Router as KoaRouter } from '@koa/router';
+import { Router as KoaRouter } from '@koa/router';
 import type { TableRoute } from '@depends/core/adapter';
 
 type Fn = (...args: any[]) => unknown;
@@ -32,18 +32,62 @@ const layersOf = (router: KoaRouter<any, any>): KoaLayer[] => router.stack as un
 /** Paths the document cannot show as they are (optional groups, wildcards, RegExp paths). */
 const knowable = (path: string | RegExp): string | undefined => (typeof path !== 'string' || /[{}*()?+]/.test(path) ? undefined : path);
 
-/** Marks what installing has made: a route layer's checkpoint, a wrapped middleware. */
+/** Marks what installing has made: a route layer's checkpoint, a wrapped middleware (`after`: one that acts only once the rest has run). */
 const INSTALLED = Symbol('depends.installed');
 const kindOf = (fn: unknown): unknown => (typeof fn === 'function' ? (fn as unknown as Record<symbol, unknown>)[INSTALLED] : undefined);
 
-/** Whether a function is a middleware wrapped by {@link install}. */
+/** Whether a function is a middleware wrapped by {@link install} that gets the strictest requirement before it runs (so may not stand before a route let through with less). */
 export const isWrapped = (fn: unknown): boolean => kindOf(fn) === 'wrapper';
 const isCheckpoint = (fn: unknown): boolean => kindOf(fn) === 'checkpoint';
 
-/** Marks what {@link Seam.wrap} or {@link Seam.checkpoint} made (the adapter calls it on them). */
-export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint'): F {
+/**
+ * What @koa/router reads to keep a `router.param()` callback after the
+ * middleware before it: a checkpoint carrying one (never a parameter's
+ * name) keeps the callbacks added later behind it, so it still runs first.
+ */
+const AFTER_PARAMS = Symbol('depends.checkpoint');
+
+/** Who made an installed function, and the installed functions it wraps (see {@link markInstalled}). */
+const OWNERS = Symbol('depends.owners');
+const ownersOf = (fn: unknown): readonly object[] => (typeof fn === 'function' ? ((fn as unknown as Record<symbol, object[] | undefined>)[OWNERS] ?? []) : []);
+/** Whether `owner` installed this function, or one it wraps (a router two apps share, each with its own `createDepends()`, carries both). */
+const installedBy = (fn: unknown, owner: object): boolean => ownersOf(fn).includes(owner);
+
+/**
+ * Marks what {@link Seam.wrap} or {@link Seam.checkpoint} made (the adapter
+ * calls it on them), with who made it (`owner`) and the function it wraps
+ * (`inner`, itself perhaps installed by another `createDepends()`).
+ */
+export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'after' | 'checkpoint', owner: object, inner?: unknown): F {
   Object.defineProperty(fn, INSTALLED, { value: kind });
+  Object.defineProperty(fn, OWNERS, { value: [...ownersOf(inner), owner] });
+  if (kind === 'checkpoint') Object.defineProperty(fn, 'param', { value: AFTER_PARAMS });
   return fn;
+}
+
+/** Whether a route layer's stack holds `router.param()` callbacks (run before the route's own middleware: after its checkpoint). */
+export const hasParams = (layer: object): boolean =>
+  (layer as KoaLayer).stack.some((f) => {
+    const param = (f as { param?: unknown }).param;
+    return param !== undefined && param !== AFTER_PARAMS;
+  });
+
+/** Whether a middleware acts only once the rest has run: one made by `router.allowedMethods()`, or another instance's wrapper of one. */
+export const actsAfter = (fn: unknown): boolean => kindOf(fn) === 'after' || isAllowedMethods(fn);
+
+/** The source text of the middleware `router.allowedMethods()` makes (the same code for every router), once asked. */
+let allowedMethodsSource: string | undefined;
+
+/**
+ * Whether `fn` was made by `router.allowedMethods()`: its code is that of
+ * @koa/router's (the text of a function is its code, whatever its name),
+ * which calls `next()` first and answers (`OPTIONS`, 405, 501) only once
+ * the rest of the app has run, and only when nothing answered.
+ */
+export function isAllowedMethods(fn: unknown): boolean {
+  if (typeof fn !== 'function') return false;
+  allowedMethodsSource ??= Function.prototype.toString.call(new KoaRouter().allowedMethods());
+  return Function.prototype.toString.call(fn) === allowedMethodsSource;
 }
 
 /** A route layer's own functions (its middleware, then its handler), checkpoints left out. */
@@ -97,6 +141,8 @@ export interface Seam {
   /** depends' own functions (guards, route markers, docs routes), never wrapped. */
   isOwn(fn: unknown): boolean;
   isGuard(fn: unknown): boolean;
+  /** Who installs (one per `createDepends()`): what another one installed on a router two apps share is not this one's. */
+  readonly owner: object;
 }
 
 /** What {@link install} went through and found. */
@@ -107,6 +153,8 @@ export interface Placement {
   readonly uses: ReadonlySet<unknown>;
   /** Whether app-level middleware comes after such a guard: Koa runs the wrapped ones only if it composes the app after installing. */
   readonly wrapsAfterGuard: boolean;
+  /** Whether it changed a stack (a checkpoint put in or moved, a middleware wrapped): a chain @koa/router built before may lack them. */
+  readonly changed: boolean;
 }
 
 /**
@@ -120,10 +168,14 @@ export interface Placement {
 export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam): Placement {
   const stacks: unknown[][] = [];
   const uses = new Set<unknown>();
+  let changed = false;
   const wrapIn = (stack: Fn[], i: number): void => {
     const fn = stack[i];
     if (seam.isGuard(fn)) uses.add(fn);
-    else if (!seam.isOwn(fn) && kindOf(fn) === undefined) stack[i] = seam.wrap(fn);
+    else if (!seam.isOwn(fn) && !installedBy(fn, seam.owner) && kindOf(fn) !== 'checkpoint') {
+      stack[i] = seam.wrap(fn);
+      changed = true;
+    }
   };
   const seen = new Set<unknown[]>();
   const visit = (router: KoaRouter<any, any>): boolean => {
@@ -138,16 +190,21 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
       if (layer.methods.length === 0) for (let i = 0; i < layer.stack.length; i++) wrapIn(layer.stack, i);
       else {
         const cp = seam.checkpoint(layer);
-        if (layer.stack[0] === cp) continue;
-        for (let i = layer.stack.length - 1; i >= 0; i--) if (isCheckpoint(layer.stack[i])) layer.stack.splice(i, 1);
+        // the checkpoints lead a layer's stack (one per createDepends() installed there)
+        let lead = 0;
+        while (lead < layer.stack.length && isCheckpoint(layer.stack[lead])) lead++;
+        if (layer.stack.slice(0, lead).includes(cp)) continue;
+        // a copy of this instance's checkpoint (a nested router's layer cloned since): replaced by the layer's own
+        for (let i = layer.stack.length - 1; i >= 0; i--) if (isCheckpoint(layer.stack[i]) && installedBy(layer.stack[i], seam.owner)) layer.stack.splice(i, 1);
         layer.stack.unshift(cp);
+        changed = true;
       }
     }
     return layers.some((l) => l.methods.length === 0 && l.stack.some((f) => seam.isGuard(f)));
   };
   if (isKoaRouter(target)) {
     visit(target);
-    return { stacks, uses, wrapsAfterGuard: false };
+    return { stacks, uses, wrapsAfterGuard: false, changed };
   }
   const middleware = target.middleware as Fn[];
   stacks.push(middleware);
@@ -162,7 +219,48 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
       wrapIn(middleware, i);
     }
   }
-  return { stacks, uses, wrapsAfterGuard };
+  return { stacks, uses, wrapsAfterGuard, changed };
+}
+
+/**
+ * Whether the layers @koa/router matched for a request (`ctx.matched`)
+ * hold what an install puts there: every route layer its checkpoint first
+ * (a route `bare` says needs none, by its handler: the docs), every
+ * function of a `use()` layer wrapped or depends' own.
+ */
+export function complete(matched: readonly object[], owner: object, isOwn: (fn: unknown) => boolean, bare: (handler: unknown) => boolean): boolean {
+  for (const layer of matched as KoaLayer[]) {
+    if (layer.methods.length > 0 ? !leadingCheckpointOf(layer, owner) && !bare(layer.stack.at(-1)) : layer.stack.some((fn) => !installedBy(fn, owner) && !isOwn(fn))) return false;
+  }
+  return true;
+}
+
+/** Whether one of the checkpoints leading a route layer's stack is `owner`'s. */
+function leadingCheckpointOf(layer: KoaLayer, owner: object): boolean {
+  for (const fn of layer.stack) {
+    if (!isCheckpoint(fn)) return false;
+    if (installedBy(fn, owner)) return true;
+  }
+  return false;
+}
+
+/**
+ * Puts a router serving depends' docs (`isDocs`) that a Koa app uses after
+ * its first guard and after a middleware that gets the guard's strictest
+ * requirement first (any but a router, depends' own, `allowedMethods()`)
+ * just before that guard: the docs are never behind it. Middleware before
+ * the guard still runs for them.
+ */
+export function docsBeforeGuard(app: Koa<any, any>, isDocs: (router: unknown) => boolean, isGuard: (fn: unknown) => boolean, isOwn: (fn: unknown) => boolean): void {
+  const middleware = app.middleware as Fn[];
+  let guard = middleware.findIndex(isGuard);
+  let refusing = false;
+  for (let i = guard + 1; guard >= 0 && i < middleware.length; i++) {
+    const fn = middleware[i];
+    const router = routerOf(fn);
+    if (router === undefined) refusing ||= !isOwn(fn) && !actsAfter(fn);
+    else if (refusing && isDocs(router)) middleware.splice(guard++, 0, ...middleware.splice(i, 1));
+  }
 }
 
 /** Whether the arrays an install went through still have the lengths they had (a route, router or middleware added since means installing again). */
