@@ -403,6 +403,136 @@ describe('@depends/hono', () => {
       expect([doc.statusCode, await doc.body.json()]).toEqual([500, { detail: 'Internal Server Error' }]);
     });
 
+    test("an app.use() handler declared without next, with a route after it on its path, is middleware, never an endpoint that ends the guard's decision: the route's own scopes apply, and the document shows the route alone", async () => {
+      const status = async (app: Hono, method: string, path: string, token?: string) => (await app.request(path, { method, headers: token ? auth(token) : {} })).status;
+      const ran: string[] = [];
+      // a logger declared with rest parameters: no `next` in its signature (length 0), yet it passes every request on
+      const logger = (...args: [Context, () => Promise<void>]) => (ran.push('logger'), args[1]());
+      {
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use(d.guard({ caller }, { scopes: ['me'] }));
+        app.use('/admin/report', logger);
+        app.get('/admin/report', d.route({ scopes: ['me', 'admin'] }), (c) => (ran.push('report'), c.text('secret')));
+        expect(() => d.check(app)).not.toThrow();
+        expect(Object.keys(d.openapi().paths['/admin/report'] ?? {})).toEqual(['get']);
+        expect(d.openapi().paths['/admin/report']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['me', 'admin'] }]);
+        expect(await status(app, 'GET', '/admin/report', 'reader')).toBe(403);
+        // a request no route takes, where the logger runs: the guard's strictest requirement, never the defaults alone
+        expect(await status(app, 'POST', '/admin/report', 'reader')).toBe(403);
+        expect(ran).toEqual([]);
+        expect(await status(app, 'GET', '/admin/report', 'root')).toBe(200);
+        expect(ran).toEqual(['logger', 'report']);
+      }
+      {
+        // the route asks fewer scopes than the guard's strictest requirement: the logger after the guard is an order mistake
+        ran.length = 0;
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use(d.guard({ caller }, { name: 'auth', scopes: ['me'] }));
+        app.use('/admin/report', logger);
+        app.get('/admin/report', d.route({ scopes: ['admin'] }), (c) => (ran.push('report'), c.text('secret')));
+        expect(() => d.check(app)).toThrow(expect.objectContaining({ code: ErrorCode.GuardOrder, message: expect.stringMatching(/^Guard "auth": middleware "logger" runs after it and before GET \/admin\/report/) }));
+        expect(await status(app, 'GET', '/admin/report', 'reader')).toBe(500);
+        expect(ran).toEqual([]);
+      }
+    });
+
+    test("the middleware in front of a route are those Hono's own matching runs for it: the document, the order check and the server agree", async () => {
+      const status = async (app: Hono, path: string, token?: string) => (await app.request(path, { headers: token ? auth(token) : {} })).status;
+      const mw = async (_c: Context, next: () => Promise<void>) => void (await next());
+      {
+        // a guard on a parameter's pattern: in front of the routes whose every path it matches, of no other
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use('/v1/:id{[0-9]+}', d.guard({ caller }, { scopes: ['me'] }));
+        app.get('/v1/notes', (c) => c.text('notes'));
+        app.get('/v1/:id{[0-9]+}', (c) => c.text('note'));
+        expect(() => d.check(app)).not.toThrow();
+        expect(Object.keys(d.openapi().paths)).toEqual(['/v1/{id}']);
+        expect([await status(app, '/v1/notes'), await status(app, '/v1/12'), await status(app, '/v1/12', 'reader')]).toEqual([200, 401, 200]);
+      }
+      {
+        // …and on some of the paths of a route: the document could not say which of its requests it decides for
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use('/v1/:id{[0-9]+}', d.guard({ caller }, { name: 'auth', scopes: ['me'] }));
+        app.get('/v1/:id', (c) => c.text('note'));
+        expect(() => d.check(app)).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions, message: expect.stringMatching(/^Guard "auth" is placed on "\/v1\/:id\{\[0-9\]\+\}", which Hono matches for only some of the paths of GET \/v1\/:id/) }));
+      }
+      {
+        // app.use('/api*', mw) runs in front of /api/status: after the guard, before a public route, an order mistake
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use(d.guard({ caller }, { name: 'auth', scopes: ['me'], routes: { 'GET /api/status': { public: true } } }));
+        app.use('/api*', mw);
+        app.get('/api/status', (c) => c.text('ok'));
+        expect(() => d.check(app)).toThrow(expect.objectContaining({ code: ErrorCode.GuardOrder, message: expect.stringContaining('before GET /api/status') }));
+      }
+      {
+        // app.use('/v1/:id{[0-9]+}', mw) never runs for /v1/status: no order mistake, the route is public
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'GET /v1/status': { public: true } } }));
+        app.use('/v1/:id{[0-9]+}', mw);
+        app.get('/v1/status', (c) => c.text('ok'));
+        expect(() => d.check(app)).not.toThrow();
+        expect(d.openapi().paths['/v1/status']?.get?.security).toEqual([]);
+        expect(await status(app, '/v1/status')).toBe(200);
+      }
+      {
+        // app.use('/v1*', auth) stands in front of /v1/notes
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use('/v1*', d.guard({ caller }, { scopes: ['me'] }));
+        app.get('/v1/notes', (c) => c.text('notes'));
+        expect(() => d.check(app)).not.toThrow();
+        expect(d.openapi().paths['/v1/notes']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['me'] }]);
+        expect([await status(app, '/v1/notes'), await status(app, '/v1/notes', 'reader')]).toEqual([401, 200]);
+      }
+      {
+        // a catch-all route matched in part by a guard on an area of it: not documented behind it; the guard's strictest requirement in its area
+        const app = new Hono();
+        const d = createDepends({ onError: () => {} });
+        app.use('/api/*', d.guard({ caller }, { scopes: ['me'], routes: { 'GET /api/admin': { scopes: ['admin'] } } }));
+        app.get('/api/notes', (c) => c.text('notes'));
+        app.get('/api/admin', (c) => c.text('admin'));
+        app.get('*', (c) => c.text('spa'));
+        expect(() => d.check(app)).not.toThrow();
+        expect(Object.keys(d.openapi().paths)).toEqual(['/api/notes', '/api/admin']);
+        expect([await status(app, '/index.html'), await status(app, '/api/nope', 'reader'), await status(app, '/api/nope', 'root')]).toEqual([200, 403, 200]);
+      }
+    });
+
+    test('string paths Hono matches are documented: a wildcard as it is, a parameter with a pattern as {name}, an optional parameter as two paths; a path that cannot be shown says why', async () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'GET /drafts': { public: true } } }));
+      app.get('/assets/*', d.route({ public: true }), (c) => c.text('asset'));
+      app.get('/notes/:id{[0-9]+}', (c) => c.text(`note ${c.req.param('id')}`));
+      app.get('/drafts/:id?', (c) => c.text('drafts'));
+      app.get('/v1/*/x', (c) => c.text('x'));
+      app.get('*', (c) => c.text('spa'));
+      expect(() => d.check(app)).not.toThrow();
+      const doc = d.openapi();
+      expect(Object.keys(doc.paths)).toEqual(['/assets/*', '/notes/{id}', '/drafts', '/drafts/{id}', '/v1/*/x', '/*']);
+      expect(doc.paths['/notes/{id}']?.get?.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+      expect(doc.paths['/assets/*']?.get?.security).toEqual([]);
+      expect(doc.paths['/drafts']?.get?.security).toEqual([]);
+      expect(doc.paths['/drafts/{id}']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['me'] }]);
+      const status = async (path: string, token?: string) => (await app.request(path, { headers: token ? auth(token) : {} })).status;
+      expect([await status('/assets/app.js'), await status('/notes/1'), await status('/notes/1', 'reader')]).toEqual([200, 401, 200]);
+      // each path of the optional parameter decided as the document shows it
+      expect([await status('/drafts'), await status('/drafts/7'), await status('/drafts/7', 'reader')]).toEqual([200, 401, 200]);
+      expect([await status('/v1/a/x'), await status('/anything'), await status('/anything', 'reader')]).toEqual([401, 401, 200]);
+
+      const other = new Hono();
+      const e = createDepends({ onError: () => {} });
+      other.use(e.guard({ caller }, { name: 'auth' }));
+      other.get('/users/:user-id', (c) => c.text('user'));
+      expect(() => e.check(other)).toThrow(expect.objectContaining({ code: ErrorCode.UnknownRoutePath, message: expect.stringContaining('GET path "/users/:user-id" (its parameter "user-id" is not a name the document can show') }));
+    });
+
     test("a sub-app with its own onError (app.route() wraps its handlers): its route markers and guards are recognised", async () => {
       const app = new Hono();
       const d = createDepends({ onError: () => {} });

@@ -88,6 +88,8 @@ export class DependsHono {
   readonly app: DependsApp;
   readonly #kit: Kit;
   readonly #gate: GuardGate<Context>;
+  /** Each guard's name, as messages give it (`name`, or its inputs'). */
+  readonly #names = new Map<unknown, string>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -219,6 +221,7 @@ export class DependsHono {
       return decided instanceof Promise ? decided : Promise.resolve(decided);
     };
     guards.add(guard, inputs, options);
+    this.#names.set(guard, options.name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`);
     gate.accessor(guard, resolved.set);
     return Object.assign(guard, { values: resolved.values }) as HonoGuard<Values<I>>;
   }
@@ -277,11 +280,13 @@ export class DependsHono {
    * after a guard and before a route it lets through with less (public,
    * fewer scopes) fails here: the guard checks its strictest requirement
    * before such a middleware (it may answer by itself), so that route would
-   * be refused (`DEPENDS_GUARD_ORDER`).
+   * be refused (`DEPENDS_GUARD_ORDER`); so does a guard placed on a path
+   * that matches only some of a route's paths (`DEPENDS_GUARD_OPTIONS`).
    */
   #table(target: Hono<any, any, any>): TableRoute[] {
-    const { entries, middleware } = honoRoutes(target);
-    if (this.#kit.guards.size > 0) this.#kit.guards.checkOrder(entries, (fn) => middleware.has(fn));
+    const { guards } = this.#kit;
+    const { entries, middleware } = honoRoutes(target, { isOwn: (fn) => guards.isOwn(fn), guardName: (fn) => this.#names.get(fn) });
+    if (guards.size > 0) guards.checkOrder(entries, (fn) => middleware.has(fn));
     return entries;
   }
 
