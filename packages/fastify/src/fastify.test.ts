@@ -403,5 +403,236 @@ describe('@depends/fastify', () => {
       expect((error as Error).message).toMatch(/routes\["GET \/v1\/note"\] names no route behind this guard/);
       expect(fastify.server.listening).toBe(false);
     });
+
+    /** The status of each request (its body read), and the values the statuses come from. */
+    const statuses = async (url: string, calls: readonly (readonly [method: string, path: string, token?: string])[]) => {
+      const out: string[] = [];
+      for (const [method, path, token] of calls) {
+        const res = await request(`${url}${path}`, { method: method as 'GET', headers: token ? auth(token) : {} });
+        await res.body.dump();
+        out.push(`${method} ${path} ${token ?? '-'} ${res.statusCode}`);
+      }
+      return out;
+    };
+    const failureOf = async (ready: PromiseLike<unknown>): Promise<Error | undefined> => {
+      try {
+        await ready;
+      } catch (error) {
+        return error as Error;
+      }
+      return undefined;
+    };
+
+    test("the root route of a prefixed plugin (served at /v1 and /v1/, HEAD included) is one route named /v1: one decision, one documented path; a 'GET /v1/' key is refused naming 'GET /v1'", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /v1': { scopes: ['admin'] } } });
+      d.docs(fastify);
+      fastify.addHook('preHandler', guard);
+      let ran = 0;
+      fastify.register(async (v1) => void v1.get('/', async () => (ran++, 'v1root')), { prefix: '/v1' });
+      const url = await serve(fastify);
+      const every = (token: string) => (['/v1', '/v1/'] as const).flatMap((path) => [['GET', path, token], ['HEAD', path, token]] as const);
+      expect(await statuses(url, every('reader'))).toEqual(['GET /v1 reader 403', 'HEAD /v1 reader 403', 'GET /v1/ reader 403', 'HEAD /v1/ reader 403']);
+      expect(ran).toBe(0);
+      expect(await statuses(url, every('root'))).toEqual(['GET /v1 root 200', 'HEAD /v1 root 200', 'GET /v1/ root 200', 'HEAD /v1/ root 200']);
+      const doc = (await (await request(`${url}/openapi.json`)).body.json()) as OpenAPIDocument;
+      expect(Object.keys(doc.paths)).toEqual(['/v1']);
+      expect(doc.paths['/v1'].get.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+
+      const other = Fastify();
+      const d2 = createDepends({ onError: () => {} });
+      const slashed = d2.guard({ caller }, { scopes: ['me'], routes: { 'GET /v1/': { scopes: ['admin'] } } });
+      d2.docs(other);
+      other.addHook('preHandler', slashed);
+      other.register(async (v1) => void v1.get('/', async () => 'v1root'), { prefix: '/v1' });
+      const error = await failureOf(other.listen({ port: 0, host: '127.0.0.1' }));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error?.message).toContain('routes key "GET /v1/" names the root route of the prefix /v1');
+      expect(error?.message).toContain('key it "GET /v1"');
+      expect(other.server.listening).toBe(false);
+    });
+
+    test("a handler calling reply.callNotFound() on a route public to the guard: the strictest requirement before the app's not-found handler", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /pub/*': { public: true }, 'GET /admin': { scopes: ['admin'] } } });
+      d.docs(fastify);
+      fastify.addHook('preHandler', guard);
+      let found = 0;
+      fastify.get('/pub/*', async (request, reply) => (request.url === '/pub/there' ? 'there' : reply.callNotFound()));
+      fastify.get('/admin', async () => ({}));
+      fastify.setNotFoundHandler((req, reply) => (found++, reply.code(404).send({ missing: guard.values(req).caller.token })));
+      const url = await serve(fastify);
+      expect(await statuses(url, [['GET', '/pub/there'], ['GET', '/pub/a'], ['GET', '/pub/a', 'reader']])).toEqual(['GET /pub/there - 200', 'GET /pub/a - 401', 'GET /pub/a reader 403']);
+      expect(found).toBe(0);
+      const root = await request(`${url}/pub/a`, { headers: auth('root') });
+      expect([root.statusCode, await root.body.json()]).toEqual([404, { missing: 'root' }]);
+    });
+
+    test('a guard or marker in a hook where it cannot decide (onResponse, preParsing, onSend...) fails listen(), naming the guard, the hook and the route', async () => {
+      const placements: Record<string, (app: FastifyInstance, guard: ReturnType<typeof makeGuard>['guard'], d: ReturnType<typeof makeGuard>['d']) => void> = {
+        'Guard "guard(caller)" is a Fastify onResponse hook of POST /resp': (app, guard) => void app.post('/resp', { onResponse: [guard] }, async () => 'ran'),
+        'Guard "guard(caller)" is a Fastify preParsing hook of POST /resp': (app, guard) => void app.post('/resp', { preParsing: [guard as never] }, async () => 'ran'),
+        'Guard "guard(caller)" is a Fastify onSend hook of POST /resp': (app, guard) =>
+          void app.register(async (scope) => {
+            scope.addHook('onSend', guard as never);
+            scope.post('/resp', async () => 'ran');
+          }),
+        'A route marker (d.route()) is a Fastify onSend hook of POST /resp': (app, _guard, d) => void app.post('/resp', { onSend: [d.route({ scopes: ['admin'] }) as never] }, async () => 'ran'),
+      };
+      function makeGuard() {
+        const d = createDepends({ onError: () => {} });
+        return { d, guard: d.guard({ caller }, { scopes: ['me'] }) };
+      }
+      for (const [message, place] of Object.entries(placements)) {
+        const fastify = Fastify();
+        const { d, guard } = makeGuard();
+        d.docs(fastify);
+        fastify.get('/me', { preHandler: [guard] }, async () => 'me'); // the same guard used as it should be elsewhere
+        place(fastify, guard, d);
+        const error = await failureOf(fastify.listen({ port: 0, host: '127.0.0.1' }));
+        expect(error, message).toBeInstanceOf(ConfigurationError);
+        expect(error?.message).toContain(message);
+        expect(fastify.server.listening).toBe(false);
+      }
+    });
+
+    test('a guard in a preParsing hook of a route d never saw: a 500 through Fastify, the handler never runs, the server keeps serving', async () => {
+      const fastify = Fastify();
+      const errors: unknown[] = [];
+      const d = createDepends({ onError: (error) => void errors.push(error) });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      let ran = 0;
+      fastify.post('/early', { preParsing: [guard as never] }, async () => (ran++, 'ran')); // registered before d.docs(): not seen, not checked at startup
+      d.docs(fastify);
+      fastify.get('/me', { preHandler: [guard] }, async () => 'me');
+      const url = await serve(fastify);
+      expect(await statuses(url, [['POST', '/early'], ['POST', '/early', 'root'], ['GET', '/me', 'reader']])).toEqual(['POST /early - 500', 'POST /early root 500', 'GET /me reader 200']);
+      expect(ran).toBe(0);
+      expect(errors).toHaveLength(2);
+      expect((errors[0] as Error).message).toContain('Guard "guard(caller)" is a Fastify hook other than onRequest, preValidation and preHandler of POST /early');
+    });
+
+    test('a guard and a marker in preValidation hooks: enforced and documented as in preHandler', async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      d.docs(fastify);
+      let ran = 0;
+      fastify.post('/notes', { preValidation: [guard] }, async () => (ran++, 'ok'));
+      fastify.post('/admin', { preHandler: [guard], preValidation: [d.route({ scopes: ['admin'] })] }, async () => (ran++, 'ok'));
+      fastify.register(async (scope) => {
+        scope.addHook('preValidation', guard);
+        scope.get('/scoped', async () => (ran++, 'ok'));
+      });
+      const url = await serve(fastify);
+      expect(await statuses(url, [['POST', '/notes'], ['POST', '/admin', 'reader'], ['GET', '/scoped']])).toEqual(['POST /notes - 401', 'POST /admin reader 403', 'GET /scoped - 401']);
+      expect(ran).toBe(0);
+      expect(await statuses(url, [['POST', '/notes', 'reader'], ['POST', '/admin', 'root'], ['GET', '/scoped', 'reader']])).toEqual(['POST /notes reader 200', 'POST /admin root 200', 'GET /scoped reader 200']);
+      const doc = d.openapi();
+      expect([doc.paths['/notes']?.post?.security, doc.paths['/admin']?.post?.security, doc.paths['/scoped']?.get?.security]).toEqual([
+        [{ OAuth2PasswordBearer: ['me'] }],
+        [{ OAuth2PasswordBearer: ['admin'] }],
+        [{ OAuth2PasswordBearer: ['me'] }],
+      ]);
+    });
+
+    test('d.docs(app) called after the routes, or inside app.after(): ready() names that cause and the fix', async () => {
+      for (const late of [(app: FastifyInstance, d: ReturnType<typeof createDepends>) => d.docs(app), (app: FastifyInstance, d: ReturnType<typeof createDepends>) => void app.after(() => d.docs(app))]) {
+        const fastify = Fastify();
+        const d = createDepends({ onError: () => {} });
+        fastify.addHook('preHandler', d.guard({ caller }, { scopes: ['me'] }));
+        fastify.get('/me', async () => 'me');
+        late(fastify, d);
+        const error = await failureOf(fastify.ready());
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect(error?.message).toContain('routes were registered on the Fastify app before d.docs(app)/d.mount() met it');
+        expect(error?.message).toContain('Call d.docs(app) before registering routes');
+      }
+    });
+
+    test("an onRoute hook of the app's, added after d.docs(), that puts the guard on each route: seen as Fastify runs it", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /admin': { scopes: ['admin'] } } });
+      d.docs(fastify);
+      fastify.addHook('onRoute', (route) => {
+        if (route.url !== '/openapi.json' && !route.url?.startsWith('/docs')) route.preHandler = [guard, ...[route.preHandler ?? []].flat()];
+      });
+      fastify.get('/admin', async () => ({}));
+      fastify.get('/status', { preHandler: [d.route({ public: true })] }, async () => 'ok');
+      const url = await serve(fastify);
+      expect(await statuses(url, [['GET', '/admin'], ['GET', '/admin', 'reader'], ['GET', '/admin', 'root'], ['GET', '/status']])).toEqual([
+        'GET /admin - 401',
+        'GET /admin reader 403',
+        'GET /admin root 200',
+        'GET /status - 200',
+      ]);
+      expect(d.openapi().paths['/admin']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+    });
+
+    test('a guard with routes keys, or a marker, on an app never passed to d.docs()/d.mount(): a 500 naming the fix, never the strictest requirement in their place', async () => {
+      const fastify = Fastify();
+      const errors: Error[] = [];
+      const d = createDepends({ onError: (error) => void errors.push(error as Error) });
+      let ran = 0;
+      fastify.addHook('preHandler', d.guard({ caller }, { scopes: ['me'], routes: { 'GET /status': { public: true }, 'GET /typo': {} } }));
+      fastify.get('/status', async () => (ran++, 'ok'));
+      const marked = Fastify();
+      marked.addHook('preHandler', d.guard({ caller }, { scopes: ['me'] }));
+      marked.get('/status', { preHandler: [d.route({ public: true })] }, async () => (ran++, 'ok'));
+      const plain = Fastify();
+      plain.addHook('preHandler', d.guard({ caller }, { scopes: ['me'] })); // no per-route option: the strictest requirement is its requirement
+      plain.get('/me', async () => (ran++, 'me'));
+      try {
+        for (const app of [fastify, marked, plain]) await app.ready();
+        const status = async (app: FastifyInstance, token?: string) => (await app.inject({ url: '/status', headers: token ? auth(token) : {} })).statusCode;
+        expect([await status(fastify), await status(fastify, 'root')]).toEqual([500, 500]);
+        // the marker runs once the guard (its strictest requirement: a credential) has passed
+        expect([await status(marked), await status(marked, 'root')]).toEqual([401, 500]);
+        expect(ran).toBe(0);
+        const never = 'runs on a Fastify app that was never passed to d.docs() or d.mount()';
+        expect(errors.map((e) => e.message.slice(0, e.message.indexOf(never) + never.length))).toEqual([
+          `Guard "guard(caller)", given routes keys, ${never}`,
+          `Guard "guard(caller)", given routes keys, ${never}`,
+          `A route marker (d.route()) ${never}`,
+        ]);
+        expect(errors[0].message).toContain('call d.docs(app) before registering routes');
+        expect([(await plain.inject({ url: '/me' })).statusCode, (await plain.inject({ url: '/me', headers: auth('reader') })).statusCode]).toEqual([401, 200]);
+      } finally {
+        await Promise.all([fastify.close(), marked.close(), plain.close()]);
+      }
+    });
+
+    test("two apps sharing one d: each app's ready() checks it once its own hooks are in", async () => {
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'] });
+      const [a, b] = [Fastify(), Fastify()];
+      d.docs(a);
+      d.docs(b);
+      a.addHook('preHandler', guard);
+      a.get('/a', async () => 'a');
+      b.addHook('preHandler', guard);
+      b.get('/users', { preHandler: [d.route({ scopes: ['admin'] })] }, async () => 'users');
+      try {
+        await a.ready();
+        await b.ready();
+        expect([(await b.inject({ url: '/users', headers: auth('reader') })).statusCode, (await b.inject({ url: '/users', headers: auth('root') })).statusCode]).toEqual([403, 200]);
+        expect(d.openapi().paths['/users']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+        // a third app, made once the others are ready: its own ready() checks it
+        const c = Fastify();
+        d.docs(c);
+        c.addHook('preHandler', guard);
+        c.register(async (scope) => {
+          scope.addHook('preHandler', d.route({ public: true }));
+          scope.get('/open', async () => 'open');
+        });
+        expect((await failureOf(c.ready()))?.message).toMatch(/route marker \(d\.route\(\)\) is added to the Fastify context of GET \/open/);
+        await c.close();
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
   });
 });

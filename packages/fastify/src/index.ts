@@ -20,7 +20,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HookHandlerDoneFunction, RouteHandlerMethod, preHandlerHookHandler } from 'fastify';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, appFrom, GuardGate, guardValues, mountPrefix, setHeaders } from '@depends/core/adapter';
+import { AdapterKit, appFrom, GuardGate, guardValues, mountPrefix, setHeaders, toOpenApiPath } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, nodeRequestView } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, TableRoute } from '@depends/core/adapter';
@@ -83,12 +83,43 @@ export type FastifyGuard<V extends object> = preHandlerHookHandler & {
 /** A route Fastify registered (seen by the `onRoute` hook), with the context it was registered in. */
 interface SeenRoute {
   readonly method: string;
+  /** Its path as Fastify names the route (`request.routeOptions.url`; see `routeUrl`). */
   readonly path: string;
-  readonly handler: unknown;
   readonly instance: FastifyInstance;
-  /** The route's own `onRequest` and `preHandler` hooks (its options), in order. */
-  readonly onRequest: readonly unknown[];
-  readonly preHandler: readonly unknown[];
+  /** The app the route belongs to (see `rootOf`). */
+  readonly root: object;
+  /**
+   * The route's options as Fastify keeps them: its handler and its own
+   * hooks are read from them once every `onRoute` hook has run (another
+   * one, after depends', may still add a guard), as Fastify reads them.
+   */
+  readonly options: RouteHooks;
+}
+
+/** A route's options, as the hooks read from them. */
+type RouteHooks = Readonly<Record<string, unknown>> & { readonly handler: unknown };
+
+/** The hooks in front of a handler where a guard decides, in the order Fastify runs them (the body is read after `onRequest`). */
+const DECIDING = ['onRequest', 'preValidation', 'preHandler'] as const;
+/** Fastify's other request hooks: a guard there would run where it cannot decide before the handler (refused when the app is ready). */
+const NOT_DECIDING = ['preParsing', 'preSerialization', 'onSend', 'onResponse', 'onError', 'onTimeout', 'onRequestAbort'] as const;
+
+/** A route's own hooks in front of its handler (its options), in order. */
+const ownHooks = (options: RouteHooks): unknown[] => DECIDING.flatMap((name) => hookList(options[name]));
+
+/** A route's table entry for one method, as a request reads it: its own hooks read once, at its first request (after every `onRoute` hook has run). */
+function entryOf(method: string, path: string, options: RouteHooks): TableRoute {
+  let before: unknown[] | undefined;
+  return {
+    method,
+    path,
+    get handler() {
+      return options.handler;
+    },
+    get before() {
+      return (before ??= ownHooks(options));
+    },
+  };
 }
 
 /**
@@ -130,7 +161,14 @@ export class DependsFastify {
   /** Every route Fastify registered after an instance met this adapter (its `onRoute` hook): where wrapped and guarded routes are found for the document. */
   readonly #seen: SeenRoute[] = [];
   readonly #hooked = new WeakSet<FastifyInstance>();
-  #readyChecked = false;
+  /** The route options the `onRoute` hook has seen (a child context runs its parent's hook too). */
+  readonly #seenOptions = new WeakSet<object>();
+  /** Each app d met (its root instance): whether its `onReady` has run, and whether it had routes before d met it (they are never seen). */
+  readonly #apps = new Map<object, { ready: boolean; early: boolean }>();
+  /** Each guard's name and `routes` keys, for the startup messages. */
+  readonly #guardInfo = new Map<unknown, { readonly name: string; readonly keys: readonly string[] }>();
+  /** The paths of the root routes of prefixed plugins (`/v1`, which Fastify also serves at `/v1/`). */
+  readonly #prefixRoots = new Set<string>();
   /** Keyed by the reply (its `request` is one step away; a request does not lead to its reply). */
   readonly #gate: GuardGate<FastifyReply>;
 
@@ -272,33 +310,37 @@ export class DependsFastify {
 
   #hook(target: FastifyInstance): void {
     if (this.#hooked.has(target)) return;
-    // Once every route is registered, before the server listens: a guard's configuration mistake fails `ready()`/`listen()`.
-    if (!this.#readyChecked) {
-      this.#readyChecked = true;
-      target.addHook('onReady', async () => {
-        if (this.#kit.guards.size > 0) this.#kit.openapi();
-        this.#kit.checkDerived(); // the protected resource metadata of d.docs(app, { resourceMetadata }): its mistakes fail ready()
-      });
-    }
     this.#hooked.add(target);
+    const root = rootOf(target);
+    if (!this.#apps.has(root)) {
+      // routes Fastify registered before d met the app: its onRoute hook never sees them (a method list such as "(GET, HEAD)" in the printed tree)
+      this.#apps.set(root, { ready: false, early: /\([A-Z]+(?:, [A-Z]+)*\)/.test(target.printRoutes()) });
+      // Once every route is registered and every hook is in, before the server listens: a configuration mistake fails `ready()`/`listen()`.
+      target.addHook('onReady', async () => this.#ready(root));
+    }
     // Fastify's own refusals given before a body has arrived (its parsers' 413 and 415) are read by the client too: the connection closed in stages
     target.addHook('onError', (request, reply, _error, done) => {
       closeAfterAnswer(request.raw, reply.raw);
       done();
     });
     const seen = this.#seen;
+    const seenOptions = this.#seenOptions;
+    const prefixRoots = this.#prefixRoots;
     const gets = new Set<string>();
     target.addHook('onRoute', function (this: FastifyInstance, options) {
-      const url = options.url ?? options.path;
-      const [onRequest, preHandler] = [hookList(options.onRequest), hookList(options.preHandler)];
+      if (seenOptions.has(options)) return; // seen by the hook of a parent context d met too
+      seenOptions.add(options);
+      const url = routeUrl(options);
+      if (options.routePath === '' && options.prefix !== '') prefixRoots.add(toOpenApiPath(url));
+      const route = options as unknown as RouteHooks;
       const methods = Array.isArray(options.method) ? options.method : [options.method];
       const byMethod: Record<string, TableRoute> = {};
       for (const method of methods) {
-        byMethod[method] = { method, path: url, handler: options.handler, before: [...onRequest, ...preHandler] };
+        byMethod[method] = entryOf(method, url, route);
         // the HEAD route Fastify adds beside each GET is not documented apart
         if (method === 'HEAD' && gets.has(url)) continue;
         if (method === 'GET') gets.add(url);
-        seen.push({ method, path: url, handler: options.handler, instance: this, onRequest, preHandler });
+        seen.push({ method, path: url, instance: this, root: rootOf(this), options: route });
       }
       // public: the route's config, which Fastify hands back as request.routeOptions.config
       options.config = { ...options.config, [ROUTE]: byMethod } as typeof options.config;
@@ -306,33 +348,91 @@ export class DependsFastify {
   }
 
   /**
+   * The startup check of one app (its `onReady`): the placement of guards
+   * and markers on its routes, then, once every app d met is ready, what
+   * needs every route (a guard in front of none, a `routes` key naming
+   * none, the document). An app that is not ready yet may still be adding
+   * hooks: its routes are not read before.
+   */
+  #ready(root: object): void {
+    this.#apps.get(root)!.ready = true;
+    const entries = this.#seen.filter((r) => this.#apps.get(r.root)?.ready === true).map((r) => this.#tableRoute(r)); // placement mistakes throw here
+    this.#checkPrefixRootKeys();
+    if ([...this.#apps.values()].some((app) => !app.ready)) return;
+    if (this.#kit.guards.size === 0) return this.#kit.checkDerived(); // the protected resource metadata of d.docs(app, { resourceMetadata }): its mistakes fail ready()
+    this.#checkUsed(entries);
+    this.#kit.check(root as FastifyInstance); // every route table read again (hooks added since included), the document built
+  }
+
+  /** A guard in front of no route d saw: refused, with the cause Fastify gives it (routes registered before d met their app) and the fix. */
+  #checkUsed(entries: readonly TableRoute[]): void {
+    const guards = this.#kit.guards;
+    const used = new Set<unknown>();
+    for (const entry of entries) if (!guards.isExempt(entry.handler)) for (const fn of entry.before) if (guards.isGuard(fn)) used.add(fn);
+    const early = [...this.#apps.values()].some((app) => app.early);
+    for (const [fn, { name }] of this.#guardInfo) {
+      if (used.has(fn)) continue;
+      throw new ConfigurationError(
+        ErrorCode.GuardOptions,
+        early
+          ? `Guard "${name}" stands in front of no route d saw: routes were registered on the Fastify app before d.docs(app)/d.mount() met it, and Fastify tells d only of the routes registered after (its onRoute hook). Call d.docs(app) before registering routes (not after them, nor inside app.after())`
+          : `Guard "${name}" stands in front of no route of the Fastify apps passed to d.docs()/d.mount(): add it to the routes it protects on such an app (app.addHook('preHandler', auth), or a route's { preHandler: [auth] }), calling d.docs(app) before registering them, or remove it`,
+      );
+    }
+  }
+
+  /** A `routes` key naming the root route of a prefixed plugin with a trailing slash (`GET /v1/`): refused, naming the key Fastify's name for the route takes (`GET /v1`). */
+  #checkPrefixRootKeys(): void {
+    for (const { name, keys } of this.#guardInfo.values())
+      for (const key of keys) {
+        const [method, path = ''] = key.trim().split(/\s+/);
+        const root = toOpenApiPath(path).slice(0, -1);
+        if (!path.endsWith('/') || !this.#prefixRoots.has(root)) continue;
+        throw new ConfigurationError(
+          ErrorCode.GuardOptions,
+          `Guard "${name}": routes key "${key}" names the root route of the prefix ${root}, which Fastify serves at ${root} and ${root}/ as one route named ${root} (request.routeOptions.url): key it "${method} ${root}"`,
+        );
+      }
+  }
+
+  /**
    * A seen route as the document reads it: what runs in front of its
-   * handler, in order (its contexts' hooks, then its own). A route marker
-   * added to a context rather than placed on a route is refused: a guard
-   * reads the markers of the route only.
+   * handler, in order (its contexts' hooks, then its own, for each of
+   * `onRequest`, `preValidation`, `preHandler`). A route marker added to a
+   * context rather than placed on a route is refused (a guard reads the
+   * markers of the route only), as is a guard or marker in one of Fastify's
+   * other hooks (see `NOT_DECIDING`).
    */
   #tableRoute(seen: SeenRoute): TableRoute {
     const guards = this.#kit.guards;
-    const context = (name: 'onRequest' | 'preHandler') =>
+    const where = `${seen.method} ${seen.path}`;
+    for (const name of NOT_DECIDING)
+      for (const fn of [...contextHooks(seen.instance, name), ...hookList(seen.options[name])])
+        if (guards.isOwn(fn)) throw misplacedHook(guards.isGuard(fn) ? (this.#guardInfo.get(fn)?.name ?? 'guard') : undefined, name, where);
+    const context = (name: string) =>
       contextHooks(seen.instance, name).map((fn) => {
-        if (guards.isOwn(fn) && !guards.isGuard(fn)) throw misplacedMarker(`${seen.method} ${seen.path}`);
+        if (guards.isOwn(fn) && !guards.isGuard(fn)) throw misplacedMarker(where);
         return fn;
       });
-    const early = [...context('onRequest'), ...seen.onRequest];
-    return { method: seen.method, path: seen.path, handler: seen.handler, before: [...early, ...context('preHandler'), ...seen.preHandler], beforeBody: early.length };
+    const before = DECIDING.map((name) => [...context(name), ...hookList(seen.options[name])]);
+    return { method: seen.method, path: seen.path, handler: seen.options.handler, before: before.flat(), beforeBody: before[0].length };
   }
 
   /**
    * A guard: declared dependencies (security schemes, scopes, any
    * dependency) in front of existing Fastify routes, their handlers
-   * untouched. Add it as a `preHandler` hook — to an instance (every route
-   * of that encapsulated context and its children) or to one route — and
-   * read the values with `auth.values(request)`, typed. It decides for the
-   * route Fastify dispatched the request to (`request.routeOptions`, its
-   * own hooks as the `onRoute` hook saw them); where that route is not
-   * known (Fastify's not-found handler, a route registered before
-   * `d.docs()`/`d.mount()` met its instance) the guard's strictest
-   * requirement applies (every scope it asks anywhere, never public). A
+   * untouched. Add it as a `preHandler` hook (or `onRequest`, or
+   * `preValidation`; any other hook fails `ready()`) — to an instance (every
+   * route of that encapsulated context and its children) or to one route —
+   * and read the values with `auth.values(request)`, typed. It decides for
+   * the route Fastify dispatched the request to (`request.routeOptions`,
+   * its own hooks as Fastify runs them); where that route is not known
+   * (Fastify's not-found handler, also after `reply.callNotFound()` for a
+   * `preHandler` guard, a
+   * route registered before `d.docs()`/`d.mount()` met its instance) the
+   * guard's strictest requirement applies (every scope it asks anywhere,
+   * never public). Call `d.docs(app)` before registering routes: `ready()`
+   * checks the guard's configuration on the routes d saw. A
    * refused request gets depends' answer (401/403/422 with their headers)
    * before the handler; Fastify's error handler and other hooks are
    * untouched.
@@ -357,19 +457,30 @@ export class DependsFastify {
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): FastifyGuard<Values<I>> {
     const kit = this.#kit;
     const gate = this.#gate;
+    const apps = this.#apps;
+    const name = options.name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
+    const keyed = Object.keys(options.routes ?? {}).length > 0;
     const resolved = guardValues<FastifyRequest, Values<I>>('auth.values(request)');
     // a callback hook: no promise for Fastify to wait on; the decision runs in a microtask of this turn (see `inMicrotask`)
-    const guard = function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    const guard = function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, ...rest: unknown[]): void {
+      // a hook where no decision can be taken before the handler (refused when the app is ready): a 500, never a crash
+      if (typeof done !== 'function') return misplacedAtRequest(kit, name, request, [reply, done, ...rest]);
+      if (reply.sent) return done(); // after the answer (an onResponse hook): nothing left to guard
       inMicrotask(() => {
         try {
-          // the not-found handler is app code; a route the onRoute hook did not see: the strictest requirement
-          goOn(gate.atOwnRoute(reply, guard, request.is404 ? undefined : routeOf(request), passed), done);
+          const route = routeOf(request);
+          // on an app d never met no route is known, nor was its `routes` keys' check run: keys that can never apply are a mistake, refused
+          if (route === undefined && keyed && !apps.has(rootOf(request.server))) return void gate.fail(reply, notMet(`Guard "${name}", given routes keys,`));
+          // the not-found handler is app code (also when a route's handler calls reply.callNotFound(), whatever was decided for that route): the strictest requirement;
+          // a route the onRoute hook did not see: the strictest requirement too
+          goOn(request.is404 ? gate.decideWith(reply, () => gate.strictSteps(reply, [guard]), passed) : gate.atOwnRoute(reply, guard, route, passed), done);
         } catch (error) {
           done(error as Error);
         }
       });
     };
     kit.guards.add(guard, inputs, options);
+    this.#guardInfo.set(guard, { name, keys: Object.keys(options.routes ?? {}) });
     gate.accessor(guard, (reply: FastifyReply, values: Values<I>) => resolved.set(reply.request, values));
     return Object.assign(guard, { values: resolved.values }) as FastifyGuard<Values<I>>;
   }
@@ -388,10 +499,15 @@ export class DependsFastify {
    */
   route(options: GuardRouteOptions): preHandlerHookHandler {
     const kit = this.#kit;
+    const apps = this.#apps;
     // added to a context instead (every route of it): refused, as a guard reads the markers of the route only
-    const marker: preHandlerHookHandler = function (request, reply, done) {
+    const marker = function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, ...rest: unknown[]): void {
+      // in a hook where it decides nothing (refused when the app is ready): passed on, never a crash
+      if (typeof done !== 'function') return void [reply, done, ...rest].findLast((fn): fn is () => void => typeof fn === 'function')?.();
       const route = routeOf(request);
-      if (route && !route.before.includes(marker)) return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), misplacedMarker(`${route.method} ${route.path}`)));
+      // on an app d never met, no guard can read it: the route would get the guard's strictest requirement, not these options
+      if (route === undefined && !reply.sent && !apps.has(rootOf(request.server))) return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), notMet('A route marker (d.route())')));
+      if (route && !reply.sent && !route.before.includes(marker)) return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), misplacedMarker(`${route.method} ${route.path}`)));
       done();
     };
     kit.guards.mark(marker, options);
@@ -425,10 +541,62 @@ function routeOf(request: FastifyRequest): TableRoute | undefined {
   return (request.routeOptions.config as RouteConfig)?.[ROUTE]?.[request.method];
 }
 
+/**
+ * The path of a route as Fastify names it (`request.routeOptions.url`):
+ * its URL, except for the HEAD route Fastify adds at `/v1/` for the root
+ * route of a plugin prefixed `/v1` (its default `prefixTrailingSlash:
+ * 'both'` serves `v1.get('/')` at `/v1` and `/v1/`, one route named
+ * `/v1`), which is that route's.
+ */
+function routeUrl(options: { url?: string; path?: string; routePath?: string; prefix?: string; prefixTrailingSlash?: string }): string {
+  const url = options.url ?? options.path ?? '';
+  const prefix = options.prefix ?? '';
+  if (options.routePath === '/' && prefix !== '' && !prefix.endsWith('/') && (options.prefixTrailingSlash ?? 'both') === 'both') return prefix;
+  return url;
+}
+
+/** The app a Fastify instance belongs to: its root instance (an encapsulated context is made with `Object.create()` of its parent). */
+function rootOf(instance: object): object {
+  let root = instance;
+  for (let up = Object.getPrototypeOf(root) as object | null; up !== null && up !== Object.prototype; up = Object.getPrototypeOf(root) as object | null) root = up;
+  return root;
+}
+
+/** A request on a guard in a hook where it cannot decide (`args`: what Fastify passed after the request): the error to `onError` once, then a 500 through the hook's callback (Fastify's error handling answers it). */
+function misplacedAtRequest(kit: Kit, name: string, request: FastifyRequest, args: readonly unknown[]): void {
+  const next = args.findLast((fn): fn is (error?: Error) => void => typeof fn === 'function');
+  const state = request as unknown as Record<symbol, boolean | undefined>;
+  if (state[MISPLACED]) return next?.(); // the 500's own answer through the same hook
+  state[MISPLACED] = true;
+  kit.report(undefined as never, misplacedHook(name, undefined, `${request.method} ${request.url}`));
+  next?.(new HTTPException(500));
+}
+
+/** Marks a request whose guard was found in a hook where it cannot decide (see `misplacedAtRequest`). */
+const MISPLACED = Symbol('depends.misplaced');
+
 const misplacedMarker = (route: string): ConfigurationError =>
   new ConfigurationError(
     ErrorCode.GuardOptions,
     `A route marker (d.route()) is added to the Fastify context of ${route} rather than placed on a route: place it in the route's own hooks ({ preHandler: [d.route(…)] })`,
+  );
+
+/** A guard (`guard`: its name) or a marker in one of Fastify's hooks where it cannot decide (`hook`: which one, when known). */
+const misplacedHook = (guard: string | undefined, hook: string | undefined, route: string): ConfigurationError =>
+  new ConfigurationError(
+    ErrorCode.GuardOptions,
+    `${guard === undefined ? 'A route marker (d.route())' : `Guard "${guard}"`} is ${hook === undefined ? 'a Fastify hook other than onRequest, preValidation and preHandler' : `a Fastify ${hook} hook`} of ${route}, where it cannot act before the handler runs: ${
+      guard === undefined
+        ? "place it in the route's own preHandler hooks ({ preHandler: [d.route(…)] })"
+        : "add it as an onRequest or preHandler hook (app.addHook('preHandler', auth), or the route's { preHandler: [auth] }; preValidation works too)"
+    }`,
+  );
+
+/** A guard with per-route options, or a marker, running on an app d never met: no route of it is known, so those options can never apply. */
+const notMet = (what: string): ConfigurationError =>
+  new ConfigurationError(
+    ErrorCode.GuardOptions,
+    `${what} runs on a Fastify app that was never passed to d.docs() or d.mount(), so d knows none of its routes and per-route options cannot apply (every route would get the guard's strictest requirement): call d.docs(app) before registering routes, and its ready() checks them`,
   );
 
 /** Fastify's hook table symbol, once found. */
@@ -441,7 +609,7 @@ let hooksSymbol: symbol | undefined;
  * context's hooks, and the document shows which guards stand in front of
  * each route. The symbol of the hook table is looked up once.
  */
-function contextHooks(instance: FastifyInstance, name: 'onRequest' | 'preHandler'): unknown[] {
+function contextHooks(instance: FastifyInstance, name: string): unknown[] {
   for (let o: object | null = instance; hooksSymbol === undefined && o !== null; o = Object.getPrototypeOf(o) as object | null)
     hooksSymbol = Object.getOwnPropertySymbols(o).find((s) => s.description === 'fastify.hooks');
   return hooksSymbol === undefined ? [] : hookList((instance as unknown as Record<symbol, Record<string, unknown> | undefined>)[hooksSymbol]?.[name]);
