@@ -122,6 +122,24 @@ describe('@depends/fastify', () => {
     }
   });
 
+  test('two routes on one METHOD /path told apart by a constraint (version): the same options start and each is decided with them; different d.route() options fail ready() (the document shows one), never decided with the options of the route asked first', async () => {
+    const build = (v1Public: boolean) => {
+      const instance = Fastify();
+      const d = createDepends({ onError: () => {} });
+      d.docs(instance);
+      instance.addHook('preHandler', d.guard({ caller }, { scopes: ['me'] }));
+      instance.get('/c', { constraints: { version: '1.0.0' }, preHandler: [d.route(v1Public ? { public: true } : { scopes: ['admin'] })] }, async () => 'v1');
+      instance.get('/c', { preHandler: [d.route({ scopes: ['admin'] })] }, async () => 'v2-admin');
+      return instance;
+    };
+    const mixed = build(true);
+    await expect(mixed.ready()).rejects.toThrow('decides differently for two routes on GET /c');
+    await mixed.close();
+    const url = await serve(build(false));
+    const get = async (headers: Record<string, string>) => (await request(`${url}/c`, { headers })).statusCode;
+    expect([await get({ 'accept-version': '1.x' }), await get({}), await get(auth('reader')), await get({ 'accept-version': '1.x', ...auth('reader') }), await get(auth('root'))]).toEqual([401, 401, 403, 403, 200]);
+  });
+
   test("a wrapped handler in the app's own context gets the body Fastify's parser left", async () => {
     const fastify = Fastify();
     const d = createDepends();
