@@ -298,6 +298,33 @@ describe('@depends/express', () => {
     expect([(await request(`${url}/v1/notes`)).statusCode, (await request(`${url}/v1/notes`, { headers: { authorization: 'Bearer t' } })).statusCode]).toEqual([401, 200]);
   });
 
+  test('a guarded route whose path ends in a wildcard (/files/*splat) is documented as written and decided with its key; a wildcard before the end fails at startup with the fix', async () => {
+    const user = withScopes(
+      depends({ auth: httpBearer() }, ({ auth }) => {
+        if (!['reader', 'admin'].includes(auth.credentials)) throw invalidToken();
+        return { scopes: auth.credentials === 'admin' ? ['read', 'admin'] : ['read'] };
+      }),
+      (u) => u.scopes,
+    );
+    const app = express();
+    const d = createDepends({ onError: () => {} });
+    app.use(d.guard({ user }, { scopes: ['read'], routes: { 'GET /files/*splat': { scopes: ['admin'] } } }));
+    app.get('/files/*splat', (req, res) => void res.json({ path: (req.params as { splat: string[] }).splat.join('/') }));
+    d.docs(app);
+    expect(d.openapi().paths['/files/*splat']?.get?.security).toEqual([{ HTTPBearer: ['admin'] }]);
+    const url = await serve(app);
+    const get = async (token?: string) => request(`${url}/files/a/b.txt`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect([(await get()).statusCode, (await get('reader')).statusCode]).toEqual([401, 403]);
+    expect(await (await get('admin')).body.json()).toEqual({ path: 'a/b.txt' });
+
+    const inner = express();
+    const d2 = createDepends({ onError: () => {} });
+    inner.use(d2.guard({ user }));
+    inner.get('/x/*a/y', (_req, res) => void res.json({}));
+    d2.docs(inner);
+    expect(() => d2.check(inner)).toThrow('stands in front of GET path /x/*a/y, whose path cannot be known, so it cannot be documented: an optional part, a pattern or a wildcard before the last segment cannot be shown');
+  });
+
   test("a route on several paths (app.get(['/health', '/healthz'])): decided as documented on each path; options that differ between its paths fail at startup", async () => {
     const app = express();
     const d = createDepends({ onError: () => {} });

@@ -40,10 +40,16 @@ const strings = (p: unknown): string[] => (typeof p === 'string' ? [p] : Array.i
 
 /** What to do about a guarded route whose path the document cannot show. */
 const UNKNOWN_PATH_FIX =
-  'a wildcard, an optional part or a pattern cannot be shown in the document; give the route a plain path (parameters as :name), or register it before the guard when it is not to be guarded (a static-file or single-page-app fallback)';
+  'an optional part, a pattern or a wildcard before the last segment cannot be shown in the document; give the route a plain path (parameters as :name, a wildcard only at the end: /files/*splat), or register it before the guard when it is not to be guarded';
 
-/** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax). */
+/** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax): mount paths. */
 const knowable = (path: string): string | undefined => (/[{}*()?+]/.test(path) ? undefined : path);
+
+/** A wildcard as the last segment (`/files/*splat`, Express 4's `/files/*`): a route's path shows it as it is, as Fastify and Hono do. */
+const LAST_WILDCARD = /\/\*(?:[A-Za-z_$][\w$]*)?$/;
+
+/** A route's path as the document shows it: a plain path, or one ending in a wildcard (documented as written; a request for `/files/*splat` itself reaches the route). */
+const routePath = (path: string): string | undefined => (knowable(path.replace(LAST_WILDCARD, '')) === undefined ? undefined : path);
 
 /** What a router holds: its layers and its parameter callbacks (`router.param(name, fn)`: a list per name). */
 interface RouterLike {
@@ -203,8 +209,9 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
       const route = layer.route;
       const paths = strings(route.path);
       for (const raw of paths.length ? paths : [undefined]) {
-        const rel = raw === undefined ? undefined : knowable(raw);
-        for (const method of methodsOf(route, rel !== undefined)) {
+        const rel = raw === undefined ? undefined : routePath(raw);
+        // a route for every method is one on a plain path only (app.all('/api/*splat', proxy) is middleware on its path)
+        for (const method of methodsOf(route, raw !== undefined && knowable(raw) !== undefined)) {
           const handles = handlesFor(route, method);
           yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel, method), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, fix: rel === undefined ? UNKNOWN_PATH_FIX : undefined, route, paths: paths.length };
         }

@@ -343,6 +343,21 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     expect(ran).toEqual(['notes', 'notes']);
   });
 
+  test('a guarded route whose path ends in a wildcard (/files/*path) is documented as written and decided with its key', async () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'GET /files/*path': { scopes: ['notes:write'] } } }));
+    const r = new KoaRouter();
+    r.get('/files/*path', (ctx) => void (ctx.body = { path: ctx.params.path }));
+    app.use(r.routes());
+    d.docs(app);
+    expect(d.openapi().paths['/files/*path']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['notes:write'] }]);
+    const url = await serve(app);
+    const get = async (token?: string) => request(`${url}/files/a/b.txt`, { headers: token ? auth(token) : {} });
+    expect([(await get()).statusCode, (await get('reader')).statusCode]).toEqual([401, 403]);
+    expect(await (await get('writer')).body.json()).toEqual({ path: 'a/b.txt' });
+  });
+
   test('a guard in front of a route whose path cannot be known (a RegExp), or a d.route() marker on a route no guard stands in front of: app.callback() (and so app.listen()) fails, naming the route', () => {
     const regexp = new Koa();
     const d = createDepends({ onError: () => {} });

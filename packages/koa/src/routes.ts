@@ -29,8 +29,10 @@ export function isKoaRouter(target: KoaRouter<any, any> | Koa<any, any>): target
 const routerOf = (m: unknown): KoaRouter<any, any> | undefined => (m as { router?: KoaRouter }).router;
 const layersOf = (router: KoaRouter<any, any>): KoaLayer[] => router.stack as unknown as KoaLayer[];
 
-/** Paths the document cannot show as they are (optional groups, wildcards, RegExp paths). */
-const knowable = (path: string | RegExp): string | undefined => (typeof path !== 'string' || /[{}*()?+]/.test(path) ? undefined : path);
+/** Paths the document cannot show as they are (optional groups, wildcards before the last segment, RegExp paths). */
+const knowable = (path: string | RegExp): string | undefined => (typeof path !== 'string' || /[{}*()?+]/.test(path.replace(LAST_WILDCARD, '')) ? undefined : path);
+/** A wildcard as the last segment (`/files/*path`): the document shows it as it is, as Fastify and Hono do (a request for `/files/*path` itself reaches the route). */
+const LAST_WILDCARD = /\/\*(?:[A-Za-z_$][\w$]*)?$/;
 
 /** Marks what installing has made: a route layer's checkpoint, a wrapped middleware (`after`: one that acts only once the rest has run). */
 const INSTALLED = Symbol('depends.installed');
