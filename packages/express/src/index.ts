@@ -70,7 +70,11 @@ type RouteEntry = ExpressEntry | ExpressEntry[];
  */
 interface Dispatch {
   taken?: object;
+  /** `req.params` when the decision was `taken`: Express gives each layer it matches a params object of its own, so another one means another layer (the route was left with `next('route')`). */
+  takenParams?: unknown;
   passed?: object;
+  /** `req.params` when the route's checkpoint ran: the same object while the request is in that route's stack. */
+  passedParams?: unknown;
 }
 
 /**
@@ -94,8 +98,6 @@ export class DependsExpress {
   /** The key of this instance's {@link Dispatch} on a request: two `createDepends()` on one router keep theirs apart. */
   readonly #dispatch = Symbol('depends.dispatch');
   readonly #listening = new WeakSet<object>();
-  /** Whether a parameter callback was wrapped: only then do the checkpoints keep where the request is in Express's dispatch. */
-  #params = false;
   /** Each installed route's decision (see `#checkpointOf`), for its parameter callbacks. */
   readonly #deciders = new WeakMap<object, (req: Request, next: () => void) => void>();
 
@@ -243,14 +245,19 @@ export class DependsExpress {
     const resolved = guardValues<Request, Values<I>>('auth.values(req)', perRequest);
     const guard: RequestHandler = (req, _res, next) => {
       const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
-      // placed in a route's own stack: Express has dispatched the request to that route
-      if (route?.stack?.some((l) => l.handle === guard)) return void gate.atOwnRoute(req, guard, () => this.#entryOf(req.app, route, req.method), next);
-      // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
+      const inStack = route?.stack?.some((l) => l.handle === guard) === true;
+      // placed in a route's own stack, and Express is dispatching the request there: its checkpoint ran on this match, or it has none for this method yet
+      // (a route or method added since the last install): decided for that route
+      if (inStack && (this.#inRoute(req, route!) || this.#enter(req, route!))) return void gate.atOwnRoute(req, guard, () => this.#entryOf(req.app, route!, req.method), next);
       try {
         this.#install(req.app);
       } catch (error) {
         return void gate.fail(req, error);
       }
+      // req.route names a route whose stack holds this guard and whose checkpoint did not run on this match: placed with use(), after that route passed the
+      // request on or was skipped (next('route')). What is after it may answer by itself: the strictest requirement, now, whatever that route decided
+      if (inStack) return void gate.decideWith(req, () => gate.strictSteps(req, [guard]), next);
+      // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
       gate.mark(req, guard);
       next();
     };
@@ -377,12 +384,12 @@ export class DependsExpress {
     };
     this.#deciders.set(route, decide);
     const checkpoint: RequestHandler = (req, _res, next) => {
-      if (this.#params) {
-        const at = dispatchOf(req, this.#dispatch);
-        at.passed = route;
-        // a parameter callback of this route took its decision already
-        if (at.taken === route) return void ((at.taken = undefined), next());
-      }
+      // where the request is (for the parameter callbacks and a guard in the route's own stack): in this route's stack, on this match
+      const at = dispatchOf(req, this.#dispatch);
+      at.passed = route;
+      at.passedParams = req.params;
+      // a parameter callback of this route, on this match, took its decision already
+      if (at.taken === route && at.takenParams === req.params) return void ((at.taken = undefined), next());
       decide(req, next);
     };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint', this));
@@ -401,8 +408,33 @@ export class DependsExpress {
    * (what every caller one of them lets through has), and the route's
    * checkpoint still decides for the route.
    */
+  /** Whether the request is in `route`'s stack now: its checkpoint ran on the layer match Express is dispatching (`req.params` is that match's). */
+  #inRoute(req: Request, route: object): boolean {
+    const at = dispatchOf(req, this.#dispatch);
+    return at.passed === route && at.passedParams === req.params;
+  }
+
+  /**
+   * For a guard in `route`'s stack whose checkpoint did not run on this
+   * match: whether the route has no checkpoint for the request's method
+   * (HEAD served by GET unless the route has its own) — a route or method
+   * added since the last install — so the request is in its stack. Then
+   * kept as the checkpoint keeps it: installing now puts the checkpoint in
+   * front of the stack Express is going through, which runs this guard
+   * again.
+   */
+  #enter(req: Request, route: object): boolean {
+    const cp = this.#checkpoints.get(route);
+    const r = route as { stack: { handle: unknown; method?: string }[]; methods: Record<string, boolean> };
+    const method = req.method.toLowerCase() === 'head' && !r.methods.head ? 'get' : req.method.toLowerCase();
+    if (cp !== undefined && r.stack.some((l) => l.handle === cp && (l.method === undefined || l.method === method))) return false;
+    const at = dispatchOf(req, this.#dispatch);
+    at.passed = route;
+    at.passedParams = req.params;
+    return true;
+  }
+
   #param(fn: ParamHandler, stack: readonly unknown[]): ParamHandler {
-    this.#params = true;
     const deciders = this.#deciders;
     const gate = this.#gate;
     const behind = (req: Request, name: string) => this.#behindMount(req.app, stack, name, req.method);
@@ -411,12 +443,15 @@ export class DependsExpress {
       const run = (): void => asExpress(() => fn.call(this, req, res, next, value, name), next);
       const route = (req as { route?: object }).route;
       const at = dispatchOf(req, key);
-      if (route !== undefined && at.taken === route) return run();
-      if (route !== undefined && at.passed !== route) {
+      // req.route still names a route the request has left: passed on from its stack, or skipped with next('route') by a callback on its match
+      const left = route !== undefined && (at.passed === route || (at.taken === route && at.takenParams !== req.params));
+      if (route !== undefined && !left) {
+        if (at.taken === route) return run();
         const decide = deciders.get(route);
         // a route the guards were not installed on: the callback runs as it did without the guard
         if (decide === undefined) return run();
-        return decide(req, () => ((at.taken = route), run()));
+        const params = req.params;
+        return decide(req, () => ((at.taken = route), (at.takenParams = params), run()));
       }
       // no route being dispatched, or one that has passed the request on: a parameter of a use() path
       if (!gate.unsettled(req)) return run();

@@ -360,7 +360,11 @@ export function install(app: unknown, seam: Seam): InstalledOn {
       params.push(callbacks);
     }
     for (const layer of stack) {
-      if (layer.route) installRoute(layer.route as RouteLike & Record<string, unknown>, seam);
+      if (layer.route) {
+        installRoute(layer.route as RouteLike & Record<string, unknown>, seam);
+        // a method added to the route later (app.route('/items').post(…)) means installing again: its checkpoint
+        stacks.push(layer.route.stack);
+      }
       else if (isRouter(layer)) visit(layer.handle!.stack as Layer[], layer.handle);
       // a sub-app is a middleware here: its routes cannot be reached from the parent, so it gets the strictest requirement
       else if (isMiddleware(layer) && !seam.isOwn(layer.handle) && !installedBy(layer.handle, seam.owner)) {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { request } from 'undici';
 import express from 'express';
-import { ConfigurationError, ErrorCode, apiKeyHeader, depends, httpBearer, withScopes } from '../../../packages/core/src/index.js';
+import { ConfigurationError, ErrorCode, apiKeyHeader, depends, httpBearer, invalidToken, withScopes } from '../../../packages/core/src/index.js';
 import { createDepends } from '../../../packages/express/src/index.js';
 import { Hono } from 'hono';
 import { createDepends as honoDepends } from '../../../packages/hono/src/index.js';
@@ -205,6 +205,91 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
       a.close();
       b.close();
     }
+  });
+
+  describe('where the request is in Express\'s dispatch, when req.route is no longer where it is', () => {
+    const SCOPES: Record<string, string[]> = { reader: ['read'], admin: ['read', 'admin'] };
+    const scoped = withScopes(
+      depends({ auth: httpBearer() }, ({ auth }) => {
+        if (!SCOPES[auth.credentials]) throw invalidToken();
+        return { scopes: SCOPES[auth.credentials] };
+      }),
+      (u) => u.scopes,
+    );
+    const call = async (url: string, method: string, path: string, token?: string) => (await request(`${url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
+
+    test('a method added to a route after the server started (app.route().post() later) is decided, its marker included', async () => {
+      const app = await make();
+      const d = createDepends({ title: 'T', onError: () => {} });
+      d.docs(app);
+      app.use(d.guard({ user: scoped }, { scopes: ['read'] }));
+      const items = app.route('/items');
+      items.get((_req, res) => void res.send('list'));
+      const s = await serve(app);
+      try {
+        expect([await call(s.url, 'GET', '/items'), await call(s.url, 'GET', '/items', 'reader')]).toEqual([401, 200]);
+        const ran: string[] = [];
+        items.post((_req, res) => void (ran.push('post'), res.send('created')));
+        items.delete(d.route({ scopes: ['admin'] }), (_req, res) => void (ran.push('delete'), res.send('deleted')));
+        expect([await call(s.url, 'POST', '/items'), await call(s.url, 'DELETE', '/items'), await call(s.url, 'DELETE', '/items', 'reader')]).toEqual([401, 401, 403]);
+        expect(ran).toEqual([]);
+        expect([await call(s.url, 'POST', '/items', 'reader'), await call(s.url, 'DELETE', '/items', 'admin')]).toEqual([200, 200]);
+        expect(ran).toEqual(['post', 'delete']);
+      } finally {
+        s.close();
+      }
+    });
+
+    test("a guard placed with use() after a route that holds the same guard and passed the request on: the middleware after it gets the strictest requirement, never the earlier route's decision", async () => {
+      const app = await make();
+      const errors: unknown[] = [];
+      const d = createDepends({ title: 'T', onError: (e) => errors.push(e) });
+      d.docs(app);
+      const auth = d.guard({ user: scoped }, { scopes: ['read'] });
+      const ran: string[] = [];
+      app.get('/report', auth, (req, res, next) => (req.query.json ? void res.json({}) : next()));
+      app.use(auth);
+      app.use(function adminPanel(req, res, next) {
+        if (!req.path.startsWith('/report')) return next();
+        ran.push('adminPanel');
+        res.send('admin stuff');
+      });
+      app.get('/admin', d.route({ scopes: ['read', 'admin'] }), (_req, res) => void res.send('admin'));
+      const s = await serve(app);
+      try {
+        const first = await call(s.url, 'GET', '/report?json=1', 'reader');
+        expect(errors.map(String)).toEqual([]);
+        expect([first, await call(s.url, 'GET', '/report', 'reader'), await call(s.url, 'GET', '/report')]).toEqual([200, 403, 401]);
+        expect(ran).toEqual([]);
+        expect(await call(s.url, 'GET', '/report', 'admin')).toBe(200);
+        expect(ran).toEqual(['adminPanel']);
+      } finally {
+        s.close();
+      }
+    });
+
+    test("a parameter callback that skips a public route (next('route')) leaves no decision behind: a mount path's parameter callback after it is decided", async () => {
+      const app = await make();
+      const d = createDepends({ title: 'T', onError: () => {} });
+      d.docs(app);
+      app.use(d.guard({ user: scoped }, { scopes: ['read'] }));
+      const ran: string[] = [];
+      app.param('id', (_req, _res, next, id) => (/^\d+$/.test(String(id)) ? next() : next('route')));
+      app.get('/:id/profile', d.route({ public: true }), (_req, res) => void res.send('profile'));
+      app.param('org', (_req, _res, next, org) => void (ran.push(`loadOrg ${String(org)}`), next()));
+      const orgs = express.Router({ mergeParams: true });
+      orgs.get('/settings', (_req, res) => void res.send('settings'));
+      app.use('/:org', orgs);
+      const s = await serve(app);
+      try {
+        expect([await call(s.url, 'GET', '/7/profile'), await call(s.url, 'GET', '/acme/profile'), await call(s.url, 'GET', '/acme/settings')]).toEqual([200, 401, 401]);
+        expect(ran).toEqual([]);
+        expect(await call(s.url, 'GET', '/acme/settings', 'reader')).toBe(200);
+        expect(ran).toEqual(['loadOrg acme']);
+      } finally {
+        s.close();
+      }
+    });
   });
 
   test('a terminal middleware after the guard gets the strictest requirement (401), and runs once it is met', async () => {
