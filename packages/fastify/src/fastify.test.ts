@@ -140,6 +140,30 @@ describe('@depends/fastify', () => {
     expect([await get({ 'accept-version': '1.x' }), await get({}), await get(auth('reader')), await get({ 'accept-version': '1.x', ...auth('reader') }), await get(auth('root'))]).toEqual([401, 401, 403, 403, 200]);
   });
 
+  test("requests injected in process (app.inject()) with a body that is refused: answered, the process goes on (their socket stand-in has no end())", async () => {
+    const instance = Fastify();
+    app = instance;
+    const d = createDepends({ onError: () => {} });
+    d.docs(instance);
+    instance.register(async (api) => {
+      api.addHook('preHandler', d.guard({ caller }));
+      api.post('/guarded', async () => ({ ok: true }));
+    });
+    instance.post('/notes', async () => ({ ok: true }));
+    await instance.ready();
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      const bad = await instance.inject({ method: 'POST', url: '/notes', headers: { 'content-type': 'application/json' }, payload: '{bad json' });
+      const refused = await instance.inject({ method: 'POST', url: '/guarded', headers: { 'content-type': 'application/json' }, payload: '{"a":1}' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect([bad.statusCode, refused.statusCode, crashes]).toEqual([400, 401, []]);
+    } finally {
+      process.off('uncaughtException', onCrash);
+    }
+  });
+
   test("a wrapped handler in the app's own context gets the body Fastify's parser left", async () => {
     const fastify = Fastify();
     const d = createDepends();

@@ -57,9 +57,14 @@ export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse, limi
   // Before Node's own 'finish' listener: it would discard the rest of the body unseen (uncounted), or destroy the socket.
   res.prependOnceListener('finish', () => {
     const socket = req.socket;
-    if (!req.complete && socket && !socket.destroyed && !staged.has(socket)) closeInStages(req, socket, limits);
+    // a connection to close: not the stand-in of a request injected in process (Fastify's inject(), light-my-request), which has no end()
+    if (!req.complete && isConnection(socket) && !socket.destroyed && !staged.has(socket)) closeInStages(req, socket, limits);
   });
 }
+
+/** Whether a request's socket is a connection that can be closed in stages (it ends, is destroyed and says when it closes). */
+const isConnection = (socket: Socket | null | undefined): socket is Socket =>
+  socket != null && typeof socket.end === 'function' && typeof socket.destroy === 'function' && typeof socket.once === 'function';
 
 /** Sockets being closed in stages. */
 const staged = new WeakSet<Socket>();
