@@ -558,3 +558,37 @@ describe('@depends/hono', () => {
     });
   });
 });
+
+describe('@depends/hono guard: paths Hono\'s two routers match differently, and the docs routes', () => {
+  test('a wildcard between segments, which TrieRouter also matches empty (the router an app falls back to): never documented as guarded while a request can pass without the guard — startup refuses; a guard on a path that only some of a route shares fails too; the docs routes never make a good app fail', async () => {
+    // TrieRouter: RegExpRouter refuses this route set (a parameter route beside a literal one under it)
+    const trie = new Hono();
+    const d = createDepends({ onError: () => {} });
+    trie.use('/api/:version/*', d.guard({ caller }, { scopes: ['admin'] }));
+    const ran: string[] = [];
+    trie.get('/api/*/reports', (c) => (ran.push(c.req.path), c.text('reports')));
+    trie.use('/api/v1/:id', async (_c, next) => void (await next()));
+    trie.get('/api/v1/notes', (c) => c.text('notes'));
+    d.docs(trie);
+    expect(() => d.check(trie)).toThrow('Guard "guard(caller)" is placed on "/api/:version/*", which Hono matches for only some of the paths of GET /api/*/reports');
+    // never documented as guarded (TrieRouter runs /api//reports without the guard): the document is refused, and a request through the guard too
+    expect(() => d.openapi()).toThrow('which Hono matches for only some of the paths of GET /api/*/reports');
+    expect((await trie.request('/api/v1/reports')).status).toBe(500);
+    expect(ran).toEqual([]);
+
+    const star = new Hono();
+    const d2 = createDepends();
+    star.use('/v*/admin', d2.guard({ caller }));
+    star.get('/v1/admin', (c) => c.text('admin'));
+    d2.docs(star);
+    expect(() => d2.check(star)).toThrow('Guard "guard(caller)" is placed on "/v*/admin", which Hono matches for only some of the paths of GET /v1/admin');
+
+    const tenants = new Hono();
+    const d3 = createDepends();
+    tenants.use('/:tenant/admin', d3.guard({ caller }));
+    tenants.get('/acme/admin', (c) => c.text('acme'));
+    d3.docs(tenants);
+    expect(() => d3.check(tenants)).not.toThrow();
+    expect([(await tenants.request('/acme/admin')).status, (await tenants.request('/acme/admin', { headers: auth('reader') })).status, (await tenants.request('/openapi.json')).status]).toEqual([401, 200, 200]);
+  });
+});

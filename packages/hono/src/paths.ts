@@ -4,9 +4,9 @@
  * routers and its path splitting) rather than an approximation of it.
  */
 import { RegExpRouter } from 'hono/router/reg-exp-router';
-import { SmartRouter } from 'hono/router/smart-router';
 import { TrieRouter } from 'hono/router/trie-router';
 import { checkOptionalParameter, splitRoutingPath } from 'hono/utils/url';
+import type { Router } from 'hono/router';
 
 /**
  * The paths one pattern stands for: an optional parameter at the end
@@ -43,29 +43,70 @@ export function documented(path: string): { path: string } | { why: string } {
   return { path: `/${out.join('/')}` };
 }
 
+/** A parameter's pattern that may match a `/` (one naming it, or any character: `.`, a negated class). */
+const SPANS = /\{[^}]*(?:\/|\.|\[\^)[^}]*\}/;
+
 /** A pattern with nothing but literal segments: one path. */
 const literal = (pattern: string): boolean => !/[:*{}?]/.test(pattern);
 
-/** One Hono router per pattern (Hono's default: `RegExpRouter`, else `TrieRouter`), answering whether it matches a path. */
-const routers = new Map<string, SmartRouter<true>>();
+/**
+ * The two routers a Hono app's default `SmartRouter` may settle on: it
+ * takes `RegExpRouter` unless that one refuses the app's whole route set,
+ * then `TrieRouter`. They differ on a few patterns (a `*` between segments
+ * matches an empty one on `TrieRouter` only; `/a*\/b` matches on
+ * `RegExpRouter` only), so a pattern is asked of both.
+ */
+const ROUTERS: readonly (() => Router<true>)[] = [() => new RegExpRouter(), () => new TrieRouter()];
+
+/** The routers of each pattern (one per kind of {@link ROUTERS}; `undefined` where that router refuses the pattern). */
+const routers = new Map<string, (Router<true> | undefined)[]>();
+
+/** What each router says of `path` with `pattern`: matched or not (`undefined`: that router refuses the pattern). */
+function answers(pattern: string, path: string): (boolean | undefined)[] {
+  let made = routers.get(pattern);
+  if (made === undefined) {
+    made = ROUTERS.map((make) => {
+      const router = make();
+      try {
+        router.add('ALL', pattern, true);
+        router.match('GET', '/');
+        return router;
+      } catch {
+        return undefined; // the app then runs the other one
+      }
+    });
+    routers.set(pattern, made);
+  }
+  return made.map((router) => (router === undefined ? undefined : router.match('GET', path)[0].length > 0));
+}
 
 /**
- * Whether Hono matches `path` (a request path) with `pattern`.
+ * Whether Hono matches `path` (a request path) with `pattern`, whichever
+ * of its routers the app runs: `yes`, `no`, or `unsure` when they differ.
+ *
+ * @example
+ * ```ts
+ * matchState('/api*', '/api/status') // 'yes'
+ * ```
+ */
+export function matchState(pattern: string, path: string): 'yes' | 'no' | 'unsure' {
+  const said = answers(pattern, path).filter((a): a is boolean => a !== undefined);
+  return said.length > 0 && said.every(Boolean) ? 'yes' : said.every((a) => !a) ? 'no' : 'unsure';
+}
+
+/**
+ * Whether Hono matches `path` (a request path) with `pattern`, whichever
+ * of its routers the app runs.
  *
  * @example
  * ```ts
  * matches('/api*', '/api/status') // true
  * ```
  */
-export function matches(pattern: string, path: string): boolean {
-  let router = routers.get(pattern);
-  if (router === undefined) {
-    router = new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] });
-    router.add('ALL', pattern, true);
-    routers.set(pattern, router);
-  }
-  return router.match('GET', path)[0].length > 0;
-}
+export const matches = (pattern: string, path: string): boolean => matchState(pattern, path) === 'yes';
+
+/** What one router kind of {@link ROUTERS} (its index) says of `path` with `pattern` (`undefined`: it refuses the pattern): for tests. */
+export const matchesOn = (kind: number, pattern: string, path: string): boolean | undefined => answers(pattern, path)[kind];
 
 /** Which of a route's paths a middleware's pattern matches: every one, some (or it cannot be told), none. */
 export type Cover = 'all' | 'some' | 'none';
@@ -96,8 +137,10 @@ export function cover(pattern: string, route: string): Cover {
 }
 
 function coverOf(pattern: string, route: string): Cover {
-  if (literal(route)) return matches(pattern, route) ? 'all' : 'none';
-  if (literal(pattern)) return matches(route, pattern) ? 'some' : 'none';
+  if (literal(route)) return ({ yes: 'all', no: 'none', unsure: 'some' } as const)[matchState(pattern, route)];
+  if (literal(pattern)) return matchState(route, pattern) === 'no' ? 'none' : 'some';
+  // a parameter's pattern that may hold a `/` (`:path{.+}`) spans segments on RegExpRouter, not on TrieRouter: not compared
+  if (SPANS.test(pattern) || SPANS.test(route)) return 'some';
   const each = expand(route).map((r) => {
     const of = expand(pattern).map((p) => bySegment(splitRoutingPath(p), splitRoutingPath(r)));
     return of.includes('all') ? 'all' : of.every((c) => c === 'none') ? 'none' : 'some';
@@ -105,11 +148,12 @@ function coverOf(pattern: string, route: string): Cover {
   return each.every((c) => c === 'all') ? 'all' : each.every((c) => c === 'none') ? 'none' : 'some';
 }
 
-/** What one segment of a pattern matches: any one segment (`:id`, a `*` before the last), a parameter's pattern (`:id{[0-9]+}`, which may span several), everything below or nothing (a last `*`), a segment starting with a prefix and anything below (a last `api*`), or itself. */
+/** What one segment of a pattern matches: any one segment (`:id`), a parameter's pattern or a `*` before the last (`:id{[0-9]+}`, which may span several), everything below or nothing (a last `*`), a segment starting with a prefix and anything below (a last `api*`), or itself. */
 function kind(token: string, last: boolean): 'any' | 'pattern' | 'rest' | 'prefix' | 'literal' {
   const param = PARAM.exec(token);
   if (param) return param[2] === undefined ? 'any' : 'pattern';
-  if (token === '*') return last ? 'rest' : 'any';
+  // a `*` between segments: one segment on RegExpRouter, also an empty one on TrieRouter — not told apart, as a parameter's pattern
+  if (token === '*') return last ? 'rest' : 'pattern';
   return last && token.endsWith('*') ? 'prefix' : 'literal';
 }
 
@@ -143,7 +187,7 @@ function bySegment(m: readonly string[], r: readonly string[]): Cover {
       if (rKind === 'literal' && b === '') return none;
     } else if (mKind === 'pattern') {
       aligned = false;
-      if (rKind !== 'literal' || !fullMatch(PARAM.exec(a)![2], b)) return 'some';
+      if (rKind !== 'literal' || a === '*' || !fullMatch(PARAM.exec(a)![2], b)) return 'some';
     } else if (rKind === 'literal') return none;
     else found = 'some'; // a literal segment of the middleware's, any one of the route's
   }

@@ -84,7 +84,8 @@ function inFront(uses: readonly HonoRoute[], r: HonoRoute, path: string, own: Ow
     const fn = registered(u.handler);
     const found = cover(u.path, path);
     if (found === 'all' || (found === 'some' && !own.isOwn(fn))) out.push(fn);
-    const name = found === 'some' && !path.includes('*') ? own.guardName(fn) : undefined;
+    // (depends' own routes, the docs, are never guarded: nothing to tell there)
+    const name = found === 'some' && !path.endsWith('*') && !own.isOwn(registered(r.handler)) ? own.guardName(fn) : undefined;
     if (name !== undefined)
       throw new ConfigurationError(
         ErrorCode.GuardOptions,
