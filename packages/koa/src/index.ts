@@ -28,7 +28,7 @@ import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefi
 import { afterSent, closeAfterAnswer, keepParsedBody, nodeRequestView, type NodeRequestInit } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { actsAfter, complete, docsBeforeGuard, hasParams, install, isKoaRouter, isWrapped, markInstalled, ownStack, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
+import { actsAfter, complete, docsBeforeGuard, hasParams, install, isKoaRouter, isWrapped, markInstalled, ownStack, sizesOf, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -76,9 +76,9 @@ export type KoaTarget = KoaRouter<any, any> | Koa<any, any>;
 
 type Kit = AdapterKit<KoaTarget, Middleware<any, any>>;
 
-/** What installing left on a target: the arrays it went through and their lengths then. */
+/** What installing left on a target: the arrays it went through and their sizes then. */
 interface Installed extends Placement {
-  readonly lengths: number[];
+  readonly sizes: ReturnType<typeof sizesOf>;
 }
 
 const EMPTY = new Set([204, 205, 304]);
@@ -384,7 +384,7 @@ export class DependsKoa {
    */
   #install(target: KoaTarget): Installed {
     const done = this.#installed.get(target);
-    if (done && unchanged(done.stacks as unknown[][], done.lengths)) return done;
+    if (done && unchanged(done, done.sizes)) return done;
     const guards = this.#kit.guards;
     if (!isKoaRouter(target)) {
       this.#hook(target);
@@ -407,7 +407,7 @@ export class DependsKoa {
     }
     guards.checkOrder(table, (fn) => isWrapped(fn));
     guards.checkKeys(table);
-    const installed: Installed = { ...placement, lengths: placement.stacks.map((s) => s.length) };
+    const installed: Installed = { ...placement, sizes: sizesOf(placement.stacks as unknown[][]) };
     this.#installed.set(target, installed);
     return installed;
   }

@@ -343,6 +343,32 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     expect(ran).toEqual(['notes', 'notes']);
   });
 
+  test('routes registered again after the server started (a reload: the same number of layers, or a new list) are decided, never run unchecked', async () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    app.use(d.guard({ caller }, { scopes: ['me'] }));
+    const router = new KoaRouter();
+    const register = (version: number) => {
+      router.get('/status', d.route({ public: true }), (ctx) => void (ctx.body = 'ok'));
+      router.get('/secret', (ctx) => void (ctx.body = `secret v${version}`));
+    };
+    register(1);
+    app.use(router.routes());
+    d.docs(app);
+    const url = await serve(app);
+    const get = async (path: string) => (await request(`${url}${path}`)).statusCode;
+    expect([await get('/secret'), await get('/status')]).toEqual([401, 200]);
+    // the same number of layers, spliced out and registered again
+    for (const layer of [...router.stack]) router.stack.splice(router.stack.indexOf(layer), 1);
+    register(2);
+    expect([await get('/secret'), await get('/status')]).toEqual([401, 200]);
+    // a new list
+    router.stack = [];
+    register(3);
+    expect([await get('/secret'), await get('/status')]).toEqual([401, 200]);
+    expect(await (await request(`${url}/secret`, { headers: auth('reader') })).body.text()).toBe('secret v3');
+  });
+
   test('a guarded route whose path ends in a wildcard (/files/*path) is documented as written and decided with its key', async () => {
     const app = new Koa();
     const d = createDepends({ onError: () => {} });

@@ -151,6 +151,8 @@ export interface Seam {
 export interface Placement {
   /** The arrays it went through (the app's middleware, routers' and layers' stacks), to tell later whether they changed. */
   readonly stacks: readonly unknown[][];
+  /** Where the routers' layer lists and the app's middleware list are kept (`router.stack`, `app.middleware`): a list replaced there (a reload) means installing again. */
+  readonly holders: readonly (readonly [holder: object, key: 'stack' | 'middleware', list: unknown[]])[];
   /** Guards placed with `use()` (on the app, or in a router's `use()` layer). */
   readonly uses: ReadonlySet<unknown>;
   /** Whether app-level middleware comes after such a guard: Koa runs the wrapped ones only if it composes the app after installing. */
@@ -169,6 +171,7 @@ export interface Placement {
  */
 export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam): Placement {
   const stacks: unknown[][] = [];
+  const holders: [object, 'stack' | 'middleware', unknown[]][] = [];
   const uses = new Set<unknown>();
   let changed = false;
   const wrapIn = (stack: Fn[], i: number): void => {
@@ -183,6 +186,7 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
   const visit = (router: KoaRouter<any, any>): boolean => {
     const layers = layersOf(router);
     stacks.push(layers);
+    holders.push([router, 'stack', layers]);
     for (const layer of layers) {
       // a route registered on several paths (router.get(['/health', '/healthz'], …)) shares one middleware list between
       // its layers: each route layer gets its own copy, for a checkpoint of its own
@@ -206,10 +210,11 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
   };
   if (isKoaRouter(target)) {
     visit(target);
-    return { stacks, uses, wrapsAfterGuard: false, changed };
+    return { stacks, holders, uses, wrapsAfterGuard: false, changed };
   }
   const middleware = target.middleware as Fn[];
   stacks.push(middleware);
+  holders.push([target, 'middleware', middleware]);
   let guarded = false;
   let wrapsAfterGuard = false;
   for (let i = 0; i < middleware.length; i++) {
@@ -221,7 +226,7 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
       wrapIn(middleware, i);
     }
   }
-  return { stacks, uses, wrapsAfterGuard, changed };
+  return { stacks, holders, uses, wrapsAfterGuard, changed };
 }
 
 /**
@@ -265,8 +270,18 @@ export function docsBeforeGuard(app: Koa<any, any>, isDocs: (router: unknown) =>
   }
 }
 
-/** Whether the arrays an install went through still have the lengths they had (a route, router or middleware added since means installing again). */
-export function unchanged(stacks: readonly unknown[][], lengths: readonly number[]): boolean {
-  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== lengths[i]) return false;
+/** What {@link unchanged} compares later: each list's length and last element. */
+export const sizesOf = (stacks: readonly unknown[][]): { lengths: number[]; lasts: unknown[] } => ({ lengths: stacks.map((s) => s.length), lasts: stacks.map((s) => s.at(-1)) });
+
+/**
+ * Whether what an install went through is as it was: each list with the
+ * length and last element it had (a route, router or middleware added
+ * since, or routes removed and registered again, means installing again),
+ * and each still the one its router or app holds (not replaced).
+ */
+export function unchanged(placement: Placement, sizes: { readonly lengths: readonly number[]; readonly lasts: readonly unknown[] }): boolean {
+  const { stacks, holders } = placement;
+  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== sizes.lengths[i] || stacks[i].at(-1) !== sizes.lasts[i]) return false;
+  for (const [holder, key, list] of holders) if ((holder as Record<string, unknown>)[key] !== list) return false;
   return true;
 }
