@@ -52,7 +52,7 @@ type Next = (error?: unknown) => void;
 /** What installing left on an app: what it went through and its sizes then, and each route's table entries by method. */
 interface Installed {
   readonly on: InstalledOn;
-  readonly sizes: number[];
+  readonly sizes: ReturnType<typeof sizesOf>;
   /** A route reached on several paths (`app.get(['/a', '/b'], …)`, or a router mounted twice) has a list: which path matched is not known, so each one's decision is taken. */
   readonly entries: Map<object, Map<string, RouteEntry>>;
   /** By router stack, then `name method`: the entries behind its mounts with that parameter (see `#behindMount`). */

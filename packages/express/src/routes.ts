@@ -335,10 +335,12 @@ function nameCount(params: object): number {
 export interface InstalledOn {
   readonly stacks: readonly unknown[][];
   readonly params: readonly object[];
+  /** The routers gone through and the layer lists they held: a list replaced (`router.stack = []`, a reload) means installing again. */
+  readonly routers: readonly (readonly [router: object, stack: unknown[]])[];
 }
 
-/** The lengths and name counts of what an install went through, to compare with later (see {@link unchanged}). */
-export const sizesOf = (on: InstalledOn): number[] => [...on.stacks.map((s) => s.length), ...on.params.map(nameCount)];
+/** What an install went through as it was, to compare with later (see {@link unchanged}): lengths and name counts, and each list's last element. */
+export const sizesOf = (on: InstalledOn): { counts: number[]; lasts: unknown[] } => ({ counts: [...on.stacks.map((s) => s.length), ...on.params.map(nameCount)], lasts: on.stacks.map((s) => s.at(-1)) });
 
 /**
  * Puts the guards where Express dispatches, throughout an app (nested
@@ -352,8 +354,11 @@ export const sizesOf = (on: InstalledOn): number[] => [...on.stacks.map((s) => s
 export function install(app: unknown, seam: Seam): InstalledOn {
   const stacks: unknown[][] = [];
   const params: object[] = [];
+  const routers: [object, unknown[]][] = [];
   const visit = (stack: Layer[], router: unknown): void => {
     stacks.push(stack);
+    const holder = routerOf(router);
+    if (holder !== undefined) routers.push([holder, stack]);
     const callbacks = paramsOf(router);
     if (callbacks !== undefined) {
       stacks.push(...installParams(callbacks, seam, stack));
@@ -373,7 +378,7 @@ export function install(app: unknown, seam: Seam): InstalledOn {
     }
   };
   visit(stackOf(app), app);
-  return { stacks, params };
+  return { stacks, params, routers };
 }
 
 /** Adds the checkpoint of a route first in its stack (for each method it serves), unless it is there. */
@@ -390,11 +395,17 @@ function installRoute(route: RouteLike & Record<string, unknown>, seam: Seam): v
   }
 }
 
-/** Whether the stacks (and parameter callbacks) an install went through still have what they had (a route, router or callback added since means installing again). */
-export function unchanged(on: InstalledOn, sizes: readonly number[]): boolean {
-  const { stacks, params } = on;
-  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== sizes[i]) return false;
-  for (let i = 0; i < params.length; i++) if (nameCount(params[i]) !== sizes[stacks.length + i]) return false;
+/**
+ * Whether the stacks (and parameter callbacks) an install went through
+ * still have what they had: the same lengths and last elements (a route,
+ * router or callback added since, or routes removed and registered again,
+ * means installing again), each router still holding the list it held.
+ */
+export function unchanged(on: InstalledOn, sizes: { readonly counts: readonly number[]; readonly lasts: readonly unknown[] }): boolean {
+  const { stacks, params, routers } = on;
+  for (let i = 0; i < stacks.length; i++) if (stacks[i].length !== sizes.counts[i] || stacks[i].at(-1) !== sizes.lasts[i]) return false;
+  for (let i = 0; i < params.length; i++) if (nameCount(params[i]) !== sizes.counts[stacks.length + i]) return false;
+  for (const [router, stack] of routers) if ((router as RouterLike).stack !== stack) return false;
   return true;
 }
 

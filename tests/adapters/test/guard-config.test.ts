@@ -240,6 +240,33 @@ describe.each(expressApps)('$name: guard configuration mistakes', ({ make }) => 
       }
     });
 
+    test('routes registered again after the server started (a reload: the same number of layers, or a new list) are decided, never run unchecked', async () => {
+      const app = await make();
+      const d = createDepends({ title: 'T', onError: () => {} });
+      d.docs(app);
+      app.use(d.guard({ user: scoped }, { scopes: ['read'] }));
+      const api = express.Router();
+      const register = (version: number) => {
+        api.get('/status', d.route({ public: true }), (_req, res) => void res.send('ok'));
+        api.get('/secret', (_req, res) => void res.send(`secret v${version}`));
+      };
+      register(1);
+      app.use('/api', api);
+      const s = await serve(app);
+      try {
+        const get = (path: string) => call(s.url, 'GET', path);
+        expect([await get('/api/secret'), await get('/api/status')]).toEqual([401, 200]);
+        api.stack.splice(0, api.stack.length);
+        register(2);
+        expect([await get('/api/secret'), await get('/api/status')]).toEqual([401, 200]);
+        api.stack = [];
+        register(3);
+        expect([await get('/api/secret'), await get('/api/status'), await call(s.url, 'GET', '/api/secret', 'reader')]).toEqual([401, 200, 200]);
+      } finally {
+        s.close();
+      }
+    });
+
     test("a guard placed with use() after a route that holds the same guard and passed the request on: the middleware after it gets the strictest requirement, never the earlier route's decision", async () => {
       const app = await make();
       const errors: unknown[] = [];
