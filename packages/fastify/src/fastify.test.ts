@@ -140,6 +140,20 @@ describe('@depends/fastify', () => {
     expect([await get({ 'accept-version': '1.x' }), await get({}), await get(auth('reader')), await get({ 'accept-version': '1.x', ...auth('reader') }), await get(auth('root'))]).toEqual([401, 401, 403, 403, 200]);
   });
 
+  test('a parameter with a pattern (/files/:name(^\\d+).png) is documented and keyed as the parameter, without the pattern', async () => {
+    const instance = Fastify();
+    app = instance;
+    const d = createDepends({ onError: () => {} });
+    d.docs(instance);
+    instance.addHook('preHandler', d.guard({ caller }, { scopes: ['me'], routes: { 'GET /v1/files/{name}.png': { scopes: ['admin'] } } }));
+    instance.register(async (v1) => void v1.get('/files/:name(^\\d+).png', async (request) => ({ name: (request.params as { name: string }).name })), { prefix: '/v1' });
+    await instance.ready();
+    expect(Object.keys(d.openapi().paths)).toEqual(['/v1/files/{name}.png']);
+    expect(d.openapi().paths['/v1/files/{name}.png']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+    const get = async (token: string) => (await instance.inject({ url: '/v1/files/12.png', headers: auth(token) })).statusCode;
+    expect([await get('reader'), await get('root')]).toEqual([403, 200]);
+  });
+
   test("requests injected in process (app.inject()) with a body that is refused: answered, the process goes on (their socket stand-in has no end())", async () => {
     const instance = Fastify();
     app = instance;

@@ -552,7 +552,34 @@ function routeUrl(options: { url?: string; path?: string; routePath?: string; pr
   const url = options.url ?? options.path ?? '';
   const prefix = options.prefix ?? '';
   if (options.routePath === '/' && prefix !== '' && !prefix.endsWith('/') && (options.prefixTrailingSlash ?? 'both') === 'both') return prefix;
-  return url;
+  return withoutPatterns(url);
+}
+
+/**
+ * A route's URL without its parameters' patterns (`/files/:name(^\\d+).png`
+ * is `/files/:name.png`): the document shows the parameter, not the
+ * pattern Fastify matches it with (nor "Try it out" a URL with it).
+ */
+function withoutPatterns(url: string): string {
+  let out = '';
+  for (let i = 0; i < url.length; i++) {
+    out += url[i];
+    if (url[i] !== ':' || url[i - 1] === ':' || url[i + 1] === ':') continue;
+    let j = i + 1;
+    while (j < url.length && /[\w$-]/.test(url[j])) j++;
+    if (url[j] !== '(') continue;
+    // the pattern: up to its closing parenthesis (nested groups and escapes skipped)
+    let depth = 0;
+    let k = j;
+    for (; k < url.length; k++) {
+      if (url[k] === '\\') k++;
+      else if (url[k] === '(') depth++;
+      else if (url[k] === ')' && --depth === 0) break;
+    }
+    out += url.slice(i + 1, j);
+    i = k;
+  }
+  return out;
 }
 
 /** The app a Fastify instance belongs to: its root instance (an encapsulated context is made with `Object.create()` of its parent). */
