@@ -528,9 +528,15 @@ function asExpress(call: () => unknown, next: Next): void {
 /** A parameter callback as Express calls it (`router.param(name, fn)`). */
 type ParamHandler = (req: Request, res: Response, next: Next, value: unknown, name: string) => unknown;
 
-/** Where the request is in Express's dispatch (see {@link Dispatch}), kept on the request under a key of each `createDepends()`'s own. */
+/**
+ * Where the request is in Express's dispatch (see {@link Dispatch}), kept
+ * with the request's other per-request state (`res.locals`, a plain object
+ * of its own: a property added to Node's request would change the shape
+ * every later read of it goes through) under a key of each
+ * `createDepends()`'s own.
+ */
 function dispatchOf(req: Request, key: symbol): Dispatch {
-  const r = req as unknown as Record<symbol, Dispatch | undefined>;
+  const r = perRequest(req) as Record<symbol, Dispatch | undefined>;
   return (r[key] ??= {});
 }
 
