@@ -124,6 +124,8 @@ export class DependsKoa {
    * middleware added since) may lack what it put there.
    */
   #generation = 0;
+  /** Whether a guard stands in a router's `use()` layer: only then are contexts stamped with the generation (see `#stale`). */
+  #routerGuards = false;
   // Kept on the context under keys of this instance's own: two createDepends() on one app or router keep theirs apart.
   /** Set on a context that came through a composition this instance's guards were installed in (a property of the context: cheaper than a WeakSet entry per request). */
   readonly #composed = Symbol('depends.koa.composed');
@@ -398,6 +400,9 @@ export class DependsKoa {
       owner: this,
     });
     if (placement.changed) this.#generation++;
+    // a guard in a router's use() layer (not the app's own middleware): the contexts are stamped from now on (see `#stale`)
+    if (!isKoaRouter(target)) this.#routerGuards ||= [...placement.uses].some((g) => !(target.middleware as unknown[]).includes(g));
+    else this.#routerGuards ||= placement.uses.size > 0;
     const table = [...targetRoutes(target)];
     let layers = this.#entries.get(target);
     if (layers === undefined) this.#entries.set(target, (layers = new WeakMap()));
@@ -430,9 +435,11 @@ export class DependsKoa {
     };
     // each request's context (made however the app was composed) carries the generation it was born at
     const createContext = a.createContext;
-    a.createContext = (...args) => {
-      const ctx = createContext.apply(app, args);
-      (ctx as unknown as Record<symbol, number>)[this.#born] = this.#generation;
+    const born = this.#born;
+    a.createContext = (req: unknown, res: unknown) => {
+      const ctx = createContext.call(app, req, res);
+      // only a guard in a router's use() layer reads it: no property added to every request otherwise
+      if (this.#routerGuards) (ctx as unknown as Record<symbol, number>)[born] = this.#generation;
       return ctx;
     };
     // first: the request came through a composition made after the install; last: it reached the end of the app's middleware, no route (Koa answers 404 next)
