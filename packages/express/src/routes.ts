@@ -297,7 +297,7 @@ export interface Seam {
 const INSTALLED = Symbol('depends.installed');
 
 /** Whether a function is a middleware wrapped by {@link install}. */
-export const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'wrapper';
+const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'wrapper';
 /** Whether a function is a route's checkpoint (not one of the route's own handlers). */
 const isCheckpoint = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'checkpoint';
 /** Who made an installed function, and the installed functions it wraps (see {@link markInstalled}). */
