@@ -19,11 +19,11 @@
  */
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
-import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefix } from '@depends/core/adapter';
+import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, markInstalled, mountPrefix } from '@depends/core/adapter';
 import { afterSent, keepParsedBody, nodeRequestView, writeNodeAnswer, type NodeRequestInit } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
-import { expressRoutes, install, isAppMiddleware, markInstalled, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
+import { expressRoutes, install, isAppMiddleware, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';

@@ -6,7 +6,7 @@
  * there) and a wrapper around every other middleware.
  */
 import { METHODS } from 'node:http';
-import { joinPath, type TableRoute } from '@depends/core/adapter';
+import { installedBy, installedKind, joinPath, showablePath, type TableRoute } from '@depends/core/adapter';
 
 interface RouteLike {
   path: unknown;
@@ -43,13 +43,7 @@ const UNKNOWN_PATH_FIX =
   'an optional part, a pattern or a wildcard before the last segment cannot be shown in the document; give the route a plain path (parameters as :name, a wildcard only at the end: /files/*splat), or register it before the guard when it is not to be guarded';
 
 /** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax): mount paths. */
-const knowable = (path: string): string | undefined => (/[{}*()?+]/.test(path) ? undefined : path);
-
-/** A wildcard as the last segment (`/files/*splat`, Express 4's `/files/*`): a route's path shows it as it is, as Fastify and Hono do. */
-const LAST_WILDCARD = /\/\*(?:[A-Za-z_$][\w$]*)?$/;
-
-/** A route's path as the document shows it: a plain path, or one ending in a wildcard (documented as written; a request for `/files/*splat` itself reaches the route). */
-const routePath = (path: string): string | undefined => (knowable(path.replace(LAST_WILDCARD, '')) === undefined ? undefined : path);
+const knowable = (path: string): string | undefined => showablePath(path, { wildcard: false });
 
 /** What a router holds: its layers and its parameter callbacks (`router.param(name, fn)`: a list per name). */
 interface RouterLike {
@@ -209,7 +203,7 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
       const route = layer.route;
       const paths = strings(route.path);
       for (const raw of paths.length ? paths : [undefined]) {
-        const rel = raw === undefined ? undefined : routePath(raw);
+        const rel = raw === undefined ? undefined : showablePath(raw);
         // a route for every method is one on a plain path only (app.all('/api/*splat', proxy) is middleware on its path)
         for (const method of methodsOf(route, raw !== undefined && knowable(raw) !== undefined)) {
           const handles = handlesFor(route, method);
@@ -293,18 +287,10 @@ export interface Seam {
   param(fn: (...args: unknown[]) => unknown, stack: readonly unknown[]): (...args: unknown[]) => unknown;
 }
 
-/** Marks what installing has already done: a route's checkpoint, a wrapped middleware. */
-const INSTALLED = Symbol('depends.installed');
-
-/** Whether a function is a middleware wrapped by {@link install}. */
-const isWrapped = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'wrapper';
+/** Whether a function is a middleware wrapped by {@link install} (marked by the adapter with core's `markInstalled`). */
+const isWrapped = (fn: unknown): boolean => installedKind(fn) === 'wrapper';
 /** Whether a function is a route's checkpoint (not one of the route's own handlers). */
-const isCheckpoint = (fn: unknown): boolean => typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[INSTALLED] === 'checkpoint';
-/** Who made an installed function, and the installed functions it wraps (see {@link markInstalled}). */
-const OWNERS = Symbol('depends.owners');
-const ownersOf = (fn: unknown): readonly object[] => (typeof fn === 'function' ? ((fn as unknown as Record<symbol, object[] | undefined>)[OWNERS] ?? []) : []);
-/** Whether `owner` installed this function, or one it wraps (a router two apps share, each with its own `createDepends()`, carries both). */
-const installedBy = (fn: unknown, owner: object): boolean => ownersOf(fn).includes(owner);
+const isCheckpoint = (fn: unknown): boolean => installedKind(fn) === 'checkpoint';
 
 /** The parameter callbacks of an app's router or a router, or `undefined`. */
 function paramsOf(target: unknown): Record<string, unknown[]> | undefined {
@@ -409,14 +395,3 @@ export function unchanged(on: InstalledOn, sizes: { readonly counts: readonly nu
   return true;
 }
 
-/**
- * Marks what {@link Seam.wrap}, {@link Seam.checkpoint} or
- * {@link Seam.param} made (the adapter calls it on them), with who made it
- * (`owner`) and the function it wraps (`inner`, itself perhaps installed by
- * another `createDepends()`).
- */
-export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'checkpoint' | 'param', owner: object, inner?: unknown): F {
-  Object.defineProperty(fn, INSTALLED, { value: kind });
-  Object.defineProperty(fn, OWNERS, { value: [...ownersOf(inner), owner] });
-  return fn;
-}

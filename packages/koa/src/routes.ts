@@ -8,7 +8,7 @@
  */
 import type Koa from 'koa';
 import { Router as KoaRouter } from '@koa/router';
-import type { TableRoute } from '@depends/core/adapter';
+import { installedBy, installedKind, markInstalled as markAsInstalled, showablePath, type TableRoute } from '@depends/core/adapter';
 
 type Fn = (...args: any[]) => unknown;
 
@@ -30,17 +30,11 @@ const routerOf = (m: unknown): KoaRouter<any, any> | undefined => (m as { router
 const layersOf = (router: KoaRouter<any, any>): KoaLayer[] => router.stack as unknown as KoaLayer[];
 
 /** Paths the document cannot show as they are (optional groups, wildcards before the last segment, RegExp paths). */
-const knowable = (path: string | RegExp): string | undefined => (typeof path !== 'string' || /[{}*()?+]/.test(path.replace(LAST_WILDCARD, '')) ? undefined : path);
-/** A wildcard as the last segment (`/files/*path`): the document shows it as it is, as Fastify and Hono do (a request for `/files/*path` itself reaches the route). */
-const LAST_WILDCARD = /\/\*(?:[A-Za-z_$][\w$]*)?$/;
-
-/** Marks what installing has made: a route layer's checkpoint, a wrapped middleware (`after`: one that acts only once the rest has run). */
-const INSTALLED = Symbol('depends.installed');
-const kindOf = (fn: unknown): unknown => (typeof fn === 'function' ? (fn as unknown as Record<symbol, unknown>)[INSTALLED] : undefined);
+const knowable = (path: string | RegExp): string | undefined => (typeof path === 'string' ? showablePath(path) : undefined);
 
 /** Whether a function is a middleware wrapped by {@link install} that gets the strictest requirement before it runs (so may not stand before a route let through with less). */
-export const isWrapped = (fn: unknown): boolean => kindOf(fn) === 'wrapper';
-const isCheckpoint = (fn: unknown): boolean => kindOf(fn) === 'checkpoint';
+export const isWrapped = (fn: unknown): boolean => installedKind(fn) === 'wrapper';
+const isCheckpoint = (fn: unknown): boolean => installedKind(fn) === 'checkpoint';
 
 /**
  * What @koa/router reads to keep a `router.param()` callback after the
@@ -49,22 +43,14 @@ const isCheckpoint = (fn: unknown): boolean => kindOf(fn) === 'checkpoint';
  */
 const AFTER_PARAMS = Symbol('depends.checkpoint');
 
-/** Who made an installed function, and the installed functions it wraps (see {@link markInstalled}). */
-const OWNERS = Symbol('depends.owners');
-const ownersOf = (fn: unknown): readonly object[] => (typeof fn === 'function' ? ((fn as unknown as Record<symbol, object[] | undefined>)[OWNERS] ?? []) : []);
-/** Whether `owner` installed this function, or one it wraps (a router two apps share, each with its own `createDepends()`, carries both). */
-const installedBy = (fn: unknown, owner: object): boolean => ownersOf(fn).includes(owner);
-
 /**
  * Marks what {@link Seam.wrap} or {@link Seam.checkpoint} made (the adapter
  * calls it on them), with who made it (`owner`) and the function it wraps
  * (`inner`, itself perhaps installed by another `createDepends()`).
  */
 export function markInstalled<F extends object>(fn: F, kind: 'wrapper' | 'after' | 'checkpoint', owner: object, inner?: unknown): F {
-  Object.defineProperty(fn, INSTALLED, { value: kind });
-  Object.defineProperty(fn, OWNERS, { value: [...ownersOf(inner), owner] });
   if (kind === 'checkpoint') Object.defineProperty(fn, 'param', { value: AFTER_PARAMS });
-  return fn;
+  return markAsInstalled(fn, kind, owner, inner);
 }
 
 /** Whether a route layer's stack holds `router.param()` callbacks (run before the route's own middleware: after its checkpoint). */
@@ -75,7 +61,7 @@ export const hasParams = (layer: object): boolean =>
   });
 
 /** Whether a middleware acts only once the rest has run: one made by `router.allowedMethods()`, or another instance's wrapper of one. */
-export const actsAfter = (fn: unknown): boolean => kindOf(fn) === 'after' || isAllowedMethods(fn);
+export const actsAfter = (fn: unknown): boolean => installedKind(fn) === 'after' || isAllowedMethods(fn);
 
 /** The source text of the middleware `router.allowedMethods()` makes (the same code for every router), once asked. */
 let allowedMethodsSource: string | undefined;
@@ -177,7 +163,7 @@ export function install(target: KoaRouter<any, any> | Koa<any, any>, seam: Seam)
   const wrapIn = (stack: Fn[], i: number): void => {
     const fn = stack[i];
     if (seam.isGuard(fn)) uses.add(fn);
-    else if (!seam.isOwn(fn) && !installedBy(fn, seam.owner) && kindOf(fn) !== 'checkpoint') {
+    else if (!seam.isOwn(fn) && !installedBy(fn, seam.owner) && !isCheckpoint(fn)) {
       stack[i] = seam.wrap(fn);
       changed = true;
     }

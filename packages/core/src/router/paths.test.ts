@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { joinPath, matchPath, pathParams, toColonPath, toOpenApiPath } from './paths.js';
+import { joinPath, matchPath, pathParams, showablePath, toColonPath, toOpenApiPath } from './paths.js';
 
 describe('route paths', () => {
+  test('a framework path is shown as written when plain or ending in a wildcard segment', () => {
+    for (const path of ['/notes', '/notes/:id', '/files/*splat', '/files/*', '/v1/:org/files/*path']) expect(showablePath(path)).toBe(path);
+    for (const path of ['/notes{/:id}', '/ab?cd', '/files/*splat/meta', '/:id(\\d+)', '/a+', '/files*', '/*/x']) expect(showablePath(path)).toBeUndefined();
+    expect(showablePath('/files/*splat', { wildcard: false })).toBeUndefined();
+    expect(showablePath('/files', { wildcard: false })).toBe('/files');
+  });
+
   test('colon and OpenAPI forms convert both ways', () => {
     expect(toOpenApiPath('/items/:id/tags/:tag')).toBe('/items/{id}/tags/{tag}');
     expect(toOpenApiPath('/items/{id}')).toBe('/items/{id}');

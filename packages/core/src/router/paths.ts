@@ -5,6 +5,28 @@
 
 const PARAM = /\{([A-Za-z_][A-Za-z0-9_]*)\}|:([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/** A wildcard as the last segment (`/files/*splat`, Express 4's `/files/*`). */
+const LAST_WILDCARD = /\/\*(?:[A-Za-z_$][\w$]*)?$/;
+
+/**
+ * A framework's route path as the document can show it, written as it is:
+ * a plain path (parameters as `:name`), ending in a wildcard segment or not
+ * (a request for `/files/*splat` itself reaches the route, as on Fastify
+ * and Hono); `undefined` for an optional group, a pattern, or a wildcard
+ * before the last segment. With `wildcard: false` a last wildcard is not
+ * showable either (a mount path, which prefixes others).
+ *
+ * @example
+ * ```ts
+ * showablePath('/files/*splat') // '/files/*splat'
+ * showablePath('/files/*splat', { wildcard: false }) // undefined
+ * showablePath('/notes{/:id}') // undefined
+ * ```
+ */
+export function showablePath(path: string, { wildcard = true }: { wildcard?: boolean } = {}): string | undefined {
+  return /[{}*()?+]/.test(wildcard ? path.replace(LAST_WILDCARD, '') : path) ? undefined : path;
+}
+
 /**
  * The OpenAPI form of a path (`/items/{id}`).
  *
