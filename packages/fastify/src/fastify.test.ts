@@ -5,11 +5,11 @@
  */
 import { rawStatus, rawUpload } from '../../core/src/node/test/raw-request.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { request } from 'undici';
 import { z } from 'zod';
-import { ConfigurationError, Router, body, depends, httpBearer, invalidToken, oauth2PasswordBearer, path, withScopes, type OpenAPIDocument } from '@depends/core';
+import { ConfigurationError, HTTPException, Router, body, depends, httpBearer, invalidToken, oauth2PasswordBearer, path, withScopes, type OpenAPIDocument } from '@depends/core';
 import { mergeDocument } from '@depends/core/openapi';
 import { createDepends } from './index.js';
 
@@ -554,20 +554,58 @@ describe('@depends/fastify', () => {
       }
     });
 
-    test('a guard in a preParsing hook of a route d never saw: a 500 through Fastify, the handler never runs, the server keeps serving', async () => {
+    test('a guard in a preParsing hook on an app never passed to d.docs()/d.mount(): a 500 through Fastify, the handler never runs, the server keeps serving', async () => {
       const fastify = Fastify();
       const errors: unknown[] = [];
       const d = createDepends({ onError: (error) => void errors.push(error) });
       const guard = d.guard({ caller }, { scopes: ['me'] });
       let ran = 0;
-      fastify.post('/early', { preParsing: [guard as never] }, async () => (ran++, 'ran')); // registered before d.docs(): not seen, not checked at startup
-      d.docs(fastify);
+      fastify.post('/early', { preParsing: [guard as never] }, async () => (ran++, 'ran')); // d never meets this app: not checked at startup
       fastify.get('/me', { preHandler: [guard] }, async () => 'me');
+      fastify.get('/after', { onResponse: [guard] }, async () => 'after'); // after the answer: too late to refuse, the mistake is reported
       const url = await serve(fastify);
       expect(await statuses(url, [['POST', '/early'], ['POST', '/early', 'root'], ['GET', '/me', 'reader']])).toEqual(['POST /early - 500', 'POST /early root 500', 'GET /me reader 200']);
       expect(ran).toBe(0);
       expect(errors).toHaveLength(2);
       expect((errors[0] as Error).message).toContain('Guard "guard(caller)" is a Fastify hook other than onRequest, preValidation and preHandler of POST /early');
+      await statuses(url, [['GET', '/after']]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect((errors[2] as Error | undefined)?.message).toContain('Guard "guard(caller)" is a Fastify hook other than onRequest, preValidation and preHandler of GET /after');
+    });
+
+    test('a guard or marker in a hook where it cannot decide (onResponse, onSend, preSerialization, preParsing) on a route registered before d.docs(): listen() fails, naming the guard, the hook and the route; never the handler', async () => {
+      const placements: Record<string, (app: FastifyInstance, guard: ReturnType<typeof makeGuard>['guard'], d: ReturnType<typeof makeGuard>['d'], ran: () => void) => unknown> = {
+        'Guard "guard(caller)" is a Fastify onResponse hook of POST /transfer': (app, guard, _d, ran) => void app.post('/transfer', { onResponse: [guard] }, async () => (ran(), 'moved')),
+        'Guard "guard(caller)" is a Fastify onSend hook of POST /transfer': (app, guard, _d, ran) => void app.post('/transfer', { onSend: [guard as never] }, async () => (ran(), 'moved')),
+        'Guard "guard(caller)" is a Fastify preSerialization hook of POST /transfer': (app, guard, _d, ran) => void app.post('/transfer', { preSerialization: [guard as never] }, async () => (ran(), 'moved')),
+        // a plugin awaited before d.docs() is loaded at once: its routes are registered before d met the app
+        'Guard "guard(caller)" is a Fastify preParsing hook of POST /v1/transfer': (app, guard, _d, ran) =>
+          app.register(async (v1) => void v1.post('/transfer', { preParsing: [guard as never] }, async () => (ran(), 'moved')), { prefix: '/v1' }),
+        'Guard "guard(caller)" is a Fastify onSend hook of GET /reports/:id': (app, guard, _d, ran) =>
+          app.register(async (scope) => {
+            scope.addHook('onSend', guard as never);
+            scope.get('/reports/:id', async () => (ran(), 'report'));
+          }),
+        'A route marker (d.route()) is a Fastify onResponse hook of POST /transfer': (app, _guard, d, ran) => void app.post('/transfer', { onResponse: [d.route({ scopes: ['admin'] })] }, async () => (ran(), 'moved')),
+      };
+      function makeGuard() {
+        const d = createDepends({ onError: () => {} });
+        return { d, guard: d.guard({ caller }, { scopes: ['me'] }) };
+      }
+      for (const [message, place] of Object.entries(placements)) {
+        const fastify = Fastify();
+        const { d, guard } = makeGuard();
+        let ran = 0;
+        await place(fastify, guard, d, () => void ran++); // before d.docs(): d's onRoute hook never sees it
+        d.docs(fastify);
+        fastify.get('/me', { preHandler: [guard] }, async () => 'me');
+        const error = await failureOf(fastify.listen({ port: 0, host: '127.0.0.1' }));
+        expect(error, message).toBeInstanceOf(ConfigurationError);
+        expect(error?.message).toContain(`${message}, a route d never saw (registered before d.docs(app)/d.mount() met its Fastify instance`);
+        expect(fastify.server.listening).toBe(false);
+        expect(ran).toBe(0);
+        await fastify.close();
+      }
     });
 
     test('a guard and a marker in preValidation hooks: enforced and documented as in preHandler', async () => {
@@ -688,6 +726,208 @@ describe('@depends/fastify', () => {
         await c.close();
       } finally {
         await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    test('a route marker on a route d never saw (registered before d.docs(app), or outside the instance passed to it): ready() fails naming the route, or where it cannot be found then its requests answer 500 naming the fix; never the handler', async () => {
+      const requireAdmin = depends({ caller }, ({ caller }) => {
+        if (!caller.scopes.includes('admin')) throw new HTTPException(403, 'Admins only');
+      });
+      const unseen = 'A route marker (d.route()) on POST /admin/reset is on a route d never saw, registered before d.docs(app)/d.mount() met its Fastify instance';
+      let ran = 0;
+      const reset = async () => (ran++, { reset: true });
+      // registered before d.docs(app): in Fastify's route tree before d met the app
+      const early = Fastify();
+      const d1 = createDepends({ onError: () => {} });
+      early.addHook('onRequest', d1.guard({ caller }));
+      early.post('/admin/reset', { preHandler: [d1.route({ dependencies: [requireAdmin] })] }, reset);
+      d1.docs(early);
+      early.get('/notes', async () => []);
+      const error = await failureOf(early.listen({ port: 0, host: '127.0.0.1' }));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error?.message).toContain(unseen);
+      expect(error?.message).toContain('Call d.docs(app) on the app before registering routes');
+      expect(early.server.listening).toBe(false);
+      await early.close();
+      // outside the instance d.docs() was given (a plugin's): d's onRoute hook never saw it, nor can ready() tell it from a route d saw
+      const fastify = Fastify();
+      const errors: Error[] = [];
+      const d = createDepends({ onError: (e) => void errors.push(e as Error) });
+      fastify.addHook('onRequest', d.guard({ caller }));
+      fastify.register(async (v1) => {
+        d.docs(v1);
+        v1.get('/notes', async () => []);
+      }, { prefix: '/v1' });
+      fastify.register(async (admin) => void admin.post('/admin/reset', { preHandler: [d.route({ dependencies: [requireAdmin] })] }, reset)); // a sibling of v1's
+      const url = await serve(fastify);
+      const reader = await request(`${url}/admin/reset`, { method: 'POST', headers: auth('reader') });
+      expect([reader.statusCode, await reader.body.json()]).toEqual([500, { detail: 'Internal Server Error' }]);
+      expect(await statuses(url, [['POST', '/admin/reset'], ['POST', '/admin/reset', 'root'], ['GET', '/v1/notes', 'reader']])).toEqual(['POST /admin/reset - 401', 'POST /admin/reset root 500', 'GET /v1/notes reader 200']);
+      expect(ran).toBe(0);
+      expect(errors.map((e) => e.message.slice(0, unseen.length))).toEqual([unseen, unseen]);
+    });
+
+    test("reply.callNotFound() past a guard in an onRequest or preValidation hook (an app's hook calls it, or a handler of a route public to the guard): the strictest requirement before the app's not-found handler, as for a request for no route", async () => {
+      for (const hook of ['onRequest', 'preValidation'] as const)
+        for (const notFoundFirst of [false, true]) {
+          const fastify = Fastify();
+          const d = createDepends({ onError: () => {} });
+          const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /pub/*': { public: true }, 'GET /admin': { scopes: ['admin'] } } });
+          const notFound = async (req: FastifyRequest) => ({ nf: 'data', caller: (req as unknown as { caller?: { token: string } }).caller?.token ?? null });
+          if (notFoundFirst) fastify.setNotFoundHandler(notFound); // set before d met the app
+          d.docs(fastify);
+          fastify.addHook('onRequest', (req, reply, done) => (req.url.startsWith('/beta') ? void reply.callNotFound() : done()));
+          fastify.addHook(hook, guard);
+          let ran = 0;
+          fastify.get('/beta', async () => (ran++, 'beta'));
+          fastify.get('/pub/*', async (req, reply) => (req.url === '/pub/there' ? 'there' : reply.callNotFound()));
+          fastify.get('/admin', async () => ({}));
+          if (!notFoundFirst) fastify.setNotFoundHandler(notFound);
+          const url = await serve(fastify);
+          const case_ = `${hook}${notFoundFirst ? ', not-found handler set first' : ''}`;
+          expect(
+            await statuses(url, [['GET', '/beta'], ['GET', '/beta', 'reader'], ['GET', '/pub/a'], ['GET', '/pub/a', 'reader'], ['GET', '/nope', 'reader'], ['GET', '/pub/there'], ['GET', '/admin', 'reader']]),
+            case_,
+          ).toEqual(['GET /beta - 401', 'GET /beta reader 403', 'GET /pub/a - 401', 'GET /pub/a reader 403', 'GET /nope reader 403', 'GET /pub/there - 200', 'GET /admin reader 403']);
+          expect(ran).toBe(0);
+          for (const path of ['/beta', '/pub/a', '/nope']) {
+            const root = await request(`${url}${path}`, { headers: auth('root') });
+            expect([root.statusCode, await root.body.json()], `${case_}: ${path}`).toEqual([200, { nf: 'data', caller: 'root' }]);
+          }
+          await fastify.close();
+          app = undefined;
+        }
+    });
+
+    test("an explicit HEAD route registered after its GET (exposeHeadRoutes: false, or the GET's exposeHeadRoute: false) is compared with it: other options fail ready(); the same ones decide it, documented as the GET", async () => {
+      let ran = 0;
+      const report = async () => (ran++, { report: 'secret' });
+      const cases = [
+        { name: 'exposeHeadRoutes: false', app: { exposeHeadRoutes: false }, get: {} },
+        { name: "the GET's exposeHeadRoute: false", app: {}, get: { exposeHeadRoute: false } },
+      ];
+      for (const { name, app: appOptions, get } of cases)
+        for (const headPublic of [true, false]) {
+          const fastify = Fastify(appOptions);
+          const d = createDepends({ onError: () => {} });
+          d.docs(fastify);
+          fastify.addHook('preHandler', d.guard({ caller }, { scopes: ['admin'] }));
+          fastify.get('/report', get, report);
+          fastify.head('/report', headPublic ? { preHandler: [d.route({ public: true })] } : {}, report); // after its GET
+          if (headPublic) {
+            const error = await failureOf(fastify.ready());
+            expect(error, name).toBeInstanceOf(ConfigurationError);
+            expect(error?.message).toContain('decides differently for two routes on GET /report');
+            await fastify.close();
+            continue;
+          }
+          const url = await serve(fastify);
+          expect(await statuses(url, [['HEAD', '/report'], ['HEAD', '/report', 'reader'], ['HEAD', '/report', 'root'], ['GET', '/report', 'reader']]), name).toEqual([
+            'HEAD /report - 401',
+            'HEAD /report reader 403',
+            'HEAD /report root 200',
+            'GET /report reader 403',
+          ]);
+          expect(Object.keys(d.openapi().paths['/report'] ?? {})).toEqual(['get']);
+          await fastify.close();
+          app = undefined;
+        }
+      expect(ran).toBe(2);
+      // an onRoute hook of the app's that gives the GET alone a marker: the HEAD route Fastify adds beside it runs without it
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      d.docs(fastify);
+      fastify.addHook('preHandler', d.guard({ caller }, { scopes: ['me'] }));
+      const adminOnly = d.route({ scopes: ['admin'] });
+      fastify.addHook('onRoute', (route) => {
+        if (route.method === 'GET' && route.url === '/report') route.preHandler = [adminOnly];
+      });
+      fastify.get('/report', report);
+      const error = await failureOf(fastify.ready());
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error?.message).toContain('decides differently for two routes on GET /report (the HEAD route Fastify adds beside its GET)');
+      await fastify.close();
+    });
+
+    test("an onRoute hook of the app's, added after d.docs(), that changes a route's URL: the route is keyed and documented at the URL Fastify serves it at", async () => {
+      const fastify = Fastify();
+      const d = createDepends({ onError: () => {} });
+      d.docs(fastify);
+      fastify.addHook('preHandler', d.guard({ caller }, { scopes: ['me'], routes: { 'GET /api/reports/{id}': { scopes: ['admin'] } } }));
+      fastify.addHook('onRoute', (route) => {
+        if (route.url?.startsWith('/reports')) route.url = `/api${route.url}`;
+      });
+      fastify.get('/reports/:id', async () => ({ report: 'secret' }));
+      const url = await serve(fastify);
+      expect(await statuses(url, [['GET', '/api/reports/1', 'reader'], ['HEAD', '/api/reports/1', 'reader'], ['GET', '/api/reports/1', 'root']])).toEqual([
+        'GET /api/reports/1 reader 403',
+        'HEAD /api/reports/1 reader 403',
+        'GET /api/reports/1 root 200',
+      ]);
+      expect(Object.keys(d.openapi().paths).filter((p) => p.includes('reports'))).toEqual(['/api/reports/{id}']);
+      expect(d.openapi().paths['/api/reports/{id}']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+    });
+
+    test('a route ending in an optional parameter (/items/:id?), which Fastify serves at /items/:id and /items: documented and keyed at both, one decision for both (keys deciding differently fail ready())', async () => {
+      for (const split of [false, true]) {
+        const fastify = Fastify();
+        const d = createDepends({ onError: () => {} });
+        d.docs(fastify);
+        const routes: Record<string, { scopes: string[] }> = split ? { 'GET /items/{id}': { scopes: ['admin'] } } : { 'GET /items/{id}': { scopes: ['admin'] }, 'GET /items': { scopes: ['admin'] } };
+        fastify.addHook('preHandler', d.guard({ caller }, { scopes: ['me'], routes }));
+        fastify.get('/items/:id?', async (req) => ({ id: (req.params as { id?: string }).id ?? null }));
+        if (split) {
+          const error = await failureOf(fastify.ready());
+          expect(error).toBeInstanceOf(ConfigurationError);
+          expect(error?.message).toContain('decides differently for GET /items/{id} and GET /items');
+          await fastify.close();
+          continue;
+        }
+        const url = await serve(fastify);
+        expect(await statuses(url, [['GET', '/items', 'reader'], ['GET', '/items/3', 'reader'], ['GET', '/items', 'root'], ['GET', '/items/3', 'root']])).toEqual([
+          'GET /items reader 403',
+          'GET /items/3 reader 403',
+          'GET /items root 200',
+          'GET /items/3 root 200',
+        ]);
+        expect(Object.keys(d.openapi().paths).filter((p) => p.startsWith('/items'))).toEqual(['/items/{id}', '/items']);
+        expect(d.openapi().paths['/items']?.get?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+        await fastify.close();
+        app = undefined;
+      }
+    });
+
+    test('a getter-only request decoration named as a guard input: left as it is, the request goes on with the values in auth.values(request); a getter throwing a falsy value answers 500, never the handler', async () => {
+      const slowCaller = withScopes(
+        depends({ token: oauth2 }, async ({ token }) => {
+          if (!GRANTS[token]) throw invalidToken();
+          return { token, scopes: GRANTS[token] };
+        }),
+        (c) => c.scopes,
+      );
+      for (const input of [caller, slowCaller]) {
+        const fastify = Fastify();
+        const d = createDepends({ onError: () => {} });
+        const guard = d.guard({ caller: input }, { scopes: ['me'] });
+        d.docs(fastify);
+        fastify.decorateRequest('caller', {
+          getter(this: { headers: Record<string, unknown> }) {
+            if (this.headers['x-throw'] !== undefined) throw undefined;
+            return null;
+          },
+        });
+        fastify.addHook('preHandler', guard);
+        let ran = 0;
+        fastify.get('/me', async (req) => (ran++, { decorated: (req as unknown as { caller: unknown }).caller, values: guard.values(req).caller.token }));
+        const url = await serve(fastify);
+        const reader = await request(`${url}/me`, { headers: auth('reader') });
+        expect([reader.statusCode, await reader.body.json()]).toEqual([200, { decorated: null, values: 'reader' }]);
+        const thrown = await request(`${url}/me`, { headers: { ...auth('reader'), 'x-throw': '1' } });
+        expect(thrown.statusCode).toBe(500);
+        await thrown.body.dump();
+        expect(ran).toBe(1);
+        await fastify.close();
+        app = undefined;
       }
     });
   });

@@ -59,9 +59,14 @@ function goOn(decided: unknown, done: HookHandlerDoneFunction): void {
   if (typeof (decided as PromiseLike<unknown> | undefined)?.then === 'function') {
     (decided as PromiseLike<unknown>).then(
       (result) => void (result === PASSED && done()),
-      (error: unknown) => done(error as Error),
+      (error: unknown) => stop(done, error),
     );
   }
+}
+
+/** Stops the request with an error through a hook's callback: never a falsy value, which Fastify would read as "go on". */
+function stop(done: HookHandlerDoneFunction, error: unknown): void {
+  done(error instanceof Error ? error : new HTTPException(500));
 }
 
 /**
@@ -83,17 +88,25 @@ export type FastifyGuard<V extends object> = preHandlerHookHandler & {
 /** A route Fastify registered (seen by the `onRoute` hook), with the context it was registered in. */
 interface SeenRoute {
   readonly method: string;
-  /** Its path as Fastify names the route (`request.routeOptions.url`; see `routeUrl`). */
-  readonly path: string;
   readonly instance: FastifyInstance;
   /** The app the route belongs to (see `rootOf`). */
   readonly root: object;
   /**
-   * The route's options as Fastify keeps them: its handler and its own
-   * hooks are read from them once every `onRoute` hook has run (another
-   * one, after depends', may still add a guard), as Fastify reads them.
+   * The route's options as Fastify keeps them: its path, its handler and
+   * its own hooks are read from them once every `onRoute` hook has run
+   * (another one, after depends', may still add a guard or change its
+   * URL), as Fastify reads them.
    */
   readonly options: RouteHooks;
+  /** Whether it is the HEAD route Fastify adds beside a GET (`exposeHeadRoutes`): in the table as that GET, never documented apart. */
+  readonly headCopy: boolean;
+}
+
+/** A not-found handler set on an app d met: the instance it was set on, its own options, and the guards of its context's `onRequest` and `preValidation` hooks (found when the app is ready). */
+interface NotFoundContext {
+  readonly instance: FastifyInstance;
+  readonly options: Readonly<Record<string, unknown>>;
+  guards: readonly unknown[];
 }
 
 /** A route's options, as the hooks read from them. */
@@ -107,12 +120,15 @@ const NOT_DECIDING = ['preParsing', 'preSerialization', 'onSend', 'onResponse', 
 /** A route's own hooks in front of its handler (its options), in order. */
 const ownHooks = (options: RouteHooks): unknown[] => DECIDING.flatMap((name) => hookList(options[name]));
 
-/** A route's table entry for one method, as a request reads it: its own hooks read once, at its first request (after every `onRoute` hook has run). */
-function entryOf(method: string, path: string, options: RouteHooks): TableRoute {
+/** A route's table entry for one method, as a request reads it: its path and its own hooks read once, at its first request (after every `onRoute` hook has run). */
+function entryOf(method: string, options: RouteHooks): TableRoute {
+  let path: string | undefined;
   let before: unknown[] | undefined;
   return {
     method,
-    path,
+    get path() {
+      return (path ??= pathOf(options));
+    },
     get handler() {
       return options.handler;
     },
@@ -163,19 +179,23 @@ export class DependsFastify {
   readonly #hooked = new WeakSet<FastifyInstance>();
   /** The route options the `onRoute` hook has seen (a child context runs its parent's hook too). */
   readonly #seenOptions = new WeakSet<object>();
-  /** Each app d met (its root instance): whether its `onReady` has run, and whether it had routes before d met it (they are never seen). */
-  readonly #apps = new Map<object, { ready: boolean; early: boolean }>();
+  /** Each app d met (its root instance): whether its `onReady` has run, and the routes it had before d met it (never seen), as Fastify prints them (see `printedRoutes`). */
+  readonly #apps = new Map<object, { ready: boolean; early: ReadonlySet<string> }>();
   /** Each guard's name and `routes` keys, for the startup messages. */
   readonly #guardInfo = new Map<unknown, { readonly name: string; readonly keys: readonly string[] }>();
   /** The paths of the root routes of prefixed plugins (`/v1`, which Fastify also serves at `/v1/`). */
   readonly #prefixRoots = new Set<string>();
+  /** Each guard and marker of this adapter by its function's name (see `#named`). */
+  readonly #byName = new Map<string, unknown>();
+  /** By app (its root instance): the not-found handlers set on it since d met it (see `#coverNotFound`). */
+  readonly #notFound = new Map<object, NotFoundContext[]>();
   /** Keyed by the reply (its `request` is one step away; a request does not lead to its reply). */
   readonly #gate: GuardGate<FastifyReply>;
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
     this.#options = options;
-    this.#kit = new AdapterKit(app, options, { handlerOf: (route) => this.#handlerOf(route), routes: () => this.#seen.map((r) => this.#tableRoute(r)), native: isReply });
+    this.#kit = new AdapterKit(app, options, { handlerOf: (route) => this.#handlerOf(route), routes: () => this.#seen.flatMap((r) => this.#tableRoutes(r)), native: isReply });
     const kit = this.#kit;
     const view = (reply: FastifyReply) => viewOf(reply.request, reply, kit.bodyLimit);
     this.#gate = new GuardGate<FastifyReply>(app, kit.guards, {
@@ -185,7 +205,13 @@ export class DependsFastify {
         if (headers) for (const [name, value] of headers) void reply.header(name, value);
         // also the Fastify way, as request properties (`request.user`), never over one Fastify or a plugin already set
         const target = reply.request as unknown as Record<string, unknown>;
-        for (const name in values) if (target[name] == null) target[name] = values[name];
+        for (const name in values)
+          if (target[name] == null)
+            try {
+              target[name] = values[name];
+            } catch {
+              // a getter-only decoration of that name (decorateRequest('user', { getter })): left as it is, the values stay in auth.values(request)
+            }
         if (finish) afterSent(reply.raw, finish);
       },
     });
@@ -313,10 +339,11 @@ export class DependsFastify {
     this.#hooked.add(target);
     const root = rootOf(target);
     if (!this.#apps.has(root)) {
-      // routes Fastify registered before d met the app: its onRoute hook never sees them (a method list such as "(GET, HEAD)" in the printed tree)
-      this.#apps.set(root, { ready: false, early: /\([A-Z]+(?:, [A-Z]+)*\)/.test(target.printRoutes()) });
+      // routes Fastify registered before d met the app: its onRoute hook never sees them (Fastify's printed route tree lists them)
+      this.#apps.set(root, { ready: false, early: new Set(printedRoutes(target.printRoutes()).flatMap((r) => r.keys)) });
       // Once every route is registered and every hook is in, before the server listens: a configuration mistake fails `ready()`/`listen()`.
       target.addHook('onReady', async () => this.#ready(root));
+      this.#coverNotFound(root as FastifyInstance, target === root);
     }
     // Fastify's own refusals given before a body has arrived (its parsers' 413 and 415) are read by the client too: the connection closed in stages
     target.addHook('onError', (request, reply, _error, done) => {
@@ -326,7 +353,6 @@ export class DependsFastify {
     const seen = this.#seen;
     const seenOptions = this.#seenOptions;
     const prefixRoots = this.#prefixRoots;
-    const gets = new Set<string>();
     target.addHook('onRoute', function (this: FastifyInstance, options) {
       if (seenOptions.has(options)) return; // seen by the hook of a parent context d met too
       seenOptions.add(options);
@@ -335,16 +361,76 @@ export class DependsFastify {
       const route = options as unknown as RouteHooks;
       const methods = Array.isArray(options.method) ? options.method : [options.method];
       const byMethod: Record<string, TableRoute> = {};
+      // every route is in the table, an explicit HEAD route registered after its GET and the one Fastify adds beside a GET included:
+      // each runs its own hooks (an onRoute hook may have put the guard on the GET only), so each is compared with the GET of its path
+      const copy = isHeadCopy(route);
       for (const method of methods) {
-        byMethod[method] = entryOf(method, url, route);
-        // the HEAD route Fastify adds beside each GET is not documented apart
-        if (method === 'HEAD' && gets.has(url)) continue;
-        if (method === 'GET') gets.add(url);
-        seen.push({ method, path: url, instance: this, root: rootOf(this), options: route });
+        byMethod[method] = entryOf(method, route);
+        seen.push({ method, instance: this, root: rootOf(this), options: route, headCopy: copy && method === 'HEAD' });
       }
       // public: the route's config, which Fastify hands back as request.routeOptions.config
       options.config = { ...options.config, [ROUTE]: byMethod } as typeof options.config;
     });
+  }
+
+  /**
+   * `reply.callNotFound()` (in a handler, or a hook) runs only the
+   * `preHandler` hooks of the not-found handler's context: a guard among
+   * its `onRequest` or `preValidation` hooks, which a request for no route
+   * goes through, would be skipped. Every not-found handler set on the app
+   * from now on (`setNotFoundHandler()`, on it or on any of its contexts)
+   * gets a `preHandler` hook of d's first, which checks the strictest
+   * requirement of those guards (see `#notFoundCheck`); so does Fastify's
+   * own until the app sets one. The requests of the app's routes never
+   * run it. Were the app's not-found handler set before d met the app, the
+   * hook is an app-wide `preHandler` hook instead (Fastify gives those to
+   * the not-found handler too), returning at once off the not-found path.
+   */
+  #coverNotFound(root: FastifyInstance, isRoot: boolean): void {
+    const contexts: NotFoundContext[] = [];
+    this.#notFound.set(root, contexts);
+    const check = (context: NotFoundContext) => this.#notFoundCheck(context);
+    const app = root as unknown as { setNotFoundHandler: (this: FastifyInstance, options?: unknown, handler?: unknown) => FastifyInstance };
+    const set = app.setNotFoundHandler;
+    app.setNotFoundHandler = function (options, handler) {
+      if (typeof options === 'function') [options, handler] = [undefined, options];
+      const own = (options ?? {}) as Readonly<Record<string, unknown>>;
+      const context: NotFoundContext = { instance: this, options: own, guards: [] };
+      const done = set.call(this, { ...own, preHandler: [check(context), ...hookList(own.preHandler)] }, handler);
+      contexts.push(context);
+      return done;
+    };
+    if (!isRoot) return;
+    try {
+      app.setNotFoundHandler.call(root, {}); // Fastify's own not-found handler, with d's hook; the app may still set its own
+    } catch {
+      // the app's own was set before d met the app (Fastify allows one per prefix)
+      const context: NotFoundContext = { instance: root, options: {}, guards: [] };
+      contexts.push(context);
+      root.addHook('preHandler', check(context));
+    }
+  }
+
+  /**
+   * The `preHandler` hook d adds to a not-found handler's context (see
+   * `#coverNotFound`): the strictest requirement of each guard among the
+   * context's `onRequest` and `preValidation` hooks that the request has
+   * not passed (one that went through them, a request for no route, has),
+   * then the not-found handler, with the values.
+   */
+  #notFoundCheck(context: NotFoundContext): preHandlerHookHandler {
+    const gate = this.#gate;
+    return function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+      const guards = context.guards;
+      if (guards.length === 0 || !request.is404) return done();
+      inMicrotask(() => {
+        try {
+          goOn(gate.decideWith(reply, () => gate.strictSteps(reply, guards), passed), done);
+        } catch (error) {
+          stop(done, error);
+        }
+      });
+    };
   }
 
   /**
@@ -356,11 +442,20 @@ export class DependsFastify {
    */
   #ready(root: object): void {
     this.#apps.get(root)!.ready = true;
-    const entries = this.#seen.filter((r) => this.#apps.get(r.root)?.ready === true).map((r) => this.#tableRoute(r)); // placement mistakes throw here
+    // the guards each not-found handler's context runs before the body is read (its hooks are all in now)
+    for (const context of this.#notFound.get(root) ?? [])
+      context.guards = [...new Set((['onRequest', 'preValidation'] as const).flatMap((name) => [...contextHooks(context.instance, name), ...hookList(context.options[name])]))].filter((fn) =>
+        this.#kit.guards.isGuard(fn),
+      );
+    const tables = this.#seen.filter((r) => this.#apps.get(r.root)?.ready === true).map((r) => this.#tableRoutes(r)); // placement mistakes throw here
+    const entries = tables.flat();
+    this.#checkUnseen(root as FastifyInstance, this.#apps.get(root)!.early);
     this.#checkPrefixRootKeys();
     if ([...this.#apps.values()].some((app) => !app.ready)) return;
     if (this.#kit.guards.size === 0) return this.#kit.checkDerived(); // the protected resource metadata of d.docs(app, { resourceMetadata }): its mistakes fail ready()
     this.#checkUsed(entries);
+    // a route ending in an optional parameter, served at two paths: one decision (a request reads the route's entry, whichever it came by)
+    for (const table of tables) if (table.length > 1) this.#kit.guards.checkSeveralPaths(table);
     this.#kit.check(root as FastifyInstance); // every route table read again (hooks added since included), the document built
   }
 
@@ -369,7 +464,7 @@ export class DependsFastify {
     const guards = this.#kit.guards;
     const used = new Set<unknown>();
     for (const entry of entries) if (!guards.isExempt(entry.handler)) for (const fn of entry.before) if (guards.isGuard(fn)) used.add(fn);
-    const early = [...this.#apps.values()].some((app) => app.early);
+    const early = [...this.#apps.values()].some((app) => app.early.size > 0);
     for (const [fn, { name }] of this.#guardInfo) {
       if (used.has(fn)) continue;
       throw new ConfigurationError(
@@ -379,6 +474,30 @@ export class DependsFastify {
           : `Guard "${name}" stands in front of no route of the Fastify apps passed to d.docs()/d.mount(): add it to the routes it protects on such an app (app.addHook('preHandler', auth), or a route's { preHandler: [auth] }), calling d.docs(app) before registering them, or remove it`,
       );
     }
+  }
+
+  /**
+   * Guards and markers on the routes d never saw (registered before d met
+   * their app; those d saw are checked by `#tableRoutes` first), found in
+   * the route tree Fastify prints with each route's hooks
+   * (`app.printRoutes()`, its only listing of them) by the names of their
+   * functions (see `#named`): a guard or marker in a hook where it cannot
+   * decide (see `NOT_DECIDING`; such a route would run its handler before
+   * any refusal, or answer without one), and a marker on a route the app
+   * had before d met it (`early`), which no guard can read.
+   */
+  #checkUnseen(app: FastifyInstance, early: ReadonlySet<string>): void {
+    if (this.#byName.size === 0) return;
+    const guards = this.#kit.guards;
+    const unseen = ', a route d never saw (registered before d.docs(app)/d.mount() met its Fastify instance, or outside the instance passed to them)';
+    for (const route of printedRoutes(app.printRoutes({ includeMeta: [...DECIDING, ...NOT_DECIDING] })))
+      for (const [hook, names] of route.hooks)
+        for (const printed of names) {
+          const fn = this.#byName.get(printed.replace(/\(\)$/, ''));
+          if (fn === undefined) continue;
+          if (!(DECIDING as readonly string[]).includes(hook)) throw misplacedHook(guards.isGuard(fn) ? (this.#guardInfo.get(fn)?.name ?? 'guard') : undefined, hook, `${route.label}${unseen}`);
+          if (!guards.isGuard(fn) && route.keys.some((key) => early.has(key))) throw unseenMarker(route.label);
+        }
   }
 
   /** A `routes` key naming the root route of a prefixed plugin with a trailing slash (`GET /v1/`): refused, naming the key Fastify's name for the route takes (`GET /v1`). */
@@ -403,9 +522,10 @@ export class DependsFastify {
    * markers of the route only), as is a guard or marker in one of Fastify's
    * other hooks (see `NOT_DECIDING`).
    */
-  #tableRoute(seen: SeenRoute): TableRoute {
+  #tableRoutes(seen: SeenRoute): TableRoute[] {
     const guards = this.#kit.guards;
-    const where = `${seen.method} ${seen.path}`;
+    const paths = routeUrls(seen.options as Parameters<typeof routeUrls>[0]);
+    const where = `${seen.method} ${paths[0]}`;
     for (const name of NOT_DECIDING)
       for (const fn of [...contextHooks(seen.instance, name), ...hookList(seen.options[name])])
         if (guards.isOwn(fn)) throw misplacedHook(guards.isGuard(fn) ? (this.#guardInfo.get(fn)?.name ?? 'guard') : undefined, name, where);
@@ -415,7 +535,12 @@ export class DependsFastify {
         return fn;
       });
     const before = DECIDING.map((name) => [...context(name), ...hookList(seen.options[name])]);
-    return { method: seen.method, path: seen.path, handler: seen.options.handler, before: before.flat(), beforeBody: before[0].length };
+    // one entry per path Fastify serves the route at (two for an optional last parameter)
+    return paths.map((path) => {
+      const entry = { method: seen.method, path, handler: seen.options.handler, before: before.flat(), beforeBody: before[0].length };
+      // Fastify's HEAD copy of a GET: compared with that GET under its key, documented as it (a wrapped handler's HEAD is no operation of its own)
+      return seen.headCopy ? { ...entry, method: 'GET', where: 'the HEAD route Fastify adds beside its GET' } : entry;
+    });
   }
 
   /**
@@ -427,8 +552,7 @@ export class DependsFastify {
    * and read the values with `auth.values(request)`, typed. It decides for
    * the route Fastify dispatched the request to (`request.routeOptions`,
    * its own hooks as Fastify runs them); where that route is not known
-   * (Fastify's not-found handler, also after `reply.callNotFound()` for a
-   * `preHandler` guard, a
+   * (Fastify's not-found handler, also after `reply.callNotFound()`, a
    * route registered before `d.docs()`/`d.mount()` met its instance) the
    * guard's strictest requirement applies (every scope it asks anywhere,
    * never public). Call `d.docs(app)` before registering routes: `ready()`
@@ -439,7 +563,7 @@ export class DependsFastify {
    * The values are also set on the request the Fastify way (`request.user`,
    * typed by your `declare module 'fastify'` augmentation or
    * `decorateRequest('user', null)`), unless the request already has a
-   * value under that name.
+   * value under that name (or a getter there that cannot be set).
    * Guarded routes registered after `d.docs()`/`d.mount()`/`d.guard()` met
    * the instance are documented at their real paths (prefixes included).
    *
@@ -465,7 +589,8 @@ export class DependsFastify {
     const guard = function (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, ...rest: unknown[]): void {
       // a hook where no decision can be taken before the handler (refused when the app is ready): a 500, never a crash
       if (typeof done !== 'function') return misplacedAtRequest(kit, name, request, [reply, done, ...rest]);
-      if (reply.sent) return done(); // after the answer (an onResponse hook): nothing left to guard
+      // after the answer (an onResponse hook, refused when the app is ready): too late to refuse, the mistake goes to onError
+      if (reply.sent) return void (kit.report(undefined as never, misplacedHook(name, undefined, `${request.method} ${request.url}`)), done());
       inMicrotask(() => {
         try {
           const route = routeOf(request);
@@ -475,11 +600,12 @@ export class DependsFastify {
           // a route the onRoute hook did not see: the strictest requirement too
           goOn(request.is404 ? gate.decideWith(reply, () => gate.strictSteps(reply, [guard]), passed) : gate.atOwnRoute(reply, guard, route, passed), done);
         } catch (error) {
-          done(error as Error);
+          stop(done, error);
         }
       });
     };
     kit.guards.add(guard, inputs, options);
+    this.#named(guard, 'guard');
     this.#guardInfo.set(guard, { name, keys: Object.keys(options.routes ?? {}) });
     gate.accessor(guard, (reply: FastifyReply, values: Values<I>) => resolved.set(reply.request, values));
     return Object.assign(guard, { values: resolved.values }) as FastifyGuard<Values<I>>;
@@ -505,13 +631,29 @@ export class DependsFastify {
       // in a hook where it decides nothing (refused when the app is ready): passed on, never a crash
       if (typeof done !== 'function') return void [reply, done, ...rest].findLast((fn): fn is () => void => typeof fn === 'function')?.();
       const route = routeOf(request);
-      // on an app d never met, no guard can read it: the route would get the guard's strictest requirement, not these options
-      if (route === undefined && !reply.sent && !apps.has(rootOf(request.server))) return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), notMet('A route marker (d.route())')));
+      // a route d never saw (on an app d never met, or registered before d met its instance): no guard can read the marker, and the route
+      // would get the guard's strictest requirement, not these options (its extra dependencies, public or not): refused, never the handler
+      if (route === undefined && !reply.sent && !request.is404) {
+        const error = apps.has(rootOf(request.server)) ? unseenMarker(`${request.method} ${request.routeOptions.url ?? request.url}`) : notMet('A route marker (d.route())');
+        return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), error));
+      }
       if (route && !reply.sent && !route.before.includes(marker)) return void write(reply, kit.errorAnswer(viewOf(request, reply, kit.bodyLimit), misplacedMarker(`${route.method} ${route.path}`)));
       done();
     };
     kit.guards.mark(marker, options);
+    this.#named(marker, 'route');
     return marker;
+  }
+
+  /**
+   * Names a guard's or marker's function uniquely (`depends.guard#3`), as
+   * Fastify's printed route tree shows a route's hooks: the only listing
+   * of the hooks of routes d never saw (see `#checkUnseen`).
+   */
+  #named(fn: object, kind: 'guard' | 'route'): void {
+    const name = `depends.${kind}#${++hookNumber}`;
+    Object.defineProperty(fn, 'name', { value: name });
+    this.#byName.set(name, fn);
   }
 
   #handlerOf(route: AppRoute): RouteHandlerMethod {
@@ -533,6 +675,18 @@ export class DependsFastify {
   }
 }
 
+/**
+ * Whether a route's options are those of the HEAD route Fastify adds beside
+ * a GET route (`exposeHeadRoutes`, a route's `exposeHeadRoute`): the GET's
+ * options with Fastify's own `onSend` hook added, which empties the body
+ * (its lib/head-route.js). An explicit `app.head()` route has none.
+ */
+function isHeadCopy(options: RouteHooks): boolean {
+  if (options.method !== 'HEAD') return false;
+  const onSend = hookList(options.onSend);
+  return onSend.some((fn) => typeof fn === 'function' && fn.name === 'headRouteOnSendHandler');
+}
+
 /** A hook list as Fastify keeps it (one function, an array, or none). */
 const hookList = (hooks: unknown): unknown[] => (Array.isArray(hooks) ? hooks : hooks === undefined || hooks === null ? [] : [hooks]);
 
@@ -542,18 +696,37 @@ function routeOf(request: FastifyRequest): TableRoute | undefined {
 }
 
 /**
- * The path of a route as Fastify names it (`request.routeOptions.url`):
- * its URL, except for the HEAD route Fastify adds at `/v1/` for the root
+ * The path of a route as Fastify serves it: its URL (as every `onRoute`
+ * hook left it; `request.routeOptions.url` keeps the one it was registered
+ * with), except for the HEAD route Fastify adds at `/v1/` for the root
  * route of a plugin prefixed `/v1` (its default `prefixTrailingSlash:
  * 'both'` serves `v1.get('/')` at `/v1` and `/v1/`, one route named
  * `/v1`), which is that route's.
  */
 function routeUrl(options: { url?: string; path?: string; routePath?: string; prefix?: string; prefixTrailingSlash?: string }): string {
+  return routeUrls(options)[0];
+}
+
+/**
+ * The paths Fastify serves a route at (see `routeUrl`): one, or two for a
+ * URL ending in an optional parameter (`/items/:id?` is served at
+ * `/items/:id` and `/items`, find-my-way's `OPTIONAL_PARAM_REGEXP`), the
+ * full one first.
+ */
+function routeUrls(options: { url?: string; path?: string; routePath?: string; prefix?: string; prefixTrailingSlash?: string }): string[] {
   const url = options.url ?? options.path ?? '';
   const prefix = options.prefix ?? '';
-  if (options.routePath === '/' && prefix !== '' && !prefix.endsWith('/') && (options.prefixTrailingSlash ?? 'both') === 'both') return prefix;
-  return withoutPatterns(url);
+  if (options.routePath === '/' && prefix !== '' && !prefix.endsWith('/') && (options.prefixTrailingSlash ?? 'both') === 'both') return [prefix];
+  const optional = OPTIONAL_LAST.exec(url);
+  if (optional === null || optional.index + optional[0].length !== url.length) return [withoutPatterns(url)];
+  return [url.replace(OPTIONAL_LAST, '$1$2'), url.replace(OPTIONAL_LAST, '$2') || '/'].map(withoutPatterns);
 }
+
+/** An optional last parameter (`/:id?`, with a trailing slash or not), as find-my-way finds it. */
+const OPTIONAL_LAST = /(\/:[^/()]*?)\?(\/?)/;
+
+/** A route's path as a request's decision names it (see `routeUrl`; the full one of an optional last parameter's two), from its options as every `onRoute` hook left them (one may change its URL). */
+const pathOf = (options: RouteHooks): string => routeUrl(options as Parameters<typeof routeUrl>[0]);
 
 /**
  * A route's URL without its parameters' patterns (`/files/:name(^\\d+).png`
@@ -625,6 +798,65 @@ const notMet = (what: string): ConfigurationError =>
     ErrorCode.GuardOptions,
     `${what} runs on a Fastify app that was never passed to d.docs() or d.mount(), so d knows none of its routes and per-route options cannot apply (every route would get the guard's strictest requirement): call d.docs(app) before registering routes, and its ready() checks them`,
   );
+
+/** A marker on a route d never saw (registered before d met its Fastify instance, or in a context outside the one d met): no guard reads the marker there. */
+const unseenMarker = (route: string): ConfigurationError =>
+  new ConfigurationError(
+    ErrorCode.GuardOptions,
+    `A route marker (d.route()) on ${route} is on a route d never saw, registered before d.docs(app)/d.mount() met its Fastify instance (or outside the instance passed to them): Fastify tells d only of the routes registered after, in that instance (its onRoute hook), so no guard can read the marker there (the guard's strictest requirement would stand in for its options). Call d.docs(app) on the app before registering routes (not after them, nor inside app.after())`,
+  );
+
+/** A route in Fastify's printed route tree: its path since its parent node's, its methods, its constraints (`b (GET, HEAD) {"version":"1.0.0"}`). */
+const PRINTED_ROUTE = /^(.*?) \(([A-Z]+(?:, [A-Z]+)*)\)( \{.*\})?$/;
+
+/** A route as Fastify's printed route tree shows it: by method (`GET /a/:id {"version":"1.0.0"}`), for messages (`GET /a/:id`), and its hooks' function names by hook. */
+interface PrintedRoute {
+  readonly keys: readonly string[];
+  readonly label: string;
+  readonly hooks: Map<string, string[]>;
+}
+
+/**
+ * The routes of Fastify's printed route tree (`app.printRoutes()`, with
+ * `includeMeta` the hooks asked for): each node's path is its ancestors'
+ * joined, as the tree splits them (`/a/` + `:id` + `/c`).
+ */
+function printedRoutes(print: string): PrintedRoute[] {
+  const out: PrintedRoute[] = [];
+  const path: string[] = [];
+  let current: PrintedRoute | undefined;
+  for (const line of print.split('\n')) {
+    const [, indent = '', branch, content = ''] = /^([│ ]*)(├── |└── )?(.*)$/.exec(line) ?? [];
+    const meta = /^• \((\w+)\) (.*)$/.exec(content);
+    if (meta !== null) {
+      current?.hooks.set(meta[1], printedNames(meta[2]));
+      continue;
+    }
+    // a node of the tree (its path since its parent's), or one more route on it (other methods, constraints)
+    const node = PRINTED_ROUTE.exec(content);
+    if (branch !== undefined) path.splice(indent.length / 4, Infinity, node?.[1] ?? content);
+    current = undefined;
+    if (node === null) continue;
+    const methods = node[2].split(', ');
+    const at = path.join('');
+    current = { keys: methods.map((method) => `${method} ${at}${node[3] ?? ''}`), label: `${methods[0]} ${at}`, hooks: new Map() };
+    out.push(current);
+  }
+  return out;
+}
+
+/** The function names of one hook list in Fastify's printed route tree (`["depends.guard#1()","audit()"]`); none when it cannot be read. */
+function printedNames(json: string): string[] {
+  try {
+    const names: unknown = JSON.parse(json);
+    return (Array.isArray(names) ? names : [names]).filter((n): n is string => typeof n === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** The number in the name of the next guard or marker (see `DependsFastify.#named`): unique across adapters. */
+let hookNumber = 0;
 
 /** Fastify's hook table symbol, once found. */
 let hooksSymbol: symbol | undefined;
