@@ -847,6 +847,20 @@ describe('@depends/fastify', () => {
       expect(error).toBeInstanceOf(ConfigurationError);
       expect(error?.message).toContain('decides differently for two routes on GET /report (the HEAD route Fastify adds beside its GET)');
       await fastify.close();
+      // an onRoute hook of the app's that puts the guard on the GET alone: the HEAD copy would run the GET's handler with no guard
+      const unguarded = Fastify();
+      const d2 = createDepends({ onError: () => {} });
+      d2.docs(unguarded);
+      const auth = d2.guard({ caller }, { scopes: ['admin'] });
+      unguarded.addHook('onRoute', (route) => {
+        if (route.method === 'GET' && route.url === '/report') route.preHandler = [auth];
+      });
+      unguarded.get('/report', report);
+      const missing = await failureOf(unguarded.ready());
+      expect(missing).toBeInstanceOf(ConfigurationError);
+      expect(missing?.message).toContain('decides differently for two routes on GET /report');
+      expect(missing?.message).toContain('standing in front of only one of them');
+      await unguarded.close();
     });
 
     test("an onRoute hook of the app's, added after d.docs(), that changes a route's URL: the route is keyed and documented at the URL Fastify serves it at", async () => {

@@ -405,12 +405,17 @@ export class Guards {
   document(entries: Iterable<TableRoute>, documented: Set<string>): void {
     entries = this.#learnScopes(entries);
     const used = new Map<Guard, Set<string>>();
+    /** Routes no guard stands in front of, by key: one running a guarded route's handler on its key is compared with it below. */
+    const unguarded: [string, TableRoute][] = [];
     for (const entry of entries) {
       if (this.#exempt.has(entry.handler)) continue;
       this.#checkMarkers(entry);
       this.#checkEarly(entry);
       const guards = entry.before.map((fn) => this.#guards.get(fn)).filter((g): g is Guard => g !== undefined);
-      if (guards.length === 0) continue;
+      if (guards.length === 0) {
+        if (entry.path !== undefined) unguarded.push([guardKey(entry.method, entry.path), entry]);
+        continue;
+      }
       if (entry.path === undefined) throw unknownPath(guards[0], entry);
       const key = guardKey(entry.method, entry.path);
       for (const g of guards) (used.get(g) ?? used.set(g, new Set()).get(g)!).add(key);
@@ -421,6 +426,11 @@ export class Guards {
       this.#documentRoute(entry, entry.path, key, guards);
       // marked once added: a route whose documenting failed (a duplicate of another) fails again on the next search
       documented.add(key);
+    }
+    // the same handler on one key with and without a guard (Fastify's HEAD copy of a GET an onRoute hook guarded alone): the document shows it guarded
+    for (const [key, entry] of unguarded) {
+      const guarded = this.#documentedAt.get(key);
+      if (guarded !== undefined && guarded.handler === entry.handler) this.#checkSameKey(key, guarded, entry);
     }
     for (const guard of this.#guards.values()) {
       const keys = used.get(guard);
