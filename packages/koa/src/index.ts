@@ -28,7 +28,26 @@ import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, mountPrefi
 import { afterSent, closeAfterAnswer, keepParsedBody, nodeRequestView, type NodeRequestInit } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
 import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome } from '@depends/core/adapter';
-import { actsAfter, complete, docsBeforeGuard, hasParams, install, isKoaRouter, isWrapped, markInstalled, ownStack, sizesOf, targetRoutes, unchanged, type KoaEntry, type Placement } from './routes.js';
+import {
+  actsAfter,
+  complete,
+  docsBeforeGuard,
+  hasParams,
+  install,
+  isKoaRouter,
+  isWrapped,
+  markInstalled,
+  markPlaced,
+  ownStack,
+  sizesOf,
+  targetRoutes,
+  unchanged,
+  unplaced,
+  usesFor,
+  type KoaEntry,
+  type Placement,
+  type TableOwn,
+} from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -89,6 +108,12 @@ const UNKNOWN_ROUTE = Object.freeze({});
 /** The layers the routers that dispatched a request so far matched (@koa/router keeps them in `ctx.matched`). */
 const matchedOf = (ctx: Context): { stack: unknown[] }[] | undefined => (ctx as { matched?: { stack: unknown[] }[] }).matched;
 
+/** How a startup check names a route marker: `d.route({ scopes: ["admin"] })`, other options by name only. */
+const markerLabel = (options: GuardRouteOptions): string =>
+  `d.route({ ${Object.entries(options)
+    .map(([k, v]) => (k === 'scopes' ? `scopes: ${JSON.stringify(v)}` : k === 'public' ? `public: ${String(v)}` : `${k}: …`))
+    .join(', ')} })`;
+
 /** Nothing answered the request yet: Koa's 404 with no body. */
 const unanswered = (ctx: Context): boolean => ctx.status === 404 && ctx.body == null && !ctx.headerSent;
 
@@ -113,6 +138,10 @@ export class DependsKoa {
   readonly #entries = new WeakMap<object, WeakMap<object, Map<string, KoaEntry>>>();
   readonly #checkpoints = new WeakMap<object, Middleware<any, any>>();
   readonly #wrappers = new WeakMap<object, Middleware<any, any>>();
+  /** What the install puts for each guard and route marker where it reads the routes behind it (see `markPlaced`). */
+  readonly #placed = new Map<unknown, Middleware<any, any>>();
+  /** Each guard's name and each marker's label, for the startup checks the table makes (see `TableOwn`). */
+  readonly #names = new Map<unknown, string>();
   /** Apps whose composition installs the guards, and the requests that came through such a composition. */
   readonly #hooked = new WeakSet<object>();
   /** The routers `docs()` made on an app (put before its first guard when installing). */
@@ -135,6 +164,12 @@ export class DependsKoa {
   readonly #born = Symbol('depends.koa.born');
   /** The generation the document was last read at (routes added since are read again when it is served). */
   #documentedAt = -1;
+  /** What the route table asks of depends' own functions in `use()` layers. */
+  readonly #own: TableOwn = {
+    decides: (fn) => this.#names.get(fn),
+    isMarker: (fn) => this.#kit.guards.isOwn(fn) && !this.#kit.guards.isGuard(fn) && !this.#kit.guards.isExempt(fn),
+    isExempt: (handler) => this.#kit.guards.isExempt(handler),
+  };
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -257,40 +292,59 @@ export class DependsKoa {
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): KoaGuard<Values<I>> {
     const gate = this.#gate;
     const resolved = guardValues<Context, Values<I>>('auth.values(ctx)');
+    // the guard itself runs where no install put it (see markPlaced): a route's own stack, or a place the install never saw
     const guard: Middleware<any, any> = (ctx: Context, next: Next) => {
-      let stale: boolean;
+      const from = this.#generation;
+      let installed: Installed;
       try {
-        stale = this.#stale(ctx, guard);
-        const installed = this.#install(ctx.app);
-        const at = (ctx as unknown as Record<symbol, object | undefined>)[this.#at];
-        if (at === UNKNOWN_ROUTE) return gate.atOwnRoute(ctx, guard, undefined, next);
-        // in the own stack of the route layer @koa/router dispatched to: it decides for that route
-        if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(ctx.app, at, ctx.method), next);
-        // a place the install never saw (an app mounted with koa-mount, a composed bundle): the strictest requirement, now
-        if (!installed.uses.has(guard)) return (gate.mark(ctx, guard), gate.atOwnRoute(ctx, guard, undefined, next));
-        if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[this.#composed] !== true)
-          throw new ConfigurationError(
-            ErrorCode.GuardOrder,
-            'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()',
-          );
+        installed = this.#install(ctx.app);
       } catch (error) {
         return gate.fail(ctx, error);
       }
-      // placed with use(): it decides at the route's checkpoint, or before any other middleware
+      const at = (ctx as unknown as Record<symbol, object | undefined>)[this.#at];
+      if (at === UNKNOWN_ROUTE) return gate.atOwnRoute(ctx, guard, undefined, next);
+      // in the own stack of the route layer @koa/router dispatched to: it decides for that route
+      if (at !== undefined && ownStack(at).includes(guard)) return gate.atOwnRoute(ctx, guard, this.#entryOf(ctx.app, at, ctx.method), next);
+      // the request's way was read before the install put the placed guard where this one stands (see #placedSince): it is that one
+      let since: 'stale' | 'fresh' | undefined;
+      try {
+        since = this.#placedSince(ctx, placed, from !== this.#generation || this.#bornBefore(ctx));
+        if (since !== undefined) this.#checkComposed(ctx, installed);
+      } catch (error) {
+        return gate.fail(ctx, error);
+      }
+      if (since !== undefined) return this.#pending(ctx, guard, since === 'stale', next);
+      // a place the install never saw (an app mounted with koa-mount, a composed bundle, a router reached from a handler), whatever it saw elsewhere: what
+      // comes next there has no checkpoint, so the strictest requirement, now (and it stays pending for the routes after)
       gate.mark(ctx, guard);
-      // in a router's use() layer, a chain that may lack a checkpoint (a route added since it was installed): the strictest requirement, now
-      if (stale) return gate.beforeMiddleware(ctx, () => this.#passOn(ctx, next));
-      return this.#passOn(ctx, next);
+      return gate.beforeMiddleware(ctx, next);
+    };
+    // placed with use() where the install read it (the app's middleware, a router's use() layer): it marks the request; the route's checkpoint decides
+    const placed: Middleware<any, any> = (ctx: Context, next: Next) => {
+      let stale: boolean;
+      try {
+        stale = this.#stale(ctx, placed);
+        this.#checkComposed(ctx, this.#install(ctx.app));
+      } catch (error) {
+        return gate.fail(ctx, error);
+      }
+      return this.#pending(ctx, guard, stale, next);
     };
     this.#kit.guards.add(guard, inputs, options);
     gate.accessor(guard, resolved.set);
+    this.#placed.set(guard, markPlaced(placed, this, guard));
+    this.#names.set(guard, `Guard "${options.name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`}"`);
     return Object.assign(guard, { values: resolved.values }) as KoaGuard<Values<I>>;
   }
 
   /**
    * A route marker: pass-through middleware whose options apply where a
    * guard stands in front of the route (a summary or response schema for
-   * the document, `public: true` to opt the route out of the guard).
+   * the document, `public: true` to opt the route out of the guard). Where
+   * no checkpoint read it (a router the install never saw, reached through
+   * a composed bundle, koa-mount or another route's handler), its options
+   * cannot apply: the guards the request went through ask their strictest
+   * requirement there instead.
    *
    * @example
    * ```ts
@@ -298,8 +352,17 @@ export class DependsKoa {
    * ```
    */
   route(options: GuardRouteOptions): Middleware<any, any> {
-    const marker: Middleware<any, any> = (_ctx, next) => next();
+    const marker: Middleware<any, any> = (ctx: Context, next: Next) => {
+      const at = (ctx as unknown as Record<symbol, object | undefined>)[this.#at];
+      // in the own stack of the route whose checkpoint the request passed last: that checkpoint decided with these options
+      if (at !== undefined && at !== UNKNOWN_ROUTE && (at as { stack: unknown[] }).stack.includes(marker)) return next();
+      return this.#unread(ctx, at, next);
+    };
+    // where the install read it (a use() layer, the app's middleware): the table puts it in front of the routes it runs for
+    const placed: Middleware<any, any> = (_ctx, next) => next();
     this.#kit.guards.mark(marker, options);
+    this.#placed.set(marker, markPlaced(placed, this, marker));
+    this.#names.set(marker, markerLabel(options));
     return marker;
   }
 
@@ -351,6 +414,65 @@ export class DependsKoa {
     return matched.some((layer) => layer.stack.includes(guard));
   }
 
+  /** A guard placed with use() in front of middleware of an app composed before the install (not through the hook): that middleware runs unwrapped there, so the request is refused. */
+  #checkComposed(ctx: Context, installed: Installed): void {
+    if (installed.wrapsAfterGuard && (ctx as unknown as Record<symbol, boolean | undefined>)[this.#composed] !== true)
+      throw new ConfigurationError(
+        ErrorCode.GuardOrder,
+        'A guard placed with use() stands before middleware of a Koa app that was composed (app.listen() or app.callback()) before depends installed its guards there, so that middleware would run before the guard decides: call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()',
+      );
+  }
+
+  /**
+   * A guard placed with use(), on its way: pending on the request, it
+   * decides at the route's checkpoint, or before any other middleware. In a
+   * router's `use()` layer on a chain that may lack a checkpoint (`stale`:
+   * a route added since it was installed), the strictest requirement, now.
+   */
+  #pending(ctx: Context, guard: unknown, stale: boolean, next: Next): unknown {
+    this.#gate.mark(ctx, guard);
+    if (stale) return this.#gate.beforeMiddleware(ctx, () => this.#passOn(ctx, next));
+    return this.#passOn(ctx, next);
+  }
+
+  /** Whether an install changed a stack since Koa created the context (stamped only while a guard stands in a router's use() layer: see `#stale`). */
+  #bornBefore(ctx: Context): boolean {
+    const born = (ctx as unknown as Record<symbol, number | undefined>)[this.#born];
+    return born !== undefined && born !== this.#generation;
+  }
+
+  /**
+   * Whether a guard running as itself stands where the install has put its
+   * `placed` function since the request's way was read (`undefined`: a
+   * place the install never saw). Either the app's middleware, composed
+   * before its install (no hook: koa-compose copied the list), with nothing
+   * before the guard but depends' own (else another app's middleware may
+   * have run first, holding the same guard: a ConfigurationError, naming
+   * the fix); or, when an install changed a stack during this call or since
+   * the context was made (`installedSince`), a `use()` layer of the router
+   * dispatching the request to a route it matched: `'stale'` then, the
+   * chain built before the install lacking the route's checkpoint (unless
+   * it serves the docs).
+   */
+  #placedSince(ctx: Context, placed: unknown, installedSince: boolean): 'stale' | 'fresh' | undefined {
+    const guards = this.#kit.guards;
+    const middleware = ctx.app.middleware as unknown[];
+    const i = (ctx as unknown as Record<symbol, boolean | undefined>)[this.#composed] === true ? -1 : middleware.indexOf(placed);
+    if (i >= 0) {
+      if (middleware.slice(0, i).every((fn) => guards.isOwn(unplaced(fn)) || this.#docsRouters.has((fn as { router?: object }).router ?? {}))) return 'fresh';
+      throw new ConfigurationError(
+        ErrorCode.GuardOrder,
+        'A guard placed with use() on a Koa app composed (app.listen() or app.callback()) before depends installed its guards there stands after other middleware, which may run the middleware of another app holding the same guard (koa-mount, a composed bundle): depends cannot tell where it runs. Call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()',
+      );
+    }
+    const { router, routeMatched } = ctx as { router?: { stack: unknown[] }; routeMatched?: unknown };
+    const matched = matchedOf(ctx) as { methods: unknown[]; stack: unknown[] }[] | undefined;
+    if (!installedSince || !routeMatched || router === undefined || matched === undefined) return undefined;
+    const mine = matched.filter((l) => router.stack.includes(l));
+    if (!mine.some((l) => l.methods.length === 0 && l.stack.includes(placed))) return undefined;
+    return mine.some((l) => l.methods.length > 0 && !guards.isExempt(l.stack.at(-1))) ? 'stale' : 'fresh';
+  }
+
   /** After a guard placed with use(): the rest of the chain, then the no-route decision when nothing answered. */
   #passOn(ctx: Context, next: Next): unknown {
     // composed by the hook: the app's last middleware takes the no-route decision
@@ -360,6 +482,34 @@ export class DependsKoa {
       if (!unanswered(ctx)) return;
       return this.#noRoute(ctx, () => undefined);
     });
+  }
+
+  /**
+   * A route marker where no checkpoint read it (see {@link DependsKoa.route}):
+   * the strictest requirement of each guard pending on the request and of
+   * those in the own stack of the route it was last decided at (`at`, a
+   * route that dispatched to it), not yet met. Nothing when no guard stands
+   * before it.
+   */
+  #unread(ctx: Context, at: object | undefined, next: Next): unknown {
+    const guards = this.#kit.guards;
+    const own = at === undefined || at === UNKNOWN_ROUTE ? [] : ownStack(at).filter((fn) => guards.isGuard(fn));
+    const gate = this.#gate;
+    return gate.decideWith(ctx, () => gate.strictSteps(ctx, own), next);
+  }
+
+  /**
+   * Before a router's event handlers (`router.on('not-found', …)`: app code
+   * that may answer by itself when no route of the router matched): the
+   * guards in the router's `use()` layers that match the request's path
+   * join those pending on it (they would stand in front of a route there),
+   * then each asks its strictest requirement not yet met.
+   */
+  #beforeEvent(router: KoaRouter<any, any>, ctx: Context, run: () => unknown): unknown {
+    const guards = this.#kit.guards;
+    const gate = this.#gate;
+    for (const fn of usesFor(router, ctx)) if (guards.isGuard(fn)) gate.mark(ctx, fn);
+    return gate.beforeMiddleware(ctx, run);
   }
 
   /** Before the document is served: the guards installed again if the app changed, and the route tables read again if an install changed them (routes added since are documented). */
@@ -375,7 +525,7 @@ export class DependsKoa {
   /** The route table of a target, with the guards installed on it first (what the document and the startup checks read). */
   #table(target: KoaTarget): KoaEntry[] {
     if (this.#kit.guards.size > 0) this.#install(target);
-    return [...targetRoutes(target)];
+    return [...targetRoutes(target, this.#own)];
   }
 
   /**
@@ -395,15 +545,16 @@ export class DependsKoa {
     const placement = install(target, {
       checkpoint: (layer) => this.#checkpointOf(layer),
       wrap: (fn) => this.#wrap(fn as Middleware<any, any>),
+      place: (fn) => this.#placed.get(fn) ?? fn,
+      beforeEvent: (router, ctx, run) => this.#beforeEvent(router, ctx as Context, run),
       isOwn: (fn) => guards.isOwn(fn),
       isGuard: (fn) => guards.isGuard(fn),
       owner: this,
     });
     if (placement.changed) this.#generation++;
     // a guard in a router's use() layer (not the app's own middleware): the contexts are stamped from now on (see `#stale`)
-    if (!isKoaRouter(target)) this.#routerGuards ||= [...placement.uses].some((g) => !(target.middleware as unknown[]).includes(g));
-    else this.#routerGuards ||= placement.uses.size > 0;
-    const table = [...targetRoutes(target)];
+    this.#routerGuards ||= placement.inRouters;
+    const table = [...targetRoutes(target, this.#own)];
     let layers = this.#entries.get(target);
     if (layers === undefined) this.#entries.set(target, (layers = new WeakMap()));
     for (const entry of table) {

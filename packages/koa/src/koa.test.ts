@@ -408,6 +408,20 @@ describe('@depends/koa guard: decided where @koa/router dispatches, never open',
     expect(() => marked.callback()).toThrow(/^d\.route\(\) options on GET \/health do nothing: no guard stands in front of that route/);
   });
 
+  test('two routers serving one path for different hosts (the host option), decided differently: the startup error names the host (it named the same path twice)', () => {
+    const app = new Koa();
+    const d = createDepends({ onError: () => {} });
+    app.use(d.guard({ caller }));
+    const admin = new KoaRouter({ host: 'admin.local' });
+    admin.get('/x', d.route({ scopes: ['notes:write'] }), (ctx) => void (ctx.body = 'admin'));
+    const site = new KoaRouter();
+    site.get('/x', d.route({ public: true }), (ctx) => void (ctx.body = 'site'));
+    app.use(admin.routes());
+    app.use(site.routes());
+    d.docs(app);
+    expect(() => app.callback()).toThrow('decides differently for two routes on GET /x (path /x for host admin.local) (path /x)');
+  });
+
   test('a routes key naming no route: app.callback() (and so app.listen()) fails before the server listens, naming the key', () => {
     const { app } = guardedApp([], { routes: { 'GET /v1/mee': { public: true } } });
     expect(() => app.callback()).toThrow(/routes\["GET \/v1\/mee"\] names no route behind this guard \(it guards GET \/v1\/me, POST \/v1\/notes\)/);
@@ -590,5 +604,287 @@ describe.each([
     expect(await (await request(`${url}/notes/stop`, { headers: auth('reader') })).body.text()).toBe('early');
     expect(await (await request(`${url}/files/stop`, { headers: auth('reader') })).body.text()).toBe('late');
     expect(ran).toEqual(['early stop', 'late stop']);
+  });
+});
+
+/** koa-compose, cut down: the middleware in order, each one's `next` running the one after it. */
+const compose =
+  (middleware: Middleware<any, any>[]): Middleware<any, any> =>
+  (ctx, next) => {
+    const dispatch = (i: number): Promise<unknown> => Promise.resolve(i === middleware.length ? next() : middleware[i](ctx, () => dispatch(i + 1)));
+    return dispatch(0);
+  };
+
+/** koa-mount 4, cut down: a sub-app's middleware (copied when mounted) under a path prefix, `ctx.path` rewritten while it runs. */
+function mount(prefix: string, sub: Koa<any, any>): Middleware<any, any> {
+  const run = compose([...sub.middleware]);
+  return async (ctx, next) => {
+    const path = ctx.path;
+    if (path !== prefix && !path.startsWith(`${prefix}/`)) return next();
+    ctx.path = path.slice(prefix.length) || '/';
+    try {
+      await run(ctx, async () => {
+        ctx.path = path;
+        await next();
+      });
+    } finally {
+      ctx.path = path;
+    }
+  };
+}
+
+describe.each([
+  ['Koa 3', async () => Koa],
+  ['Koa 2', async () => (await import('koa2')).default as unknown as typeof Koa],
+])('@depends/koa guard on %s: places the install never read (koa-mount, composed bundles, routers reached from a handler), not-found handlers, use() paths', (_name, load) => {
+  /** The status and body of a request. */
+  async function call(url: string, method: string, token?: string): Promise<[number, string]> {
+    const res = await request(url, { method: method as 'GET', headers: auth(token) });
+    return [res.statusCode, await res.body.text()];
+  }
+  const NOT_AUTHENTICATED = '{"detail":"Not authenticated"}';
+  const NOT_ENOUGH = '{"detail":"Not enough permissions"}';
+  /** Serves another app in place of the one served so far. */
+  async function serveAnother(app: Koa<any, any>): Promise<string> {
+    server?.closeAllConnections();
+    server?.close();
+    return serve(app);
+  }
+
+  test('the same guard in a sub-app mounted with koa-mount, and in a composed bundle: its strictest requirement there (it was the handler’s 200 without credential)', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, { scopes: ['me'] });
+    // the sub-app's own guard, the same one the app uses after the mount
+    const admin = new (await load())();
+    admin.use(guard);
+    const wipe = new KoaRouter();
+    wipe.post('/wipe', (ctx) => void (ctx.body = 'wiped'));
+    admin.use(wipe.routes());
+    app.use(mount('/admin', admin));
+    // placed in a router's use() layer too, and first in a bundle the install cannot read
+    const v1 = new KoaRouter({ prefix: '/v1' });
+    v1.use(guard);
+    v1.get('/me', (ctx) => void (ctx.body = 'me'));
+    const reports = new KoaRouter();
+    reports.get('/reports', (ctx) => void (ctx.body = 'reports'));
+    app.use(v1.routes());
+    app.use(compose([guard, reports.routes()]));
+    app.use(guard);
+    const root = new KoaRouter();
+    root.get('/status', (ctx) => void (ctx.body = 'ok'));
+    app.use(root.routes());
+    d.docs(app);
+    const url = await serve(app);
+    expect([await call(`${url}/admin/wipe`, 'POST'), await call(`${url}/admin/wipe`, 'POST', 'nobody'), await call(`${url}/reports`, 'GET')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [401, '{"detail":"Could not validate credentials"}'],
+      [401, NOT_AUTHENTICATED],
+    ]);
+    expect([await call(`${url}/admin/wipe`, 'POST', 'reader'), await call(`${url}/reports`, 'GET', 'reader'), await call(`${url}/v1/me`, 'GET')]).toEqual([
+      [200, 'wiped'],
+      [200, 'reports'],
+      [401, NOT_AUTHENTICATED],
+    ]);
+    expect([await call(`${url}/status`, 'GET'), await call(`${url}/status`, 'GET', 'reader')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [200, 'ok'],
+    ]);
+  });
+
+  test('an app composed before d.docs(app) whose guard stands after other middleware (a koa-mount there holds the same guard): every request refused with a 500 naming the fix (the mounted handler answered 200)', async () => {
+    const app = new (await load())();
+    const errors: unknown[] = [];
+    const d = createDepends({ onError: (e) => void errors.push(e) });
+    const guard = d.guard({ caller }, { scopes: ['me'] });
+    const admin = new (await load())();
+    admin.use(guard);
+    const wipe = new KoaRouter();
+    wipe.post('/wipe', (ctx) => void (ctx.body = 'wiped'));
+    admin.use(wipe.routes());
+    app.use(mount('/admin', admin));
+    app.use(guard);
+    const root = new KoaRouter();
+    root.get('/me', (ctx) => void (ctx.body = 'me'));
+    app.use(root.routes());
+    const url = await serve(app); // no d.docs(app) before app.callback()
+    for (let i = 0; i < 2; i++) expect((await call(`${url}/admin/wipe`, 'POST'))[0]).toBe(500);
+    expect((await call(`${url}/me`, 'GET', 'reader'))[0]).toBe(500);
+    expect(String(errors[0])).toContain('depends cannot tell where it runs. Call d.docs(app) or d.mount(app, …) before app.listen()/app.callback()');
+  });
+
+  test("router.on('not-found') handlers: the strictest requirement of the guards pending, and of those in the router's use() layers matching the path, before they answer (they answered 200 without credential)", async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    // the strictest requirement: me and notes:write
+    app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'POST /notes': { scopes: ['notes:write'] } } }));
+    const r = new KoaRouter();
+    r.get('/notes', (ctx) => void (ctx.body = 'notes'));
+    r.post('/notes', (ctx) => void (ctx.body = 'added'));
+    r.on('not-found', (ctx) => {
+      ctx.status = 200;
+      ctx.body = 'SPA index';
+    });
+    app.use(r.routes());
+    d.docs(app);
+    const url = await serve(app);
+    expect([await call(`${url}/secret-file`, 'GET'), await call(`${url}/secret-file`, 'GET', 'reader'), await call(`${url}/secret-file`, 'GET', 'writer')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [403, NOT_ENOUGH],
+      [200, 'SPA index'],
+    ]);
+    expect(await call(`${url}/notes`, 'GET', 'reader')).toEqual([200, 'notes']);
+
+    // a guard in the router's own use() layer, on its prefix: the not-found handler's requests there, not elsewhere
+    const app2 = new (await load())();
+    const d2 = createDepends({ onError: () => {} });
+    const api = new KoaRouter({ prefix: '/api' });
+    api.use(d2.guard({ caller }, { scopes: ['me'] }));
+    api.get('/notes', (ctx) => void (ctx.body = 'notes'));
+    api.on('not-found', (ctx, next) => (ctx.path.startsWith('/api/') ? void ((ctx.status = 404), (ctx.body = 'no such api')) : next()));
+    const site = new KoaRouter();
+    site.get('/home', (ctx) => void (ctx.body = 'home'));
+    app2.use(api.routes());
+    app2.use(site.routes());
+    d2.docs(app2);
+    const url2 = await serveAnother(app2);
+    expect([await call(`${url2}/api/nothing`, 'GET'), await call(`${url2}/api/nothing`, 'GET', 'reader'), await call(`${url2}/home`, 'GET')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [404, 'no such api'],
+      [200, 'home'],
+    ]);
+  });
+
+  test('a d.route({ scopes }) marker in a router the install never read, reached from another route’s handler: the strictest requirement of the guards the request went through (it was the handler’s 204 with fewer scopes)', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const guard = d.guard({ caller }, { scopes: ['me'] });
+    const ran: string[] = [];
+    // never given to depends: reached only through the handlers below
+    const admin = new KoaRouter({ prefix: '/admin' });
+    admin.delete('/notes/:id', d.route({ scopes: ['notes:write'] }), (ctx) => void (ran.push('delete'), (ctx.status = 204)));
+    const toAdmin = admin.routes();
+    const root = new KoaRouter();
+    // the strictest requirement: me and notes:write
+    root.post('/notes', d.route({ scopes: ['notes:write'] }), (ctx) => void (ctx.body = 'added'));
+    root.all('/admin/*rest', (ctx, next) => toAdmin(ctx, next));
+    // the guard placed on the route itself rather than with use()
+    root.all('/own/*rest', guard, (ctx, next) => toAdmin(ctx, next));
+    app.use(guard);
+    app.use(root.routes());
+    d.docs(app);
+    const url = await serve(app);
+    expect([await call(`${url}/admin/notes/1`, 'DELETE'), await call(`${url}/admin/notes/1`, 'DELETE', 'reader')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [403, NOT_ENOUGH],
+    ]);
+    expect(ran).toEqual([]);
+    expect(await call(`${url}/admin/notes/1`, 'DELETE', 'writer')).toEqual([204, '']);
+    expect(ran).toEqual(['delete']);
+
+    const app2 = new (await load())();
+    const d2 = createDepends({ onError: () => {} });
+    const own = d2.guard({ caller }, { scopes: ['me'] });
+    const admin2 = new KoaRouter({ prefix: '/own' });
+    admin2.delete('/notes/:id', d2.route({ scopes: ['notes:write'] }), (ctx) => void (ran.push('own'), (ctx.status = 204)));
+    const toAdmin2 = admin2.routes();
+    const root2 = new KoaRouter();
+    root2.post('/notes', own, d2.route({ scopes: ['notes:write'] }), (ctx) => void (ctx.body = 'added'));
+    root2.all('/own/*rest', own, (ctx, next) => toAdmin2(ctx, next));
+    app2.use(root2.routes());
+    d2.docs(app2);
+    const url2 = await serveAnother(app2);
+    expect([await call(`${url2}/own/notes/1`, 'DELETE'), await call(`${url2}/own/notes/1`, 'DELETE', 'reader'), await call(`${url2}/own/notes/1`, 'DELETE', 'writer')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [403, NOT_ENOUGH],
+      [204, ''],
+    ]);
+    expect(ran).toEqual(['delete', 'own']);
+  });
+
+  test('a d.route({ scopes }) marker in a router reached only through a composed bundle (koa-combine-routers style): its scopes are part of the strictest requirement there (it was the handler’s 200 with fewer scopes)', async () => {
+    const app = new (await load())();
+    const d = createDepends({ onError: () => {} });
+    const ran: string[] = [];
+    app.use(d.guard({ caller }, { scopes: ['me'] }));
+    const root = new KoaRouter();
+    root.get('/me', (ctx) => void (ctx.body = 'me'));
+    app.use(root.routes());
+    // never given to depends, nor read by its install: reached through a bundle of the app's
+    const admin = new KoaRouter({ prefix: '/admin' });
+    admin.delete('/notes/:id', d.route({ scopes: ['notes:write'] }), (ctx) => void (ran.push('delete'), (ctx.status = 204)));
+    app.use(compose([admin.routes(), admin.allowedMethods()]));
+    d.docs(app);
+    const url = await serve(app);
+    expect([await call(`${url}/admin/notes/1`, 'DELETE'), await call(`${url}/admin/notes/1`, 'DELETE', 'reader'), await call(`${url}/me`, 'GET', 'reader')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [403, NOT_ENOUGH],
+      [200, 'me'],
+    ]);
+    expect(ran).toEqual([]);
+    expect(await call(`${url}/admin/notes/1`, 'DELETE', 'writer')).toEqual([204, '']);
+    expect(ran).toEqual(['delete']);
+  });
+
+  test("a guard or d.route() marker in router.use('<path>') that runs for only some of a route's paths: app.callback() fails naming the route and the fix (bob's request passed); one on a path covering the route, or a guard before a catch-all, still decides", async () => {
+    const Koa_ = await load();
+    const build = (place: (r: KoaRouter, d: ReturnType<typeof createDepends>) => void) => {
+      const app = new Koa_();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ caller }, { scopes: ['me'] }));
+      const r = new KoaRouter();
+      place(r, d);
+      app.use(r.routes());
+      d.docs(app);
+      return app;
+    };
+    const settings = (ctx: Context) => void (ctx.body = 'settings');
+    expect(() =>
+      build((r, d) => {
+        r.use('/orgs/root', d.route({ scopes: ['notes:write'] }));
+        r.get('/orgs/:org/settings', settings);
+      }).callback(),
+    ).toThrow(`d.route({ scopes: ["notes:write"] }) placed with router.use('/orgs/root', …) runs for only some of the requests of GET /orgs/:org/settings`);
+    expect(() =>
+      build((r, d) => {
+        r.use('/files/private', d.route({ scopes: ['notes:write'] }));
+        r.get('/files/*path', settings);
+      }).callback(),
+    ).toThrow(`placed with router.use('/files/private', …) runs for only some of the requests of GET /files/*path`);
+    expect(() =>
+      build((r, d) => {
+        r.use('/orgs/root', d.guard({ caller }, { name: 'root', scopes: ['notes:write'] }));
+        r.get('/orgs/:org/settings', settings);
+      }).callback(),
+    ).toThrow(/^Guard "root" placed with router\.use\('\/orgs\/root', …\) runs for only some of the requests of GET \/orgs\/:org\/settings .*on the route itself \(router\.get\('\/orgs\/:org\/settings', …, handler\)\)/);
+
+    // on a path covering every path of the route: decided there
+    const covering = build((r, d) => {
+      r.use('/orgs', d.route({ scopes: ['notes:write'] }));
+      r.get('/orgs/:org/settings', settings);
+      r.get('/status', (ctx) => void (ctx.body = 'ok'));
+    });
+    const url = await serve(covering);
+    expect([await call(`${url}/orgs/root/settings`, 'GET', 'reader'), await call(`${url}/orgs/root/settings`, 'GET', 'writer'), await call(`${url}/status`, 'GET', 'reader')]).toEqual([
+      [403, NOT_ENOUGH],
+      [200, 'settings'],
+      [200, 'ok'],
+    ]);
+
+    // a guard on an area of a catch-all: pending on the requests it runs for, decided at the route
+    const spa = new Koa_();
+    const d = createDepends({ onError: () => {} });
+    const r = new KoaRouter();
+    r.use('/api', d.guard({ caller }, { scopes: ['me'] }));
+    r.get('/api/notes', (ctx) => void (ctx.body = 'notes'));
+    r.get('/*path', (ctx) => void (ctx.body = 'index'));
+    spa.use(r.routes());
+    d.docs(spa);
+    const spaUrl = await serveAnother(spa);
+    expect([await call(`${spaUrl}/api/secret`, 'GET'), await call(`${spaUrl}/api/secret`, 'GET', 'reader'), await call(`${spaUrl}/home`, 'GET')]).toEqual([
+      [401, NOT_AUTHENTICATED],
+      [200, 'index'],
+      [200, 'index'],
+    ]);
   });
 });

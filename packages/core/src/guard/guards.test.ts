@@ -310,6 +310,24 @@ describe('Guards.add: mistakes fail when the guard is declared', () => {
     expect((await runGuard(app, guards.strictest(auth), view('r'))).values).toEqual({ user: USERS.r });
   });
 
+  test('d.route({ scopes }) on a route no table shows (a router reached through app code) joins every strictest requirement all the same, made before the guard or after it; never that of a guard that checks no scopes', async () => {
+    const app = new DependsApp();
+    const guards = new Guards(app);
+    const early = () => 'marker made before the guards';
+    guards.mark(early, { scopes: ['write'] });
+    guards.add(auth, { user }, { scopes: ['read'] });
+    const other = () => 'a guard that checks no scopes';
+    guards.add(other, { user: caller });
+    const refused = await runGuard(app, guards.strictest(auth), view('a'));
+    expect(refused.answer?.status).toBe(403);
+    expect((await runGuard(app, guards.strictest(auth), view('r'))).values).toEqual({ user: USERS.r });
+    const late = () => 'marker made after the strictest requirement was compiled';
+    guards.mark(late, { scopes: ['admin'] });
+    expect((await runGuard(app, guards.strictest(auth), view('r'))).answer?.status).toBe(403);
+    // no scopes to check: its strictest requirement is the credential alone
+    expect((await runGuard(app, guards.strictest(other), view('a'))).values).toEqual({ user: USERS.a });
+  });
+
   test('d.route({ scopes }) on a route behind a guard whose inputs never check scopes: refused when the table is read', () => {
     const app = new DependsApp();
     const guards = new Guards(app);

@@ -30,6 +30,8 @@ interface Guard {
   readonly compiled: Map<unknown, AppRoute | null>;
   /** Every scope the guard asks anywhere: its options, and `d.route({ scopes })` on its routes (learnt when a route table is read). */
   allScopes: readonly string[];
+  /** Whether one of its inputs checks scopes (`withScopes()`, a scheme that reads them): only then do route markers' scopes join its strictest requirement. */
+  readonly checksScopes: boolean;
   /** The strictest requirement compiled, once asked for. */
   strictest?: AppRoute;
   /** The guard's inputs with only some scopes and no other route option, compiled by those scopes (see `Guards.weakest`). */
@@ -178,7 +180,11 @@ export class Guards {
     const label = name ?? `guard(${Object.keys(inputs).join(', ') || 'no inputs'})`;
     const keyed = normaliseKeys(label, routes);
     const allScopes = [...new Set([defaults.scopes ?? [], ...[...keyed.values()].map((o) => o.scopes ?? [])].flat())];
-    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, byEntry: new WeakMap(), scoped: new Map(), weakest: new Map() };
+    const scopesChecked = Object.values(inputs).some((i) => {
+      const dep = dependencyOf(i);
+      return dep !== undefined && checksScopes(dep);
+    });
+    const guard: Guard = { name: label, inputs, defaults, routes: keyed, compiled: new Map(), allScopes, checksScopes: scopesChecked, byEntry: new WeakMap(), scoped: new Map(), weakest: new Map() };
     const scoped = [defaults.scopes, ...[...guard.routes.values()].map((o) => o.scopes)].some((s) => s && s.length > 0);
     if (scoped && !Object.values(inputs).some((i) => inputReachesScheme(i)))
       throw new ConfigurationError(
@@ -192,6 +198,7 @@ export class Guards {
       if (options.public) continue;
       this.#app.prepare(routeDef('GET', '/', this.#inputs(guard, options), passValues, this.#routeOptions(options)), `behind ${label}${key ? ` at ${key}` : ''}`);
     }
+    for (const marker of this.#markers.values()) if (marker.scopes?.length) this.#learnMarkerScopes(guard, marker.scopes);
     this.#guards.set(fn, guard);
   }
 
@@ -206,6 +213,23 @@ export class Guards {
    */
   mark(fn: unknown, options: GuardRouteOptions): void {
     this.#markers.set(fn, options);
+    // a marker may stand on a route no table shows (a router reached through app code): its scopes are part of every strictest requirement
+    if (options.scopes?.length) for (const guard of this.#guards.values()) this.#learnMarkerScopes(guard, options.scopes);
+  }
+
+  /**
+   * Scopes a route marker asks join a guard's strictest requirement, when
+   * the guard checks scopes at all (one that cannot is refused where the
+   * marker is found in front of it). The strictest requirement is what a
+   * request gets where the route is not known: a marker on a route the
+   * tables never showed (reached through a composed bundle, a mounted
+   * sub-app, a handler dispatching to another router) asks its scopes
+   * there too, rather than being dropped.
+   */
+  #learnMarkerScopes(guard: Guard, scopes: readonly string[]): void {
+    if (!guard.checksScopes || scopes.every((x) => guard.allScopes.includes(x))) return;
+    guard.allScopes = [...new Set([...guard.allScopes, ...scopes])];
+    guard.strictest = undefined;
   }
 
   /**
