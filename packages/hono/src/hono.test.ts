@@ -7,13 +7,14 @@ import { rawStatus } from '../../core/src/node/test/raw-request.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { serve as serveNode } from '@hono/node-server';
 import { request } from 'undici';
 import { z } from 'zod';
 import {
   ConfigurationError,
   ErrorCode,
+  HTTPException,
   Router,
   anyOf,
   apiKeyHeader,
@@ -23,6 +24,7 @@ import {
   httpBearer,
   invalidToken,
   oauth2PasswordBearer,
+  path,
   reply,
   requestView,
   withScopes,
@@ -40,7 +42,7 @@ async function serve(app: Hono<any, any, any>): Promise<string> {
 
 
 /** Tokens and the scopes each grants. */
-const GRANTS: Record<string, string[]> = { reader: ['me'], root: ['me', 'admin'] };
+const GRANTS: Record<string, string[]> = { reader: ['me'], root: ['me', 'admin'], nobody: [] };
 const bearer = oauth2PasswordBearer({ tokenUrl: '/token', scopes: { me: 'Read', admin: 'Administer' } });
 const caller = withScopes(
   depends({ token: bearer }, ({ token }) => {
@@ -590,5 +592,211 @@ describe('@depends/hono guard: paths Hono\'s two routers match differently, and 
     d3.docs(tenants);
     expect(() => d3.check(tenants)).not.toThrow();
     expect([(await tenants.request('/acme/admin')).status, (await tenants.request('/acme/admin', { headers: auth('reader') })).status, (await tenants.request('/openapi.json')).status]).toEqual([401, 200, 200]);
+  });
+});
+
+describe('@depends/hono guard: each decision holds for the route it is taken for', () => {
+  /** The status and body a request gets, through `app.request()`. */
+  const answer = async (app: Hono<any, any, any>, method: string, target: string, token?: string) => {
+    const res = await app.request(target, { method, headers: token ? auth(token) : {} });
+    return `${res.status} ${await res.text()}`;
+  };
+  const passOn = (_c: Context, next: () => Promise<void>) => next();
+
+  test('the same guard on two routes Hono runs one after the other (the first passes the request on) decides for each of them, whatever its first decision was', async () => {
+    {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /x/secret': { scopes: ['admin'] } } });
+      app.get('/x/:name', guard, d.route({ public: true }), passOn);
+      app.get('/x/secret', guard, (c) => c.text('SECRET'));
+      expect(() => d.check(app)).not.toThrow();
+      expect([await answer(app, 'GET', '/x/secret'), await answer(app, 'GET', '/x/secret', 'reader'), await answer(app, 'GET', '/x/secret', 'root')]).toEqual([
+        '401 {"detail":"Not authenticated"}',
+        '403 {"detail":"Not enough permissions"}',
+        '200 SECRET',
+      ]);
+    }
+    {
+      // the first route asks a credential and no scope: a caller with none does not reach the second
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /x/{name}': { scopes: [] }, 'GET /x/secret': { scopes: ['admin'] } } });
+      app.get('/x/:name', guard, passOn);
+      app.get('/x/secret', guard, (c) => c.text('SECRET'));
+      expect([await answer(app, 'GET', '/x/secret', 'nobody'), await answer(app, 'GET', '/x/secret', 'root')]).toEqual(['403 {"detail":"Not enough permissions"}', '200 SECRET']);
+    }
+    {
+      // on a route of one sub-app, then with use() in another, both under /x
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      const guard = d.guard({ caller }, { scopes: ['me'], routes: { 'GET /x/{name}': { public: true } } });
+      const files = new Hono();
+      files.get('/:name', guard, passOn);
+      const admin = new Hono();
+      admin.use(guard);
+      admin.get('/secret', (c) => c.text('SECRET'));
+      app.route('/x', files);
+      app.route('/x', admin);
+      expect([await answer(app, 'GET', '/x/secret'), await answer(app, 'GET', '/x/secret', 'reader')]).toEqual(['401 {"detail":"Not authenticated"}', '200 SECRET']);
+    }
+  });
+
+  test('a route handler declared without next that calls it all the same (a wrapper with rest parameters, a default value, arguments[1]) never leads to a route the guard did not decide for: refused there (500, DEPENDS_GUARD_ORDER to onError); a public route after it runs', async () => {
+    type RouteHandler = (c: Context, next: Next) => Response | Promise<void>;
+    const withLog =
+      (f: RouteHandler) =>
+      (c: Context, ...rest: [Next]) =>
+        f(c, ...rest);
+    const serveLogo: RouteHandler = (c, next) => (c.req.param('name') === 'logo.png' ? c.text('PNG') : next());
+    const handlers: Record<string, RouteHandler> = {
+      'rest parameters': withLog(serveLogo),
+      'a default value': (c: Context, next: Next = () => Promise.resolve()) => serveLogo(c, next),
+      'arguments[1]': function (c: Context) {
+        // eslint-disable-next-line prefer-rest-params
+        return serveLogo(c, arguments[1] as Next);
+      },
+    };
+    for (const [how, handler] of Object.entries(handlers)) {
+      expect(handler.length, how).toBeLessThan(2);
+      const app = new Hono();
+      const errors: unknown[] = [];
+      const d = createDepends({ onError: (e) => errors.push(e) });
+      app.use(d.guard({ caller }, { name: 'auth', scopes: ['me'], routes: { 'GET /files/{name}': { public: true }, 'GET /files/secret': { scopes: ['admin'] } } }));
+      let ran = 0;
+      app.get('/files/:name', handler);
+      app.get('/files/secret', (c) => (ran++, c.text('SECRET')));
+      for (const token of [undefined, 'reader', 'root']) expect(await answer(app, 'GET', '/files/secret', token), `${how}, ${token}`).toBe('500 {"detail":"Internal Server Error"}');
+      expect(ran, how).toBe(0);
+      expect(errors, how).toHaveLength(3);
+      expect(errors[0], how).toMatchObject({ code: ErrorCode.GuardOrder, message: expect.stringMatching(/^Guard "auth" decided for this request up to GET \/files\/:name, whose last handler is declared without next.*to GET \/files\/secret, which the guard has not decided for/) });
+      // where the handler answers, nothing changes
+      expect(await answer(app, 'GET', '/files/logo.png'), how).toBe('200 PNG');
+    }
+    {
+      // a route public to the guard after it (a single-page app's catch-all): nothing to decide, it runs
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'GET /*': { public: true } } }));
+      app.get('/files/:name', withLog(serveLogo));
+      app.get('*', (c) => c.text('SPA'));
+      expect(() => d.check(app)).not.toThrow();
+      expect([await answer(app, 'GET', '/files/logo.png', 'reader'), await answer(app, 'GET', '/files/other', 'reader'), await answer(app, 'GET', '/files/other')]).toEqual([
+        '200 PNG',
+        '200 SPA',
+        '401 {"detail":"Not authenticated"}',
+      ]);
+    }
+  });
+
+  test('route markers and guards are recognised through two levels of app.route() whose sub-apps both have their own onError', async () => {
+    const app = new Hono();
+    const d = createDepends({ onError: () => {} });
+    const onError = (e: Error, c: Context) => c.text(e.message, 500);
+    app.use(d.guard({ caller }, { scopes: ['me'] }));
+    const admin = new Hono();
+    admin.post('/purge', d.route({ scopes: ['admin'] }), (c) => c.text('PURGED'));
+    admin.onError(onError);
+    const v1 = new Hono();
+    v1.route('/admin', admin);
+    v1.onError(onError);
+    app.route('/v1', v1);
+    d.docs(app);
+    expect(() => d.check(app)).not.toThrow();
+    expect(d.openapi().paths['/v1/admin/purge']?.post?.security).toEqual([{ OAuth2PasswordBearer: ['admin'] }]);
+    expect([await answer(app, 'POST', '/v1/admin/purge', 'reader'), await answer(app, 'POST', '/v1/admin/purge', 'root')]).toEqual(['403 {"detail":"Not enough permissions"}', '200 PURGED']);
+  });
+
+  test("a decision reads the path parameters of the route it is for, not those of the guard's own use() pattern", async () => {
+    const owners: Record<string, string> = { n1: 'reader', n2: 'root' };
+    const ownNote = depends({ caller, id: path('id') }, ({ caller, id }) => {
+      if (owners[id] !== caller.token) throw new HTTPException(404, 'Not Found');
+      return id;
+    });
+    {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      app.use('/shared/:id/*', d.guard({ note: ownNote }));
+      app.get('/shared/:folder/notes/:id', (c) => c.text(`NOTE ${c.req.param('id')}`));
+      // the guard's pattern gives id n1 (the reader's), the route's n2 (root's)
+      expect([await answer(app, 'GET', '/shared/n1/notes/n2', 'reader'), await answer(app, 'GET', '/shared/x/notes/n1', 'reader'), await answer(app, 'GET', '/shared/n1/notes/n2', 'root')]).toEqual([
+        '404 {"detail":"Not Found"}',
+        '200 NOTE n1',
+        '200 NOTE n2',
+      ]);
+    }
+    {
+      // a pattern with no parameter of its own in front of a route with one
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      app.use('/notes/*', d.guard({ note: ownNote }));
+      app.get('/notes/:id', (c) => c.text(`NOTE ${c.req.param('id')}`));
+      expect([await answer(app, 'GET', '/notes/n1', 'reader'), await answer(app, 'GET', '/notes/n2', 'reader')]).toEqual(['200 NOTE n1', '404 {"detail":"Not Found"}']);
+    }
+  });
+
+  test("consecutive registrations on one method and path with a route marker among them (one route, or several Hono's table cannot tell apart): the guard decides for each way they may be read, and the check refuses them where they differ", async () => {
+    const serveLogo = (c: Context, next: () => Promise<void>) => (c.req.param('name') === 'logo.png' ? c.text('PNG') : next());
+    const build = () => {
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ caller }, { name: 'auth', scopes: ['me'] }));
+      app.get('/files/:name', d.route({ public: true }), serveLogo);
+      app.get('/files/:name', (c) => c.text('PRIVATE'));
+      return { app, d };
+    };
+    {
+      // never checked: the second handler is never reached without the guard's own requirement
+      const { app } = build();
+      expect([await answer(app, 'GET', '/files/secret.txt'), await answer(app, 'GET', '/files/secret.txt', 'reader')]).toEqual(['401 {"detail":"Not authenticated"}', '200 PRIVATE']);
+    }
+    {
+      const { app, d } = build();
+      expect(() => d.check(app)).toThrow(expect.objectContaining({ code: ErrorCode.GuardOptions, message: expect.stringMatching(/^Guard "auth" decides differently for two routes on GET \/files\/\{name\}.*its handlers 2 to 2 of 2 read as one route/) }));
+      expect(await answer(app, 'GET', '/files/secret.txt')).toBe('500 {"detail":"Internal Server Error"}');
+    }
+    {
+      // the route's options in the guard's routes key hold for every registration on the path; a marker for the document only changes no decision
+      const app = new Hono();
+      const d = createDepends({ onError: () => {} });
+      let checks = 0;
+      const counted = depends(() => ++checks);
+      app.use(d.guard({ caller, counted }, { scopes: ['me'], routes: { 'POST /login': { public: true } } }));
+      const validate = async (_c: Context, next: () => Promise<void>) => void (await next());
+      app.post('/login', validate, (c) => c.text('LOGGED IN'));
+      app.post('/notes', d.route({ summary: 'Add a note', status: 201 }), validate, (c) => c.text('ADDED', 201));
+      expect(() => d.check(app)).not.toThrow();
+      expect([await answer(app, 'POST', '/login'), await answer(app, 'POST', '/notes'), await answer(app, 'POST', '/notes', 'reader')]).toEqual([
+        '200 LOGGED IN',
+        '401 {"detail":"Not authenticated"}',
+        '201 ADDED',
+      ]);
+      expect(checks).toBe(1); // the reader's request decided once (the first stops at its missing credential): a marker for the document splits nothing
+    }
+  });
+
+  test('an endpoint for every method asked with a method the table does not list (PROPFIND, QUERY…): the guard’s strictest requirement', async () => {
+    const app = new Hono();
+    const d = createDepends({ onError: () => {} });
+    const write = { scopes: ['admin'] };
+    app.use(d.guard({ caller }, { scopes: ['me'], routes: { 'POST /rpc': write, 'PUT /rpc': write, 'PATCH /rpc': write, 'DELETE /rpc': write } }));
+    app.all('/rpc', (c) => c.text(`RPC ${c.req.method}`));
+    expect(() => d.check(app)).not.toThrow();
+    for (const method of ['PROPFIND', 'QUERY', 'FOO']) {
+      expect(await answer(app, method, '/rpc', 'reader'), method).toBe('403 {"detail":"Not enough permissions"}');
+      expect(await answer(app, method, '/rpc', 'root'), method).toBe(`200 RPC ${method}`);
+    }
+    expect([await answer(app, 'GET', '/rpc', 'reader'), await answer(app, 'POST', '/rpc', 'reader')]).toEqual(['200 RPC GET', '403 {"detail":"Not enough permissions"}']);
+  });
+
+  test('a guard placed on an area stands in front of no route whose literal segments differ from it, even one whose parameter spans segments', async () => {
+    const app = new Hono();
+    const d = createDepends({ onError: () => {} });
+    app.use('/admin/*', d.guard({ caller }, { scopes: ['me'] }));
+    app.get('/admin/users', (c) => c.text('USERS'));
+    app.get('/static/:path{.+}', (c) => c.text(`FILE ${c.req.param('path')}`));
+    expect(() => d.check(app)).not.toThrow();
+    expect(Object.keys(d.openapi().paths)).toEqual(['/admin/users']);
+    expect([await answer(app, 'GET', '/static/a/b.css'), await answer(app, 'GET', '/admin/users')]).toEqual(['200 FILE a/b.css', '401 {"detail":"Not authenticated"}']);
   });
 });

@@ -22,14 +22,16 @@
  * ```
  */
 import type { IncomingMessage } from 'node:http';
-import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler } from 'hono';
-import { DependsApp, HTTPException } from '@depends/core';
+import type { Context, Handler as HonoHandler, Hono, MiddlewareHandler, Next } from 'hono';
+import { HTTPException as HonoHTTPException } from 'hono/http-exception';
+import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depends/core';
 import { AdapterKit, appFrom, GuardGate, guardValues, createRequestView, groupHeaders, mountPrefix, nativeWasRead, requestSlot } from '@depends/core/adapter';
 import { afterSent, closeAfterAnswer, rawHeaderSource, readNodeBody } from '@depends/core/node';
 import type { Answer, AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, MaybePromise, Outcome, RawBody, TableRoute } from '@depends/core/adapter';
 import { fixHead, nodeBindings, type NodeBindings } from './node.js';
-import { dispatched, honoRoutes } from './routes.js';
+import { dispatched, honoRoutes, registered, type Dispatch, type HonoRoute, type Own, type Reached } from './routes.js';
+import { coveredTo, paramsAt, watchPast } from './watch.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -66,6 +68,27 @@ export type GuardEnv<G> = G extends { values(c: Context): infer V } ? { Variable
 
 type Kit = AdapterKit<Hono<any, any, any>, HonoHandler>;
 
+/** How a guard's values reach its typed accessor (`auth.values(c)`). */
+type Setter = NonNullable<GuardStep['set']>;
+
+/** One decision a guard takes for a request: its steps, on the path parameters of the route they are for (`at`, the index of its last handler in Hono's matched routes; `undefined`: those Hono gives the guard itself, for its strictest requirement, or a route whose parameters are the same). */
+interface Decision {
+  readonly steps: readonly GuardStep[];
+  readonly at: number | undefined;
+}
+
+/** No decision to take (shared: never added to). */
+const NO_STEPS: readonly GuardStep[] = Object.freeze([]);
+
+/** Where an entry keeps each guard's steps for it (a property of the entry's own, as the gate keeps its own: read on every guarded request). */
+const STEPS = Symbol('depends.hono.steps');
+
+/** The path parameters a decision is taken on, while it is taken (see `Decision`): the request view's `params`. */
+const decisionParams = requestSlot<Context, Record<string, string> | undefined>('depends.hono.params');
+
+/** The routes each guard has decided for in a request (Hono's route objects), as pairs: guard, route. */
+const decidedRoutes = requestSlot<Context, unknown[]>('depends.hono.decided');
+
 /**
  * Serves a {@link DependsApp} on Hono. Create it with {@link createDepends};
  * `d.app` is the core app (routes, overrides, hooks).
@@ -90,6 +113,10 @@ export class DependsHono {
   readonly #gate: GuardGate<Context>;
   /** Each guard's name, as messages give it (`name`, or its inputs'). */
   readonly #names = new Map<unknown, string>();
+  /** What the route tables and the match tell of depends' own functions. */
+  readonly #own: Own;
+  /** The route markers whose options change a guard's decision (see `Own.decides`). */
+  readonly #deciding = new WeakSet<object>();
 
   constructor(app: DependsApp, options: AdapterOptions = {}) {
     this.app = app;
@@ -99,8 +126,15 @@ export class DependsHono {
       native: (value) => value instanceof Response,
     });
     const kit = this.#kit;
-    this.#gate = new GuardGate<Context>(app, kit.guards, {
-      view: (c) => requestView(c, nodeBindings(c)?.incoming, kit.bodyLimit),
+    const { guards } = kit;
+    this.#own = {
+      isOwn: (fn) => guards.isOwn(fn),
+      decides: (fn) => typeof fn === 'function' && this.#deciding.has(fn),
+      guardName: (fn) => this.#names.get(fn),
+    };
+    this.#gate = new GuardGate<Context>(app, guards, {
+      // a route's own path parameters (see `Decision`), or the guard's own
+      view: (c) => requestView(c, nodeBindings(c)?.incoming, kit.bodyLimit, decisionParams.get(c)),
       write: (c, answer, view) => kit.write(view, answer, (a) => toResponse(c, a, view)),
       pass: (c, values, finish, headers) => {
         for (const name in values) c.set(name as never, values[name] as never);
@@ -186,7 +220,14 @@ export class DependsHono {
    * themselves, or nothing and the app's `notFound` answers), and before
    * such a handler placed between the guard and the route, the guard's
    * strictest requirement applies (every scope it asks anywhere, never
-   * public). Every guarded route is documented at its real path.
+   * public). Every guarded route is documented at its real path. Each
+   * decision is taken on the path parameters of the route it is for, and
+   * holds for that route only: a route Hono reaches after another one that
+   * passed the request on is decided for itself (by a placement of the
+   * guard in its own handlers, or beforehand by the placement with `use()`
+   * in front of both), and a request a handler declared without `next`
+   * passes on all the same to a route the guard did not decide for is
+   * refused there (a 500, `DEPENDS_GUARD_ORDER` to `onError`).
    *
    * @example
    * ```ts
@@ -202,21 +243,16 @@ export class DependsHono {
     const { guards } = this.#kit;
     const gate = this.#gate;
     const resolved = guardValues<Context, Values<I>>('auth.values(c)');
-    const own = (fn: unknown) => guards.isOwn(fn);
     const guard: MiddlewareHandler = (c, next) => {
-      let steps: readonly GuardStep[];
+      let decisions: readonly Decision[];
       try {
         // a guard's configuration mistake (a routes key naming no route...) refuses every request, never lets one through
         this.#kit.check();
-        // Hono's own match: the decision for each route the handlers after this one lead to; the strictest
-        // requirement where none does, before a handler for every method in between (it may answer by itself),
-        // and after a route that may pass the request on to the app's notFound
-        const found = dispatched(c, own);
-        steps = gate.forOwnRoutes(c, guard, found.entries, found.between, found.fallsThrough);
+        decisions = this.#atGuard(c, guard, resolved.set as Setter);
       } catch (error) {
         return Promise.resolve(gate.fail(c, error) as Response);
       }
-      const decided = gate.decide(c, steps, next) as Response | Promise<Response | void>;
+      const decided = this.#decide(c, decisions, 0, next) as Response | Promise<Response | void>;
       if (!nodeBindings(c)) return handedBack(c, decided);
       return decided instanceof Promise ? decided : Promise.resolve(decided);
     };
@@ -240,6 +276,8 @@ export class DependsHono {
   route(options: GuardRouteOptions): MiddlewareHandler {
     const marker: MiddlewareHandler = (_c, next) => next();
     this.#kit.guards.mark(marker, options);
+    // (the others are for the document: they never make consecutive registrations on one path decide differently)
+    if (options.public !== undefined || options.scopes !== undefined || options.dependencies !== undefined) this.#deciding.add(marker);
     return marker;
   }
 
@@ -276,6 +314,130 @@ export class DependsHono {
   }
 
   /**
+   * A guard's decisions where it runs: Hono's own match gives the decision
+   * for each route the handlers after it lead to (the routes it already
+   * decided for in this request left out); the strictest requirement where
+   * none does, before a handler for every method in between (it may answer
+   * by itself), and after a route that may pass the request on to the
+   * app's notFound. Placed with `use()`, it then watches where Hono goes
+   * past those routes, when it would have anything to decide there (see
+   * `watch.ts`).
+   */
+  #atGuard(c: Context, guard: unknown, set: Setter): Decision[] {
+    const found = dispatched(c, this.#own);
+    const decisions = this.#plan(c, guard, set, found);
+    const { placed } = found;
+    if (placed !== undefined && this.#undecidedAfter(c, guard, set, found)) watchPast(c, guard, found.end, (at, end) => this.#past(c, guard, set, placed, at, end));
+    else coveredTo(c, guard, found.end);
+    return decisions;
+  }
+
+  /**
+   * Whether Hono matched anything after `found` (past a route whose last
+   * handler is declared without `next`) that the guard would decide for
+   * (a route it does not leave public, a handler for every method in
+   * between, a placement of its own): the watch is needed. Nothing the
+   * request passes later removes a decision, so what needs none now needs
+   * none then (`app.get('*', spa)`, public, after the routes).
+   */
+  #undecidedAfter(c: Context, guard: unknown, set: Setter, found: Dispatch): boolean {
+    const { matched, placed } = found;
+    for (let end = found.end; end < matched.length - 1; ) {
+      if (registered(matched[end + 1].handler) === guard) return true;
+      const rest = dispatched(c, this.#own, end + 1, placed, matched);
+      if (this.#plan(c, guard, set, rest, false).some((d) => d.steps.length > 0)) return true;
+      end = rest.end;
+    }
+    return false;
+  }
+
+  /** The decisions to take for `found` (see `#atGuard`); its routes are then noted as decided for by `guard` in this request, unless `note` is false. */
+  #plan(c: Context, guard: unknown, set: Setter, found: Dispatch, note = true): Decision[] {
+    const gate = this.#gate;
+    if (found.routes.length === 0) return [{ steps: gate.strictSteps(c, [guard]), at: undefined }];
+    const out: Decision[] = found.between ? [{ steps: gate.strictSteps(c, [guard]), at: undefined }] : [];
+    let decided = decidedRoutes.get(c);
+    const here = c.req.routeIndex;
+    for (const r of found.routes) {
+      if (decided !== undefined && decidedBy(decided, guard, r.route)) continue;
+      if (note) {
+        if (decided === undefined) decidedRoutes.set(c, (decided = []));
+        decided.push(guard, r.route);
+      }
+      // (no parameter in the route's pattern nor in the guard's own: both have none, and nothing to read again)
+      const same = r.at === here || (!found.matched[r.at].path.includes(':') && !found.matched[here].path.includes(':'));
+      out.push({ steps: this.#routeSteps(guard, set, r), at: same ? undefined : r.at });
+    }
+    // after a route public to this guard, the not-found handler runs for a path the app opened (a file server's route)
+    const last = found.routes[found.routes.length - 1];
+    if (found.fallsThrough && !found.between && this.#routeSteps(guard, set, last).length > 0) out.push({ steps: gate.strictSteps(c, [guard]), at: undefined });
+    return out;
+  }
+
+  /** A guard's steps for a route: for each of its entries (a run of registrations read several ways, see `readings` in routes.ts), none repeated. */
+  #routeSteps(guard: unknown, set: Setter, route: Reached): readonly GuardStep[] {
+    const { entries } = route;
+    if (entries.length === 1) return this.#entrySteps(guard, set, entries[0]);
+    const out: GuardStep[] = [];
+    for (const e of entries) for (const step of this.#entrySteps(guard, set, e)) if (!out.some((o) => o.route === step.route)) out.push(step);
+    return out;
+  }
+
+  /** A guard's steps for one table entry (none for a route it leaves public), worked out once per entry: the entry's route and the guard's options do not change. */
+  #entrySteps(guard: unknown, set: Setter, entry: TableRoute): readonly GuardStep[] {
+    const e = entry as unknown as Record<symbol, Map<unknown, readonly GuardStep[]> | undefined>;
+    let byGuard = e[STEPS];
+    if (byGuard === undefined) Object.defineProperty(entry, STEPS, { value: (byGuard = new Map()), enumerable: false });
+    let steps = byGuard.get(guard);
+    if (steps === undefined) {
+      const route = this.#kit.guards.routeFor(guard, entry, true);
+      byGuard.set(guard, (steps = route ? Object.freeze([{ guard, route, set }]) : NO_STEPS));
+    }
+    return steps;
+  }
+
+  /**
+   * Takes the decisions in order, each on the path parameters of its route
+   * (the request view reads them: see `decisionParams`), then `next()`.
+   */
+  #decide(c: Context, decisions: readonly Decision[], i: number, next: Next): MaybePromise<unknown> {
+    while (i < decisions.length && decisions[i].steps.length === 0) i++;
+    if (i === decisions.length) {
+      if (decisionParams.get(c) !== undefined) decisionParams.set(c, undefined);
+      return next();
+    }
+    const { steps, at } = decisions[i];
+    if (at !== undefined) decisionParams.set(c, paramsAt(c, at));
+    else if (decisionParams.get(c) !== undefined) decisionParams.set(c, undefined);
+    // (the usual case: one decision, on the guard's own parameters)
+    if (i === decisions.length - 1 && at === undefined) return this.#gate.decide(c, steps, next);
+    return this.#gate.decide(c, steps, () => this.#decide(c, decisions, i + 1, next));
+  }
+
+  /**
+   * What a guard placed with `use()` (`placed`) does when Hono is about to
+   * run the handler at `at`, past `end`, the last one its decisions cover
+   * (the last handler of a route declared without `next` called it all the
+   * same): nothing where the guard itself is placed there (it decides
+   * then), nor where it has nothing to decide (public routes, or routes a
+   * placement of it decided for already); otherwise the request is refused,
+   * the handler never run (no decision can be taken there: Hono calls that
+   * handler right after setting the index, without waiting).
+   */
+  #past(c: Context, guard: unknown, set: Setter, placed: HonoRoute, at: number, end: number): number {
+    const found = dispatched(c, this.#own, at, placed);
+    if (registered(found.matched[at].handler) === guard) return at;
+    if (this.#plan(c, guard, set, found).every((d) => d.steps.length === 0)) return found.end;
+    const what = (r: HonoRoute) => `${r.method === 'ALL' ? 'the handler for every method on' : r.method} ${r.path}`;
+    const error = new ConfigurationError(
+      ErrorCode.GuardOrder,
+      `Guard "${this.#names.get(guard)}" decided for this request up to ${what(found.matched[end])}, whose last handler is declared without next, so it was taken to answer; it passed the request on all the same, to ${what(found.matched[at])}, which the guard has not decided for: the request is refused before that runs. Declare next among that handler's parameters ((c, next) => …, in a wrapper too: (c, next) => handler(c, next)), so that the guard decides beforehand for what it passes requests on to`,
+    );
+    // (the mistake goes to depends' onError with the answer; Hono's onError, which may show its message, gets a plain one)
+    throw new HonoHTTPException(500, { res: this.#gate.fail(c, error) as Response, message: 'Internal Server Error', cause: error });
+  }
+
+  /**
    * A Hono app's route table (what the document reads). A middleware placed
    * after a guard and before a route it lets through with less (public,
    * fewer scopes) fails here: the guard checks its strictest requirement
@@ -285,7 +447,7 @@ export class DependsHono {
    */
   #table(target: Hono<any, any, any>): TableRoute[] {
     const { guards } = this.#kit;
-    const { entries, middleware } = honoRoutes(target, { isOwn: (fn) => guards.isOwn(fn), guardName: (fn) => this.#names.get(fn) });
+    const { entries, middleware } = honoRoutes(target, this.#own);
     if (guards.size > 0) guards.checkOrder(entries, (fn) => middleware.has(fn));
     return entries;
   }
@@ -310,7 +472,14 @@ function send(kit: Kit, c: Context, node: NodeBindings | undefined, view: Reques
   return response;
 }
 
-function requestView(c: Context, incoming: IncomingMessage | undefined, limit: number): RequestView {
+/** Whether `guard` has decided for `route` in a request (`decided`: see `decidedRoutes`). */
+function decidedBy(decided: readonly unknown[], guard: unknown, route: unknown): boolean {
+  for (let i = 0; i < decided.length; i += 2) if (decided[i] === guard && decided[i + 1] === route) return true;
+  return false;
+}
+
+/** The request view of `c`; `params`: the path parameters to read (by default those Hono gives the handler running now). */
+function requestView(c: Context, incoming: IncomingMessage | undefined, limit: number, params?: Record<string, string>): RequestView {
   const url = c.req.url;
   const q = url.indexOf('?');
   return createRequestView({
@@ -319,7 +488,7 @@ function requestView(c: Context, incoming: IncomingMessage | undefined, limit: n
     // node-server: every line of a repeated header; elsewhere Fetch `Headers` (repeats joined).
     headers: incoming ? rawHeaderSource(incoming.rawHeaders) : c.req.raw.headers,
     query: q === -1 ? '' : url.slice(q + 1),
-    params: c.req.param() as Record<string, string>,
+    params: params ?? (c.req.param() as Record<string, string>),
     readBody: () => readBody(c, incoming, limit),
     native: c,
   });

@@ -49,6 +49,10 @@ describe('cover(): which of a route pattern’s paths a middleware pattern match
     expect(cover('/orgs/:org/*', '/orgs/:o/notes/:id')).toBe('all');
     expect(cover('/v1/:id{[0-9]+}', '/v1/:id')).toBe('some');
     expect(cover('/api/*', '*')).toBe('some');
+    // a parameter whose pattern spans segments: the literal segments in front of it are still compared
+    expect(cover('/admin/*', '/static/:path{.+}')).toBe('none');
+    expect(cover('/static/:path{.+}', '/admin/:id')).toBe('none');
+    expect(cover('/static/*', '/static/:path{.+}')).toBe('some');
   });
 
   test('documented(): a parameter’s pattern left out, a wildcard as it is, an optional parameter as two paths', () => {

@@ -139,13 +139,28 @@ export function cover(pattern: string, route: string): Cover {
 function coverOf(pattern: string, route: string): Cover {
   if (literal(route)) return ({ yes: 'all', no: 'none', unsure: 'some' } as const)[matchState(pattern, route)];
   if (literal(pattern)) return matchState(route, pattern) === 'no' ? 'none' : 'some';
-  // a parameter's pattern that may hold a `/` (`:path{.+}`) spans segments on RegExpRouter, not on TrieRouter: not compared
-  if (SPANS.test(pattern) || SPANS.test(route)) return 'some';
+  // a parameter's pattern that may hold a `/` (`:path{.+}`) spans segments on RegExpRouter, not on TrieRouter: not compared,
+  // but the literal segments in front of it are (app.use('/admin/*', auth) is in front of no path of /static/:path{.+})
+  if (SPANS.test(pattern) || SPANS.test(route)) return literalsDiffer(pattern, route) ? 'none' : 'some';
   const each = expand(route).map((r) => {
     const of = expand(pattern).map((p) => bySegment(splitRoutingPath(p), splitRoutingPath(r)));
     return of.includes('all') ? 'all' : of.every((c) => c === 'none') ? 'none' : 'some';
   });
   return each.every((c) => c === 'all') ? 'all' : each.every((c) => c === 'none') ? 'none' : 'some';
+}
+
+/** A segment Hono matches as it is written, on either router: no parameter, wildcard or pattern in it. */
+const plain = (token: string): boolean => !/[:*{}?]/.test(token);
+
+/**
+ * Whether two patterns differ in a segment both match as written, among
+ * the segments in front of anything else in either (and of optional
+ * parameters): then no path matches both, whatever follows.
+ */
+function literalsDiffer(pattern: string, route: string): boolean {
+  const [m, r] = [splitRoutingPath(pattern), splitRoutingPath(route)];
+  for (let i = 0; i < m.length && i < r.length && plain(m[i]) && plain(r[i]); i++) if (m[i] !== r[i]) return true;
+  return false;
 }
 
 /** What one segment of a pattern matches: any one segment (`:id`), a parameter's pattern or a `*` before the last (`:id{[0-9]+}`, which may span several), everything below or nothing (a last `*`), a segment starting with a prefix and anything below (a last `api*`), or itself. */

@@ -10,7 +10,8 @@ import { ConfigurationError, ErrorCode } from '@depends/core';
 import type { TableRoute } from '@depends/core/adapter';
 import { cover, documented, expand, matches } from './paths.js';
 
-interface HonoRoute {
+/** One entry of a Hono app's route table (`app.routes`, `matchedRoutes(c)`): one per handler registered. */
+export interface HonoRoute {
   readonly method: string;
   readonly path: string;
   readonly handler: unknown;
@@ -21,29 +22,94 @@ interface HonoRoute {
  * private Hono API the adapter reads: `app.route()` wraps every handler of
  * a sub-app that has its own `onError` in a function of its own and keeps
  * the original under the `__COMPOSED_HANDLER` key (Hono's internal
- * `COMPOSED_HANDLER` marker); Hono has no public way to see through it, and
- * the guard must recognise its own functions (guards, route markers, docs
- * routes) and the wrapped handlers in such sub-apps.
+ * `COMPOSED_HANDLER` marker), once per `app.route()` level whose sub-app
+ * has one (`app.route('/v1', v1)` after `v1.route('/admin', admin)`: two
+ * wrappers); Hono has no public way to see through them, and the guard
+ * must recognise its own functions (guards, route markers, docs routes)
+ * and the wrapped handlers in such sub-apps.
  */
-export const registered = (handler: unknown): unknown => (handler as Record<string, unknown>).__COMPOSED_HANDLER ?? handler;
+export function registered(handler: unknown): unknown {
+  let fn = handler;
+  for (let inner = composedOf(fn); inner !== undefined && inner !== fn; inner = composedOf(fn)) fn = inner;
+  return fn;
+}
+
+const composedOf = (fn: unknown): unknown => (typeof fn === 'function' ? (fn as unknown as Record<string, unknown>).__COMPOSED_HANDLER : undefined);
 
 /** What the adapter tells of depends' own functions: guards, route markers, docs routes. */
 export interface Own {
   /** Whether `fn` is one of depends' own pass-through functions (a guard, a route marker, a docs route). */
   isOwn(fn: unknown): boolean;
+  /** Whether `fn` is a route marker (`d.route()`) whose options change a guard's decision (`public`, `scopes`, `dependencies`; the others are for the document). */
+  decides(fn: unknown): boolean;
   /** A guard's name (for messages), `undefined` for anything else. */
   guardName(fn: unknown): string | undefined;
 }
 
-/** The table entry of one path of a route (see `expand`): documented as `documented()` shows it, or with why it cannot be. */
-function entryOf(r: HonoRoute, path: string, handler: unknown, before: unknown[], method: string): TableRoute {
+/** The table entry of one path of a route (see `expand`): documented as `documented()` shows it, or with why it cannot be. `note`: how it was read (see `readings`). */
+function entryOf(r: HonoRoute, path: string, handler: unknown, before: unknown[], method: string, note = ''): TableRoute {
   const shown = documented(path);
-  if ('path' in shown) return { method: method.toUpperCase(), path: shown.path, handler, before, where: `path "${r.path}"` };
-  return { method: method.toUpperCase(), path: undefined, handler, before, where: `path "${r.path}" (${shown.why})` };
+  if ('path' in shown) return { method: method.toUpperCase(), path: shown.path, handler, before, where: `path "${r.path}"${note}` };
+  return { method: method.toUpperCase(), path: undefined, handler, before, where: `path "${r.path}" (${shown.why})${note}` };
 }
 
-/** The methods an endpoint for every method is documented under (Hono's own list; HEAD is served by GET). */
+/** The methods an endpoint for every method is documented under (HEAD is served by GET); the guard knows no options of other methods there (see `dispatched`). */
 const EVERY_METHOD = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+
+/** Whether a request's method is one an endpoint for every method is documented under (HEAD: as GET). */
+const listedMethod = (method: string): boolean => method === 'HEAD' || EVERY_METHOD.includes(method);
+
+/** One way to read a run of consecutive entries of one method and path (see `readings`). */
+interface Reading {
+  /** The index in the run of its last function (the route's handler). */
+  readonly end: number;
+  /** The functions of the run in front of it that are its own: every one before `end`, but the markers of the registrations before it that change a decision. */
+  readonly before: readonly unknown[];
+  /** For messages: which handlers it reads as one route. */
+  readonly note: string;
+}
+
+/**
+ * The routes a run of consecutive entries of one method and path may be.
+ * Hono keeps one entry per handler, whatever the call registered it:
+ * `app.get(path, d.route(o), mw, handler)` (one route, the marker its
+ * own) leaves the same entries as `app.get(path, d.route(o), mw)` then
+ * `app.get(path, handler)` (two: the first passes requests on to the
+ * second, which the marker is not on). With a route marker changing the
+ * decision (`Own.decides`) among them and more than one of the app's
+ * handlers, each run of registrations the
+ * entries may be (each ending with one of the app's handlers, a marker
+ * belonging to the registration of the first handler after it) is read as
+ * a route of its own, the whole run first: the guard decides for each of
+ * them (what any of them asks is asked), and the document, which can show
+ * one requirement for the path, refuses them when they differ (as it
+ * refuses two routes on one path registered apart). `undefined`: one
+ * reading, the whole run (no such marker, or one handler of the app's).
+ * `fns`: the entries' functions (`registered`).
+ */
+function readings(fns: readonly unknown[], own: Own): Reading[] | undefined {
+  const ends: number[] = [];
+  let marked = false;
+  for (let i = 0; i < fns.length; i++) {
+    if (!own.isOwn(fns[i])) ends.push(i);
+    else if (own.decides(fns[i])) marked = true;
+  }
+  if (!marked || ends.length < 2) return undefined;
+  ends[ends.length - 1] = fns.length - 1; // (what follows the app's last handler is the last registration's)
+  const starts = ends.map((_, k) => (k === 0 ? 0 : ends[k - 1] + 1));
+  const out: Reading[] = [];
+  const n = ends.length;
+  const note = (i: number, j: number) =>
+    `, its handlers ${i + 1} to ${j + 1} of ${n} read as one route (Hono's table does not tell app.get(path, a, b) from app.get(path, a) then app.get(path, b): give d.route() options for such a path in the guard's routes key)`;
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      const before = fns.slice(0, ends[j]).filter((fn, k) => k >= starts[i] || !own.decides(fn));
+      // the whole run first: the route the document shows
+      if (i === 0 && j === n - 1) out.unshift({ end: ends[j], before, note: '' });
+      else out.push({ end: ends[j], before, note: note(i, j) });
+    }
+  return out;
+}
 
 /**
  * Whether an `ALL` entry (`app.all()`, `app.use()`) may be an endpoint for
@@ -99,7 +165,9 @@ function inFront(uses: readonly HonoRoute[], r: HonoRoute, path: string, own: Ow
  * Every route of a Hono app in registration order (`app.route()` sub-apps
  * are already in its table, with their base paths), one entry per path of
  * `expand`: consecutive entries of one method and path are one route whose
- * last handler is the route's and the others its own middleware; an
+ * last handler is the route's and the others its own middleware (or, with
+ * a route marker among two or more of the app's handlers, each route they
+ * may be: `readings`); an
  * endpoint for every method (`mayEnd`, with no route after it that may be
  * reached through it) is a route of each method of `EVERY_METHOD`, the
  * `ALL` entries of its path just before it its own middleware; other `ALL`
@@ -132,70 +200,113 @@ export function honoRoutes(app: Hono<any, any, any>, own: Own): { entries: Table
       continue;
     }
     const next = routes[i + 1];
-    if (next && next.method === r.method && next.path === r.path) {
-      group.push(registered(r.handler));
-      continue;
+    group.push(registered(r.handler));
+    if (next && next.method === r.method && next.path === r.path) continue;
+    const read = readings(group, own);
+    for (const path of expand(r.path)) {
+      const front = inFront(uses, r, path, own);
+      if (read === undefined) entries.push(entryOf(r, path, group[group.length - 1], [...front, ...group.slice(0, -1)], r.method));
+      else for (const g of read) entries.push(entryOf(r, path, group[g.end], [...front, ...g.before], r.method, g.note));
     }
-    for (const path of expand(r.path)) entries.push(entryOf(r, path, registered(r.handler), [...inFront(uses, r, path, own), ...group], r.method));
     group = [];
   }
   return { entries, middleware: new Set(uses.map((u) => registered(u.handler))) };
 }
 
+/** A route Hono may run for a request (see `dispatched`). */
+export interface Reached {
+  /** Its table entries: one, or one per way its run of registrations may be read (see `readings`), the whole run first. */
+  readonly entries: readonly TableRoute[];
+  /** Hono's route object of its last handler: which route it is, for the request (what a guard has decided for). */
+  readonly route: unknown;
+  /** The index of its last handler in Hono's matched routes: its path parameters are those Hono gives there. */
+  readonly at: number;
+}
+
+/** Where Hono may take a request from a handler on (see `dispatched`). */
+export interface Dispatch {
+  /** The routes, in order; empty when none (only handlers for every method, or nothing: the app's `notFound` answers). */
+  readonly routes: readonly Reached[];
+  /**
+   * A handler for every method (`app.use()`, `app.all()`) that is not one
+   * of depends' own runs before one of the routes (it may answer by itself);
+   * or the guard is placed with `use()` on a pattern that does not match
+   * every path of a route (the document does not show it in front of that
+   * route); or the route is an endpoint for every method asked with a
+   * method the table does not list: the guard's strictest requirement
+   * applies.
+   */
+  readonly between: boolean;
+  /** The last route's last handler declares `next`: it may pass the request on to the app's `notFound`. */
+  readonly fallsThrough: boolean;
+  /** The index in Hono's matched routes of the last handler these routes reach without a handler declared without `next` calling it anyway. */
+  readonly end: number;
+  /** Hono's matched routes (the handlers it runs for the request, in order). */
+  readonly matched: readonly HonoRoute[];
+  /** The guard's placement with `use()` the routes were read for (its pattern), `undefined` for one placed on a route. */
+  readonly placed: HonoRoute | undefined;
+}
+
 /**
- * Where Hono dispatches a request, seen from the handler running now (at
- * `c.req.routeIndex` in Hono's matched routes, exactly the handlers Hono
- * runs for the request, in order): the route of a method the handlers
- * after it lead to — the route that handler belongs to, or else the first
- * one matched after it — with everything Hono runs in front of that
- * route's handler, on the path of it (`expand`) the request matched. Hono
- * goes on to the next route it matched when a route's last handler calls
- * `next()` (a middleware registered for one method,
- * `app.delete('/v1/*', audit)`): when the handler running now is a
- * middleware for every method, each route reachable that way is listed
- * too, in order, up to a handler declared without `next`.
- * `between`: a handler for every method (`app.use()`, `app.all()`) that is
- * not one of `own` runs between the handler running now and a route (it may
- * answer by itself), or the handler running now is placed with `use()` on
- * a pattern that does not match every path of a route (the document does
- * not show it in front of that route): its strictest requirement applies.
- * `fallsThrough`: the last route may pass the request on to the app's
- * `notFound`. No route (only handlers for every method, or nothing: the
- * app's `notFound` answers): `entries` is empty.
+ * Where Hono dispatches a request, from the handler at `from` in Hono's
+ * matched routes (by default the one running now, `c.req.routeIndex`;
+ * the matched routes are exactly the handlers Hono runs for the request,
+ * in order): the route of a method the handlers from there lead to — the
+ * route that handler belongs to, or else the first one matched after it —
+ * with everything Hono runs in front of that route's handler, on the path
+ * of it (`expand`) the request matched. Hono goes on to the next route it
+ * matched when a route's last handler calls `next()` (a middleware
+ * registered for one method, `app.delete('/v1/*', audit)`): for a guard
+ * placed with `use()` (`placed`, by default the handler at `from` when it
+ * is one for every method), each route reachable that way is listed too,
+ * in order, up to a handler declared without `next` (`end`: a handler
+ * declared without it may still call it, see `passesOn`). `matched`:
+ * Hono's matched routes when already read (`matchedRoutes` makes a list).
  */
-export function dispatched(c: Context, own: Own['isOwn']): { entries: TableRoute[]; between: boolean; fallsThrough: boolean } {
-  const matched = matchedRoutes(c) as HonoRoute[];
-  const at = c.req.routeIndex;
-  const entries: TableRoute[] = [];
+export function dispatched(c: Context, own: Own, from: number = c.req.routeIndex, placed?: HonoRoute, matched = matchedRoutes(c) as readonly HonoRoute[]): Dispatch {
   // the handler running now, placed with use() (app.use(auth), app.use('/v1/*', auth)): every route it leads to
-  const placed = at < matched.length && matched[at].method === 'ALL' ? matched[at] : undefined;
+  if (placed === undefined && from < matched.length && matched[from].method === 'ALL') placed = matched[from];
+  const routes: Reached[] = [];
   let between = false;
-  for (let i = at; ; ) {
-    while (i < matched.length && matched[i].method === 'ALL' && !endsAt(matched, groupEnd(matched, i), own)) {
-      if (i > at && !between) between = !own(registered(matched[i].handler));
+  for (let i = from; ; ) {
+    while (i < matched.length && matched[i].method === 'ALL' && !endsAt(matched, groupEnd(matched, i), own.isOwn)) {
+      if (!between) between = !own.isOwn(registered(matched[i].handler));
       i++;
     }
-    if (i === matched.length) return { entries, between, fallsThrough: entries.length > 0 };
+    if (i === matched.length) return { routes, between, fallsThrough: routes.length > 0, end: matched.length - 1, matched, placed };
     const route = matched[i];
     const same = (r: HonoRoute | undefined) => r !== undefined && r.method === route.method && r.path === route.path;
     let first = i;
     while (first > 0 && same(matched[first - 1])) first--;
     const last = groupEnd(matched, i);
+    // an endpoint for every method: the route of the request's method; one the table does not list has no options of its own
+    const method = route.method === 'ALL' ? c.req.method.toUpperCase() : route.method;
+    if (route.method === 'ALL' && !listedMethod(method)) return { routes, between: true, fallsThrough: false, end: last, matched, placed };
     const path = pathOf(route.path, c.req.path);
     if (path === undefined || (placed !== undefined && cover(placed.path, path) !== 'all')) between = true;
-    const shown = path ?? route.path;
-    const before: unknown[] = [];
-    for (let j = 0; j < last; j++) {
-      const fn = registered(matched[j].handler);
-      // the app.use() entries in front (a guard or marker only where it matches every path of the route, as in the document)
-      if (j >= first || (matched[j].method === 'ALL' && (!own(fn) || cover(matched[j].path, shown) === 'all'))) before.push(fn);
-    }
-    // an endpoint for every method: the route of the request's method
-    entries.push(stableEntry(route, matched[last], shown, before, route.method === 'ALL' ? c.req.method : route.method));
-    if (placed === undefined) return { entries, between, fallsThrough: false };
-    if (!passesOn(registered(matched[last].handler))) return { entries, between, fallsThrough: false };
+    routes.push({ entries: entriesAt(matched, first, last, path ?? route.path, method, own), route: matched[last], at: last });
+    if (placed === undefined || !passesOn(registered(matched[last].handler))) return { routes, between, fallsThrough: false, end: last, matched, placed };
     i = last + 1;
   }
+}
+
+/** The table entries of the route of `matched[first..last]` (one run of a method and path) on `path`, as `honoRoutes` reads them. */
+function entriesAt(matched: readonly HonoRoute[], first: number, last: number, path: string, method: string, own: Own): TableRoute[] {
+  const front: unknown[] = [];
+  for (let j = 0; j < first; j++) {
+    const fn = registered(matched[j].handler);
+    // the app.use() entries in front (a guard or marker only where it matches every path of the route, as in the document)
+    if (matched[j].method === 'ALL' && (!own.isOwn(fn) || cover(matched[j].path, path) === 'all')) front.push(fn);
+  }
+  // (a marker and two of the app's handlers at least to be read several ways; an endpoint for every method: the app.use()
+  // handlers of its path in front of it are middleware, never routes, as in `honoRoutes`)
+  const run = last - first >= 2 && matched[last].method !== 'ALL' ? matched.slice(first, last + 1).map((r) => registered(r.handler)) : undefined;
+  const read = run === undefined ? undefined : readings(run, own);
+  if (read === undefined) {
+    for (let j = first; j < last; j++) front.push(registered(matched[j].handler));
+    return [stableEntry(matched[first], matched[last], path, front, method)];
+  }
+  return read.map((g) => stableEntry(matched[first], matched[first + g.end], path, [...front, ...g.before], method));
 }
 
 /** The path of `expand(pattern)` Hono matched `path` with (the pattern itself without optional parameters); `undefined` if none does. */
@@ -222,10 +333,13 @@ function endsAt(matched: readonly HonoRoute[], end: number, isOwn: Own['isOwn'])
 }
 
 /**
- * Whether a route's last handler may call `next()`: Hono passes it to
- * every handler, but one declared without it (`(c) => c.json(…)`,
- * `() => new Response(…)`) does not take it; one declared with it
- * (`(c, next) =>`), or anything not a function, may.
+ * Whether a route's last handler is known to call `next()`, so that the
+ * guard decides beforehand for the routes after it: one declared with it
+ * (`(c, next) =>`), or anything not a function. One declared without it
+ * (`(c) => c.json(…)`, `() => new Response(…)`) is taken to answer; that is
+ * no proof (`(c, ...rest) => f(c, ...rest)`, `arguments[1]()`, a default
+ * value), so a guard placed with `use()` watches where Hono goes past it
+ * (see `watch.ts`).
  */
 const passesOn = (handler: unknown): boolean => typeof handler !== 'function' || handler.length >= 2;
 
