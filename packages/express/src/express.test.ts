@@ -468,3 +468,228 @@ describe('@depends/express', () => {
     });
   });
 });
+
+/** Express 5 (`express`) and Express 4 (the `express4` alias): each test below runs on both. */
+const EXPRESS_VERSIONS = [
+  { name: 'express 5', load: async () => express, catchAll: '/*splat' },
+  { name: 'express 4', load: async () => (await import('express4')).default, catchAll: '/*' },
+];
+
+describe.each(EXPRESS_VERSIONS)('$name: where the guard decides', ({ name, load, catchAll }) => {
+  const TOKENS: Record<string, readonly string[]> = { reader: ['read'], admin: ['read', 'write', 'admin'] };
+  const user = withScopes(
+    depends({ auth: httpBearer() }, ({ auth }) => {
+      if (!TOKENS[auth.credentials]) throw invalidToken();
+      return { name: auth.credentials, scopes: TOKENS[auth.credentials] };
+    }),
+    (u) => u.scopes,
+  );
+  const h = (label: string) => (_req: express.Request, res: express.Response) => void res.json({ [label]: 1 });
+  const call = async (url: string, method: string, path: string, token?: string, headers: Record<string, string> = {}) => {
+    const res = await request(`${url}${path}`, { method, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    return [res.statusCode, await res.body.text()];
+  };
+  const NOT_AUTHENTICATED = [401, '{"detail":"Not authenticated"}'];
+  const NOT_ENOUGH = [403, '{"detail":"Not enough permissions"}'];
+
+  test('a guard run from inside a route\'s stack (a router of guards placed on the route, a function calling it, after a router whose route takes req.route) decides for that route, checked or not', async () => {
+    const ex = await load();
+    for (const checked of [true, false]) {
+      const app = ex();
+      const d = createDepends({ onError: () => {} });
+      const auth = d.guard({ user }, { scopes: ['read'] });
+      app.get('/me', auth, h('me'));
+      const requireAuth = ex.Router();
+      requireAuth.use(auth);
+      app.get('/bundled', requireAuth, h('bundled'));
+      app.get('/wrapped', (req, res, next) => auth(req, res, next), h('wrapped'));
+      const audit = ex.Router();
+      audit.all(catchAll, (_req, _res, next) => next());
+      app.get('/secret', audit, auth, h('secret'));
+      if (checked) d.check(app);
+      const url = await serve(app);
+      for (const path of ['/bundled', '/wrapped', '/secret', '/me']) expect([path, ...(await call(url, 'GET', path))]).toEqual([path, ...NOT_AUTHENTICATED]);
+      for (const path of ['/bundled', '/wrapped', '/secret', '/me']) expect(await call(url, 'GET', path, 'reader')).toEqual([200, `{"${path.slice(1)}":1}`]);
+      await new Promise<void>((resolve) => (server!.closeAllConnections(), server!.close(() => resolve())));
+      server = undefined;
+    }
+  });
+
+  test("a guard in the stack of a route with no entry of its own (a catch-all for every method) decides there, whatever an earlier route on the request decided", async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    const auth = d.guard({ user }, { scopes: ['read'], routes: { 'GET /files/readme': { public: true } } });
+    app.get('/files/readme', auth, (_req, _res, next) => next());
+    app.all(`/files${catchAll}`, auth, (req, res) => void res.json({ file: req.path }));
+    d.check(app);
+    const url = await serve(app);
+    expect(await call(url, 'GET', '/files/readme')).toEqual(NOT_AUTHENTICATED);
+    expect(await call(url, 'GET', '/files/readme', 'reader')).toEqual([200, '{"file":"/files/readme"}']);
+  });
+
+  test('a guard decides for the method Express dispatches the route with, not the one the app rewrote req.method to (method overrides, in the stack or in a parameter callback)', async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    const override: express.RequestHandler = (req, _res, next) => {
+      const m = req.headers['x-http-method-override'];
+      if (typeof m === 'string') req.method = m.toUpperCase();
+      next();
+    };
+    const keys = { 'GET /x': { public: true }, 'POST /x': { scopes: ['admin'] }, 'POST /y': { scopes: ['admin'] } };
+    const auth = d.guard({ user }, { scopes: ['read'], routes: keys });
+    app.route('/x').all(override, auth).get(h('GET')).post(h('POST'));
+    app.route('/y').all(override).get(auth, h('GET')).post(auth, h('POST'));
+    // a parameter callback rewriting the method, behind a guard placed with use()
+    const v1 = ex.Router();
+    const used = d.guard({ user }, { scopes: ['read'], routes: { 'GET /v1/x/{id}': { public: true }, 'POST /v1/x/{id}': { scopes: ['admin'] } } });
+    v1.use(used);
+    v1.param('id', (req, _res, next) => {
+      if (typeof req.query._method === 'string') req.method = req.query._method;
+      next();
+    });
+    v1.route('/x/:id').get(h('GET')).post(h('POST'));
+    app.use('/v1', v1);
+    d.check(app);
+    const url = await serve(app);
+    const asGet = { 'x-http-method-override': 'GET' };
+    expect(await call(url, 'POST', '/x', undefined, asGet)).toEqual(NOT_AUTHENTICATED);
+    expect(await call(url, 'POST', '/x', 'reader', asGet)).toEqual(NOT_ENOUGH);
+    expect(await call(url, 'POST', '/y', 'reader', asGet)).toEqual(NOT_ENOUGH);
+    expect(await call(url, 'GET', '/v1/x/1?_method=POST')).toEqual(NOT_AUTHENTICATED);
+    expect(await call(url, 'GET', '/v1/x/1?_method=POST', 'reader')).toEqual(NOT_ENOUGH);
+    // the method the route is dispatched with decides as before
+    expect([await call(url, 'GET', '/x'), await call(url, 'POST', '/x', 'admin', asGet), await call(url, 'GET', '/y', 'reader')]).toEqual([
+      [200, '{"GET":1}'],
+      [200, '{"POST":1}'],
+      [200, '{"GET":1}'],
+    ]);
+    expect([await call(url, 'GET', '/v1/x/1'), await call(url, 'GET', '/v1/x/1?_method=POST', 'admin')]).toEqual([
+      [200, '{"GET":1}'],
+      [200, '{"POST":1}'],
+    ]);
+  });
+
+  test("a parameter callback runs after the guards placed on the route itself (app.get('/notes/:id', auth, handler), or a router of guards there): an unauthenticated request never learns from its 404", async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    const auth = d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /notes/{id}': { scopes: ['admin'] } } });
+    const loads: string[] = [];
+    app.param('id', (_req, res, next, id) => {
+      loads.push(String(id));
+      if (id === 'gone') return void res.status(404).json({ error: 'no such note' });
+      next();
+    });
+    const requireAuth = ex.Router();
+    requireAuth.use(auth);
+    app.get('/notes/:id', auth, h('note'));
+    app.delete('/notes/:id', auth, h('deleted'));
+    app.get('/bundled/:id', requireAuth, h('bundled'));
+    d.check(app);
+    const url = await serve(app);
+    expect(await call(url, 'GET', '/notes/gone')).toEqual(NOT_AUTHENTICATED);
+    expect(await call(url, 'GET', '/bundled/gone')).toEqual(NOT_AUTHENTICATED);
+    expect(await call(url, 'DELETE', '/notes/gone', 'reader')).toEqual(NOT_ENOUGH);
+    expect(loads).toEqual([]);
+    expect(await call(url, 'GET', '/notes/gone', 'reader')).toEqual([404, '{"error":"no such note"}']);
+    expect(await call(url, 'GET', '/bundled/1', 'reader')).toEqual([200, '{"bundled":1}']);
+    expect(await call(url, 'DELETE', '/notes/1', 'admin')).toEqual([200, '{"deleted":1}']);
+    expect(loads).toEqual(['gone', '1', '1']);
+  });
+
+  test('a middleware given a stack property is middleware, not a router: it gets the strictest requirement before it answers', async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    app.use(d.guard({ user }, { scopes: ['read'] }));
+    app.use(Object.assign(((req, res, next) => (req.path === '/secret-file' ? void res.json({ secret: 1 }) : next())) as express.RequestHandler, { stack: [] }));
+    app.get('/me', h('me'));
+    d.check(app);
+    const url = await serve(app);
+    expect(await call(url, 'GET', '/secret-file')).toEqual(NOT_AUTHENTICATED);
+    expect([await call(url, 'GET', '/secret-file', 'reader'), await call(url, 'GET', '/me', 'reader')]).toEqual([
+      [200, '{"secret":1}'],
+      [200, '{"me":1}'],
+    ]);
+  });
+
+  test("a connect app (Vite's server.middlewares: layers { route, handle }) is middleware: installing the guards does not fail, and it runs as placed", async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    const asset: express.RequestHandler = (req, res) => void res.json({ asset: req.url });
+    // connect's shape: the app dispatching itself, its layers { route, handle }, its own handle/use
+    const connectApp = Object.assign(
+      ((req, res, next) => {
+        if (!req.url.startsWith('/assets/')) return next();
+        req.url = req.url.slice('/assets'.length);
+        asset(req, res, next);
+      }) as express.RequestHandler,
+      { stack: [{ route: '/assets', handle: asset }], route: '/', handle: asset, use: () => connectApp },
+    );
+    app.use(connectApp);
+    app.use(d.guard({ user }, { scopes: ['read'] }));
+    app.get('/me', h('me'));
+    expect(() => d.check(app)).not.toThrow();
+    const url = await serve(app);
+    expect(await call(url, 'GET', '/assets/app.js')).toEqual([200, '{"asset":"/app.js"}']);
+    expect([await call(url, 'GET', '/me'), await call(url, 'GET', '/me', 'reader')]).toEqual([NOT_AUTHENTICATED, [200, '{"me":1}']]);
+  });
+
+  test('a guard on a route after middleware that replaces req.params decides with that route\'s own options', async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    const auth = d.guard({ user }, { scopes: ['read'], routes: { 'DELETE /items/{id}': { scopes: ['admin'] } } });
+    const coerce: express.RequestHandler = (req, _res, next) => {
+      req.params = { ...req.params, id: String(Number(req.params.id)) };
+      next();
+    };
+    app.get('/items/:id', coerce, auth, h('get'));
+    app.delete('/items/:id', coerce, auth, h('deleted'));
+    d.check(app);
+    const url = await serve(app);
+    expect([await call(url, 'GET', '/items/1', 'reader'), await call(url, 'GET', '/items/1', 'reader')]).toEqual([
+      [200, '{"get":1}'],
+      [200, '{"get":1}'],
+    ]);
+    expect([await call(url, 'GET', '/items/1'), await call(url, 'DELETE', '/items/1', 'reader')]).toEqual([NOT_AUTHENTICATED, NOT_ENOUGH]);
+  });
+
+  test('a catch-all written without its leading slash or as an optional wildcard is documented and keyed as /* (Express 4) or /*splat (Express 5), / included', async () => {
+    const ex = await load();
+    const paths = name === 'express 5' ? ['*splat', '/{*splat}'] : ['*'];
+    for (const path of paths) {
+      const app = ex();
+      const d = createDepends({ onError: () => {} });
+      app.use(d.guard({ user }, { scopes: ['read'], routes: { [`GET ${catchAll}`]: { scopes: ['admin'] } } }));
+      app.get('/me', h('me'));
+      app.get(path, h('spa'));
+      d.docs(app);
+      expect(() => d.check(app)).not.toThrow();
+      expect(d.openapi().paths[catchAll]?.get?.security).toEqual([{ HTTPBearer: ['admin'] }]);
+      const url = await serve(app);
+      expect([await call(url, 'GET', '/'), await call(url, 'GET', '/a/b', 'reader'), await call(url, 'GET', '/me', 'reader')]).toEqual([NOT_AUTHENTICATED, NOT_ENOUGH, [200, '{"me":1}']]);
+      expect([await call(url, 'GET', '/', 'admin'), await call(url, 'GET', '/a/b', 'admin')]).toEqual([
+        [200, '{"spa":1}'],
+        [200, '{"spa":1}'],
+      ]);
+      await new Promise<void>((resolve) => (server!.closeAllConnections(), server!.close(() => resolve())));
+      server = undefined;
+    }
+  });
+
+  test('a guard called from inside another function used as app middleware (unless()): the startup error says the table cannot see it, and what to do', async () => {
+    const ex = await load();
+    const app = ex();
+    const d = createDepends({ onError: () => {} });
+    const auth = d.guard({ user });
+    const unless = (paths: string[], mw: express.RequestHandler): express.RequestHandler => (req, res, next) => (paths.includes(req.path) ? next() : mw(req, res, next));
+    app.use(unless(['/health'], auth));
+    app.get('/health', h('health'));
+    d.docs(app);
+    expect(() => d.check(app)).toThrow(/stands in front of no route.*A guard called from inside another function \(app\.use\(unless\(\['\/health'\], auth\)\).*place the guard itself \(app\.use\(auth\)\)/);
+  });
+});

@@ -22,8 +22,8 @@ import { ConfigurationError, DependsApp, ErrorCode, HTTPException } from '@depen
 import { AdapterKit, appFrom, entryForMethod, GuardGate, guardValues, markInstalled, mountPrefix } from '@depends/core/adapter';
 import { afterSent, keepParsedBody, nodeRequestView, writeNodeAnswer, type NodeRequestInit } from '@depends/core/node';
 import type { AppOptions, GuardOptions, GuardRouteOptions, Handler, Inputs, OpenAPIDocument, RequestView, Router, Values } from '@depends/core';
-import type { AdapterOptions, AppRoute, DocsOptions, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
-import { expressRoutes, install, isAppMiddleware, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
+import type { AdapterOptions, AppRoute, DocsOptions, GuardStep, HandlerOptions, Outcome, ServedAt } from '@depends/core/adapter';
+import { expressRoutes, install, isAppMiddleware, reachedBy, routeHandles, routesBehind, sizesOf, unchanged, type ExpressEntry, type InstalledOn } from './routes.js';
 
 export type { AdapterOptions, DocsOptions, HandlerOptions } from '@depends/core/adapter';
 export type { GuardOptions, GuardRouteOptions } from '@depends/core';
@@ -57,24 +57,34 @@ interface Installed {
   readonly entries: Map<object, Map<string, RouteEntry>>;
   /** By router stack, then `name method`: the entries behind its mounts with that parameter (see `#behindMount`). */
   readonly behind: WeakMap<object, Map<string, ExpressEntry[]>>;
+  /** By route, then method: the guards its stack may run (see `#reached`). */
+  readonly reached: WeakMap<object, Map<string, readonly unknown[]>>;
 }
 
 /** A route's table entry for a method, or its entries when it has several paths. */
 type RouteEntry = ExpressEntry | ExpressEntry[];
 
 /**
- * Where a request is in Express's dispatch, for the parameter callbacks
- * (which run before a route's stack): the route whose decision a callback
- * took (its checkpoint then passes), and the last route whose checkpoint ran
+ * Where a request is in Express's dispatch: the route whose dispatch it is
+ * in (from the route's layer until the route passes it on), for a guard its
+ * stack runs however it got there; and, for the parameter callbacks (which
+ * run before a route's stack), the route whose decision a callback took
+ * (its checkpoint then passes), and the last route whose checkpoint ran
  * (`req.route` still names it after it passes the request on).
  */
 interface Dispatch {
-  taken?: object;
+  /** The route whose dispatch the request is in: set by its layer (see `#entering`), back to the enclosing one's (or none) when it passes the request on. */
+  route: object | undefined;
+  /** The method `route` is dispatched with: Express reads `req.method` once when the dispatch starts, whatever the app sets it to afterwards. */
+  method: string | undefined;
+  taken: object | undefined;
   /** `req.params` when the decision was `taken`: Express gives each layer it matches a params object of its own, so another one means another layer (the route was left with `next('route')`). */
-  takenParams?: unknown;
-  passed?: object;
+  takenParams: unknown;
+  /** `req.method` when the decision was `taken`: a callback that changes it (`_method` overrides) has the route dispatched with another method, decided again. */
+  takenMethod: string | undefined;
+  passed: object | undefined;
   /** `req.params` when the route's checkpoint ran: the same object while the request is in that route's stack. */
-  passedParams?: unknown;
+  passedParams: unknown;
 }
 
 /**
@@ -221,9 +231,10 @@ export class DependsExpress {
    * dependency) in front of existing Express routes, their handlers
    * untouched. Place it with `app.use(auth)` (every route after it),
    * `app.use('/v1', auth, v1)` or `v1.use(auth)` (a router), or on one
-   * route (`app.get('/me', auth, handler)`). A request for a route behind it
-   * answers exactly as a declared route would (401, 403, 422...) before the
-   * handler runs; otherwise the values are in `auth.values(req)` (typed) and
+   * route (`app.get('/me', auth, handler)`, or a router of guards placed
+   * there: it decides for the route it runs in). A request for a route
+   * behind it answers exactly as a declared route would (401, 403, 422...)
+   * before the handler runs; otherwise the values are in `auth.values(req)` (typed) and
    * `res.locals`. The decision is taken at the route Express dispatches
    * to (a checkpoint first in each route's stack); any other middleware
    * after the guard, your 404 included, first gets the guard's strictest
@@ -242,24 +253,14 @@ export class DependsExpress {
    */
   guard<const I extends Inputs>(inputs: I, options: GuardOptions = {}): ExpressGuard<Values<I>> {
     const gate = this.#gate;
+    const key = this.#dispatch;
     const resolved = guardValues<Request, Values<I>>('auth.values(req)', perRequest);
     const guard: RequestHandler = (req, _res, next) => {
-      const route = (req as { route?: { stack?: { handle: unknown }[] } }).route;
-      const inStack = route?.stack?.some((l) => l.handle === guard) === true;
-      // placed in a route's own stack, and Express is dispatching the request there: its checkpoint ran on this match, or it has none for this method yet
-      // (a route or method added since the last install): decided for that route
-      if (inStack && (this.#inRoute(req, route!) || this.#enter(req, route!))) return void gate.atOwnRoute(req, guard, () => this.#entryOf(req.app, route!, req.method), next);
-      try {
-        this.#install(req.app);
-      } catch (error) {
-        return void gate.fail(req, error);
-      }
-      // req.route names a route whose stack holds this guard and whose checkpoint did not run on this match: placed with use(), after that route passed the
-      // request on or was skipped (next('route')). What is after it may answer by itself: the strictest requirement, now, whatever that route decided
-      if (inStack) return void gate.decideWith(req, () => gate.strictSteps(req, [guard]), next);
-      // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
-      gate.mark(req, guard);
-      next();
+      const at = dispatchOf(req, key);
+      // in a route's dispatch: in its stack, or run by a router or a function of its stack (`req.route` may then name a route of that router, or none
+      // of the app's): nothing after it in the route decides, so it decides now, for that route
+      if (at.route !== undefined) return this.#inside(req, guard, at, next);
+      this.#outside(req, guard, at, next);
     };
     this.#kit.guards.add(guard, inputs, options);
     gate.accessor(guard, resolved.set);
@@ -332,6 +333,7 @@ export class DependsExpress {
       isOwn: (fn) => guards.isOwn(fn),
       owner: this,
       param: (fn, stack) => this.#param(fn as ParamHandler, stack) as never,
+      enter: (route, dispatch) => this.#entering(route, dispatch as RequestHandler) as never,
     });
     const entries = new Map<object, Map<string, RouteEntry>>();
     const table = [...expressRoutes(app)];
@@ -348,9 +350,98 @@ export class DependsExpress {
     guards.checkOrder(table, isAppMiddleware);
     guards.checkKeys(table);
     for (const byMethod of entries.values()) for (const entry of byMethod.values()) if (Array.isArray(entry)) guards.checkSeveralPaths(entry);
-    const installed: Installed = { on, sizes: sizesOf(on), entries, behind: new WeakMap() };
+    const installed: Installed = { on, sizes: sizesOf(on), entries, behind: new WeakMap(), reached: new WeakMap() };
     this.#installed.set(app, installed);
     return installed;
+  }
+
+  /**
+   * A guard run in a route's dispatch (`at.route`). In the route's own
+   * stack it decides for the route, unless the route's checkpoint did (it
+   * was pending, or placed in front of the route); reached through
+   * something of the stack (`app.get('/x', requireAuth, handler)` with
+   * `requireAuth.use(auth)`, `(req, res, next) => auth(req, res, next)`) it
+   * decides for the route too, then waits as after `app.use()` for what
+   * follows should the route pass the request on. Always for the method the
+   * route is dispatched with, never `req.method` as the app may have
+   * rewritten it since (`X-HTTP-Method-Override`). Where the route's
+   * decision cannot be known for certain (no table entry for that method,
+   * or its checkpoint did not run on this dispatch), the guard's strictest
+   * requirement.
+   */
+  #inside(req: Request, guard: RequestHandler, at: Dispatch, next: Next): void {
+    const gate = this.#gate;
+    const route = at.route!;
+    // its checkpoint did not run on this dispatch (a method added since the install, or another route's ran inside it): installing puts it there for the next request
+    if (at.passed !== route) return void gate.decideWith(req, () => (this.#install(req.app), gate.strictSteps(req, [guard])), next);
+    let entry: RouteEntry | undefined;
+    try {
+      entry = this.#entryOf(req.app, route, at.method!);
+    } catch (error) {
+      return void gate.fail(req, error);
+    }
+    // (not the request's list of decided guards: the checkpoint leaves it as an earlier route left it when it has no entry)
+    if (entry === undefined || (Array.isArray(entry) && entry.length === 0)) return void gate.decideWith(req, () => gate.strictSteps(req, [guard]), next);
+    if (holds(route, guard)) return void gate.atOwnRoute(req, guard, entry, next);
+    void gate.atOwnRoute(req, guard, entry, () => (gate.mark(req, guard), next()));
+  }
+
+  /**
+   * A guard run outside every route's dispatch the guards are installed on:
+   * placed with `use()`, it marks the request (the route Express chooses
+   * decides at its checkpoint, any other middleware first asks the
+   * strictest requirement). In the stack of a route Express dispatched
+   * before the guards were installed on it (the first request after the
+   * route was added, or to an app never checked), it decides for that route;
+   * where it may be inside such a route without being in its stack, and is
+   * placed with `use()` nowhere in the app, the strictest requirement.
+   */
+  #outside(req: Request, guard: RequestHandler, at: Dispatch, next: Next): void {
+    const gate = this.#gate;
+    const route = (req as { route?: RouteShape }).route;
+    const inStack = route !== undefined && holds(route, guard);
+    // placed in a route's own stack, dispatched before the guards were installed on it (a route added since the last install), and Express is
+    // dispatching the request there: decided for that route, the guards pending on the request included (its checkpoint did not run); installing put the
+    // checkpoint in front of the stack Express is going through, which runs this guard again on this match: decided already
+    if (inStack && this.#inRoute(req, route)) return void gate.atOwnRoute(req, guard, () => this.#unhookedEntry(req.app, route), next);
+    if (inStack && this.#enter(req, route)) return void gate.decideWith(req, () => this.#unhookedSteps(req, route, guard), next);
+    let installed: Installed;
+    try {
+      installed = this.#install(req.app);
+    } catch (error) {
+      return void gate.fail(req, error);
+    }
+    // req.route names a route whose stack holds this guard and whose checkpoint did not run on this match: placed with use(), after that route passed the
+    // request on or was skipped (next('route')). What is after it may answer by itself: the strictest requirement, now, whatever that route decided
+    if (inStack) return void gate.decideWith(req, () => gate.strictSteps(req, [guard]), next);
+    // req.route names a route whose checkpoint did not run on this request (dispatched before the guards were installed on it, or skipped), and this guard
+    // waits with use() nowhere in the app: it may be run from inside that route, by a router or a function of its stack, where nothing after it decides
+    if (route !== undefined && at.passed !== route && !installed.on.uses.has(guard)) return void gate.decideWith(req, () => gate.strictSteps(req, [guard]), next);
+    // placed with use(): the route is not known yet; it decides at the route's checkpoint, or before any other middleware
+    gate.mark(req, guard);
+    next();
+  }
+
+  /**
+   * The decisions for a route Express dispatched before the guards were
+   * installed on it, for a guard in its stack: what its checkpoint would
+   * have decided (the guards pending on the request) and that guard, for
+   * the route's entry when the route serves one method (the method it was
+   * dispatched with is not known otherwise: the app may have rewritten
+   * `req.method` since), else the strictest requirement.
+   */
+  #unhookedSteps(req: Request, route: object, guard: RequestHandler): readonly GuardStep[] {
+    const entry = this.#unhookedEntry(req.app, route);
+    if (entry === undefined) return this.#gate.strictSteps(req, [guard]);
+    const steps: GuardStep[] = [];
+    for (const e of Array.isArray(entry) ? entry : [entry]) for (const step of this.#gate.forRoute(req, e, [guard])) if (!steps.some((o) => o.route === step.route)) steps.push(step);
+    return steps;
+  }
+
+  /** The table entry (or entries) of a route serving one method (HEAD served by GET), installing the guards on the app first; `undefined` for a route serving several (or none). */
+  #unhookedEntry(app: object, route: object): RouteEntry | undefined {
+    const byMethod = this.#install(app).entries.get(route);
+    return byMethod?.size === 1 ? byMethod.values().next().value : undefined;
   }
 
   /** A route's table entry (or entries, see `Installed`) for a request method (HEAD served by GET), once the guards are installed on the app; `undefined` when unknown. */
@@ -358,6 +449,39 @@ export class DependsExpress {
     // the use()-placed guard installs again when the app has changed; a route's entries are read as installed
     const byMethod = this.#installed.get(app)?.entries.get(route) ?? this.#install(app).entries.get(route);
     return byMethod && entryForMethod(byMethod, method);
+  }
+
+  /**
+   * The handle of a route's layer (what runs `route.dispatch`), wrapped:
+   * from the route's dispatch until the route passes the request on
+   * (`next()`, `next('route')`, an error), the request is in that route (see
+   * {@link Dispatch}), dispatched with the method `req.method` names now
+   * (Express reads it once, as the dispatch starts). A route reached from
+   * inside another one's dispatch (a router used in a route's stack) hands
+   * the request back to it when it passes it on. One closure per dispatch:
+   * Express gives `next` no request to find the state by.
+   */
+  #entering(route: object, dispatch: RequestHandler): RequestHandler {
+    const key = this.#dispatch;
+    const entered = function (this: unknown, req: Request, res: Response, next: Next): unknown {
+      const at = dispatchOf(req, key);
+      const outer = at.route;
+      const outerMethod = at.method;
+      at.route = route;
+      at.method = req.method;
+      try {
+        return dispatch.call(this, req, res, (error?: unknown) => {
+          at.route = outer;
+          at.method = outerMethod;
+          next(error);
+        });
+      } catch (error) {
+        at.route = outer;
+        at.method = outerMethod;
+        throw error;
+      }
+    };
+    return markInstalled(entered as RequestHandler, 'enter', this, dispatch);
   }
 
   /**
@@ -388,27 +512,16 @@ export class DependsExpress {
       const at = dispatchOf(req, this.#dispatch);
       at.passed = route;
       at.passedParams = req.params;
-      // a parameter callback of this route, on this match, took its decision already
-      if (at.taken === route && at.takenParams === req.params) return void ((at.taken = undefined), next());
+      // a parameter callback of this route, on this match, took its decision already, for the method the route is dispatched with (req.method now: the
+      // checkpoint is the first layer Express runs)
+      if (at.taken === route && at.takenParams === req.params && at.takenMethod === req.method) return void ((at.taken = undefined), next());
       decide(req, next);
     };
     this.#checkpoints.set(route, markInstalled(checkpoint, 'checkpoint', this));
     return checkpoint;
   }
 
-  /**
-   * A parameter callback (`router.param('id', load)`, `app.param()`) of the
-   * router whose layers are `stack`, wrapped: Express runs it after matching
-   * a route and before the route's stack, where the checkpoint is, so the
-   * guards decide for that route here first (its checkpoint then passes
-   * on), as a guard placed before the router decides before the callbacks.
-   * For a parameter of a `use()` path (`router.use('/orgs/:org', orgs)`),
-   * Express runs it before choosing the route inside: the pending guards
-   * first ask the weakest requirement of the routes behind those mounts
-   * (what every caller one of them lets through has), and the route's
-   * checkpoint still decides for the route.
-   */
-  /** Whether the request is in `route`'s stack now: its checkpoint ran on the layer match Express is dispatching (`req.params` is that match's). */
+  /** Whether the request is in `route`'s stack now: its checkpoint (or `#enter`) ran on the layer match Express is dispatching (`req.params` is that match's). */
   #inRoute(req: Request, route: object): boolean {
     const at = dispatchOf(req, this.#dispatch);
     return at.passed === route && at.passedParams === req.params;
@@ -434,10 +547,26 @@ export class DependsExpress {
     return true;
   }
 
+  /**
+   * A parameter callback (`router.param('id', load)`, `app.param()`) of the
+   * router whose layers are `stack`, wrapped: Express runs it after matching
+   * a route and before the route's stack, where the checkpoint is, so the
+   * guards decide for that route here first (its checkpoint then passes
+   * on), as a guard placed before the router decides before the callbacks,
+   * and so do the guards the route's own stack runs (`app.get('/notes/:id',
+   * auth, handler)`, or a router of guards placed there): a callback may
+   * answer by itself (a 404 for a note that does not exist).
+   * For a parameter of a `use()` path (`router.use('/orgs/:org', orgs)`),
+   * Express runs it before choosing the route inside: the pending guards
+   * first ask the weakest requirement of the routes behind those mounts
+   * (what every caller one of them lets through has), and the route's
+   * checkpoint still decides for the route.
+   */
   #param(fn: ParamHandler, stack: readonly unknown[]): ParamHandler {
     const deciders = this.#deciders;
     const gate = this.#gate;
     const behind = (req: Request, name: string) => this.#behindMount(req.app, stack, name, req.method);
+    const reached = (req: Request, route: object, next: () => void) => this.#decideReached(req, route, next);
     const key = this.#dispatch;
     const wrapper = function (this: unknown, req: Request, res: Response, next: Next, value: unknown, name: string): void {
       const run = (): void => asExpress(() => fn.call(this, req, res, next, value, name), next);
@@ -446,18 +575,58 @@ export class DependsExpress {
       // req.route still names a route the request has left: passed on from its stack, or skipped with next('route') by a callback on its match
       const left = route !== undefined && (at.passed === route || (at.taken === route && at.takenParams !== req.params));
       if (route !== undefined && !left) {
-        if (at.taken === route) return run();
+        // decided on this match already, for this method (a callback before this one may have changed it)
+        if (at.taken === route && at.takenMethod === req.method) return run();
         const decide = deciders.get(route);
         // a route the guards were not installed on: the callback runs as it did without the guard
         if (decide === undefined) return run();
         const params = req.params;
-        return decide(req, () => ((at.taken = route), (at.takenParams = params), run()));
+        const method = req.method;
+        // the route's checkpoint's decision, then that of the guards its stack runs (app.get('/notes/:id', auth, handler)): a callback may answer by itself
+        return decide(req, () => reached(req, route, () => ((at.taken = route), (at.takenParams = params), (at.takenMethod = method), run())));
       }
       // no route being dispatched, or one that has passed the request on: a parameter of a use() path
       if (!gate.unsettled(req)) return run();
       void gate.decideWith(req, () => gate.towards(req, behind(req, name)), run);
     };
     return markInstalled(wrapper, 'param', this, fn);
+  }
+
+  /**
+   * Before a parameter callback of `route` (after its checkpoint's
+   * decision): the decision of the guards the route's stack runs, in it or
+   * in a router it holds, as each would take it in the stack (see
+   * `#inside`): a caller they refuse never runs the callback. A guard the
+   * checkpoint decided is not asked again, nor when it runs in the stack.
+   */
+  #decideReached(req: Request, route: object, next: () => void): void {
+    const gate = this.#gate;
+    void gate.decideWith(
+      req,
+      () => {
+        const installed = this.#install(req.app);
+        const guards = this.#reached(installed, route, req.method);
+        if (guards.length === 0) return [];
+        const entry = entryForMethod(installed.entries.get(route) ?? new Map<string, RouteEntry>(), req.method);
+        if (entry === undefined || (Array.isArray(entry) && entry.length === 0)) return gate.strictSteps(req, guards);
+        const steps: GuardStep[] = [];
+        for (const guard of guards) steps.push(...(Array.isArray(entry) ? gate.forOwnRoutes(req, guard, entry, false, false) : gate.forOwnRoute(req, guard, entry)));
+        return steps;
+      },
+      next,
+    );
+  }
+
+  /** The guards a route's stack may run for a method (see `reachedBy`), worked out once per install. */
+  #reached(installed: Installed, route: object, method: string): readonly unknown[] {
+    let byMethod = installed.reached.get(route);
+    if (byMethod === undefined) installed.reached.set(route, (byMethod = new Map()));
+    let guards = byMethod.get(method);
+    if (guards === undefined) {
+      const isGuard = (fn: unknown) => this.#kit.guards.isGuard(fn);
+      byMethod.set(method, (guards = [...new Set(reachedBy(route, method).filter(isGuard))]));
+    }
+    return guards;
   }
 
   /** The table entries, for a request method, of the routes behind the mounts of `stack` with parameter `name` (worked out once per install). */
@@ -537,8 +706,17 @@ type ParamHandler = (req: Request, res: Response, next: Next, value: unknown, na
  */
 function dispatchOf(req: Request, key: symbol): Dispatch {
   const r = perRequest(req) as Record<symbol, Dispatch | undefined>;
-  return (r[key] ??= {});
+  // every field from the start: one shape for every request
+  return (r[key] ??= { route: undefined, method: undefined, taken: undefined, takenParams: undefined, takenMethod: undefined, passed: undefined, passedParams: undefined });
 }
+
+/** A route as far as the guard reads it: its layers. */
+interface RouteShape {
+  stack: { handle: unknown }[];
+}
+
+/** Whether a route's own stack holds a function (for some method). */
+const holds = (route: object, fn: unknown): boolean => (route as RouteShape).stack?.some((l) => l.handle === fn) === true;
 
 /** What a body parser left on the request, asked for by the view with its `native` (no closure per request). */
 const bodyOf = (req: { body?: unknown }): unknown => req.body;

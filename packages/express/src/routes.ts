@@ -17,7 +17,10 @@ interface RouteLike {
 
 interface Layer {
   route?: RouteLike;
-  handle?: ((...args: unknown[]) => unknown) & { stack?: unknown };
+  handle?: ((...args: unknown[]) => unknown) & { stack?: unknown; handle?: unknown; use?: unknown; route?: unknown; param?: unknown };
+  /** How Express runs a layer: `handleRequest` on Express 5 (`router` 2), `handle_request` on Express 4. */
+  handleRequest?: unknown;
+  handle_request?: unknown;
   /** Express 5 (`router` 2): the path a `use()` layer was mounted on. */
   rawPath?: unknown;
   /** Express 4: `fast_slash` marks a `use()` at `/`; otherwise the mount path only lives in the RegExp. */
@@ -40,7 +43,25 @@ const strings = (p: unknown): string[] => (typeof p === 'string' ? [p] : Array.i
 
 /** What to do about a guarded route whose path the document cannot show. */
 const UNKNOWN_PATH_FIX =
-  'an optional part, a pattern or a wildcard before the last segment cannot be shown in the document; give the route a plain path (parameters as :name, a wildcard only at the end: /files/*splat), or register it before the guard when it is not to be guarded';
+  'an optional part, a pattern or a wildcard before the last segment cannot be shown in the document; give the route a plain path (parameters as :name, a wildcard only as the last segment: /files/*splat, or a catch-all: /*splat on Express 5, /* on Express 4), or register it before the guard when it is not to be guarded';
+
+/** Express 5's catch-alls written without the leading slash or as an optional wildcard (`*splat`, `{*splat}`, `/{*splat}`): the name of the wildcard. */
+const CATCH_ALL_5 = /^\/?(?:\*([A-Za-z_$][\w$]*)|\{\*([A-Za-z_$][\w$]*)\})$/;
+
+/**
+ * A route's path as the table shows it: a catch-all written without its
+ * leading slash or as an optional wildcard — Express 4's `'*'`, Express 5's
+ * `'*splat'`, `'{*splat}'` and `'/{*splat}'`, every path `/` included — as
+ * `/*` and `/*splat` (Express 4's `'/*'` also serves `/`: one route, one
+ * decision, whatever the path it serves); any other path as written. Only
+ * on the version that reads it so (`'*splat'` on Express 4 is the paths
+ * ending in `splat`): `five` is an Express 5 layer.
+ */
+function routePath(raw: string, five: boolean): string {
+  if (!five) return raw === '*' ? '/*' : raw;
+  const m = CATCH_ALL_5.exec(raw);
+  return m ? `/*${m[1] ?? m[2]}` : raw;
+}
 
 /** Paths the document cannot show as they are (Express 5 optional groups, wildcards, RegExp-like syntax): mount paths. */
 const knowable = (path: string): string | undefined => showablePath(path, { wildcard: false });
@@ -121,7 +142,35 @@ function mountOf(layer: Layer): string | undefined {
   return layer.regexp?.fast_slash ? '/' : express4Mount(layer);
 }
 
-const isRouter = (layer: Layer): boolean => Array.isArray(layer.handle?.stack);
+/** A layer Express itself made (`router` 2's or Express 4's `Layer`): matched by Express's own matcher, run by Express. */
+const isLayer = (layer: unknown): boolean => {
+  const l = layer as Layer | null;
+  return typeof l === 'object' && l !== null && typeof l.match === 'function' && typeof l.handle === 'function' && (typeof l.handleRequest === 'function' || typeof l.handle_request === 'function');
+};
+
+/**
+ * Whether a function is an Express router (`express.Router()`, an app's
+ * router): Express's own dispatch (`handle`, with `use`, `route`, `param`)
+ * over a stack of Express layers, so its routes and middleware can be read
+ * and installed on. Anything else with a `stack` — a connect app (Vite's
+ * `server.middlewares`: layers `{ route: '/assets', handle }`), a function
+ * given a `stack` property — is opaque middleware: it gets the strictest
+ * requirement of the guards before it, as any middleware does.
+ */
+function isExpressRouter(fn: unknown): boolean {
+  const r = fn as Layer['handle'];
+  return (
+    typeof r === 'function' &&
+    Array.isArray(r.stack) &&
+    typeof r.handle === 'function' &&
+    typeof r.use === 'function' &&
+    typeof r.route === 'function' &&
+    typeof r.param === 'function' &&
+    (r.stack as unknown[]).every(isLayer)
+  );
+}
+
+const isRouter = (layer: Layer): boolean => isExpressRouter(layer.handle);
 const isSubApp = (layer: Layer): boolean => layer.handle?.name === 'mounted_app';
 /** Middleware that runs for requests (error handlers take four arguments and do not). */
 const isMiddleware = (layer: Layer): boolean => typeof layer.handle === 'function' && layer.handle.length < 4;
@@ -168,6 +217,28 @@ function handlesFor(route: RouteLike, method: string): unknown[] {
 /** A route's own handlers for a method (its middleware first, the handler last), checkpoints left out. */
 export const routeHandles = (route: object, method: string): unknown[] => handlesFor(route as RouteLike, method);
 
+/**
+ * The functions a route's stack may run for a method, as far as they can be
+ * seen: its own handlers, and what the Express routers among them hold
+ * (`app.get('/x', requireAuth, handler)` with `requireAuth.use(auth)`), each
+ * router opened once. A function that calls another (`(req, res, next) =>
+ * auth(req, res, next)`) cannot be seen through.
+ */
+export function reachedBy(route: object, method: string): unknown[] {
+  const out: unknown[] = [];
+  const opened = new Set<unknown>();
+  const open = (fns: readonly unknown[]): void => {
+    for (const fn of fns) {
+      out.push(fn);
+      if (opened.has(fn) || !isExpressRouter(fn)) continue;
+      opened.add(fn);
+      for (const layer of (fn as { stack: Layer[] }).stack) open(layer.route ? layer.route.stack.map((l) => l.handle) : [layer.handle]);
+    }
+  };
+  open(handlesFor(route as RouteLike, method));
+  return out;
+}
+
 /** A route of the table, with the Express route it comes from (and how many paths that route has). */
 export type ExpressEntry = TableRoute & { readonly route?: object; readonly paths?: number };
 
@@ -202,12 +273,14 @@ function* walk(stack: readonly Layer[]): Generator<ExpressEntry & { rel: Rel }> 
     if (layer.route) {
       const route = layer.route;
       const paths = strings(route.path);
-      for (const raw of paths.length ? paths : [undefined]) {
+      const five = layer.rawPath !== undefined;
+      for (const written of paths.length ? paths : [undefined]) {
+        const raw = written === undefined ? undefined : routePath(written, five);
         const rel = raw === undefined ? undefined : showablePath(raw);
         // a route for every method is one on a plain path only (app.all('/api/*splat', proxy) is middleware on its path)
         for (const method of methodsOf(route, raw !== undefined && knowable(raw) !== undefined)) {
           const handles = handlesFor(route, method);
-          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel, method), ...handles.slice(0, -1)], where: `path ${String(raw ?? route.path)}`, fix: rel === undefined ? UNKNOWN_PATH_FIX : undefined, route, paths: paths.length };
+          yield { method: method.toUpperCase(), path: rel, rel, handler: handles.at(-1), before: [...applicable(rel, method), ...handles.slice(0, -1)], where: `path ${String(written ?? route.path)}`, fix: rel === undefined ? UNKNOWN_PATH_FIX : undefined, route, paths: paths.length };
         }
       }
       if ((paths.length ? paths : [undefined]).every((raw) => onPath(route, raw !== undefined && knowable(raw) !== undefined))) {
@@ -285,6 +358,8 @@ export interface Seam {
   readonly owner: object;
   /** A parameter callback (`router.param(name, fn)`) of the router whose layers are `stack`, wrapped: Express runs them before the route's stack, so the guards decide there first. */
   param(fn: (...args: unknown[]) => unknown, stack: readonly unknown[]): (...args: unknown[]) => unknown;
+  /** The handle of a route's layer (what calls `route.dispatch`), wrapped: it tells where the request is, from the route's dispatch until the route passes it on. */
+  enter(route: object, dispatch: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown;
 }
 
 /** Whether a function is a middleware wrapped by {@link install} (marked by the adapter with core's `markInstalled`). */
@@ -323,6 +398,8 @@ export interface InstalledOn {
   readonly params: readonly object[];
   /** The routers gone through and the layer lists they held: a list replaced (`router.stack = []`, a reload) means installing again. */
   readonly routers: readonly (readonly [router: object, stack: unknown[]])[];
+  /** depends' own functions placed with `use()` in the stacks gone through (guards waiting there for the route Express chooses). */
+  readonly uses: ReadonlySet<unknown>;
 }
 
 /** What an install went through as it was, to compare with later (see {@link unchanged}): lengths and name counts, and each list's last element. */
@@ -332,15 +409,18 @@ export const sizesOf = (on: InstalledOn): { counts: number[]; lasts: unknown[] }
  * Puts the guards where Express dispatches, throughout an app (nested
  * routers and sub-apps included): a checkpoint first in every route's
  * stack, once for each method the route serves (`route.get(fn)`, moved to
- * the front), every other middleware wrapped in place, and every parameter
- * callback (`router.param()`, `app.param()`) wrapped in its list. Safe to run
- * again: what is installed already is left as it is. Returns the layer
- * stacks it went through, to tell later whether the app has changed.
+ * the front), the handle of every route's layer wrapped (where the route's
+ * dispatch starts and ends), every other middleware wrapped in place, and
+ * every parameter callback (`router.param()`, `app.param()`) wrapped in its
+ * list. Safe to run again: what is installed already is left as it is.
+ * Returns the layer stacks it went through, to tell later whether the app
+ * has changed.
  */
 export function install(app: unknown, seam: Seam): InstalledOn {
   const stacks: unknown[][] = [];
   const params: object[] = [];
   const routers: [object, unknown[]][] = [];
+  const uses = new Set<unknown>();
   const visit = (stack: Layer[], router: unknown): void => {
     stacks.push(stack);
     const holder = routerOf(router);
@@ -353,18 +433,20 @@ export function install(app: unknown, seam: Seam): InstalledOn {
     for (const layer of stack) {
       if (layer.route) {
         installRoute(layer.route as RouteLike & Record<string, unknown>, seam);
+        if (typeof layer.handle === 'function' && !installedBy(layer.handle, seam.owner)) layer.handle = seam.enter(layer.route, layer.handle) as Layer['handle'];
         // a method added to the route later (app.route('/items').post(…)) means installing again: its checkpoint
         stacks.push(layer.route.stack);
       }
       else if (isRouter(layer)) visit(layer.handle!.stack as Layer[], layer.handle);
+      else if (isMiddleware(layer) && seam.isOwn(layer.handle)) uses.add(layer.handle);
       // a sub-app is a middleware here: its routes cannot be reached from the parent, so it gets the strictest requirement
-      else if (isMiddleware(layer) && !seam.isOwn(layer.handle) && !installedBy(layer.handle, seam.owner)) {
+      else if (isMiddleware(layer) && !installedBy(layer.handle, seam.owner)) {
         layer.handle = seam.wrap(layer.handle!) as Layer['handle'];
       }
     }
   };
   visit(stackOf(app), app);
-  return { stacks, params, routers };
+  return { stacks, params, routers, uses };
 }
 
 /** Adds the checkpoint of a route first in its stack (for each method it serves), unless it is there. */

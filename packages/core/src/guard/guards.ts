@@ -461,7 +461,7 @@ export class Guards {
       if (!keys)
         throw new ConfigurationError(
           ErrorCode.GuardOptions,
-          `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs()`,
+          `Guard "${guard.name}" stands in front of no route of the apps and routers passed to d.docs()/d.mount(): put it in front of routes, or pass the app or router that uses it to d.docs(). A guard called from inside another function (app.use(unless(['/health'], auth)), (req, res, next) => auth(req, res, next)) is not seen in the route table: place the guard itself (app.use(auth)) and open what it is not to guard with its routes option ({ 'GET /health': { public: true } }) or d.route({ public: true }) on the route`,
         );
       checkRouteKeys(guard, keys);
     }
