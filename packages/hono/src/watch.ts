@@ -69,7 +69,11 @@ const ROUTE_INDEX: PropertyDescriptor = {
  *
  * @example
  * ```ts
- * watchPast(c, guard, found.end, (at, end) => (nothingToDecide(at) ? lastOf(at) : refuse(at, end)))
+ * const watch = (c: Context, guard: unknown, routeEnd: number, publicUpTo: number) =>
+ *   watchPast(c, guard, routeEnd, (at, end) => {
+ *     if (at <= publicUpTo) return publicUpTo // nothing to decide up to there
+ *     throw new Error(`the handler at ${at} (past ${end}) needs a decision`)
+ *   })
  * ```
  */
 export function watchPast(c: Context, guard: unknown, end: number, past: Past): void {
@@ -91,7 +95,7 @@ export function watchPast(c: Context, guard: unknown, end: number, past: Past): 
  *
  * @example
  * ```ts
- * coveredTo(c, guard, found.end)
+ * const decidedUpTo = (c: Context, guard: unknown, routeEnd: number) => coveredTo(c, guard, routeEnd)
  * ```
  */
 export function coveredTo(c: Context, guard: unknown, end: number): void {

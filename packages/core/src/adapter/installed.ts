@@ -19,9 +19,11 @@ type Marked = Record<symbol, unknown>;
  *
  * @example
  * ```ts
- * const wrapper = markInstalled((req, res, next) => fn(req, res, next), 'wrapper', this, fn)
+ * const owner = {} // one per createDepends()
+ * const fn = (req: unknown, res: unknown, next: () => void) => next()
+ * const wrapper = markInstalled((req: unknown, res: unknown, next: () => void) => fn(req, res, next), 'wrapper', owner, fn)
  * installedKind(wrapper) // 'wrapper'
- * installedBy(wrapper, this) // true
+ * installedBy(wrapper, owner) // true
  * ```
  */
 export function markInstalled<F extends object>(fn: F, kind: string, owner: object, inner?: unknown): F {
@@ -36,7 +38,7 @@ export function markInstalled<F extends object>(fn: F, kind: string, owner: obje
  *
  * @example
  * ```ts
- * if (installedKind(layer.handle) === 'checkpoint') continue
+ * const isCheckpoint = (fn: unknown) => installedKind(fn) === 'checkpoint'
  * ```
  */
 export const installedKind = (fn: unknown): string | undefined => (typeof fn === 'function' ? ((fn as unknown as Marked)[KIND] as string | undefined) : undefined);
@@ -47,7 +49,9 @@ export const installedKind = (fn: unknown): string | undefined => (typeof fn ===
  *
  * @example
  * ```ts
- * if (!installedBy(layer.handle, owner)) layer.handle = wrap(layer.handle)
+ * const layer = { handle: (): void => undefined }
+ * const owner = {}
+ * if (!installedBy(layer.handle, owner)) layer.handle = markInstalled(() => layer.handle(), 'wrapper', owner, layer.handle)
  * ```
  */
 export const installedBy = (fn: unknown, owner: object): boolean => ownersOf(fn).includes(owner);
