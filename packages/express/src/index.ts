@@ -610,7 +610,7 @@ export class DependsExpress {
         const entry = entryForMethod(installed.entries.get(route) ?? new Map<string, RouteEntry>(), req.method);
         if (entry === undefined || (Array.isArray(entry) && entry.length === 0)) return gate.strictSteps(req, guards);
         const steps: GuardStep[] = [];
-        for (const guard of guards) steps.push(...(Array.isArray(entry) ? gate.forOwnRoutes(req, guard, entry, false, false) : gate.forOwnRoute(req, guard, entry)));
+        for (const guard of guards) steps.push(...(Array.isArray(entry) ? gate.forOwnRoutes(req, guard, entry) : gate.forOwnRoute(req, guard, entry)));
         return steps;
       },
       next,

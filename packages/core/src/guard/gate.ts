@@ -305,7 +305,7 @@ export class GuardGate<K extends object> {
     try {
       const found = typeof entry === 'function' ? entry() : entry;
       // several entries (a route on several paths): the decision for each of them
-      steps = isList(found) ? this.forOwnRoutes(key, guard, found, false, false) : this.forOwnRoute(key, guard, found);
+      steps = isList(found) ? this.forOwnRoutes(key, guard, found) : this.forOwnRoute(key, guard, found);
     } catch (error) {
       return this.fail(key, error);
     }
@@ -474,33 +474,25 @@ export class GuardGate<K extends object> {
   }
 
   /**
-   * The decision of a guard in front of several routes a request may reach
-   * one after the other, each only if the one before passes it on (Hono
-   * runs every route it matched, in order, while their handlers call
-   * `next()`): the decision for each of them, none repeated, as one. The
-   * strictest requirement comes first when `between` (a handler that may
-   * answer by itself runs before the routes), last when `fallsThrough` (the
-   * last route may pass the request on to the app's not-found handler, which
-   * then gets its values; not after a route public to this guard: the path
-   * is one the app opened), and alone when no route is known. The routes'
-   * decisions are left out when this guard has already decided for the
-   * request.
+   * The decision of a guard in front of one framework route reached on
+   * several paths whose matched one the framework does not tell (Express's
+   * `app.get(['/a', '/b'], …)`): the decision for each of its entries, none
+   * repeated, as one; the strictest requirement when no entry is known.
+   * The entries' decisions are left out when this guard has already decided
+   * for the request.
    *
    * @example
    * ```ts
-   * const steps = gate.forOwnRoutes(c, auth, [auditRoute, notesRoute], false, false)
+   * const steps = gate.forOwnRoutes(req, auth, [healthEntry, healthzEntry])
    * ```
    */
-  forOwnRoutes(key: K, guard: unknown, entries: readonly TableRoute[], between: boolean, fallsThrough: boolean): readonly GuardStep[] {
-    // after a route public to this guard, the not-found handler runs for a path the app opened (a file server's route)
-    if (fallsThrough && entries.length > 0 && this.#ownSteps(guard, entries[entries.length - 1]).length === 0) fallsThrough = false;
-    if (entries.length === 1 && !between && !fallsThrough) return this.forOwnRoute(key, guard, entries[0]); // the usual case: one route
+  forOwnRoutes(key: K, guard: unknown, entries: readonly TableRoute[]): readonly GuardStep[] {
+    if (entries.length === 1) return this.forOwnRoute(key, guard, entries[0]); // the usual case: one route
     if (entries.length === 0) return this.strictSteps(key, [guard]);
-    const out: GuardStep[] = between ? this.strictSteps(key, [guard]) : [];
+    const out: GuardStep[] = [];
     const again = this.#of(key).decided.includes(guard);
     for (const step of this.forOwnRoute(key, guard, entries[0])) out.push(step);
     if (!again) for (let i = 1; i < entries.length; i++) for (const step of this.#ownSteps(guard, entries[i])) if (!out.some((o) => o.route === step.route)) out.push(step);
-    if (fallsThrough) out.push(...this.strictSteps(key, [guard]));
     return out;
   }
 
